@@ -1,0 +1,94 @@
+"""The ``newslint`` command: parse arguments, run files, print the report, choose the exit code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from newslint import __version__
+from newslint.diagnostics import Applicability
+from newslint.files import discover
+from newslint.registry import all_rules
+from newslint.report import as_dict, concise_line, summary, to_json
+from newslint.runner import FileResult, Options, process_file
+
+EXIT_CLEAN, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newslint",
+        description="Check scraped news articles (.txt, .json, .jsonl) for scraping damage, and fix it.",
+        epilog="Exit status: 0 no problems, 1 problems found (or --diff would change files), 2 error.",
+    )
+    parser.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files or folders (default: .)")
+    parser.add_argument("--fix", action="store_true", help="apply safe fixes in place")
+    parser.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply unsafe fixes")
+    parser.add_argument("--diff", action="store_true", help="print a unified diff of the fixes; write nothing")
+    parser.add_argument(
+        "--format",
+        "--output-format",
+        dest="output_format",
+        choices=["concise", "json"],
+        default="concise",
+        help="report format (default: concise)",
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="print diagnostics only, no summary")
+    parser.add_argument("--version", action="version", version=f"newslint {__version__}")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        # Like Ruff: --unsafe-fixes alone only changes what the summary counts as fixable.
+        pass
+    options = Options(fix=args.fix and not args.diff, unsafe_fixes=args.unsafe_fixes, diff=args.diff)
+    try:
+        rules = all_rules()
+        results = [
+            FileResult(path, errors=[_error(path, message)]) if message else process_file(path, rules, options)
+            for path, message in discover(args.paths)
+        ]
+    except KeyboardInterrupt:
+        print("newslint: interrupted", file=sys.stderr)
+        return 130
+    return _report(results, args, options)
+
+
+def _error(path: str, message: str):  # type: ignore[no-untyped-def]
+    from newslint.diagnostics import ReadError
+
+    return ReadError(path, message)
+
+
+def _report(results: list[FileResult], args: argparse.Namespace, options: Options) -> int:
+    diagnostics = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key)
+    errors = [e for r in results for e in r.errors]
+    for result in results:
+        for warning in result.warnings:
+            print(f"{result.path}: warning: {warning}", file=sys.stderr)
+    for error in errors:
+        print(error, file=sys.stderr)
+    edits = {k: v for r in results for k, v in r.edits.items()}
+    if args.output_format == "json":
+        print(to_json([as_dict(d, edits.get(id(d))) for d in diagnostics]))
+    else:
+        if options.diff:
+            for result in results:
+                if result.diff:
+                    sys.stdout.write(result.diff)
+        else:
+            for diagnostic in diagnostics:
+                print(concise_line(diagnostic))
+        if not args.quiet and not options.diff:
+            safe = sum(1 for d in diagnostics if d.fix and d.fix.applicability is Applicability.SAFE)
+            unsafe = sum(1 for d in diagnostics if d.fix and d.fix.applicability is Applicability.UNSAFE)
+            fixed = sum(r.fixed for r in results)
+            print(summary(len(diagnostics), safe, unsafe, fixed, options.fix))
+    if errors:
+        return EXIT_ERROR
+    if options.diff:
+        return EXIT_PROBLEMS if any(r.diff for r in results) else EXIT_CLEAN
+    return EXIT_PROBLEMS if diagnostics else EXIT_CLEAN

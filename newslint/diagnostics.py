@@ -1,0 +1,106 @@
+"""Diagnostics and fixes: what a rule says about an article, and how to mend it.
+
+Rules speak in *field coordinates* (a field name and character offsets into that
+field's decoded text).  The engine turns those into source locations (line and
+column in the file) and the fixer turns edits into byte-exact rewrites of the
+source, so no rule needs to know which file format it is looking at.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Applicability(str, Enum):
+    """How much a fix can be trusted to keep the author's meaning."""
+
+    SAFE = "safe"
+    """Only removes damage; applied by ``--fix``."""
+    UNSAFE = "unsafe"
+    """May remove or reinterpret text; applied only with ``--unsafe-fixes``."""
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``field[start:end]`` (decoded text offsets) with ``content``."""
+
+    field: str
+    start: int
+    end: int
+    content: str
+
+
+@dataclass(frozen=True, slots=True)
+class ListAppend:
+    """Append ``value`` to a list field (e.g. a promo headline into ``related``)."""
+
+    field: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A set of edits applied together or not at all."""
+
+    message: str
+    applicability: Applicability
+    edits: tuple[Edit, ...]
+    appends: tuple[ListAppend, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A resolved position in a file: 1-based lines and columns (characters)."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(slots=True)
+class Diagnostic:
+    """One problem found by one rule in one field of one article."""
+
+    code: str
+    name: str
+    message: str
+    severity: Severity
+    field: str | None
+    start: int
+    end: int
+    fix: Fix | None = None
+    path: str = ""
+    record: int | None = None
+    location: Location | None = None
+    article_index: int = -1
+    """Which article of its document it is about (set by the engine)."""
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        loc = self.location
+        return (self.path, loc.line if loc else 0, loc.column if loc else 0, self.code)
+
+
+@dataclass(frozen=True, slots=True)
+class ReadError:
+    """A file, or one record of it, that could not be read; it is never rewritten."""
+
+    path: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: error: {self.message}"

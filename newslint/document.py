@@ -1,0 +1,81 @@
+"""A file as newslint holds it: its decoded text, how to turn it back into the same bytes,
+and how to turn offsets into line and column."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from newslint.diagnostics import ReadError
+from newslint.model import Article
+
+UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_BINARY_SNIFF = 8192
+
+
+class DecodeError(Exception):
+    """Bytes that are not UTF-8 text; carries the line and column where it went wrong."""
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+
+
+def decode(data: bytes) -> tuple[str, bool]:
+    """Decode UTF-8 strictly; return (text, had_bom).  Never guesses, never replaces."""
+    if data.startswith(_UTF16_BOMS) and not data.startswith(UTF8_BOM):
+        raise DecodeError("file is UTF-16 (it starts with a UTF-16 byte-order mark); convert it to UTF-8")
+    if b"\x00" in data[:_BINARY_SNIFF]:
+        offset = data.index(b"\x00")
+        raise DecodeError(f"binary file (NUL byte at byte offset {offset}); not checked")
+    bom = data.startswith(UTF8_BOM)
+    body = data[len(UTF8_BOM) :] if bom else data
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        offset = exc.start + (len(UTF8_BOM) if bom else 0)
+        line = data.count(b"\n", 0, offset) + 1
+        column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+        raise DecodeError(
+            f"not valid UTF-8: byte 0x{data[offset]:02x} at byte offset {offset} ({exc.reason})",
+            line,
+            column,
+        ) from None
+    return text, bom
+
+
+@dataclass(slots=True)
+class Document:
+    """One file: its text, the articles read from it, and what could not be read."""
+
+    path: str
+    format: str
+    text: str
+    bom: bool = False
+    articles: list[Article] = field(default_factory=list)
+    errors: list[ReadError] = field(default_factory=list)
+    _line_starts: list[int] | None = None
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a text offset; columns count characters."""
+        if self._line_starts is None:
+            starts = [0]
+            find = self.text.find
+            index = find("\n")
+            while index >= 0:
+                starts.append(index + 1)
+                index = find("\n", index + 1)
+            self._line_starts = starts
+        line_index = bisect.bisect_right(self._line_starts, offset) - 1
+        return line_index + 1, offset - self._line_starts[line_index] + 1
+
+    def encode(self, text: str) -> bytes:
+        """Bytes for ``text`` in this file's encoding (UTF-8, with the BOM if it had one)."""
+        data = text.encode("utf-8")
+        return UTF8_BOM + data if self.bom else data
+
+    @property
+    def newline(self) -> str:
+        return "\r\n" if "\r\n" in self.text else "\n"

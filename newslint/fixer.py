@@ -1,0 +1,183 @@
+"""Apply fixes: choose non-overlapping fixes, rewrite the text, lint again, repeat.
+
+Fixes are planned in field coordinates and turned into edits of the document
+text here, through each field's source span (escaping JSON as the file does).
+The loop stops when nothing changes, or after ``MAX_PASSES``; if it does not
+settle, the rules that kept changing the text are left out and the run starts
+again from the original, so the result is always the last text that settled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from newslint import jsonstr
+from newslint.diagnostics import Applicability, Diagnostic, Edit
+from newslint.document import Document
+from newslint.engine import lint_document
+from newslint.model import Article
+from newslint.readers import Reader, TextEdit, parse_document
+from newslint.rule import Rule
+
+MAX_PASSES = 10
+
+
+@dataclass(slots=True)
+class FixOutcome:
+    """What fixing one document did."""
+
+    document: Document
+    """The final document (the original one if nothing was applied)."""
+    remaining: list[Diagnostic]
+    fixed: list[Diagnostic] = field(default_factory=list)
+    unsettled: tuple[str, ...] = ()
+    """Codes of rules whose fixes kept changing the text; their fixes were not applied."""
+    refused: str | None = None
+    """Why no fix was applied, when applying them would have broken the file."""
+    initial: int = 0
+    """How many problems the document had before fixing."""
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.fixed)
+
+
+class Planner:
+    """Turns one pass's diagnostics into a set of non-overlapping document edits."""
+
+    def __init__(self, document: Document, reader: Reader) -> None:
+        self.document = document
+        self.reader = reader
+        self.style = jsonstr.JsonStyle.detect(document.text) if document.format != "txt" else None
+        self.taken: list[TextEdit] = []
+        self.appends: dict[tuple[int, str], list[str]] = {}
+
+    def source_edit(self, article: Article, edit: Edit) -> TextEdit | None:
+        span = article.spans.get(edit.field)
+        value = article.text(edit.field)
+        if span is None or value is None or not 0 <= edit.start <= edit.end <= len(value):
+            return None
+        start = span.to_source(self.document.text, edit.start)
+        end = span.to_source(self.document.text, edit.end)
+        content = edit.content
+        if span.kind == "json":
+            content = jsonstr.encode(content, self.style or jsonstr.JsonStyle())
+        return (start, end, content)
+
+    def overlaps(self, edit: TextEdit) -> bool:
+        start, end = edit[0], edit[1]
+        for taken_start, taken_end, _ in self.taken:
+            if start < taken_end and taken_start < end:
+                return True
+            if start == end and (taken_start < start < taken_end or start == taken_start == taken_end):
+                return True
+            if taken_start == taken_end and start < taken_start < end:
+                return True
+        return False
+
+    def offer(self, diagnostic: Diagnostic) -> bool:
+        """Take the diagnostic's fix if all of it can be applied with what is taken."""
+        fix = diagnostic.fix
+        if fix is None:
+            return False
+        article = self.document.articles[diagnostic.article_index]
+        edits = [self.source_edit(article, edit) for edit in fix.edits]
+        if any(edit is None for edit in edits):
+            return False
+        chosen = [edit for edit in edits if edit is not None]
+        for index, edit in enumerate(chosen):
+            if self.overlaps(edit) or any(_overlap(edit, other) for other in chosen[index + 1 :]):
+                return False
+        for append in fix.appends:
+            if self.reader.append_edit(self.document, article, append.field, [append.value]) is None:
+                return False
+        self.taken.extend(chosen)
+        for append in fix.appends:
+            self.appends.setdefault((diagnostic.article_index, append.field), []).append(append.value)
+        return True
+
+    def edits(self) -> list[TextEdit]:
+        edits = list(self.taken)
+        for (index, name), values in self.appends.items():
+            append = self.reader.append_edit(self.document, self.document.articles[index], name, values)
+            if append is not None and not self.overlaps(append):
+                edits.append(append)
+        return edits
+
+
+def _overlap(a: TextEdit, b: TextEdit) -> bool:
+    return (a[0] < b[1] and b[0] < a[1]) or a[0] == a[1] == b[0] == b[1]
+
+
+def apply_edits(text: str, edits: Sequence[TextEdit]) -> str:
+    """Apply non-overlapping edits (document offsets) to ``text``."""
+    pieces: list[str] = []
+    position = 0
+    for start, end, content in sorted(edits, key=lambda edit: (edit[0], edit[1])):
+        pieces.append(text[position:start])
+        pieces.append(content)
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _fixable(diagnostic: Diagnostic, unsafe: bool, skip: frozenset[str]) -> bool:
+    fix = diagnostic.fix
+    return (
+        fix is not None
+        and diagnostic.code not in skip
+        and (fix.applicability is Applicability.SAFE or unsafe)
+    )
+
+
+def _plan(
+    document: Document, reader: Reader, diagnostics: list[Diagnostic], unsafe: bool, skip: frozenset[str]
+) -> tuple[list[TextEdit], list[Diagnostic]]:
+    planner = Planner(document, reader)
+    chosen = [d for d in diagnostics if _fixable(d, unsafe, skip) and planner.offer(d)]
+    return planner.edits(), chosen
+
+
+def fix_document(
+    document: Document,
+    reader: Reader,
+    rules: Sequence[Rule],
+    unsafe: bool = False,
+    skip: frozenset[str] = frozenset(),
+) -> FixOutcome:
+    """Fix ``document`` until it settles; never returns a text that fails to parse."""
+    return _fix(document, reader, rules, unsafe, skip)
+
+
+def _fix(
+    document: Document, reader: Reader, rules: Sequence[Rule], unsafe: bool, skip: frozenset[str]
+) -> FixOutcome:
+    current = document
+    fixed: list[Diagnostic] = []
+    diagnostics = lint_document(current, rules)
+    initial = len(diagnostics)
+    for _ in range(MAX_PASSES):
+        edits, chosen = _plan(current, reader, diagnostics, unsafe, skip)
+        new_text = apply_edits(current.text, edits) if edits else current.text
+        if new_text == current.text:
+            return FixOutcome(current, diagnostics, fixed, initial=initial)
+        candidate = parse_document(document.path, reader, new_text, document.bom)
+        if len(candidate.errors) > len(document.errors) or len(candidate.articles) != len(document.articles):
+            reason = candidate.errors[0].message if candidate.errors else "the number of articles changed"
+            return FixOutcome(
+                document,
+                lint_document(document, rules),
+                refused=f"fixes not applied: they would make the file unreadable ({reason})",
+                initial=initial,
+            )
+        fixed.extend(chosen)
+        current = candidate
+        diagnostics = lint_document(current, rules)
+    edits, chosen = _plan(current, reader, diagnostics, unsafe, skip)
+    if not edits:
+        return FixOutcome(current, diagnostics, fixed, initial=initial)
+    unsettled = frozenset(d.code for d in chosen)
+    outcome = _fix(document, reader, rules, unsafe, skip | unsettled)
+    outcome.unsettled = tuple(sorted(unsettled | set(outcome.unsettled)))
+    return outcome

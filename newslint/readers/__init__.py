@@ -1,0 +1,57 @@
+"""Format-specific readers: turn a file's text into articles with source maps.
+
+Each reader module exposes a ``Reader`` with the file suffixes it handles, a
+``parse`` that never raises on bad data (it returns ``ReadError``s instead), and
+``append_edit`` that says how to add values to a list field in that format.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from newslint.diagnostics import ReadError
+from newslint.document import Document
+from newslint.model import Article
+
+TextEdit = tuple[int, int, str]
+"""(start, end, replacement) in document text offsets."""
+
+
+class Reader(Protocol):
+    format: str
+    suffixes: tuple[str, ...]
+
+    def parse(self, path: str, text: str) -> tuple[list[Article], list[ReadError]]: ...
+
+    def append_edit(self, document: Document, article: Article, field: str, values: list[str]) -> TextEdit | None:
+        """An edit that appends ``values`` to the list ``field``, or None if it cannot."""
+        ...
+
+
+def _readers() -> dict[str, Reader]:
+    from newslint.readers.json_reader import JSON_READER, JSONL_READER
+    from newslint.readers.text import TEXT_READER
+
+    readers: list[Reader] = [TEXT_READER, JSON_READER, JSONL_READER]
+    return {suffix: reader for reader in readers for suffix in reader.suffixes}
+
+
+_BY_SUFFIX: dict[str, Reader] | None = None
+
+
+def reader_for(path: str | Path) -> Reader | None:
+    """The reader for a path's suffix (case-insensitive), or None."""
+    global _BY_SUFFIX
+    if _BY_SUFFIX is None:
+        _BY_SUFFIX = _readers()
+    return _BY_SUFFIX.get(Path(path).suffix.lower())
+
+
+def supported_suffixes() -> tuple[str, ...]:
+    return (".txt", ".json", ".jsonl")
+
+
+def parse_document(path: str, fmt_reader: Reader, text: str, bom: bool) -> Document:
+    articles, errors = fmt_reader.parse(path, text)
+    return Document(path=path, format=fmt_reader.format, text=text, bom=bom, articles=articles, errors=errors)

@@ -1,0 +1,211 @@
+"""JSON (one article object per file) and JSONL (one article object per line).
+
+The reader scans the top-level object itself so that it knows where each
+member's value sits in the text: a fix then rewrites only the inside of the
+string literal it changes, and every other byte stays as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from json.decoder import scanstring  # type: ignore[attr-defined]
+from typing import Any
+
+from newslint import jsonstr
+from newslint.diagnostics import ReadError
+from newslint.document import Document
+from newslint.model import TEXT_FIELDS, Article, FieldSpan
+from newslint.readers import TextEdit
+
+_DECODER = json.JSONDecoder()
+_WHITESPACE = re.compile(r"[ \t\n\r]*")
+
+
+class JsonSyntaxError(ValueError):
+    def __init__(self, message: str, position: int) -> None:
+        super().__init__(message)
+        self.position = position
+
+
+def _kind(value: object) -> str:
+    return {dict: "an object", list: "an array", str: "a string", bool: "a boolean"}.get(
+        type(value), "null" if value is None else "a number"
+    )
+
+
+def scan_object(text: str, position: int) -> tuple[dict[str, Any], dict[str, tuple[int, int]], int]:
+    """Parse the JSON object starting at ``position`` (after whitespace).
+
+    Returns the members, the (start, end) text span of each member's value and
+    the offset just after the closing brace.  Raises ``JsonSyntaxError``.
+    """
+    skip = _WHITESPACE.match
+    position = skip(text, position).end()
+    if not text.startswith("{", position):
+        try:
+            value, _ = _DECODER.raw_decode(text, position)
+        except json.JSONDecodeError as exc:
+            raise JsonSyntaxError(f"invalid JSON: {exc.msg}", exc.pos) from None
+        raise JsonSyntaxError(f"expected an article object, found {_kind(value)}", position)
+    members: dict[str, Any] = {}
+    spans: dict[str, tuple[int, int]] = {}
+    position = skip(text, position + 1).end()
+    if text.startswith("}", position):
+        return members, spans, position + 1
+    while True:
+        if not text.startswith('"', position):
+            raise JsonSyntaxError("invalid JSON: expected a property name in double quotes", position)
+        try:
+            key, position = scanstring(text, position + 1, True)
+            position = skip(text, position).end()
+            if not text.startswith(":", position):
+                raise JsonSyntaxError("invalid JSON: expected ':' after a property name", position)
+            value_start = skip(text, position + 1).end()
+            value, position = _DECODER.raw_decode(text, value_start)
+        except json.JSONDecodeError as exc:
+            raise JsonSyntaxError(f"invalid JSON: {exc.msg}", exc.pos) from None
+        except RecursionError:
+            raise JsonSyntaxError("invalid JSON: nested too deeply", value_start) from None
+        members[key] = value
+        spans[key] = (value_start, position)
+        position = skip(text, position).end()
+        if text.startswith(",", position):
+            position = skip(text, position + 1).end()
+            continue
+        if text.startswith("}", position):
+            return members, spans, position + 1
+        raise JsonSyntaxError("invalid JSON: expected ',' or '}' after a value", position)
+
+
+def build_article(
+    path: str, fmt: str, text: str, base: int, record: int | None, members: dict[str, Any], spans: dict[str, tuple[int, int]], object_end: int
+) -> Article:
+    """An article from a scanned object; ``base`` shifts spans into document offsets."""
+    field_spans: dict[str, FieldSpan] = {}
+    for name in TEXT_FIELDS:
+        if isinstance(members.get(name), str):
+            start, end = spans[name]
+            inner_start, inner_end = base + start + 1, base + end - 1
+            escaped = "\\" in text[start + 1 : end - 1]
+            field_spans[name] = FieldSpan(inner_start, inner_end, "json", escaped)
+    anchors: dict[str, Any] = {"object_end": base + object_end}
+    if spans:
+        anchors["member_spans"] = {name: (base + s, base + e) for name, (s, e) in spans.items()}
+    return Article.model_construct(
+        path=path,
+        format=fmt,
+        record=record,
+        values=members,
+        spans=field_spans,
+        start=base + _WHITESPACE.match(text, 0).end(),  # type: ignore[union-attr]
+        anchors=anchors,
+    )
+
+
+def _line_indent(text: str, offset: int) -> str:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text[line_start : _WHITESPACE.match(text, line_start).end()].lstrip("\r\n")  # type: ignore[union-attr]
+
+
+def append_to_list(document: Document, article: Article, field: str, values: list[str]) -> TextEdit | None:
+    """Append string values to a JSON array member, creating the member if absent."""
+    text = document.text
+    style = jsonstr.JsonStyle.detect(text)
+    literals = [f'"{jsonstr.encode(value, style)}"' for value in values]
+    member_spans: dict[str, tuple[int, int]] = article.anchors.get("member_spans", {})
+    current = article.values.get(field)
+    if field in member_spans:
+        if not isinstance(current, list):
+            return None
+        start, end = member_spans[field]
+        close = end - 1
+        if not current:
+            return (start + 1, close, ", ".join(literals))
+        last = close
+        while text[last - 1] in " \t\r\n":
+            last -= 1
+        if "\n" in text[start:end]:
+            separator = "," + document.newline + _line_indent(text, last)
+        else:
+            separator = ", "
+        return (last, last, "".join(separator + literal for literal in literals))
+    array = "[" + ", ".join(literals) + "]"
+    object_end = article.anchors["object_end"]
+    close = object_end - 1
+    if not member_spans:
+        return (close, close, f'"{field}": {array}')
+    last_name = max(member_spans, key=lambda name: member_spans[name][1])
+    value_start, value_end = member_spans[last_name]
+    colon = text.rfind(":", 0, value_start)
+    key_separator = text[colon:value_start] if colon >= 0 else ": "
+    if "\n" in text[value_end:close]:
+        indent = _line_indent(text, value_start)
+        prefix = "," + document.newline + indent
+    else:
+        prefix = ", "
+    return (value_end, value_end, f'{prefix}"{field}"{key_separator}{array}')
+
+
+class JsonReader:
+    format = "json"
+    suffixes = (".json",)
+
+    def parse(self, path: str, text: str) -> tuple[list[Article], list[ReadError]]:
+        if not text.strip():
+            return [], [ReadError(path, "file is empty: no article to check")]
+        try:
+            members, spans, end = scan_object(text, 0)
+            trailing = _WHITESPACE.match(text, end).end()  # type: ignore[union-attr]
+            if trailing != len(text):
+                raise JsonSyntaxError("invalid JSON: extra data after the article object", trailing)
+        except JsonSyntaxError as exc:
+            line = text.count("\n", 0, exc.position) + 1
+            column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+            return [], [ReadError(path, str(exc), line, column)]
+        return [build_article(path, self.format, text, 0, None, members, spans, end)], []
+
+    def append_edit(self, document: Document, article: Article, field: str, values: list[str]) -> TextEdit | None:
+        return append_to_list(document, article, field, values)
+
+
+class JsonlReader:
+    format = "jsonl"
+    suffixes = (".jsonl",)
+
+    def parse(self, path: str, text: str) -> tuple[list[Article], list[ReadError]]:
+        articles: list[Article] = []
+        errors: list[ReadError] = []
+        position = 0
+        line_number = 0
+        length = len(text)
+        while position < length:
+            line_number += 1
+            newline = text.find("\n", position)
+            line_end = length if newline < 0 else newline
+            line = text[position:line_end]
+            if line.endswith("\r"):
+                line = line[:-1]
+            if line.strip():
+                try:
+                    members, spans, end = scan_object(line, 0)
+                    trailing = _WHITESPACE.match(line, end).end()  # type: ignore[union-attr]
+                    if trailing != len(line):
+                        raise JsonSyntaxError("invalid JSON: extra data after the article object", trailing)
+                except JsonSyntaxError as exc:
+                    errors.append(ReadError(path, str(exc), line_number, exc.position + 1))
+                else:
+                    articles.append(
+                        build_article(path, self.format, line, position, line_number, members, spans, end)
+                    )
+            position = line_end + 1
+        if not articles and not errors:
+            errors.append(ReadError(path, "file is empty: no article to check"))
+        return articles, errors
+
+    def append_edit(self, document: Document, article: Article, field: str, values: list[str]) -> TextEdit | None:
+        return append_to_list(document, article, field, values)
+
+
+JSON_READER = JsonReader()
+JSONL_READER = JsonlReader()

@@ -1,0 +1,69 @@
+"""Turn diagnostics into text for people (concise) or for programs (JSON)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from newslint.diagnostics import Applicability, Diagnostic
+
+
+def where(diagnostic: Diagnostic) -> str:
+    loc = diagnostic.location
+    return f"{diagnostic.path}:{loc.line}:{loc.column}" if loc else diagnostic.path
+
+
+def concise_line(diagnostic: Diagnostic) -> str:
+    """``path:line:col: CODE message``, with the record and field for JSONL; ``[*]`` if --fix can fix it."""
+    marker = " [*]" if diagnostic.fix and diagnostic.fix.applicability is Applicability.SAFE else ""
+    context = ""
+    if diagnostic.record is not None:
+        context = f" (record {diagnostic.record}, field {diagnostic.field or '-'})"
+    return f"{where(diagnostic)}: {diagnostic.code}{marker} {diagnostic.message}{context}"
+
+
+def as_dict(diagnostic: Diagnostic, edits: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    loc = diagnostic.location
+    fix = diagnostic.fix
+    return {
+        "path": diagnostic.path,
+        "line": loc.line if loc else None,
+        "column": loc.column if loc else None,
+        "end_line": loc.end_line if loc else None,
+        "end_column": loc.end_column if loc else None,
+        "code": diagnostic.code,
+        "name": diagnostic.name,
+        "message": diagnostic.message,
+        "severity": diagnostic.severity.value,
+        "record": diagnostic.record,
+        "field": diagnostic.field,
+        "fix": None
+        if fix is None
+        else {"applicability": fix.applicability.value, "message": fix.message, "edits": edits or []},
+    }
+
+
+def to_json(items: Sequence[dict[str, Any]]) -> str:
+    return json.dumps(list(items), ensure_ascii=False, indent=2)
+
+
+def summary(remaining: int, safe: int, unsafe: int, fixed: int, fixing: bool) -> str:
+    """The closing line, in the style of Ruff."""
+    if fixing:
+        if not remaining and not fixed:
+            return "All checks passed!"
+        total = remaining + fixed
+        line = f"Found {total} problem{'s' if total != 1 else ''} ({fixed} fixed, {remaining} remaining)."
+        if unsafe:
+            line += f"\n{unsafe} more fixable with --unsafe-fixes."
+        return line
+    if not remaining:
+        return "All checks passed!"
+    line = f"Found {remaining} problem{'s' if remaining != 1 else ''}"
+    details = []
+    if safe:
+        details.append(f"{safe} fixable with --fix")
+    if unsafe:
+        details.append(f"{unsafe} more with --fix --unsafe-fixes")
+    return line + (f" ({', '.join(details)})" if details else "") + "."

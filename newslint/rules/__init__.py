@@ -1,0 +1,1 @@
+"""One rule per module.  Modules whose names start with ``_`` hold shared helpers."""

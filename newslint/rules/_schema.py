@@ -1,0 +1,41 @@
+"""Shared machinery of the schema rules (NL0xx): validate once per article, report by category."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from newslint import schema
+from newslint.diagnostics import Diagnostic, Severity
+from newslint.model import Article
+from newslint.rule import Rule
+
+_MEMO_KEY = "_schema_violations"
+
+
+def violations(article: Article) -> list[schema.Violation]:
+    """The article's schema violations, computed once however many rules ask."""
+    found = article.anchors.get(_MEMO_KEY)
+    if found is None:
+        found = schema.check(article.values)
+        article.anchors[_MEMO_KEY] = found
+    return found  # type: ignore[no-any-return]
+
+
+class SchemaRule(Rule):
+    """A rule that reports one category of schema violation."""
+
+    category: ClassVar[str]
+    severity = Severity.ERROR
+    fields = ("title", "byline", "published", "url", "caption", "body", "related")
+
+    def check(self, article: Article) -> Iterator[Diagnostic]:
+        for violation in violations(article):
+            if violation.category != self.category:
+                continue
+            name = violation.field
+            value = article.text(name) if name else None
+            if name and name in article.spans and value is not None:
+                yield self.diagnostic(name, 0, len(value), violation.message)
+            else:
+                yield self.diagnostic(name, 0, 0, violation.message)

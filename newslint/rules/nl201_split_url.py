@@ -1,0 +1,133 @@
+"""NL201: a URL broken in two by a space or a line wrap."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from newslint.model import Article
+from newslint.rule import Rule
+
+_URL = re.compile(r"https?://[^\s<>\"]+", re.IGNORECASE)
+# One run of spaces, or a single line break (a blank line ends a paragraph: never joined).
+_GAP = re.compile(r"[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*")
+_PIECE = re.compile(r"[A-Za-z0-9\-._~/%?#=&+:@!$,;*]+")
+_TRAILING_PUNCTUATION = ".,;:!?)]}'\"»”’"
+# A continuation that looks like the tail of a slug: has a separator and ends in
+# something no English word ends in (digits, a file extension, a slash).
+_SLUG_TAIL = re.compile(r"[a-z0-9]*(?:[-_/.][a-z0-9]+)+/?")
+_CONFIRMING_END = re.compile(r"(?:\d[a-z0-9]*|\.(?:s?html?|php|aspx?|jsp|cms|ece)|/)\Z", re.IGNORECASE)
+_SLUG_URL = re.compile(r"https?://[^/\s]+/\S*[-_]", re.IGNORECASE)
+_FRAGMENT_SEPARATOR = re.compile(r"[-_/.]")
+_TOKEN = re.compile(r"\S+")
+
+
+def _core(token: str) -> str:
+    return token.rstrip(_TRAILING_PUNCTUATION)
+
+
+def continues(url: str, gap: str, piece: str) -> bool:
+    """Whether ``piece`` (after ``gap``) is the rest of ``url`` rather than ordinary text."""
+    if not piece or not _PIECE.fullmatch(piece) or not piece[0].isalnum():
+        return False
+    if url.endswith(("-", "_")):
+        # A wrap right after a hyphen; the next line starts a lower-case slug word.
+        return piece[0].islower() or piece[0].isdigit()
+    if url.endswith("/"):
+        return bool(_SLUG_TAIL.fullmatch(piece)) and any(c.isdigit() or c in "-/_." for c in piece)
+    if not _SLUG_URL.match(url) or not _SLUG_TAIL.fullmatch(piece):
+        return False
+    first_fragment = _FRAGMENT_SEPARATOR.split(piece, maxsplit=1)[0]
+    return bool(_CONFIRMING_END.search(piece)) or len(first_fragment) <= 2
+
+
+def confirmed(joined: str, piece: str, record_url: str | None) -> bool:
+    """A join we can trust: it rebuilds the record's own URL, or the tail is unmistakably a slug."""
+    if record_url and joined.rstrip("/") == "".join(record_url.split()).rstrip("/"):
+        return True
+    return bool(_CONFIRMING_END.search(piece)) and bool(_SLUG_TAIL.fullmatch(piece))
+
+
+class SplitUrl(Rule):
+    code = "NL201"
+    name = "split-url"
+    summary = "A URL broken in two by a space or a line wrap."
+    explanation = """\
+Hard-wrapped text and careless copy-paste leave URLs in pieces:
+`...until-victory-ove r-ukraine-a86878`, or `.../north-korea-` at the end of a
+line and `says-it-will...` on the next.  The link no longer resolves, and the
+stray fragment reads as a word.
+
+In the `url` field any whitespace is damage.  In text, the rule joins a piece
+only when it is plainly the rest of the URL: a wrap right after a hyphen, or a
+slug fragment (`r-ukraine-a86878`, `story-2024.html`).  Ordinary words after a
+URL (`see https://example.org for details`) are never touched.  The fix is safe
+when the joined URL is confirmed (it equals the record's url, or the piece ends
+in an id, an extension or a slash), and unsafe otherwise."""
+    bad = "Original url: https://www.example.com/2024/11/01/until-victory-ove r-ukraine-a86878"
+    good = "Original url: https://www.example.com/2024/11/01/until-victory-over-ukraine-a86878"
+    fields = ("url", "caption", "body")
+    fixable = "sometimes"
+
+    def check(self, article: Article) -> Iterator[Diagnostic]:
+        record_url = article.url
+        if record_url is not None and "url" in article.spans:
+            yield from self._check_url_field(record_url)
+        for name, text in article.text_fields(("caption", "body")):
+            if "http" in text or "HTTP" in text:
+                yield from self._check_text(name, text, record_url)
+
+    def _check_url_field(self, text: str) -> Iterator[Diagnostic]:
+        stripped = text.strip()
+        if not any(c.isspace() for c in stripped) or not _URL.match(stripped):
+            return
+        offset = len(text) - len(text.lstrip())
+        edits: list[Edit] = []
+        all_confirmed = True
+        position = offset
+        url = ""
+        for match in _TOKEN.finditer(stripped):
+            piece_start = offset + match.start()
+            if url:
+                gap = text[position:piece_start]
+                piece = match.group()
+                if not _PIECE.fullmatch(piece):
+                    return  # words after the URL: report via NL004, do not guess
+                all_confirmed &= continues(url, gap, piece)
+                edits.append(Edit("url", position, piece_start, ""))
+            url += match.group()
+            position = offset + match.end()
+        applicability = Applicability.SAFE if all_confirmed else Applicability.UNSAFE
+        fix = Fix("join the URL's pieces", applicability, tuple(edits))
+        how = "a line break" if "\n" in stripped else "whitespace"
+        yield self.diagnostic("url", offset, position, f"URL is split by {how}: '{_shown(stripped)}'", fix)
+
+    def _check_text(self, name: str, text: str, record_url: str | None) -> Iterator[Diagnostic]:
+        for match in _URL.finditer(text):
+            url = match.group()
+            gap = _GAP.match(text, match.end())
+            if gap is None:
+                continue
+            token = _TOKEN.match(text, gap.end(), gap.end() + 2000)
+            if token is None:
+                continue
+            piece = _core(token.group())
+            if not continues(url, gap.group(), piece):
+                continue
+            end = gap.end() + len(piece)
+            joined = url + piece
+            safe = confirmed(joined, piece, record_url)
+            fix = Fix(
+                "join the URL's pieces",
+                Applicability.SAFE if safe else Applicability.UNSAFE,
+                (Edit(name, match.end(), gap.end(), ""),),
+            )
+            how = "a line break" if "\n" in gap.group() else "whitespace"
+            shown = _shown(text[match.start() : end])
+            yield self.diagnostic(name, match.start(), end, f"URL is split by {how}: '{shown}'", fix)
+
+
+def _shown(text: str) -> str:
+    flat = text.replace("\r", "").replace("\n", "\u23ce")
+    return flat if len(flat) <= 70 else "..." + flat[-67:]

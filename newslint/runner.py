@@ -1,0 +1,144 @@
+"""Check or fix one file end to end: read, decode, parse, lint, fix, write.
+
+Nothing here raises on bad input: every failure becomes a ``ReadError`` naming
+the file (and the line and column where it can), and the file is left as it was.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newslint.diagnostics import Diagnostic, ReadError
+from newslint.document import DecodeError, Document, decode
+from newslint.engine import lint_document
+from newslint.files import FileChangedError, Snapshot, write_atomic
+from newslint.fixer import Planner, fix_document
+from newslint.readers import Reader, parse_document, reader_for
+from newslint.rule import Rule
+
+
+_LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    """Compute fixes but print a diff instead of writing."""
+
+
+@dataclass(slots=True)
+class FileResult:
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    errors: list[ReadError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    fixed: int = 0
+    diff: str = ""
+    edits: dict[int, list[dict[str, Any]]] = field(default_factory=dict)
+    """Source edits of each diagnostic's fix (by id), for machine-readable output."""
+
+
+def _read(path: str, result: FileResult) -> tuple[bytes, Snapshot, Document, Reader] | None:
+    reader = reader_for(path)
+    if reader is None:
+        result.errors.append(ReadError(path, "unsupported file type; expected .txt, .json or .jsonl"))
+        return None
+    file_path = Path(path)
+    try:
+        snapshot = Snapshot.of(file_path)
+        data = file_path.read_bytes()
+    except OSError as exc:
+        result.errors.append(ReadError(path, f"cannot read: {exc.strerror or exc}"))
+        return None
+    if not data:
+        result.errors.append(ReadError(path, "file is empty: no article to check"))
+        return None
+    try:
+        text, bom = decode(data)
+    except DecodeError as exc:
+        result.errors.append(ReadError(path, str(exc), exc.line, exc.column))
+        return None
+    document = parse_document(path, reader, text, bom)
+    result.errors.extend(document.errors)
+    return data, snapshot, document, reader
+
+
+def _describe_edits(document: Document, reader: Reader, diagnostics: list[Diagnostic], result: FileResult) -> None:
+    planner = Planner(document, reader)
+    for diagnostic in diagnostics:
+        if diagnostic.fix is None:
+            continue
+        article = document.articles[diagnostic.article_index]
+        described = []
+        for edit in diagnostic.fix.edits:
+            source = planner.source_edit(article, edit)
+            if source is None:
+                continue
+            line, column = document.position(source[0])
+            end_line, end_column = document.position(source[1])
+            described.append(
+                {"line": line, "column": column, "end_line": end_line, "end_column": end_column, "content": source[2]}
+            )
+        result.edits[id(diagnostic)] = described
+
+
+def _lines(text: str) -> list[str]:
+    """Lines with their endings, split on newlines only (not on U+2028 and friends)."""
+    return _LINE.findall(text)
+
+
+def process_file(path: str, rules: Sequence[Rule], options: Options) -> FileResult:
+    """Check (and, with the options, fix) one file."""
+    result = FileResult(path)
+    loaded = _read(path, result)
+    if loaded is None:
+        return result
+    data, snapshot, document, reader = loaded
+    if not (options.fix or options.diff):
+        result.diagnostics = lint_document(document, rules)
+        _describe_edits(document, reader, result.diagnostics, result)
+        return result
+    outcome = fix_document(document, reader, rules, unsafe=options.unsafe_fixes)
+    result.diagnostics = outcome.remaining
+    _describe_edits(outcome.document, reader, result.diagnostics, result)
+    if outcome.refused:
+        result.warnings.append(outcome.refused)
+    if outcome.unsettled:
+        result.warnings.append(
+            f"fixes of {', '.join(outcome.unsettled)} kept changing the text and were not applied"
+        )
+    if not outcome.changed:
+        return result
+    try:
+        new_data = document.encode(outcome.document.text)
+    except UnicodeEncodeError as exc:
+        result.errors.append(ReadError(path, f"fixed text cannot be written as UTF-8 ({exc.reason}); not written"))
+        return result
+    if new_data == data:
+        return result
+    result.fixed = max(len(outcome.fixed), outcome.initial - len(outcome.remaining))
+    if options.diff:
+        diff_lines = difflib.unified_diff(
+            _lines(document.text), _lines(outcome.document.text), fromfile=f"a/{path}", tofile=f"b/{path}"
+        )
+        result.diff = "".join(
+            line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in diff_lines
+        )
+        return result
+    try:
+        write_atomic(Path(path), new_data, snapshot)
+    except FileChangedError:
+        result.fixed = 0
+        result.diagnostics = lint_document(document, rules)
+        result.errors.append(ReadError(path, "changed on disk while newslint was fixing it; not overwritten"))
+    except OSError as exc:
+        result.fixed = 0
+        result.errors.append(ReadError(path, f"cannot write: {exc.strerror or exc}; left as it was"))
+    return result
