@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from newslint import jsonstr
 
@@ -145,6 +145,14 @@ class ArticleContent(BaseModel):
     caption: str | None = None
     body: str = Field(min_length=1, pattern=r"\S")
     related: list[str] = Field(default_factory=list)
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _date_from_text_only(cls, value: object) -> object:
+        """Like the schema: a date is written as text (pydantic would take a timestamp number)."""
+        if value is not None and not isinstance(value, (str, date)):
+            raise ValueError("published must be an ISO date or date-time string")
+        return value
 
     @property
     def paragraphs(self) -> list[str]:

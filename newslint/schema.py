@@ -144,6 +144,11 @@ def check(instance: object, schema_file: str | None = None) -> list[Violation]:
     """All violations of the schema by ``instance``, in a stable order."""
     found: list[Violation] = []
     errors = validator(schema_file).iter_errors(instance)
+    seen: set[tuple[str, str | None]] = set()
     for error in sorted(errors, key=lambda e: [str(p) for p in e.absolute_path]):
-        found.extend(_categorise(error, instance if isinstance(instance, dict) else {}))
+        for violation in _categorise(error, instance if isinstance(instance, dict) else {}):
+            # minLength and a non-blank pattern both fail on "": one problem, said once.
+            if violation.category == "other" or (violation.category, violation.field) not in seen:
+                seen.add((violation.category, violation.field))
+                found.append(violation)
     return found
