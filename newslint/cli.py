@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from newslint import __version__
-from newslint.diagnostics import Applicability
+from newslint.diagnostics import Applicability, ReadError
 from newslint.files import discover
 from newslint.registry import all_rules
 from newslint.report import as_dict, concise_line, summary, to_json
@@ -41,26 +41,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.unsafe_fixes and not (args.fix or args.diff):
-        # Like Ruff: --unsafe-fixes alone only changes what the summary counts as fixable.
-        pass
-    options = Options(fix=args.fix and not args.diff, unsafe_fixes=args.unsafe_fixes, diff=args.diff)
+    options = Options(
+        fix=args.fix and not args.diff,
+        unsafe_fixes=args.unsafe_fixes,
+        diff=args.diff,
+        locate_fixes=args.output_format == "json",
+    )
     try:
         rules = all_rules()
         results = [
-            FileResult(path, errors=[_error(path, message)]) if message else process_file(path, rules, options)
+            FileResult(path, errors=[ReadError(path, message)]) if message else process_file(path, rules, options)
             for path, message in discover(args.paths)
         ]
     except KeyboardInterrupt:
         print("newslint: interrupted", file=sys.stderr)
         return 130
     return _report(results, args, options)
-
-
-def _error(path: str, message: str):  # type: ignore[no-untyped-def]
-    from newslint.diagnostics import ReadError
-
-    return ReadError(path, message)
 
 
 def _report(results: list[FileResult], args: argparse.Namespace, options: Options) -> int:
@@ -71,9 +67,8 @@ def _report(results: list[FileResult], args: argparse.Namespace, options: Option
             print(f"{result.path}: warning: {warning}", file=sys.stderr)
     for error in errors:
         print(error, file=sys.stderr)
-    edits = {k: v for r in results for k, v in r.edits.items()}
     if args.output_format == "json":
-        print(to_json([as_dict(d, edits.get(id(d))) for d in diagnostics]))
+        print(to_json([as_dict(d) for d in diagnostics]))
     else:
         if options.diff:
             for result in results:

@@ -81,6 +81,8 @@ class Diagnostic:
     location: Location | None = None
     article_index: int = -1
     """Which article of its document it is about (set by the engine)."""
+    fix_edits: tuple[tuple[Location, str], ...] = ()
+    """The fix's edits as file locations and raw replacement text (for machine output)."""
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

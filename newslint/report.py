@@ -23,7 +23,7 @@ def concise_line(diagnostic: Diagnostic) -> str:
     return f"{where(diagnostic)}: {diagnostic.code}{marker} {diagnostic.message}{context}"
 
 
-def as_dict(diagnostic: Diagnostic, edits: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+def as_dict(diagnostic: Diagnostic) -> dict[str, Any]:
     loc = diagnostic.location
     fix = diagnostic.fix
     return {
@@ -40,7 +40,20 @@ def as_dict(diagnostic: Diagnostic, edits: list[dict[str, Any]] | None = None) -
         "field": diagnostic.field,
         "fix": None
         if fix is None
-        else {"applicability": fix.applicability.value, "message": fix.message, "edits": edits or []},
+        else {
+            "applicability": fix.applicability.value,
+            "message": fix.message,
+            "edits": [
+                {
+                    "line": span.line,
+                    "column": span.column,
+                    "end_line": span.end_line,
+                    "end_column": span.end_column,
+                    "content": content,
+                }
+                for span, content in diagnostic.fix_edits
+            ],
+        },
     }
 
 

@@ -11,9 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from newslint.diagnostics import Diagnostic, ReadError
+from newslint.diagnostics import Diagnostic, Location, ReadError
 from newslint.document import DecodeError, Document, decode
 from newslint.engine import lint_document
 from newslint.files import FileChangedError, Snapshot, write_atomic
@@ -31,6 +29,8 @@ class Options:
     unsafe_fixes: bool = False
     diff: bool = False
     """Compute fixes but print a diff instead of writing."""
+    locate_fixes: bool = False
+    """Resolve each fix's edits to file locations (for JSON output)."""
 
 
 @dataclass(slots=True)
@@ -41,8 +41,6 @@ class FileResult:
     warnings: list[str] = field(default_factory=list)
     fixed: int = 0
     diff: str = ""
-    edits: dict[int, list[dict[str, Any]]] = field(default_factory=dict)
-    """Source edits of each diagnostic's fix (by id), for machine-readable output."""
 
 
 def _read(path: str, result: FileResult) -> tuple[bytes, Snapshot, Document, Reader] | None:
@@ -70,23 +68,19 @@ def _read(path: str, result: FileResult) -> tuple[bytes, Snapshot, Document, Rea
     return data, snapshot, document, reader
 
 
-def _describe_edits(document: Document, reader: Reader, diagnostics: list[Diagnostic], result: FileResult) -> None:
+def _locate_fixes(document: Document, reader: Reader, diagnostics: list[Diagnostic]) -> None:
     planner = Planner(document, reader)
     for diagnostic in diagnostics:
         if diagnostic.fix is None:
             continue
         article = document.articles[diagnostic.article_index]
-        described = []
+        located = []
         for edit in diagnostic.fix.edits:
             source = planner.source_edit(article, edit)
-            if source is None:
-                continue
-            line, column = document.position(source[0])
-            end_line, end_column = document.position(source[1])
-            described.append(
-                {"line": line, "column": column, "end_line": end_line, "end_column": end_column, "content": source[2]}
-            )
-        result.edits[id(diagnostic)] = described
+            if source is not None:
+                start, end = document.position(source[0]), document.position(source[1])
+                located.append((Location(*start, *end), source[2]))
+        diagnostic.fix_edits = tuple(located)
 
 
 def _lines(text: str) -> list[str]:
@@ -103,11 +97,13 @@ def process_file(path: str, rules: Sequence[Rule], options: Options) -> FileResu
     data, snapshot, document, reader = loaded
     if not (options.fix or options.diff):
         result.diagnostics = lint_document(document, rules)
-        _describe_edits(document, reader, result.diagnostics, result)
+        if options.locate_fixes:
+            _locate_fixes(document, reader, result.diagnostics)
         return result
     outcome = fix_document(document, reader, rules, unsafe=options.unsafe_fixes)
     result.diagnostics = outcome.remaining
-    _describe_edits(outcome.document, reader, result.diagnostics, result)
+    if options.locate_fixes:
+        _locate_fixes(outcome.document, reader, result.diagnostics)
     if outcome.refused:
         result.warnings.append(outcome.refused)
     if outcome.unsettled:

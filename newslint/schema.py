@@ -35,7 +35,7 @@ class Violation:
 
 def schema_path() -> Path:
     """The built-in schema: packaged in the wheel, or ``schemas/`` in a source checkout."""
-    packaged = resources.files("newslint").joinpath("_schemas", SCHEMA_NAME)
+    packaged = resources.files("newslint") / "_schemas" / SCHEMA_NAME
     if packaged.is_file():
         return Path(str(packaged))
     return Path(__file__).resolve().parent.parent / "schemas" / SCHEMA_NAME
@@ -88,7 +88,11 @@ def _kind(value: object) -> str:
         return "null"
     if isinstance(value, bool):
         return "a boolean"
-    return {dict: "an object", list: "an array", str: "a string"}.get(type(value), "a number")
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "an array"
+    return "a string" if isinstance(value, str) else "a number"
 
 
 def _expected_types(error: ValidationError) -> str:

@@ -19,8 +19,11 @@ TextEdit = tuple[int, int, str]
 
 
 class Reader(Protocol):
-    format: str
-    suffixes: tuple[str, ...]
+    @property
+    def format(self) -> str: ...
+
+    @property
+    def suffixes(self) -> tuple[str, ...]: ...
 
     def parse(self, path: str, text: str) -> tuple[list[Article], list[ReadError]]: ...
 

@@ -152,7 +152,7 @@ def parse_date(line: str) -> str | None:
 
 class TextReader:
     format = "txt"
-    suffixes = (".txt",)
+    suffixes: tuple[str, ...] = (".txt",)
 
     def parse(self, path: str, text: str) -> tuple[list[Article], list[ReadError]]:
         if not text.strip():

@@ -15,11 +15,11 @@ _MEMO_KEY = "_schema_violations"
 
 def violations(article: Article) -> list[schema.Violation]:
     """The article's schema violations, computed once however many rules ask."""
-    found = article.anchors.get(_MEMO_KEY)
+    found: list[schema.Violation] | None = article.anchors.get(_MEMO_KEY)
     if found is None:
         found = schema.check(article.values)
         article.anchors[_MEMO_KEY] = found
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 class SchemaRule(Rule):

@@ -1,0 +1,94 @@
+"""The fix loop: non-overlapping fixes, passes until stable, and what happens when it is not."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from newslint.fixer import Planner, apply_edits, fix_document
+from newslint.model import Article
+from newslint.readers import parse_document
+from newslint.readers.json_reader import JSON_READER
+from newslint.readers.text import TEXT_READER
+from newslint.registry import all_rules
+from newslint.rule import Rule
+
+TEXT = "Title\n\nBody with AAA here.\n\nOriginal url: https://example.com/a\n"
+
+
+class Swap(Rule):
+    """A test rule whose fix never settles: A becomes B and B becomes A."""
+
+    code = "NL690"
+    name = "swap"
+    summary = explanation = bad = good = "test only"
+    fields = ("body",)
+
+    def check(self, article: Article) -> Iterator[Diagnostic]:
+        body = article.body or ""
+        for letter, other in (("A", "B"), ("B", "A")):
+            index = body.find(letter * 3)
+            if index >= 0:
+                fix = Fix("swap", Applicability.SAFE, (Edit("body", index, index + 3, other * 3),))
+                yield self.diagnostic("body", index, index + 3, "swap", fix)
+
+
+class Upper(Rule):
+    """A test rule with a fix that settles: 'here' -> 'HERE'."""
+
+    code = "NL691"
+    name = "upper"
+    summary = explanation = bad = good = "test only"
+    fields = ("body",)
+
+    def check(self, article: Article) -> Iterator[Diagnostic]:
+        body = article.body or ""
+        index = body.find("here")
+        if index >= 0:
+            yield self.diagnostic("body", index, index + 4, "upper", self.replacement("body", index, index + 4, "HERE", "up"))
+
+
+def test_apply_edits_in_any_order() -> None:
+    assert apply_edits("abcdef", [(4, 5, "E"), (0, 1, "A"), (2, 2, "+")]) == "Ab+cdEf"
+
+
+def test_unsettled_rule_is_named_and_its_fixes_dropped_others_kept() -> None:
+    document = parse_document("a.txt", TEXT_READER, TEXT, bom=False)
+    outcome = fix_document(document, TEXT_READER, [Swap(), Upper()])
+    assert outcome.unsettled == ("NL690",)
+    assert outcome.document.text == TEXT.replace("here", "HERE")
+    assert [d.code for d in outcome.remaining] == ["NL690"]
+
+
+def test_overlapping_fixes_are_applied_in_later_passes() -> None:
+    text = '{"title": "T", "url": "https://e.com/a", "body": "**cafÃ©** and **Itâ€™s**"}'
+    document = parse_document("a.json", JSON_READER, text, bom=False)
+    outcome = fix_document(document, JSON_READER, all_rules())
+    assert outcome.remaining == []
+    assert outcome.document.text.endswith('"body": "café and It’s"}')  # raw UTF-8 file stays raw
+
+
+def test_planner_rejects_a_fix_that_overlaps_a_taken_one() -> None:
+    document = parse_document("a.txt", TEXT_READER, TEXT, bom=False)
+    planner = Planner(document, TEXT_READER)
+
+    def diagnostic(start: int, end: int) -> Diagnostic:
+        fix = Fix("x", Applicability.SAFE, (Edit("body", start, end, "x"),))
+        found = Upper().diagnostic("body", start, end, "x", fix)
+        found.article_index = 0
+        return found
+
+    assert planner.offer(diagnostic(0, 4))
+    assert not planner.offer(diagnostic(3, 6))
+    assert planner.offer(diagnostic(4, 6))
+    assert not planner.offer(diagnostic(0, 30_000))  # out of the field: never applied
+
+
+def test_unsafe_fixes_need_the_flag() -> None:
+    text = "Title\n\nFirst paragraph.\n\nRead more: <u>Another Story</u>\n\nLast paragraph.\n\nOriginal url: https://e.com/a\n"
+    document = parse_document("a.txt", TEXT_READER, text, bom=False)
+    assert not fix_document(document, TEXT_READER, all_rules()).changed
+    outcome = fix_document(document, TEXT_READER, all_rules(), unsafe=True)
+    assert outcome.document.text == (
+        "Title\n\nFirst paragraph.\n\nLast paragraph.\n\nRelated articles:\n- Another Story\n\nOriginal url: https://e.com/a\n"
+    )
