@@ -13,7 +13,8 @@ from newslint.rule import Rule
 # character or a newline, so each attempt stops at the next marker: linear.
 _STAR_BOLD = re.compile(r"(?<![*\w])\*\*(?![\s*])([^*\n]{1,300}?)(?<![\s*])\*\*(?![*\w])")
 _UNDERSCORE_BOLD = re.compile(r"(?<![_\w])__(?![\s_])([^_\n]{1,300}?)(?<![\s_])__(?![_\w])")
-_IDENTIFIER = re.compile(r"[a-z0-9]+")
+# Dunder names: Python's `__init__`, C's `__FILE__` (one word, one case).
+_IDENTIFIER = re.compile(r"[a-z0-9]+|[A-Z0-9]+")
 
 
 class MarkdownEmphasis(Rule):

@@ -17,7 +17,23 @@ _TRAILING_PUNCTUATION = ".,;:!?)]}'\"»”’"
 # A continuation that looks like the tail of a slug: has a separator and ends in
 # something no English word ends in (digits, a file extension, a slash).
 _SLUG_TAIL = re.compile(r"[a-z0-9]*(?:[-_/.][a-z0-9]+)+/?")
-_CONFIRMING_END = re.compile(r"(?:\d[a-z0-9]*|\.(?:s?html?|php|aspx?|jsp|cms|ece)|/)\Z", re.IGNORECASE)
+# An id is a final fragment of five or more letters and digits, with a digit in it
+# (a86878, n1075661, 11574168580); short numbers (covid-19, f-35, 2-1) end words too.
+_CONFIRMING_END = re.compile(
+    r"(?:(?<![a-z0-9])(?=[a-z]*\d)[a-z0-9]{5,}|\.(?:s?html?|php|aspx?|jsp|cms|ece)|/)\Z",
+    re.IGNORECASE,
+)
+_DIGIT_END = re.compile(r"\d[a-z0-9]*\Z", re.IGNORECASE)
+# Scores, ranges and dates after a URL (2-1, 2023-24, 2024-11-01) are text.
+_NUMBER = re.compile(r"[0-9][0-9\-./:,]*")
+# Short first fragments of ordinary hyphenated words (e-mail, co-operation, up-to-date).
+_WORD_STARTS = frozenset(
+    (
+        "a", "an", "as", "at", "be", "by", "co", "de", "do", "e", "ex", "go", "he", "i", "in",
+        "is", "it", "me", "my", "no", "of", "on", "or", "re", "so", "t", "to", "u", "up", "us",
+        "we", "x",
+    )
+)
 _SLUG_URL = re.compile(r"https?://[^/\s]+/\S*[-_]", re.IGNORECASE)
 _FRAGMENT_SEPARATOR = re.compile(r"[-_/.]")
 _TOKEN = re.compile(r"\S+")
@@ -34,12 +50,22 @@ def continues(url: str, gap: str, piece: str) -> bool:
     if url.endswith(("-", "_")):
         # A wrap right after a hyphen; the next line starts a lower-case slug word.
         return piece[0].islower() or piece[0].isdigit()
+    if (url[-1] != "." and url[-1] in _TRAILING_PUNCTUATION) or _NUMBER.fullmatch(piece):
+        return False
     if url.endswith("/"):
         return bool(_SLUG_TAIL.fullmatch(piece)) and any(c.isdigit() or c in "-/_." for c in piece)
     if not _SLUG_URL.match(url) or not _SLUG_TAIL.fullmatch(piece):
         return False
-    first_fragment = _FRAGMENT_SEPARATOR.split(piece, maxsplit=1)[0]
-    return bool(_CONFIRMING_END.search(piece)) or len(first_fragment) <= 2
+    if _CONFIRMING_END.search(piece):
+        return True
+    fragments = _FRAGMENT_SEPARATOR.split(piece)
+    first = fragments[0]
+    if "\n" in gap:
+        # A hard wrap cuts at a column, mid-word: `harbourmaste` / `r-plans-new`, `-123` / `45`.
+        return len(first) <= 2 or bool(_DIGIT_END.search(piece))
+    # After a space: a word cut short (`ove r-ukraine-...`) is a short first fragment
+    # that starts no ordinary hyphenated word, in a slug of three fragments or more.
+    return len(fragments) >= 3 and len(first) <= 2 and first.isalpha() and first not in _WORD_STARTS
 
 
 def confirmed(joined: str, piece: str, record_url: str | None) -> bool:
