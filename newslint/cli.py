@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from collections.abc import Sequence
 
@@ -22,10 +23,16 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check scraped news articles (.txt, .json, .jsonl) for scraping damage, and fix it.",
         epilog="Exit status: 0 no problems, 1 problems found (or --diff would change files), 2 error.",
     )
-    parser.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files or folders (default: .)")
+    parser.add_argument(
+        "paths", nargs="*", default=["."], metavar="PATH", help="files or folders (default: .)"
+    )
     parser.add_argument("--fix", action="store_true", help="apply safe fixes in place")
-    parser.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply unsafe fixes")
-    parser.add_argument("--diff", action="store_true", help="print a unified diff of the fixes; write nothing")
+    parser.add_argument(
+        "--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply unsafe fixes"
+    )
+    parser.add_argument(
+        "--diff", action="store_true", help="print a unified diff of the fixes; write nothing"
+    )
     parser.add_argument(
         "--format",
         "--output-format",
@@ -34,12 +41,18 @@ def build_parser() -> argparse.ArgumentParser:
         default="concise",
         help="report format (default: concise)",
     )
-    parser.add_argument("-q", "--quiet", action="store_true", help="print diagnostics only, no summary")
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="print diagnostics only, no summary"
+    )
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        # Messages quote damaged input, which may hold lone surrogates from JSON escapes.
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     args = build_parser().parse_args(argv)
     options = Options(
         fix=args.fix and not args.diff,
@@ -50,7 +63,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         rules = all_rules()
         results = [
-            FileResult(path, errors=[ReadError(path, message)]) if message else process_file(path, rules, options)
+            FileResult(path, errors=[ReadError(path, message)])
+            if message
+            else process_file(path, rules, options)
             for path, message in discover(args.paths)
         ]
     except KeyboardInterrupt:
@@ -78,8 +93,12 @@ def _report(results: list[FileResult], args: argparse.Namespace, options: Option
             for diagnostic in diagnostics:
                 print(concise_line(diagnostic))
         if not args.quiet and not options.diff:
-            safe = sum(1 for d in diagnostics if d.fix and d.fix.applicability is Applicability.SAFE)
-            unsafe = sum(1 for d in diagnostics if d.fix and d.fix.applicability is Applicability.UNSAFE)
+            safe = sum(
+                1 for d in diagnostics if d.fix and d.fix.applicability is Applicability.SAFE
+            )
+            unsafe = sum(
+                1 for d in diagnostics if d.fix and d.fix.applicability is Applicability.UNSAFE
+            )
             fixed = sum(r.fixed for r in results)
             print(summary(len(diagnostics), safe, unsafe, fixed, options.fix))
     if errors:

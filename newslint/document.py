@@ -26,7 +26,9 @@ class DecodeError(Exception):
 def decode(data: bytes) -> tuple[str, bool]:
     """Decode UTF-8 strictly; return (text, had_bom).  Never guesses, never replaces."""
     if data.startswith(_UTF16_BOMS) and not data.startswith(UTF8_BOM):
-        raise DecodeError("file is UTF-16 (it starts with a UTF-16 byte-order mark); convert it to UTF-8")
+        raise DecodeError(
+            "file is UTF-16 (it starts with a UTF-16 byte-order mark); convert it to UTF-8"
+        )
     if b"\x00" in data[:_BINARY_SNIFF]:
         offset = data.index(b"\x00")
         raise DecodeError(f"binary file (NUL byte at byte offset {offset}); not checked")

@@ -20,9 +20,11 @@ def lint_article(article: Article, rules: Iterable[Rule]) -> list[Diagnostic]:
     for rule in rules:
         try:
             found.extend(rule.check(article))
-        except Exception as exc:  # noqa: BLE001 - reported, never swallowed
+        except Exception as exc:
             found.append(
-                rule.diagnostic(None, 0, 0, f"internal error in rule {rule.name}: {type(exc).__name__}: {exc}")
+                rule.diagnostic(
+                    None, 0, 0, f"internal error in rule {rule.name}: {type(exc).__name__}: {exc}"
+                )
             )
             found[-1].severity = Severity.ERROR
     return found

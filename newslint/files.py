@@ -13,7 +13,18 @@ from pathlib import Path
 from newslint.readers import supported_suffixes
 
 SKIPPED_DIRECTORIES = frozenset(
-    {".git", ".hg", ".svn", ".venv", "venv", "__pycache__", "node_modules", ".newslint_cache", ".tox", ".nox"}
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        ".venv",
+        "venv",
+        "__pycache__",
+        "node_modules",
+        ".newslint_cache",
+        ".tox",
+        ".nox",
+    }
 )
 
 
@@ -50,7 +61,10 @@ def discover(paths: list[str]) -> Iterator[tuple[str, str | None]]:
             if path.suffix.lower() in suffixes:
                 yield raw, None
             else:
-                yield raw, f"unsupported file type {path.suffix or '(no suffix)'!r}; expected .txt, .json or .jsonl"
+                yield (
+                    raw,
+                    f"unsupported file type {path.suffix or '(no suffix)'!r}; expected .txt, .json or .jsonl",
+                )
         elif path.is_symlink():
             yield raw, "broken symbolic link"
         else:
@@ -61,7 +75,9 @@ def _walk(root: Path, suffixes: tuple[str, ...]) -> Iterator[tuple[str, str | No
     errors: list[OSError] = []
     found: list[str] = []
     for folder, directories, files in os.walk(root, onerror=errors.append, followlinks=False):
-        directories[:] = sorted(d for d in directories if d not in SKIPPED_DIRECTORIES and not d.startswith("."))
+        directories[:] = sorted(
+            d for d in directories if d not in SKIPPED_DIRECTORIES and not d.startswith(".")
+        )
         for name in files:
             if Path(name).suffix.lower() in suffixes and not name.startswith("."):
                 found.append(os.path.join(folder, name))
@@ -78,7 +94,9 @@ def write_atomic(path: Path, data: bytes, expected: Snapshot | None = None) -> N
     if expected is not None and Snapshot.of(path) != expected:
         raise FileChangedError(f"{path}: changed on disk since it was read; not overwritten")
     mode = stat.S_IMODE(path.stat().st_mode)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".newslint-tmp", dir=path.parent)
+    descriptor, temporary = tempfile.mkstemp(
+        prefix=f".{path.name}.", suffix=".newslint-tmp", dir=path.parent
+    )
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)

@@ -70,7 +70,9 @@ class Planner:
         for taken_start, taken_end, _ in self.taken:
             if start < taken_end and taken_start < end:
                 return True
-            if start == end and (taken_start < start < taken_end or start == taken_start == taken_end):
+            if start == end and (
+                taken_start < start < taken_end or start == taken_start == taken_end
+            ):
                 return True
             if taken_start == taken_end and start < taken_start < end:
                 return True
@@ -90,17 +92,24 @@ class Planner:
             if self.overlaps(edit) or any(_overlap(edit, other) for other in chosen[index + 1 :]):
                 return False
         for append in fix.appends:
-            if self.reader.append_edit(self.document, article, append.field, [append.value]) is None:
+            if (
+                self.reader.append_edit(self.document, article, append.field, [append.value])
+                is None
+            ):
                 return False
         self.taken.extend(chosen)
         for append in fix.appends:
-            self.appends.setdefault((diagnostic.article_index, append.field), []).append(append.value)
+            self.appends.setdefault((diagnostic.article_index, append.field), []).append(
+                append.value
+            )
         return True
 
     def edits(self) -> list[TextEdit]:
         edits = list(self.taken)
         for (index, name), values in self.appends.items():
-            append = self.reader.append_edit(self.document, self.document.articles[index], name, values)
+            append = self.reader.append_edit(
+                self.document, self.document.articles[index], name, values
+            )
             if append is not None and not self.overlaps(append):
                 edits.append(append)
         return edits
@@ -132,11 +141,25 @@ def _fixable(diagnostic: Diagnostic, unsafe: bool, skip: frozenset[str]) -> bool
 
 
 def _plan(
-    document: Document, reader: Reader, diagnostics: list[Diagnostic], unsafe: bool, skip: frozenset[str]
+    document: Document,
+    reader: Reader,
+    diagnostics: list[Diagnostic],
+    unsafe: bool,
+    skip: frozenset[str],
 ) -> tuple[list[TextEdit], list[Diagnostic]]:
     planner = Planner(document, reader)
-    chosen = [d for d in diagnostics if _fixable(d, unsafe, skip) and planner.offer(d)]
+    candidates = sorted((d for d in diagnostics if _fixable(d, unsafe, skip)), key=_extent)
+    chosen = [d for d in candidates if planner.offer(d)]
     return planner.edits(), chosen
+
+
+def _extent(diagnostic: Diagnostic) -> tuple[int, int, int]:
+    """Narrow fixes first: a repair inside a paragraph lands before a fix that moves the paragraph."""
+    edits = diagnostic.fix.edits if diagnostic.fix else ()
+    if not edits:
+        return (0, 0, diagnostic.article_index)
+    start = min(edit.start for edit in edits)
+    return (max(edit.end for edit in edits) - start, diagnostic.article_index, start)
 
 
 def fix_document(
@@ -163,8 +186,14 @@ def _fix(
         if new_text == current.text:
             return FixOutcome(current, diagnostics, fixed, initial=initial)
         candidate = parse_document(document.path, reader, new_text, document.bom)
-        if len(candidate.errors) > len(document.errors) or len(candidate.articles) != len(document.articles):
-            reason = candidate.errors[0].message if candidate.errors else "the number of articles changed"
+        if len(candidate.errors) > len(document.errors) or len(candidate.articles) != len(
+            document.articles
+        ):
+            reason = (
+                candidate.errors[0].message
+                if candidate.errors
+                else "the number of articles changed"
+            )
             return FixOutcome(
                 document,
                 lint_document(document, rules),

@@ -10,9 +10,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_SHORT_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
-_NEEDS_ESCAPE = re.compile(r'["\\\x00-\x1f/]|[^\x00-\x7f]')
-_HEX_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+_SHORT_ESCAPES = {
+    '"': '\\"',
+    "\\": "\\\\",
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\b": "\\b",
+    "\f": "\\f",
+}
+_NEEDS_ESCAPE = re.compile(r'["\\\x00-\x1f/]|[^\x00-\x7e]')
+# An escape is a backslash preceded by an even number of backslashes ("\\\\u00E9" is not one).
+_HEX_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\u([0-9a-fA-F]{4})")
+_SLASH_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\/")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +42,8 @@ class JsonStyle:
                 upper_hex = digits.upper() == digits
                 break
         # A file with no raw non-ASCII character stays ASCII after a fix.
-        return cls(ensure_ascii=text.isascii(), upper_hex=upper_hex, escape_slash="\\/" in text)
+        escape_slash = _SLASH_ESCAPE.search(text) is not None
+        return cls(ensure_ascii=text.isascii(), upper_hex=upper_hex, escape_slash=escape_slash)
 
 
 def _hex(code: int, upper: bool) -> str:
@@ -54,7 +65,8 @@ def encode(text: str, style: JsonStyle) -> str:
             out.append(_hex(code, style.upper_hex))
         elif char == "/" and style.escape_slash:
             out.append("\\/")
-        elif (code > 0x7F and style.ensure_ascii) or 0xD800 <= code <= 0xDFFF:
+        elif (code >= 0x7F and style.ensure_ascii) or 0xD800 <= code <= 0xDFFF:
+            # ``json.dumps(ensure_ascii=True)`` escapes DEL (0x7F) as well.
             if code > 0xFFFF:
                 code -= 0x10000
                 out.append(_hex(0xD800 | (code >> 10), style.upper_hex))

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
 from newslint.diagnostics import Diagnostic, Location, ReadError
 from newslint.document import DecodeError, Document, decode
 from newslint.engine import lint_document
@@ -18,7 +19,6 @@ from newslint.files import FileChangedError, Snapshot, write_atomic
 from newslint.fixer import Planner, fix_document
 from newslint.readers import Reader, parse_document, reader_for
 from newslint.rule import Rule
-
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")
 
@@ -46,7 +46,9 @@ class FileResult:
 def _read(path: str, result: FileResult) -> tuple[bytes, Snapshot, Document, Reader] | None:
     reader = reader_for(path)
     if reader is None:
-        result.errors.append(ReadError(path, "unsupported file type; expected .txt, .json or .jsonl"))
+        result.errors.append(
+            ReadError(path, "unsupported file type; expected .txt, .json or .jsonl")
+        )
         return None
     file_path = Path(path)
     try:
@@ -115,17 +117,23 @@ def process_file(path: str, rules: Sequence[Rule], options: Options) -> FileResu
     try:
         new_data = document.encode(outcome.document.text)
     except UnicodeEncodeError as exc:
-        result.errors.append(ReadError(path, f"fixed text cannot be written as UTF-8 ({exc.reason}); not written"))
+        result.errors.append(
+            ReadError(path, f"fixed text cannot be written as UTF-8 ({exc.reason}); not written")
+        )
         return result
     if new_data == data:
         return result
     result.fixed = max(len(outcome.fixed), outcome.initial - len(outcome.remaining))
     if options.diff:
         diff_lines = difflib.unified_diff(
-            _lines(document.text), _lines(outcome.document.text), fromfile=f"a/{path}", tofile=f"b/{path}"
+            _lines(document.text),
+            _lines(outcome.document.text),
+            fromfile=f"a/{path}",
+            tofile=f"b/{path}",
         )
         result.diff = "".join(
-            line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in diff_lines
+            line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+            for line in diff_lines
         )
         return result
     try:
@@ -133,8 +141,12 @@ def process_file(path: str, rules: Sequence[Rule], options: Options) -> FileResu
     except FileChangedError:
         result.fixed = 0
         result.diagnostics = lint_document(document, rules)
-        result.errors.append(ReadError(path, "changed on disk while newslint was fixing it; not overwritten"))
+        result.errors.append(
+            ReadError(path, "changed on disk while newslint was fixing it; not overwritten")
+        )
     except OSError as exc:
         result.fixed = 0
-        result.errors.append(ReadError(path, f"cannot write: {exc.strerror or exc}; left as it was"))
+        result.errors.append(
+            ReadError(path, f"cannot write: {exc.strerror or exc}; left as it was")
+        )
     return result

@@ -22,7 +22,9 @@ from jsonschema.exceptions import ValidationError
 SCHEMA_NAME = "article.schema.json"
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:?\d{2})?")
+_DATE_TIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:?\d{2})?"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,14 +131,24 @@ def _categorise(error: ValidationError, instance: dict[str, Any]) -> list[Violat
             kind, fmt = "format", formats[0]
         elif all(sub.validator == "type" for sub in sub_errors):
             kind = "type"
-    if top == "url" and kind in {"pattern", "format", "minLength"} and isinstance(error.instance, str):
+    if (
+        top == "url"
+        and kind in {"pattern", "format", "minLength"}
+        and isinstance(error.instance, str)
+    ):
         return [Violation("url", top, _url_problem(error.instance))]
     if kind == "type":
         expected = _expected_types(error)
-        return [Violation("type", top, f"field '{top}' is {_kind(error.instance)}; expected {expected}")]
+        return [
+            Violation("type", top, f"field '{top}' is {_kind(error.instance)}; expected {expected}")
+        ]
     if kind == "format" and str(fmt).startswith("date"):
         return [Violation("date", top, f"{top}: {error.instance!r} is not a real date")]
-    if kind in {"minLength", "pattern"} and isinstance(error.instance, str) and not error.instance.strip():
+    if (
+        kind in {"minLength", "pattern"}
+        and isinstance(error.instance, str)
+        and not error.instance.strip()
+    ):
         if top == "body":
             return [Violation("empty-body", top, "body is empty")]
         return [Violation("blank", top, f"field '{top}' is blank")]

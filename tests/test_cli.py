@@ -15,14 +15,22 @@ from newslint.cli import main
 from tests.conftest import SEED
 
 CLEAN = json.dumps(
-    {"title": "Markets close higher", "url": "https://example.com/markets", "body": "Stocks rose on Monday."}
+    {
+        "title": "Markets close higher",
+        "url": "https://example.com/markets",
+        "body": "Stocks rose on Monday.",
+    }
 )
 
 
 def run(*args: str) -> tuple[int, str, str]:
     """Run the installed console entry point in a subprocess, as a user would."""
     completed = subprocess.run(
-        [sys.executable, "-m", "newslint", *args], capture_output=True, text=True, check=False, timeout=60
+        [sys.executable, "-m", "newslint", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
     )
     return completed.returncode, completed.stdout, completed.stderr
 
@@ -47,7 +55,9 @@ def test_usage_error_exits_two() -> None:
     assert code == 2 and "usage:" in err
 
 
-def test_folder_walk_finds_all_formats_and_skips_hidden(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_folder_walk_finds_all_formats_and_skips_hidden(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     shutil.copyfile(SEED, tmp_path / "seed.txt")
     (tmp_path / "one.json").write_text(CLEAN, encoding="utf-8")
     (tmp_path / "many.jsonl").write_text(CLEAN + "\n" + CLEAN + "\n", encoding="utf-8")
@@ -63,28 +73,59 @@ def test_folder_walk_finds_all_formats_and_skips_hidden(tmp_path: Path, capsys: 
 def test_json_output_has_the_documented_keys(capsys: pytest.CaptureFixture[str]) -> None:
     main(["--format", "json", str(SEED)])
     report = json.loads(capsys.readouterr().out)
-    keys = {"path", "line", "column", "end_line", "end_column", "code", "name", "message", "severity", "record", "field", "fix"}
+    keys = {
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "code",
+        "name",
+        "message",
+        "severity",
+        "record",
+        "field",
+        "fix",
+    }
     assert all(keys <= set(d) for d in report)
     fix = next(d["fix"] for d in report if d["code"] == "NL101")
     assert fix["applicability"] == "safe"
-    assert [(e["line"], e["column"], e["content"]) for e in fix["edits"]] == [(11, 88, ""), (11, 114, "")]
+    assert [(e["line"], e["column"], e["content"]) for e in fix["edits"]] == [
+        (11, 88, ""),
+        (11, 114, ""),
+    ]
 
 
-def test_jsonl_lines_name_record_and_field(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    bad = json.dumps({"title": "T", "url": "https://e.com/a", "body": "Credit. **Ivan Ivanov / TASS**"})
+def test_jsonl_lines_name_record_and_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = json.dumps(
+        {"title": "T", "url": "https://e.com/a", "body": "Credit. **Ivan Ivanov / TASS**"}
+    )
     path = tmp_path / "c.jsonl"
     path.write_text(CLEAN + "\n" + bad + "\n", encoding="utf-8")
     assert main([str(path)]) == 1
     line = capsys.readouterr().out.splitlines()[0]
     column = bad.index("**") + 1
-    assert line == f"{path}:2:{column}: NL101 [*] Markdown bold markers around 'Ivan Ivanov / TASS' (record 2, field body)"
+    assert (
+        line
+        == f"{path}:2:{column}: NL101 [*] Markdown bold markers around 'Ivan Ivanov / TASS' (record 2, field body)"
+    )
 
 
 @pytest.mark.parametrize(
     ("name", "data", "message"),
     [
-        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (NUL byte at byte offset 8)"),
-        ("latin.txt", b"Title\n\nCaf\xe9 society\n", "3:4: error: not valid UTF-8: byte 0xe9 at byte offset 10"),
+        (
+            "image.txt",
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+            "binary file (NUL byte at byte offset 8)",
+        ),
+        (
+            "latin.txt",
+            b"Title\n\nCaf\xe9 society\n",
+            "3:4: error: not valid UTF-8: byte 0xe9 at byte offset 10",
+        ),
         ("utf16.txt", "Title".encode("utf-16"), "UTF-16"),
         ("empty.json", b"", "file is empty"),
         ("blank.txt", b"  \n\n\t\n", "file is empty"),
@@ -105,7 +146,9 @@ def test_bad_input_is_one_clear_line_and_left_untouched(
     assert path.read_bytes() == data
 
 
-def test_bad_file_does_not_stop_the_others(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_file_does_not_stop_the_others(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "a_bad.txt").write_bytes(b"\xff\xfe\x00garbage")
     shutil.copyfile(SEED, tmp_path / "b_seed.txt")
     assert main(["--fix", str(tmp_path)]) == 2

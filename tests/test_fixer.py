@@ -45,7 +45,13 @@ class Upper(Rule):
         body = article.body or ""
         index = body.find("here")
         if index >= 0:
-            yield self.diagnostic("body", index, index + 4, "upper", self.replacement("body", index, index + 4, "HERE", "up"))
+            yield self.diagnostic(
+                "body",
+                index,
+                index + 4,
+                "upper",
+                self.replacement("body", index, index + 4, "HERE", "up"),
+            )
 
 
 def test_apply_edits_in_any_order() -> None:

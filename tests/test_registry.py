@@ -7,11 +7,21 @@ import pkgutil
 from newslint import rules as rules_package
 from newslint.registry import all_rules, find_rule
 
-FAMILIES = {"0": "schema", "1": "markup", "2": "links", "3": "encoding", "4": "boilerplate", "5": "whitespace", "6": "structure"}
+FAMILIES = {
+    "0": "schema",
+    "1": "markup",
+    "2": "links",
+    "3": "encoding",
+    "4": "boilerplate",
+    "5": "whitespace",
+    "6": "structure",
+}
 
 
 def test_every_rule_module_contributes_one_documented_rule() -> None:
-    modules = [m.name for m in pkgutil.iter_modules(rules_package.__path__) if not m.name.startswith("_")]
+    modules = [
+        m.name for m in pkgutil.iter_modules(rules_package.__path__) if not m.name.startswith("_")
+    ]
     found = all_rules()
     assert len(found) == len(modules)
     for rule in found:

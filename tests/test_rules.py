@@ -5,7 +5,6 @@ rule level; fixes are applied with the real fixer.  ``data/negative.txt`` holds
 clean text that no artefact rule may flag, in any text field.
 """
 
-# ruff: noqa: RUF001  (test text is full of curly quotes and accents on purpose)
 from __future__ import annotations
 
 import difflib

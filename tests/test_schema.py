@@ -51,7 +51,9 @@ SAMPLES: list[tuple[dict[str, Any], str | None]] = [
 
 
 @pytest.mark.parametrize(("record", "code"), SAMPLES)
-def test_schema_and_pydantic_model_accept_and_reject_alike(record: dict[str, Any], code: str | None) -> None:
+def test_schema_and_pydantic_model_accept_and_reject_alike(
+    record: dict[str, Any], code: str | None
+) -> None:
     violations = schema.check(record)
     try:
         ArticleContent.model_validate(record)
@@ -90,13 +92,17 @@ def test_invalid_txt_date_points_at_the_date_line() -> None:
     assert "February 30, 2024" in found[0].message
 
 
-def test_violations_no_specific_rule_covers_go_to_nl009(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
+def test_violations_no_specific_rule_covers_go_to_nl009(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
     custom = json.loads(schema.schema_path().read_text(encoding="utf-8"))
     custom["properties"]["title"]["maxLength"] = 10
     path = tmp_path / "custom.schema.json"
     path.write_text(json.dumps(custom), encoding="utf-8")
     monkeypatch.setattr(schema, "check", functools.partial(_check, schema_file=str(path)))
-    articles, _ = JSON_READER.parse("a.json", json.dumps({**VALID, "title": "A title that is far too long"}))
+    articles, _ = JSON_READER.parse(
+        "a.json", json.dumps({**VALID, "title": "A title that is far too long"})
+    )
     found = lint_article(articles[0], all_rules())
     assert [d.code for d in found] == ["NL009"]
     assert "title" in found[0].message and found[0].field == "title"

@@ -18,7 +18,9 @@ EXPECTED = [
 ]
 
 
-def _json_report(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[dict[str, object]]]:
+def _json_report(
+    capsys: pytest.CaptureFixture[str], *args: str
+) -> tuple[int, list[dict[str, object]]]:
     code = main(["--format", "json", *args])
     return code, json.loads(capsys.readouterr().out)
 
@@ -39,11 +41,15 @@ def test_seed_reports_exactly_its_four_problems(capsys: pytest.CaptureFixture[st
 def test_seed_concise_output_and_summary(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([str(SEED)]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == f"{SEED}:11:88: NL101 [*] Markdown bold markers around 'Valery Sharifulin / TASS'"
+    assert (
+        out[0] == f"{SEED}:11:88: NL101 [*] Markdown bold markers around 'Valery Sharifulin / TASS'"
+    )
     assert out[-1] == "Found 4 problems (2 fixable with --fix, 1 more with --fix --unsafe-fixes)."
 
 
-def test_unsafe_fix_gives_the_golden_article_and_is_idempotent(seed_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unsafe_fix_gives_the_golden_article_and_is_idempotent(
+    seed_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["--fix", "--unsafe-fixes", str(seed_copy)]) == 0
     assert seed_copy.read_bytes() == (DATA / "seed_fixed_unsafe.txt").read_bytes()
     assert main([str(seed_copy)]) == 0
@@ -53,7 +59,9 @@ def test_unsafe_fix_gives_the_golden_article_and_is_idempotent(seed_copy: Path, 
     assert "All checks passed!" in capsys.readouterr().out
 
 
-def test_safe_fix_leaves_the_unsafe_promo(seed_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_safe_fix_leaves_the_unsafe_promo(
+    seed_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["--fix", str(seed_copy)]) == 1
     assert seed_copy.read_bytes() == (DATA / "seed_fixed_safe.txt").read_bytes()
     out = capsys.readouterr().out
@@ -66,7 +74,10 @@ def test_diff_writes_nothing(seed_copy: Path, capsys: pytest.CaptureFixture[str]
     out = capsys.readouterr().out
     assert seed_copy.read_bytes() == before
     assert "-Related article: <u>" in out
-    assert "+- U.S. Says North Korean Troops Ready for Ukraine Combat as Missile Raises Tensions" in out
+    assert (
+        "+- U.S. Says North Korean Troops Ready for Ukraine Combat as Missile Raises Tensions"
+        in out
+    )
     assert "\\ No newline at end of file" in out
 
 
@@ -75,5 +86,7 @@ def test_golden_files_differ_from_seed_only_where_reported() -> None:
     seed_lines = SEED.read_text(encoding="utf-8").split("\n")
     fixed_lines = (DATA / "seed_fixed_safe.txt").read_text(encoding="utf-8").split("\n")
     assert len(seed_lines) == len(fixed_lines)
-    changed = [i + 1 for i, (a, b) in enumerate(zip(seed_lines, fixed_lines)) if a != b]
+    changed = [
+        i + 1 for i, (a, b) in enumerate(zip(seed_lines, fixed_lines, strict=True)) if a != b
+    ]
     assert changed == [11, 35]

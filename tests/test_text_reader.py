@@ -54,7 +54,10 @@ def test_inline_footer_caption_variants_and_iso_date() -> None:
     assert article.values["published"] == "2024-11-03"
     assert article.caption == "Rescue workers in a flooded street. Photo: Jose Jordan / AFP"
     assert article.url == "https://example.com/2024/11/03/floods-valencia"
-    assert article.paragraphs == ["Heavy rain returned to Valencia on Sunday.", "Officials urged residents to stay home."]
+    assert article.paragraphs == [
+        "Heavy rain returned to Valencia on Sunday.",
+        "Officials urged residents to stay home.",
+    ]
 
 
 def test_paragraph_without_credit_is_body_not_caption() -> None:
@@ -76,7 +79,10 @@ def test_crlf_file_keeps_fields_without_carriage_returns() -> None:
     assert article.title == "Floods Hit Valencia Again"
     assert article.url == "https://example.com/2024/11/03/floods-valencia"
     assert "\r" not in (article.caption or "")
-    assert article.paragraphs == ["Heavy rain returned to Valencia on Sunday.", "Officials urged residents to stay home."]
+    assert article.paragraphs == [
+        "Heavy rain returned to Valencia on Sunday.",
+        "Officials urged residents to stay home.",
+    ]
 
 
 def test_wrapped_footer_url_is_kept_whole_for_the_url_rule() -> None:

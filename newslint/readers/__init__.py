@@ -27,7 +27,9 @@ class Reader(Protocol):
 
     def parse(self, path: str, text: str) -> tuple[list[Article], list[ReadError]]: ...
 
-    def append_edit(self, document: Document, article: Article, field: str, values: list[str]) -> TextEdit | None:
+    def append_edit(
+        self, document: Document, article: Article, field: str, values: list[str]
+    ) -> TextEdit | None:
         """An edit that appends ``values`` to the list ``field``, or None if it cannot."""
         ...
 
@@ -57,4 +59,6 @@ def supported_suffixes() -> tuple[str, ...]:
 
 def parse_document(path: str, fmt_reader: Reader, text: str, bom: bool) -> Document:
     articles, errors = fmt_reader.parse(path, text)
-    return Document(path=path, format=fmt_reader.format, text=text, bom=bom, articles=articles, errors=errors)
+    return Document(
+        path=path, format=fmt_reader.format, text=text, bom=bom, articles=articles, errors=errors
+    )

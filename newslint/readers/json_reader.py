@@ -22,6 +22,12 @@ _DECODER = json.JSONDecoder()
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 
 
+def _skip(text: str, position: int) -> int:
+    """The offset of the first non-whitespace character at or after ``position``."""
+    match = _WHITESPACE.match(text, position)
+    return match.end() if match else position
+
+
 class JsonSyntaxError(ValueError):
     def __init__(self, message: str, position: int) -> None:
         super().__init__(message)
@@ -40,8 +46,7 @@ def scan_object(text: str, position: int) -> tuple[dict[str, Any], dict[str, tup
     Returns the members, the (start, end) text span of each member's value and
     the offset just after the closing brace.  Raises ``JsonSyntaxError``.
     """
-    skip = _WHITESPACE.match
-    position = skip(text, position).end()
+    position = _skip(text, position)
     if not text.startswith("{", position):
         try:
             value, _ = _DECODER.raw_decode(text, position)
@@ -50,18 +55,20 @@ def scan_object(text: str, position: int) -> tuple[dict[str, Any], dict[str, tup
         raise JsonSyntaxError(f"expected an article object, found {_kind(value)}", position)
     members: dict[str, Any] = {}
     spans: dict[str, tuple[int, int]] = {}
-    position = skip(text, position + 1).end()
+    position = _skip(text, position + 1)
     if text.startswith("}", position):
         return members, spans, position + 1
     while True:
         if not text.startswith('"', position):
-            raise JsonSyntaxError("invalid JSON: expected a property name in double quotes", position)
+            raise JsonSyntaxError(
+                "invalid JSON: expected a property name in double quotes", position
+            )
         try:
             key, position = scanstring(text, position + 1, True)
-            position = skip(text, position).end()
+            position = _skip(text, position)
             if not text.startswith(":", position):
                 raise JsonSyntaxError("invalid JSON: expected ':' after a property name", position)
-            value_start = skip(text, position + 1).end()
+            value_start = _skip(text, position + 1)
             value, position = _DECODER.raw_decode(text, value_start)
         except json.JSONDecodeError as exc:
             raise JsonSyntaxError(f"invalid JSON: {exc.msg}", exc.pos) from None
@@ -69,9 +76,9 @@ def scan_object(text: str, position: int) -> tuple[dict[str, Any], dict[str, tup
             raise JsonSyntaxError("invalid JSON: nested too deeply", value_start) from None
         members[key] = value
         spans[key] = (value_start, position)
-        position = skip(text, position).end()
+        position = _skip(text, position)
         if text.startswith(",", position):
-            position = skip(text, position + 1).end()
+            position = _skip(text, position + 1)
             continue
         if text.startswith("}", position):
             return members, spans, position + 1
@@ -79,7 +86,14 @@ def scan_object(text: str, position: int) -> tuple[dict[str, Any], dict[str, tup
 
 
 def build_article(
-    path: str, fmt: str, text: str, base: int, record: int | None, members: dict[str, Any], spans: dict[str, tuple[int, int]], object_end: int
+    path: str,
+    fmt: str,
+    text: str,
+    base: int,
+    record: int | None,
+    members: dict[str, Any],
+    spans: dict[str, tuple[int, int]],
+    object_end: int,
 ) -> Article:
     """An article from a scanned object; ``base`` shifts spans into document offsets."""
     field_spans: dict[str, FieldSpan] = {}
@@ -98,17 +112,53 @@ def build_article(
         record=record,
         values=members,
         spans=field_spans,
-        start=base + _WHITESPACE.match(text, 0).end(),  # type: ignore[union-attr]
+        start=base + _skip(text, 0),
         anchors=anchors,
     )
 
 
 def _line_indent(text: str, offset: int) -> str:
     line_start = text.rfind("\n", 0, offset) + 1
-    return text[line_start : _WHITESPACE.match(text, line_start).end()].lstrip("\r\n")  # type: ignore[union-attr]
+    return text[line_start : _skip(text, line_start)].lstrip("\r\n")
 
 
-def append_to_list(document: Document, article: Article, field: str, values: list[str]) -> TextEdit | None:
+def _separator_after(text: str, position: int) -> str | None:
+    """The ``,`` and the whitespace after it at ``position`` (after whitespace), if on one line."""
+    position = _skip(text, position)
+    if not text.startswith(",", position):
+        return None
+    separator = text[position : _skip(text, position + 1)]
+    return None if "\n" in separator or "\r" in separator else separator
+
+
+def _item_separator(
+    text: str, member_spans: dict[str, tuple[int, int]], array_start: int | None = None
+) -> str:
+    """How the file separates items on one line: ``", "`` (``json.dumps``) or ``","`` (minified).
+
+    Read off the array's first two elements if it has them, else off the object's first two members.
+    """
+    if array_start is not None:
+        try:
+            first = _skip(text, array_start + 1)
+            _, end = _DECODER.raw_decode(text, first)
+        except (json.JSONDecodeError, RecursionError):
+            end = None
+        if end is not None:
+            separator = _separator_after(text, end)
+            if separator is not None:
+                return separator
+    ends = sorted(end for _, end in member_spans.values())
+    if len(ends) >= 2:
+        separator = _separator_after(text, ends[0])
+        if separator is not None:
+            return separator
+    return ", "
+
+
+def append_to_list(
+    document: Document, article: Article, field: str, values: list[str]
+) -> TextEdit | None:
     """Append string values to a JSON array member, creating the member if absent."""
     text = document.text
     style = jsonstr.JsonStyle.detect(text)
@@ -121,16 +171,17 @@ def append_to_list(document: Document, article: Article, field: str, values: lis
         start, end = member_spans[field]
         close = end - 1
         if not current:
-            return (start + 1, close, ", ".join(literals))
+            return (start + 1, close, _item_separator(text, member_spans).join(literals))
         last = close
         while text[last - 1] in " \t\r\n":
             last -= 1
         if "\n" in text[start:end]:
             separator = "," + document.newline + _line_indent(text, last)
         else:
-            separator = ", "
+            separator = _item_separator(text, member_spans, start)
         return (last, last, "".join(separator + literal for literal in literals))
-    array = "[" + ", ".join(literals) + "]"
+    inline_separator = _item_separator(text, member_spans)
+    array = "[" + inline_separator.join(literals) + "]"
     object_end = article.anchors["object_end"]
     close = object_end - 1
     if not member_spans:
@@ -143,7 +194,7 @@ def append_to_list(document: Document, article: Article, field: str, values: lis
         indent = _line_indent(text, value_start)
         prefix = "," + document.newline + indent
     else:
-        prefix = ", "
+        prefix = inline_separator
     return (value_end, value_end, f'{prefix}"{field}"{key_separator}{array}')
 
 
@@ -156,7 +207,7 @@ class JsonReader:
             return [], [ReadError(path, "file is empty: no article to check")]
         try:
             members, spans, end = scan_object(text, 0)
-            trailing = _WHITESPACE.match(text, end).end()  # type: ignore[union-attr]
+            trailing = _skip(text, end)
             if trailing != len(text):
                 raise JsonSyntaxError("invalid JSON: extra data after the article object", trailing)
         except JsonSyntaxError as exc:
@@ -165,7 +216,9 @@ class JsonReader:
             return [], [ReadError(path, str(exc), line, column)]
         return [build_article(path, self.format, text, 0, None, members, spans, end)], []
 
-    def append_edit(self, document: Document, article: Article, field: str, values: list[str]) -> TextEdit | None:
+    def append_edit(
+        self, document: Document, article: Article, field: str, values: list[str]
+    ) -> TextEdit | None:
         return append_to_list(document, article, field, values)
 
 
@@ -189,21 +242,27 @@ class JsonlReader:
             if line.strip():
                 try:
                     members, spans, end = scan_object(line, 0)
-                    trailing = _WHITESPACE.match(line, end).end()  # type: ignore[union-attr]
+                    trailing = _skip(line, end)
                     if trailing != len(line):
-                        raise JsonSyntaxError("invalid JSON: extra data after the article object", trailing)
+                        raise JsonSyntaxError(
+                            "invalid JSON: extra data after the article object", trailing
+                        )
                 except JsonSyntaxError as exc:
                     errors.append(ReadError(path, str(exc), line_number, exc.position + 1))
                 else:
                     articles.append(
-                        build_article(path, self.format, line, position, line_number, members, spans, end)
+                        build_article(
+                            path, self.format, line, position, line_number, members, spans, end
+                        )
                     )
             position = line_end + 1
         if not articles and not errors:
             errors.append(ReadError(path, "file is empty: no article to check"))
         return articles, errors
 
-    def append_edit(self, document: Document, article: Article, field: str, values: list[str]) -> TextEdit | None:
+    def append_edit(
+        self, document: Document, article: Article, field: str, values: list[str]
+    ) -> TextEdit | None:
         return append_to_list(document, article, field, values)
 
 

@@ -66,8 +66,21 @@ _DATE_FORMS = [
         r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)",
         re.IGNORECASE,
     ),
-    re.compile(_WEEKDAY + _MONTH + r"[ \t]+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(?P<year>\d{4})" + _TIME, re.I),
-    re.compile(_WEEKDAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?[ \t]+" + _MONTH + r",?[ \t]+(?P<year>\d{4})" + _TIME, re.I),
+    re.compile(
+        _WEEKDAY
+        + _MONTH
+        + r"[ \t]+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(?P<year>\d{4})"
+        + _TIME,
+        re.I,
+    ),
+    re.compile(
+        _WEEKDAY
+        + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?[ \t]+"
+        + _MONTH
+        + r",?[ \t]+(?P<year>\d{4})"
+        + _TIME,
+        re.I,
+    ),
 ]
 _CREDIT_AT_END = re.compile(
     r"""(?:
@@ -181,7 +194,9 @@ class TextReader:
         article.values[name] = text[start:end]
         article.spans[name] = FieldSpan(start, end)
 
-    def _read_footer(self, text: str, blocks: list[Block], article: Article) -> tuple[list[Block], int | None]:
+    def _read_footer(
+        self, text: str, blocks: list[Block], article: Article
+    ) -> tuple[list[Block], int | None]:
         for index in range(len(blocks) - 1, -1, -1):
             line_start, line_end = blocks[index].lines[0]
             label = _FOOTER.match(text, line_start, line_end)
@@ -195,13 +210,17 @@ class TextReader:
             return blocks[:index], line_start
         return blocks, None
 
-    def _read_related(self, text: str, blocks: list[Block], footer: int | None, article: Article) -> list[Block]:
+    def _read_related(
+        self, text: str, blocks: list[Block], footer: int | None, article: Article
+    ) -> list[Block]:
         if blocks:
             last = blocks[-1]
             first_start, first_end = last.lines[0]
             if text[first_start:first_end].strip() == RELATED_HEADER:
                 items = [text[s:e].strip() for s, e in last.lines[1:]]
-                article.values["related"] = [item[1:].strip() if item.startswith("-") else item for item in items]
+                article.values["related"] = [
+                    item[1:].strip() if item.startswith("-") else item for item in items
+                ]
                 article.anchors["related_end"] = last.end
                 return blocks[:-1]
         article.anchors["related_insert"] = footer if footer is not None else None
@@ -220,7 +239,13 @@ class TextReader:
             line = text[block.start : block.end]
             byline = _BYLINE.fullmatch(line)
             if byline and "byline" not in article.values:
-                self._set(article, "byline", text, block.start + byline.start(1), block.start + byline.end(1))
+                self._set(
+                    article,
+                    "byline",
+                    text,
+                    block.start + byline.start(1),
+                    block.start + byline.end(1),
+                )
             elif (published := parse_date(line)) is not None and "published" not in article.values:
                 start, end = _trimmed(text, block.start, block.end)
                 article.values["published"] = published
@@ -250,7 +275,9 @@ class TextReader:
         tail_start = max(block.start, block.end - 200)
         return _CREDIT_AT_END.search(text, tail_start, block.end) is not None
 
-    def append_edit(self, document: Document, article: Article, field: str, values: list[str]) -> TextEdit | None:
+    def append_edit(
+        self, document: Document, article: Article, field: str, values: list[str]
+    ) -> TextEdit | None:
         if field != "related" or not values:
             return None
         newline = document.newline

@@ -5,7 +5,9 @@ class InvalidUrl(SchemaRule):
     code = "NL004"
     name = "invalid-url"
     category = "url"
-    summary = "The article's url is not an absolute http(s) URL (for example, it contains whitespace)."
+    summary = (
+        "The article's url is not an absolute http(s) URL (for example, it contains whitespace)."
+    )
     explanation = """\
 The source URL identifies the article: it is used to deduplicate, to cite and
 to re-fetch.  A URL with whitespace in it (often a line wrap the scraper kept)

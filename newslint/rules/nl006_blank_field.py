@@ -10,4 +10,6 @@ class BlankField(SchemaRule):
 An empty string passes a type check but says nothing: a blank title usually
 means the extractor did not find the headline element."""
     bad = '{"title": "", "url": "https://example.com/a", "body": "..."}'
-    good = '{"title": "City council approves budget", "url": "https://example.com/a", "body": "..."}'
+    good = (
+        '{"title": "City council approves budget", "url": "https://example.com/a", "body": "..."}'
+    )

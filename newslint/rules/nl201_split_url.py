@@ -29,9 +29,38 @@ _NUMBER = re.compile(r"[0-9][0-9\-./:,]*")
 # Short first fragments of ordinary hyphenated words (e-mail, co-operation, up-to-date).
 _WORD_STARTS = frozenset(
     (
-        "a", "an", "as", "at", "be", "by", "co", "de", "do", "e", "ex", "go", "he", "i", "in",
-        "is", "it", "me", "my", "no", "of", "on", "or", "re", "so", "t", "to", "u", "up", "us",
-        "we", "x",
+        "a",
+        "an",
+        "as",
+        "at",
+        "be",
+        "by",
+        "co",
+        "de",
+        "do",
+        "e",
+        "ex",
+        "go",
+        "he",
+        "i",
+        "in",
+        "is",
+        "it",
+        "me",
+        "my",
+        "no",
+        "of",
+        "on",
+        "or",
+        "re",
+        "so",
+        "t",
+        "to",
+        "u",
+        "up",
+        "us",
+        "we",
+        "x",
     )
 )
 _SLUG_URL = re.compile(r"https?://[^/\s]+/\S*[-_]", re.IGNORECASE)
@@ -127,7 +156,9 @@ in an id, an extension or a slash), and unsafe otherwise."""
         applicability = Applicability.SAFE if all_confirmed else Applicability.UNSAFE
         fix = Fix("join the URL's pieces", applicability, tuple(edits))
         how = "a line break" if "\n" in stripped else "whitespace"
-        yield self.diagnostic("url", offset, position, f"URL is split by {how}: '{_shown(stripped)}'", fix)
+        yield self.diagnostic(
+            "url", offset, position, f"URL is split by {how}: '{_shown(stripped)}'", fix
+        )
 
     def _check_text(self, name: str, text: str, record_url: str | None) -> Iterator[Diagnostic]:
         for match in _URL.finditer(text):
@@ -151,7 +182,9 @@ in an id, an extension or a slash), and unsafe otherwise."""
             )
             how = "a line break" if "\n" in gap.group() else "whitespace"
             shown = _shown(text[match.start() : end])
-            yield self.diagnostic(name, match.start(), end, f"URL is split by {how}: '{shown}'", fix)
+            yield self.diagnostic(
+                name, match.start(), end, f"URL is split by {how}: '{shown}'", fix
+            )
 
 
 def _shown(text: str) -> str:

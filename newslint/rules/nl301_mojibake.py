@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -33,6 +35,9 @@ ENCODING_ONLY = ftfy.TextFixerConfig(
     normalization=None,
     explain=True,
 )
+# Runs of non-ASCII characters, single spaces inside them included (lost-byte
+# mojibake often has its 0xA0 bytes turned into spaces).  Unambiguous: linear.
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+(?: [^\x00-\x7f]+)*")
 _MERGE_GAP = 3
 """Repairs closer than this (and on one line) are reported as one problem."""
 
@@ -58,14 +63,16 @@ def changed_regions(old: str, new: str) -> list[tuple[int, int, int, int]]:
     suffix = 0
     while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
         suffix += 1
-    matcher = SequenceMatcher(None, old[prefix : len(old) - suffix], new[prefix : len(new) - suffix], autojunk=False)
+    matcher = SequenceMatcher(
+        None, old[prefix : len(old) - suffix], new[prefix : len(new) - suffix], autojunk=False
+    )
     regions: list[tuple[int, int, int, int]] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
         i1, i2, j1, j2 = i1 + prefix, i2 + prefix, j1 + prefix, j2 + prefix
         if regions:
-            p1, p2, q1, q2 = regions[-1]
+            p1, p2, q1, _ = regions[-1]
             if i1 - p2 < _MERGE_GAP and "\n" not in old[p2:i1]:
                 regions[-1] = (p1, i2, q1, j2)
                 continue
@@ -75,17 +82,16 @@ def changed_regions(old: str, new: str) -> list[tuple[int, int, int, int]]:
 
 def bad_regions(text: str) -> list[tuple[int, int]]:
     """Spans around ftfy's badness matches: the whole run of non-ASCII text they sit in."""
+    runs = [match.span() for match in _NON_ASCII_RUN.finditer(text)]
+    starts = [start for start, _ in runs]
     regions: list[tuple[int, int]] = []
     for match in BADNESS_RE.finditer(text):
-        start, end = match.span()
-        while start > 0 and (not text[start - 1].isascii() or (text[start - 1] == " " and start > 1 and not text[start - 2].isascii())):
-            start -= 1
-        while end < len(text) and (not text[end].isascii() or (text[end] == " " and end + 1 < len(text) and not text[end + 1].isascii())):
-            end += 1
-        if regions and start <= regions[-1][1]:
-            regions[-1] = (regions[-1][0], max(end, regions[-1][1]))
-        else:
-            regions.append((start, end))
+        index = bisect.bisect_right(starts, match.start()) - 1
+        region = runs[index] if index >= 0 and runs[index][1] >= match.end() else match.span()
+        if regions and region[0] < regions[-1][1]:
+            regions[-1] = (regions[-1][0], max(region[1], regions[-1][1]))
+        elif not regions or region != regions[-1]:
+            regions.append(region)
     return regions
 
 
@@ -117,7 +123,10 @@ way (`Ð Ð¾Ñ Ñ Ð¸Ñ`), the damage is reported without a fix."""
             if fixed is None:
                 for start, end in bad_regions(text):
                     yield self.diagnostic(
-                        name, start, end, f"mojibake that cannot be repaired (bytes were lost): '{_shown(text[start:end])}'"
+                        name,
+                        start,
+                        end,
+                        f"mojibake that cannot be repaired (bytes were lost): '{_shown(text[start:end])}'",
                     )
                 continue
             for old_start, old_end, new_start, new_end in changed_regions(text, fixed):

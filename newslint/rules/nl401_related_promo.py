@@ -72,4 +72,6 @@ related matters is not."""
                 (Edit("body", cut_start, cut_end, ""),),
                 (ListAppend("related", headline),),
             )
-            yield self.diagnostic("body", cut_start, cut_end, f"related-article promo in the body: '{headline}'", fix)
+            yield self.diagnostic(
+                "body", cut_start, cut_end, f"related-article promo in the body: '{headline}'", fix
+            )
