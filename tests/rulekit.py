@@ -1,0 +1,117 @@
+"""Helpers for rule tests: build articles with the real readers, lint, fix, check spans."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import ftfy  # noqa: F401  (registers the 'sloppy-windows-1252' codec used below)
+
+from newslint.diagnostics import Diagnostic, Edit
+from newslint.engine import lint_article
+from newslint.fixer import fix_document
+from newslint.model import Article
+from newslint.readers import Reader, parse_document
+from newslint.readers.json_reader import JSON_READER
+from newslint.registry import all_rules
+from newslint.rule import Rule
+from newslint.rules.nl101_markdown_emphasis import MarkdownEmphasis
+from newslint.rules.nl201_split_url import SplitUrl
+from newslint.rules.nl301_mojibake import Mojibake
+from newslint.rules.nl401_related_promo import RelatedPromo
+
+DATA = Path(__file__).resolve().parent / "data"
+CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+GROUND_TRUTH = CORPORA / "extraction-benchmark-dev" / "ground-truth.jsonl"
+
+NL101, NL201, NL301, NL401 = MarkdownEmphasis(), SplitUrl(), Mojibake(), RelatedPromo()
+RULES: tuple[Rule, ...] = (NL101, NL201, NL301, NL401)
+URL = "https://example.org/news/story-1"
+SPLIT = "https://www.example.com/2024/11/01/until-victory-ove r-ukraine-a86878"
+JOINED = "https://www.example.com/2024/11/01/until-victory-over-ukraine-a86878"
+PROMO = "Related article: <u>U.S. Says North Korean Troops Ready for Ukraine Combat</u> Tensions"
+HEADLINE = "U.S. Says North Korean Troops Ready for Ukraine Combat Tensions"
+
+
+def artefact_rules() -> tuple[Rule, ...]:
+    """Every registered rule outside the schema family (NL1xx-NL6xx)."""
+    return tuple(rule for rule in all_rules() if rule.code[2] != "0")
+
+
+def mojibake(text: str) -> str:
+    """``text``'s UTF-8 bytes read as windows-1252 (undefined bytes kept as C1 controls)."""
+    return text.encode("utf-8").decode("sloppy-windows-1252")
+
+
+def article(**fields: object) -> Article:
+    """A JSON article with these fields (title and url filled in if not given)."""
+    fields.setdefault("url", URL)
+    fields.setdefault("title", "A title")
+    articles, errors = JSON_READER.parse("a.json", json.dumps(fields, ensure_ascii=False))
+    assert not errors
+    assert len(articles) == 1
+    return articles[0]
+
+
+def lint(rule: Rule, **fields: object) -> list[Diagnostic]:
+    return lint_article(article(**fields), [rule])
+
+
+def spans(diagnostics: list[Diagnostic]) -> list[tuple[str, str | None, int, int]]:
+    return [(d.code, d.field, d.start, d.end) for d in diagnostics]
+
+
+def apply_field_edits(text: str, edits: tuple[Edit, ...]) -> str:
+    for edit in sorted(edits, key=lambda e: e.start, reverse=True):
+        text = text[: edit.start] + edit.content + text[edit.end :]
+    return text
+
+
+def fix(
+    path: str, reader: Reader, text: str, unsafe: bool = False, rules: Sequence[Rule] = RULES
+) -> str:
+    """The fixed text; also checks that fixing it again changes nothing."""
+    document = parse_document(path, reader, text, bom=False)
+    assert not document.errors
+    outcome = fix_document(document, reader, rules, unsafe=unsafe)
+    assert outcome.refused is None
+    assert not outcome.unsettled
+    fixed = outcome.document.text
+    again = fix_document(
+        parse_document(path, reader, fixed, bom=False), reader, rules, unsafe=unsafe
+    )
+    assert again.document.text == fixed, "fixing twice changed the text"
+    assert not again.fixed
+    return fixed
+
+
+def changes_within_reported_spans(
+    path: str, reader: Reader, text: str, fixed: str, rules: Sequence[Rule] = RULES
+) -> None:
+    """Every change the fixes made lies inside a span some diagnostic reported."""
+    document = parse_document(path, reader, text, bom=False)
+    regions = []
+    for article_ in document.articles:
+        for diagnostic in lint_article(article_, rules):
+            span = article_.spans[diagnostic.field]  # type: ignore[index]
+            regions.append(
+                (span.to_source(text, diagnostic.start), span.to_source(text, diagnostic.end))
+            )
+    matcher = difflib.SequenceMatcher(None, text, fixed, autojunk=False)
+    for tag, i1, i2, _, _ in matcher.get_opcodes():
+        if tag != "equal":
+            assert any(start <= i1 and i2 <= end for start, end in regions), (tag, text[i1:i2])
+
+
+def negative_samples() -> list[str]:
+    """Clean text from tests/data/negative/*.txt: blank-line separated, '#' lines are comments."""
+    samples = []
+    for path in sorted((DATA / "negative").glob("*.txt")):
+        for block in path.read_text(encoding="utf-8").split("\n\n"):
+            lines = [line for line in block.split("\n") if not line.startswith("#")]
+            sample = "\n".join(lines).strip("\n")
+            if sample:
+                samples.append(sample)
+    return samples

@@ -1,0 +1,60 @@
+"""NL301 mojibake: what it must flag, what it must not, and its fixes."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint.diagnostics import Applicability, Edit
+from tests.rulekit import (
+    NL301,
+    apply_field_edits,
+    lint,
+    mojibake,
+    spans,
+)
+
+
+def test_nl301_repairs_only_the_misdecoded_spans() -> None:
+    body = "“Hello,” she said. Itâ€™s the cafÃ© — really."
+    found = lint(NL301, body=body)
+    assert spans(found) == [("NL301", "body", 21, 24), ("NL301", "body", 33, 35)]
+    assert [d.fix.edits for d in found if d.fix] == [
+        (Edit("body", 21, 24, "’"),),
+        (Edit("body", 33, 35, "é"),),
+    ]
+    assert all(d.fix and d.fix.applicability is Applicability.SAFE for d in found)
+    edits = tuple(edit for d in found if d.fix for edit in d.fix.edits)
+    assert apply_field_edits(body, edits) == "“Hello,” she said. It’s the café — really."
+
+
+@pytest.mark.parametrize("field", ["title", "caption", "body"])
+def test_nl301_cyrillic_mojibake(field: str) -> None:
+    clean = "Событие в Москве"
+    damaged = mojibake(clean)
+    [found] = lint(NL301, **{field: damaged, **({"body": "Body."} if field != "body" else {})})
+    assert found.field == field
+    assert found.fix is not None
+    assert apply_field_edits(damaged, found.fix.edits) == clean
+
+
+def test_nl301_lost_bytes_reported_without_fix() -> None:
+    body = "Ð Ð¾Ñ Ñ Ð¸Ñ"
+    [found] = lint(NL301, body=body)
+    assert (found.field, found.start, found.end) == ("body", 0, len(body))
+    assert found.fix is None
+    assert "cannot be repaired" in found.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "São Paulo",
+        "NÃO VAI À REUNIÃO",
+        "Ångström",
+        "naïve café",
+        "Событие в Москве",
+        "“quotes” — ‘dashes’",
+    ],
+)
+def test_nl301_ignores_clean_non_ascii(text: str) -> None:
+    assert lint(NL301, title=text, caption=text, body=text) == []

@@ -1,0 +1,65 @@
+"""NL401 related-article-promo: what it must flag, what it must not, and its fixes."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint.diagnostics import Applicability, Edit, ListAppend
+from tests.rulekit import (
+    HEADLINE,
+    NL401,
+    PROMO,
+    apply_field_edits,
+    lint,
+)
+
+
+def test_nl401_promo_between_paragraphs() -> None:
+    body = f"First paragraph.\n\n{PROMO}\n\nLast paragraph."
+    [found] = lint(NL401, body=body)
+    start = body.index("Related")
+    end = body.index("Last")
+    assert (found.field, found.start, found.end) == ("body", start, end)
+    assert found.fix is not None and found.fix.applicability is Applicability.UNSAFE
+    assert found.fix.edits == (Edit("body", start, end, ""),)
+    assert found.fix.appends == (ListAppend("related", HEADLINE),)
+    assert apply_field_edits(body, found.fix.edits) == "First paragraph.\n\nLast paragraph."
+
+
+def test_nl401_promo_as_last_paragraph_takes_the_break_before_it() -> None:
+    body = f"First paragraph.\n\n{PROMO}"
+    [found] = lint(NL401, body=body)
+    assert (found.start, found.end) == (len("First paragraph."), len(body))
+    assert found.fix is not None
+    assert apply_field_edits(body, found.fix.edits) == "First paragraph."
+
+
+@pytest.mark.parametrize(
+    ("promo", "headline"),
+    [
+        ("Read more: Ferry operator posts record summer", "Ferry operator posts record summer"),
+        ("See also: [Markets rally](https://example.org/markets-rally)", "Markets rally"),
+        ("READ MORE | Council votes to close the pier", "Council votes to close the pier"),
+        ("Related: **Ten Bridges Worth a Detour**", "Ten Bridges Worth a Detour"),
+        ('More on this story: <a href="/x">Floods hit the north</a>', "Floods hit the north"),
+    ],
+)
+def test_nl401_promo_labels(promo: str, headline: str) -> None:
+    [found] = lint(NL401, body=f"Intro.\n\n{promo}\n\nOutro.")
+    assert found.fix is not None and found.fix.appends == (ListAppend("related", headline),)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Related-party transactions rose 12% in the third quarter.",
+        "The related article in yesterday’s paper said otherwise.",
+        "Read more carefully and you will see the point.",
+        "See also how the council voted last week.",
+        "Related article: the ministry said\nthe figures were revised twice.",
+        "Read more: " + " ".join(["word"] * 40),
+        "Intro.\n\nRelated reading:\n\nOutro.",
+    ],
+)
+def test_nl401_ignores_ordinary_paragraphs(body: str) -> None:
+    assert lint(NL401, body=body) == []
