@@ -13,6 +13,7 @@ from newslint.files import discover
 from newslint.registry import all_rules
 from newslint.report import as_dict, concise_line, summary, to_json
 from newslint.runner import FileResult, Options, process_file
+from newslint.selection import SelectionError, select_rules, split_selectors
 
 EXIT_CLEAN, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 
@@ -42,6 +43,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="report format (default: concise)",
     )
     parser.add_argument(
+        "--select",
+        action="append",
+        metavar="RULES",
+        help="run only these rules: codes, prefixes (NL2), names or ALL, comma-separated",
+    )
+    parser.add_argument(
+        "--extend-select", action="append", default=[], metavar="RULES", help="run these rules too"
+    )
+    parser.add_argument(
+        "--ignore", action="append", default=[], metavar="RULES", help="do not run these rules"
+    )
+    parser.add_argument(
         "-q", "--quiet", action="store_true", help="print diagnostics only, no summary"
     )
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
@@ -61,7 +74,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         locate_fixes=args.output_format == "json",
     )
     try:
-        rules = all_rules()
+        rules = select_rules(
+            all_rules(),
+            split_selectors(args.select),
+            split_selectors(args.extend_select) or [],
+            split_selectors(args.ignore) or [],
+        )
+    except SelectionError as exc:
+        print(f"newslint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    try:
         results = [
             FileResult(path, errors=[ReadError(path, message)])
             if message

@@ -30,6 +30,8 @@ class Rule:
     severity: ClassVar[Severity] = Severity.WARNING
     fixable: ClassVar[str] = "never"
     """'safe', 'unsafe', 'sometimes' or 'never': what ``--fix`` can do about it."""
+    enabled_by_default: ClassVar[bool] = True
+    """False for rules that only some corpora want (select them with ``--select``)."""
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         raise NotImplementedError

@@ -173,3 +173,25 @@ def test_crlf_and_bom_survive_a_fix(tmp_path: Path) -> None:
     assert b"\n" not in data.replace(b"\r\n", b"")
     assert b"TASS**" not in data and b"victory-over-ukraine-a86878" in data
     assert b"Related articles:\r\n- U.S. Says" in data
+
+
+@pytest.mark.parametrize(
+    ("flags", "codes"),
+    [
+        ([], ["NL101", "NL401", "NL004", "NL201"]),
+        (["--select", "NL1,NL4"], ["NL101", "NL401"]),
+        (["--select", "split-url"], ["NL201"]),
+        (["--ignore", "NL2", "--ignore", "NL0"], ["NL101", "NL401"]),
+        (["--select", "NL0", "--extend-select", "markdown-emphasis"], ["NL101", "NL004"]),
+        (["--select", "ALL", "--ignore", "NL"], []),
+    ],
+)
+def test_rule_selection(flags: list[str], codes: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    main(["--format", "json", *flags, str(SEED)])
+    assert [d["code"] for d in json.loads(capsys.readouterr().out)] == codes
+
+
+def test_unknown_selector_is_a_one_line_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--select", "NL999", str(SEED)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "unknown rule selector 'NL999'" in err[0]

@@ -1,0 +1,56 @@
+"""Choose which rules run: ``--select``, ``--extend-select`` and ``--ignore``, as in Ruff.
+
+A selector is a code (``NL201``), a code prefix (``NL2``, ``NL``), a rule name
+(``split-url``) or ``ALL``.  Without ``--select``, the rules enabled by default run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from newslint.rule import Rule
+
+
+class SelectionError(ValueError):
+    """A selector that matches no rule."""
+
+
+def _matches(rule: Rule, selector: str) -> bool:
+    if selector.upper() == "ALL":
+        return True
+    return rule.code.startswith(selector.upper()) or rule.name == selector.lower()
+
+
+def _expand(rules: Sequence[Rule], selectors: Iterable[str]) -> set[str]:
+    codes: set[str] = set()
+    for selector in selectors:
+        matched = {rule.code for rule in rules if _matches(rule, selector.strip())}
+        if not matched:
+            raise SelectionError(
+                f"unknown rule selector {selector!r} (use a code such as NL201, a prefix such as NL2, a rule name, or ALL)"
+            )
+        codes |= matched
+    return codes
+
+
+def select_rules(
+    rules: Sequence[Rule],
+    select: Sequence[str] | None = None,
+    extend_select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> tuple[Rule, ...]:
+    """The rules to run, in code order."""
+    if select is None:
+        chosen = {rule.code for rule in rules if rule.enabled_by_default}
+    else:
+        chosen = _expand(rules, select)
+    chosen |= _expand(rules, extend_select)
+    chosen -= _expand(rules, ignore)
+    return tuple(rule for rule in rules if rule.code in chosen)
+
+
+def split_selectors(values: Sequence[str] | None) -> list[str] | None:
+    """``["NL1,NL2", "NL3"]`` -> ``["NL1", "NL2", "NL3"]``; None stays None."""
+    if values is None:
+        return None
+    return [part for value in values for part in value.split(",") if part.strip()]
