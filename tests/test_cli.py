@@ -186,7 +186,9 @@ def test_crlf_and_bom_survive_a_fix(tmp_path: Path) -> None:
         (["--select", "ALL", "--ignore", "NL"], []),
     ],
 )
-def test_rule_selection(flags: list[str], codes: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+def test_rule_selection(
+    flags: list[str], codes: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
     main(["--format", "json", *flags, str(SEED)])
     assert [d["code"] for d in json.loads(capsys.readouterr().out)] == codes
 

@@ -2,30 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix, ListAppend
 from newslint.model import Article, iter_paragraphs
 from newslint.rule import Rule
-
-_LABEL = re.compile(
-    r"[ \t]*(?:related(?:[ \t]+(?:article|articles|story|stories|content|coverage|reading|news))?"
-    r"|read[ \t]+(?:more|also|next)|see[ \t]+also|also[ \t]+read|more[ \t]+on[ \t]+this(?:[ \t]+story)?)"
-    r"(?:[ \t]*[:|»>]|[ \t]+[–—-](?=[ \t]))[ \t]*",
-    re.IGNORECASE,
-)
-_TAG = re.compile(r"</?[a-zA-Z][^<>\n]{0,200}>")
-_MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{0,300})\]\([^()\s]{0,500}\)")
-_MAX_PROMO = 250
-_MAX_WORDS = 30
-
-
-def headline_of(promo: str) -> str:
-    """The promo's headline without markup: ``<u>A B</u> C`` -> ``A B C``."""
-    text = _MARKDOWN_LINK.sub(r"\1", promo)
-    text = _TAG.sub("", text).replace("**", "")
-    return " ".join(text.split()).strip(" »>|")
+from newslint.rules._promo import promo_headline
 
 
 class RelatedPromo(Rule):
@@ -54,11 +36,8 @@ related matters is not."""
             return
         paragraphs = list(iter_paragraphs(body))
         for index, (start, end, paragraph) in enumerate(paragraphs):
-            label = _LABEL.match(paragraph)
-            if not label or "\n" in paragraph or len(paragraph) > _MAX_PROMO:
-                continue
-            headline = headline_of(paragraph[label.end() :])
-            if not headline or len(headline.split()) > _MAX_WORDS:
+            headline = promo_headline(paragraph)
+            if headline is None:
                 continue
             if index + 1 < len(paragraphs):
                 cut_start, cut_end = start, paragraphs[index + 1][0]
