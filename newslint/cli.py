@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import sys
 from collections.abc import Sequence
 
@@ -93,7 +94,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("newslint: interrupted", file=sys.stderr)
         return 130
-    return _report(results, args, options)
+    try:
+        return _report(results, args, options)
+    except BrokenPipeError:
+        # The reader went away (`newslint ... | head`): stop quietly, as other CLI tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_PROBLEMS
 
 
 def _report(results: list[FileResult], args: argparse.Namespace, options: Options) -> int:
@@ -122,7 +129,7 @@ def _report(results: list[FileResult], args: argparse.Namespace, options: Option
                 1 for d in diagnostics if d.fix and d.fix.applicability is Applicability.UNSAFE
             )
             fixed = sum(r.fixed for r in results)
-            print(summary(len(diagnostics), safe, unsafe, fixed, options.fix))
+            print(summary(len(diagnostics), safe, unsafe, fixed, options.fix, len(errors)))
     if errors:
         return EXIT_ERROR
     if options.diff:

@@ -45,6 +45,10 @@ class FileChangedError(OSError):
     """The file changed on disk after it was read; it was not overwritten."""
 
 
+class HardLinkError(OSError):
+    """The file has other hard links, which an atomic rename would silently detach."""
+
+
 def discover(paths: list[str]) -> Iterator[tuple[str, str | None]]:
     """(path, error) for every file to check, in a stable order.
 
@@ -93,7 +97,14 @@ def write_atomic(path: Path, data: bytes, expected: Snapshot | None = None) -> N
     """
     if expected is not None and Snapshot.of(path) != expected:
         raise FileChangedError(f"{path}: changed on disk since it was read; not overwritten")
-    mode = stat.S_IMODE(path.stat().st_mode)
+    # Write through a symbolic link to the file it names, so the link stays a link.
+    path = path.resolve(strict=True)
+    info = path.stat()
+    if info.st_nlink > 1:
+        raise HardLinkError(
+            f"has {info.st_nlink} hard links and a rewrite would break them; not written"
+        )
+    mode = stat.S_IMODE(info.st_mode)
     descriptor, temporary = tempfile.mkstemp(
         prefix=f".{path.name}.", suffix=".newslint-tmp", dir=path.parent
     )

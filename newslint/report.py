@@ -61,8 +61,18 @@ def to_json(items: Sequence[dict[str, Any]]) -> str:
     return json.dumps(list(items), ensure_ascii=False, indent=2)
 
 
-def summary(remaining: int, safe: int, unsafe: int, fixed: int, fixing: bool) -> str:
-    """The closing line, in the style of Ruff."""
+def summary(
+    remaining: int, safe: int, unsafe: int, fixed: int, fixing: bool, errors: int = 0
+) -> str:
+    """The closing line, in the style of Ruff; never "All checks passed!" if something failed."""
+    if errors:
+        line = _problems_line(remaining, safe, unsafe, fixed, fixing) if remaining or fixed else ""
+        failed = f"{errors} error{'s' if errors != 1 else ''}: some input could not be checked (see above)."
+        return f"{line}\n{failed}" if line else failed
+    return _problems_line(remaining, safe, unsafe, fixed, fixing)
+
+
+def _problems_line(remaining: int, safe: int, unsafe: int, fixed: int, fixing: bool) -> str:
     if fixing:
         if not remaining and not fixed:
             return "All checks passed!"

@@ -15,7 +15,7 @@ from pathlib import Path
 from newslint.diagnostics import Diagnostic, Location, ReadError
 from newslint.document import DecodeError, Document, decode
 from newslint.engine import lint_document
-from newslint.files import FileChangedError, Snapshot, write_atomic
+from newslint.files import FileChangedError, HardLinkError, Snapshot, write_atomic
 from newslint.fixer import Planner, fix_document
 from newslint.readers import Reader, parse_document, reader_for
 from newslint.rule import Rule
@@ -71,14 +71,19 @@ def _read(path: str, result: FileResult) -> tuple[bytes, Snapshot, Document, Rea
 
 
 def _locate_fixes(document: Document, reader: Reader, diagnostics: list[Diagnostic]) -> None:
+    """Resolve each fix's edits, and its additions to list fields, to file locations."""
     planner = Planner(document, reader)
     for diagnostic in diagnostics:
         if diagnostic.fix is None:
             continue
         article = document.articles[diagnostic.article_index]
+        sources = [planner.source_edit(article, edit) for edit in diagnostic.fix.edits]
+        sources += [
+            reader.append_edit(document, article, append.field, [append.value])
+            for append in diagnostic.fix.appends
+        ]
         located = []
-        for edit in diagnostic.fix.edits:
-            source = planner.source_edit(article, edit)
+        for source in sources:
             if source is not None:
                 start, end = document.position(source[0]), document.position(source[1])
                 located.append((Location(*start, *end), source[2]))
@@ -144,6 +149,10 @@ def process_file(path: str, rules: Sequence[Rule], options: Options) -> FileResu
         result.errors.append(
             ReadError(path, "changed on disk while newslint was fixing it; not overwritten")
         )
+    except HardLinkError as exc:
+        result.fixed = 0
+        result.diagnostics = lint_document(document, rules)
+        result.errors.append(ReadError(path, str(exc)))
     except OSError as exc:
         result.fixed = 0
         result.errors.append(

@@ -143,7 +143,16 @@ def _categorise(error: ValidationError, instance: dict[str, Any]) -> list[Violat
             Violation("type", top, f"field '{top}' is {_kind(error.instance)}; expected {expected}")
         ]
     if kind == "format" and str(fmt).startswith("date"):
-        return [Violation("date", top, f"{top}: {error.instance!r} is not a real date")]
+        value = str(error.instance)
+        if _DATE.match(value):
+            return [Violation("date", top, f"{top}: {value!r} is not a real date")]
+        return [
+            Violation(
+                "date",
+                top,
+                f"{top}: {value!r} is not an ISO date (YYYY-MM-DD) or RFC 3339 date-time",
+            )
+        ]
     if (
         kind in {"minLength", "pattern"}
         and isinstance(error.instance, str)

@@ -197,3 +197,63 @@ def test_unknown_selector_is_a_one_line_error(capsys: pytest.CaptureFixture[str]
     assert main(["--select", "NL999", str(SEED)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "unknown rule selector 'NL999'" in err[0]
+
+
+def test_fix_writes_through_a_symlink_and_keeps_it(tmp_path: Path) -> None:
+    target = tmp_path / "store" / "real.txt"
+    target.parent.mkdir()
+    shutil.copyfile(SEED, target)
+    link = tmp_path / "in" / "link.txt"
+    link.parent.mkdir()
+    link.symlink_to(target)
+    assert main(["--fix", str(link.parent)]) == 1
+    assert link.is_symlink()
+    assert b"**Valery" not in target.read_bytes()
+
+
+def test_fix_refuses_to_break_hard_links(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = tmp_path / "a.txt"
+    shutil.copyfile(SEED, first)
+    second = tmp_path / "b.txt.bak"
+    os.link(first, second)
+    before = first.read_bytes()
+    assert main(["--fix", str(first)]) == 2
+    assert first.read_bytes() == before and os.stat(first).st_nlink == 2
+    assert "hard links" in capsys.readouterr().err
+
+
+def test_errors_never_say_all_checks_passed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([str(tmp_path / "missing.txt")]) == 2
+    out = capsys.readouterr().out
+    assert "All checks passed" not in out
+    assert "1 error: some input could not be checked" in out
+
+
+def test_piped_output_closed_early_gives_no_traceback(tmp_path: Path) -> None:
+    record = json.dumps({"title": "T", "url": "https://e.com/a", "body": "A **b** c."})
+    path = tmp_path / "many.jsonl"
+    path.write_text((record + "\n") * 3000, encoding="utf-8")  # far more output than a pipe holds
+    command = f"{sys.executable} -m newslint {path} | head -c 10"
+    completed = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=60)
+    assert completed.stdout == f"{path}"[:10]
+    assert "Traceback" not in completed.stderr and "BrokenPipe" not in completed.stderr
+
+
+def test_json_output_lists_the_related_addition_of_a_promo_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record = {
+        "title": "T",
+        "url": "https://e.com/a",
+        "body": "One.\n\nRead more: <u>Other Story</u>\n\nTwo.",
+    }
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(record), encoding="utf-8")
+    main(["--format", "json", str(path)])
+    [diagnostic] = json.loads(capsys.readouterr().out)
+    contents = [edit["content"] for edit in diagnostic["fix"]["edits"]]
+    assert contents == ["", ', "related": ["Other Story"]']

@@ -39,6 +39,7 @@ SAMPLES: list[tuple[dict[str, Any], str | None]] = [
     ({**VALID, "published": 20241103}, "NL002"),
     ({**VALID, "published": "2024-02-30"}, "NL003"),
     ({**VALID, "published": "2024-13-01"}, "NL003"),
+    ({**VALID, "published": "1 November 2024"}, "NL003"),
     ({**VALID, "url": "https://example.com/a b"}, "NL004"),
     ({**VALID, "url": "example.com/a"}, "NL004"),
     ({**VALID, "url": "ftp://example.com/a"}, "NL004"),
@@ -89,7 +90,9 @@ def test_invalid_txt_date_points_at_the_date_line() -> None:
     articles, _ = TEXT_READER.parse("a.txt", text)
     found = lint_article(articles[0], all_rules())
     assert [(d.code, d.field) for d in found] == [("NL003", "published")]
-    assert "February 30, 2024" in found[0].message
+    assert "'2024-02-30' is not a real date" in found[0].message
+    assert found[0].location is None  # located by the engine; the span is the date line
+    assert articles[0].spans["published"].start == text.index("February 30, 2024")
 
 
 def test_violations_no_specific_rule_covers_go_to_nl009(

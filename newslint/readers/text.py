@@ -145,8 +145,9 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 def parse_date(line: str) -> str | None:
     """ISO form of a date line (``November 01, 2024`` -> ``2024-11-01``).
 
-    A line shaped like a date that is not a real one (``February 30, 2024``) is
-    returned as written, for the schema to report.  None if it is not a date line.
+    A line shaped like a date that is not a real one (``February 30, 2024``) gives
+    an ISO-shaped string (``2024-02-30``) for the schema to report.  None if it is
+    not a date line.
     """
     for form in _DATE_FORMS:
         match = form.fullmatch(line.strip())
@@ -159,7 +160,9 @@ def parse_date(line: str) -> str | None:
         try:
             return date(year, month, day).isoformat()
         except ValueError:
-            return line.strip()
+            return (
+                f"{year:04d}-{month:02d}-{day:02d}"  # ISO-shaped, so NL003 says "not a real date"
+            )
     return None
 
 
