@@ -18,7 +18,9 @@ RULES = artefact_rules()
 
 # Diagnostics that are real damage in the hand-cleaned text, as (record line, code), each
 # checked by eye. Anything else reported there is a false positive.
-GROUND_TRUTH_DAMAGE: set[tuple[int | None, str]] = set()
+GROUND_TRUTH_DAMAGE: set[tuple[int | None, str]] = {
+    (16, "NL501"),  # "...that the air quality \n\n": a sentence cut off, with its trailing space
+}
 
 
 def test_negative_fixture_is_substantial() -> None:

@@ -67,3 +67,12 @@ def test_nl101_checks_title() -> None:
 )
 def test_nl101_ignores_non_emphasis(text: str) -> None:
     assert lint(NL101, title=text, caption=text, body=text) == []
+
+
+@pytest.mark.parametrize("name", ["__myVar__", "__getItem__", "__init__", "__FILE__"])
+def test_nl101_skips_dunder_identifiers(name: str) -> None:
+    assert lint(NL101, body=f"The {name} hook runs first.") == []
+
+
+def test_nl101_still_flags_underscore_bold_phrases() -> None:
+    assert [d.code for d in lint(NL101, body="It was __Breaking news__ today.")] == ["NL101"]

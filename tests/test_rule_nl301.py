@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from newslint.diagnostics import Applicability, Edit
@@ -37,12 +39,36 @@ def test_nl301_cyrillic_mojibake(field: str) -> None:
     assert apply_field_edits(damaged, found.fix.edits) == clean
 
 
-def test_nl301_lost_bytes_reported_without_fix() -> None:
-    body = "Ð Ð¾Ñ Ñ Ð¸Ñ"
+@pytest.mark.parametrize(
+    "body",
+    ["Ð Ð¾Ñ Ñ Ð¸Ñ", "Itâ€\ufffds gone", "A line.\nÐ Ð¾Ñ Ñ Ð¸Ñ"],
+)
+def test_nl301_leaves_unrepairable_mojibake_to_nl302(body: str) -> None:
+    assert lint(NL301, body=body) == []
+
+
+def test_nl301_repairs_a_clean_stretch_next_to_one_that_lost_bytes() -> None:
+    body = "Itâ€™s fine. Ð Ð¾Ñ Ñ Ð¸Ñ"
     [found] = lint(NL301, body=body)
-    assert (found.field, found.start, found.end) == ("body", 0, len(body))
-    assert found.fix is None
-    assert "cannot be repaired" in found.message
+    assert (found.start, found.end) == (2, 5)
+    assert found.fix is not None and found.fix.edits == (Edit("body", 2, 5, "’"),)
+
+
+def test_nl301_leaves_lone_c1_controls_to_nl303() -> None:
+    assert lint(NL301, body="Apple\x92s \x93best\x94 year") == []
+    body = "The â€œquoteâ€\x9d here"
+    found = lint(NL301, body=body)
+    assert spans(found) == [("NL301", "body", 4, 7), ("NL301", "body", 12, 15)]
+    edits = tuple(edit for d in found if d.fix for edit in d.fix.edits)
+    assert apply_field_edits(body, edits) == "The “quote” here"
+
+
+def test_nl301_long_repetitive_mojibake_is_fast() -> None:
+    body = "Itâ€™s the cafÃ© — really. " * 500
+    start = time.perf_counter()
+    found = lint(NL301, body=body)
+    assert time.perf_counter() - start < 5
+    assert len(found) == 1000
 
 
 @pytest.mark.parametrize(

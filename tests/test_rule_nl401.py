@@ -42,6 +42,19 @@ def test_nl401_promo_as_last_paragraph_takes_the_break_before_it() -> None:
         ("READ MORE | Council votes to close the pier", "Council votes to close the pier"),
         ("Related: **Ten Bridges Worth a Detour**", "Ten Bridges Worth a Detour"),
         ('More on this story: <a href="/x">Floods hit the north</a>', "Floods hit the north"),
+        ("READ MORE: Council votes to close the pier", "Council votes to close the pier"),
+        ("RELATED: Ten Bridges Worth a Detour", "Ten Bridges Worth a Detour"),
+        ("Читайте также: Путин провёл переговоры в Кремле", "Путин провёл переговоры в Кремле"),
+        ("ЧИТАЙТЕ ТАКЖЕ — Мэр открыл новый мост", "Мэр открыл новый мост"),
+        ("Lesen Sie auch: Die Bahn streicht Verbindungen", "Die Bahn streicht Verbindungen"),
+        ("Mehr zum Thema: <u>Hochwasser in Köln</u>", "Hochwasser in Köln"),
+        ("Lire aussi\u00a0: Le Sénat adopte la réforme", "Le Sénat adopte la réforme"),
+        ("Lire aussi\u202f: Le Sénat adopte la réforme", "Le Sénat adopte la réforme"),
+        ("Lire aussi : Le Sénat adopte la réforme", "Le Sénat adopte la réforme"),
+        ("À lire aussi : La grève continue", "La grève continue"),
+        ("Leia também: Governo anuncia pacote", "Governo anuncia pacote"),
+        ("Lee también: El Gobierno aprueba el plan", "El Gobierno aprueba el plan"),
+        ("Leggi anche: Il governo approva la manovra", "Il governo approva la manovra"),
     ],
 )
 def test_nl401_promo_labels(promo: str, headline: str) -> None:
@@ -59,7 +72,35 @@ def test_nl401_promo_labels(promo: str, headline: str) -> None:
         "Related article: the ministry said\nthe figures were revised twice.",
         "Read more: " + " ".join(["word"] * 40),
         "Intro.\n\nRelated reading:\n\nOutro.",
+        "READ MORE about the plan on page 3.",
+        "Related: ",
+        "Читайте также внимательно условия договора.",
+        "Lesen Sie auch zwischen den Zeilen, rät die Autorin.",
+        "Il faut lire aussi les petites lignes : rien n’est gratuit.",
+        "Lire aussi les conclusions du rapport, a conseillé la ministre.",
+        "Leia também o contrato antes de assinar.",
+        "Leggi anche tu il rapporto, ha detto il ministro.",
     ],
 )
 def test_nl401_ignores_ordinary_paragraphs(body: str) -> None:
     assert lint(NL401, body=body) == []
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Related: The company also announced layoffs.",
+        "Read more: This is an actual sentence that continues the story naturally.",
+        "Related - police said the suspect fled.",
+        "Related news: none.",
+        "See also: Chapter 3.",
+        "Read next: what happens now",
+    ],
+)
+def test_nl401_sentences_after_a_label_are_not_promos(paragraph: str) -> None:
+    assert lint(NL401, body=f"First paragraph.\n\n{paragraph}\n\nLast paragraph.") == []
+
+
+def test_nl401_promo_that_is_the_whole_body_is_reported_without_a_fix() -> None:
+    [found] = lint(NL401, body="Read more: Some Other Headline Here")
+    assert found.fix is None

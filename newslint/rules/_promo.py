@@ -7,13 +7,24 @@ reports and removes it whole.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-_LABEL = re.compile(
-    r"[ \t]*(?:related(?:[ \t]+(?:article|articles|story|stories|content|coverage|reading|news))?"
-    r"|read[ \t]+(?:more|also|next)|see[ \t]+also|also[ \t]+read|more[ \t]+on[ \t]+this(?:[ \t]+story)?)"
-    r"(?:[ \t]*[:|»>]|[ \t]+[–—-](?=[ \t]))[ \t]*",
-    re.IGNORECASE,
-)
+from newslint.rules._boilerplate_phrases import PROMO_LABELS
+
+_SPACE = "[ \\t\\u00a0\\u202f]"
+
+
+def _label_pattern(labels: Iterable[str]) -> re.Pattern[str]:
+    """One alternation of the labels (longest first), then a separator."""
+    words = sorted({label.casefold() for label in labels}, key=len, reverse=True)
+    alternation = "|".join(f"{_SPACE}+".join(map(re.escape, label.split())) for label in words)
+    return re.compile(
+        rf"{_SPACE}*(?:{alternation})(?:{_SPACE}*[:|»>]|{_SPACE}+[–—-](?={_SPACE})){_SPACE}*",
+        re.IGNORECASE,
+    )
+
+
+_LABEL = _label_pattern(label for labels in PROMO_LABELS.values() for label in labels)
 _TAG = re.compile(r"</?[a-zA-Z][^<>\n]{0,200}>")
 _MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{0,300})\]\([^()\s]{0,500}\)")
 _MAX_PROMO = 250
@@ -31,7 +42,9 @@ def promo_headline(paragraph: str) -> str | None:
     """The headline if ``paragraph`` is a related-article promo, else None.
 
     A promo is a short single-line paragraph that starts with a promo label
-    (``Related article:``, ``Read more:``, ...) followed by a headline.
+    (``Related article:``, ``Read more:``, ...) followed by a headline.  A
+    headline does not start with a lower-case letter and does not end with a
+    full stop: ``Related: The company also announced layoffs.`` is a sentence.
     """
     if "\n" in paragraph or len(paragraph) > _MAX_PROMO:
         return None
@@ -39,9 +52,15 @@ def promo_headline(paragraph: str) -> str | None:
     if not label:
         return None
     headline = headline_of(paragraph[label.end() :])
-    if not headline or len(headline.split()) > _MAX_WORDS:
+    if not headline or len(headline.split()) > _MAX_WORDS or not _looks_like_a_headline(headline):
         return None
     return headline
+
+
+def _looks_like_a_headline(text: str) -> bool:
+    if text[0].islower():
+        return False
+    return not (text.endswith(".") and not text.endswith(("...", "…")))
 
 
 def is_promo(paragraph: str) -> bool:

@@ -13,7 +13,7 @@ from newslint.rules._promo import promo_headline
 class RelatedPromo(Rule):
     code = "NL401"
     name = "related-article-promo"
-    summary = "A related-article promo (`Related article: ...`, `Read more: ...`) inside the body."
+    summary = "A related-article promo (`Related article: ...`, `Читайте также: ...`) in the body."
     explanation = """\
 News pages put links to other stories between paragraphs.  Scrapers keep them
 as a paragraph of their own, often with the link's underline or anchor markup
@@ -23,8 +23,13 @@ another story's headline into this one's text.
 The fix deletes the promo paragraph and records its headline in the article's
 `related` list.  It is unsafe because it deletes a paragraph from the body:
 review it, or run `--fix --unsafe-fixes`.  Only a short single-line paragraph
-that starts with a promo label is flagged; a sentence that merely mentions
-related matters is not."""
+that starts with a promo label followed by a separator (`:`, `|`, `»`, `>` or
+a spaced dash) and a headline is flagged; a sentence that merely mentions
+related matters (`Related-party transactions rose`, `Lire aussi les
+conclusions...`) is not.  Labels come in several languages (`READ MORE:`,
+`Читайте также:`, `Lesen Sie auch:`, `Lire aussi :` with its non-breaking
+space, `Leia também:`, `Lee también:`, `Leggi anche:`), listed per language in
+`newslint/rules/_boilerplate_phrases.py`."""
     bad = "Related article: <u>U.S. Says North Korean Troops Ready for Ukraine Combat</u>"
     good = "(the paragraph is removed; its headline is listed under `related`)"
     fields = ("body",)
@@ -39,18 +44,19 @@ related matters is not."""
             headline = promo_headline(paragraph)
             if headline is None:
                 continue
+            message = f"related-article promo in the body: '{headline}'"
+            if len(paragraphs) == 1:
+                # The promo is all there is: removing it would leave an empty body (NL005).
+                yield self.diagnostic("body", start, end, message)
+                continue
             if index + 1 < len(paragraphs):
                 cut_start, cut_end = start, paragraphs[index + 1][0]
-            elif index > 0:
-                cut_start, cut_end = paragraphs[index - 1][1], end
             else:
-                cut_start, cut_end = start, end
+                cut_start, cut_end = paragraphs[index - 1][1], end
             fix = Fix(
                 f"remove the promo and add '{headline}' to related",
                 Applicability.UNSAFE,
                 (Edit("body", cut_start, cut_end, ""),),
                 (ListAppend("related", headline),),
             )
-            yield self.diagnostic(
-                "body", cut_start, cut_end, f"related-article promo in the body: '{headline}'", fix
-            )
+            yield self.diagnostic("body", cut_start, cut_end, message, fix)

@@ -1,0 +1,367 @@
+"""Shared encoding analysis for the NL3xx rules: ftfy runs once per field.
+
+``analyse(text)`` splits a field into lines, asks ftfy (encoding repairs only)
+to mend each line that looks bad, and sorts what it finds into
+
+- *repairs*: mojibake that decodes cleanly (NL301 reports and fixes them);
+- *lost*: mojibake that cannot be decoded because bytes were lost or replaced
+  by U+FFFD on the way (NL302 reports them).
+
+Damage that other NL3xx rules own is masked out first, so that no two rules
+report (and try to fix) the same characters: lone C1 controls (NL303),
+GBK-style mojibake (NL308) and windows-1251 text read as windows-1252 (NL307).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+import ftfy
+from ftfy.badness import BADNESS_RE, is_bad
+
+# Only the encoding repairs: no uncurling of quotes, no normalisation, no
+# entity unescaping, nothing that changes text that was written that way.
+# ftfy 6.3 honours the encoding sub-options only with explain=True.
+ENCODING_ONLY = ftfy.TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    fix_encoding=True,
+    restore_byte_a0=True,
+    replace_lossy_sequences=False,
+    decode_inconsistent_utf8=True,
+    fix_c1_controls=False,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    fix_surrogates=False,
+    remove_control_chars=False,
+    normalization=None,
+    explain=True,
+)
+
+# Runs of non-ASCII characters, single spaces inside them included (lost-byte
+# mojibake often has its 0xA0 bytes turned into spaces).  Unambiguous: linear.
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+(?: [^\x00-\x7f]+)*")
+_MERGE_GAP = 3
+"""Repairs closer than this (and on one line) are reported as one problem."""
+_LINE = re.compile(r"[^\n]+")
+
+C1 = re.compile(r"[\x80-\x9f]")
+# What precedes a C1 control that is a UTF-8 continuation byte inside mojibake:
+# a lead byte or another continuation byte, as windows-1252 (sloppy) shows them.
+_MOJIBAKE_BYTES = frozenset(bytes(range(0x80, 0xF5)).decode("sloppy-windows-1252")) | frozenset(
+    bytes(range(0x80, 0xA0)).decode("latin-1")
+)
+
+
+def lone_c1(text: str, index: int) -> bool:
+    """Whether the C1 control at ``index`` stands alone (not a byte of a mojibake sequence)."""
+    return index == 0 or text[index - 1] not in _MOJIBAKE_BYTES
+
+
+# --- GBK-style mojibake (NL308) ------------------------------------------------
+# GBK codes the pinyin letters (ü, é, à, ...) as 0xA8 0xA1-0xBA; read as
+# windows-1252 they show as '¨' and one of '¡'..'º'.  Anchored on the literal '¨'.
+GBK_LETTER = re.compile(r"(?<=[A-Za-z])¨[\xa1-\xba]|¨[\xa1-\xba](?=[A-Za-z])")
+
+
+def gbk_decode(pair: str) -> str | None:
+    """The letter a GBK pair shown as windows-1252 stands for, or None."""
+    try:
+        letter = pair.encode("latin-1").decode("gbk")
+    except (UnicodeDecodeError, UnicodeEncodeError):
+        return None
+    return letter if len(letter) == 1 and letter.isalpha() else None
+
+
+# --- windows-1251 read as windows-1252 (NL307) -----------------------------------
+# Cyrillic letters in windows-1251 are 0xC0-0xFF (А-я), 0xA8/0xB8 (Ё/ё) and, for
+# Ukrainian and Belarusian, 0xA1/0xA2 Ўў, 0xAA/0xBA Єє, 0xAF/0xBF Її, 0xB2/0xB3 Іі.
+# Read as windows-1252 or latin-1 they are the accented capitals and small
+# letters, × and ÷, and the listed symbols.
+_CP1251_CHARS = "\u00c0-\u00ff\u00a8\u00b8\u00a1\u00a2\u00aa\u00ba\u00af\u00bf\u00b2\u00b3"
+# A "word": a run of those characters not touching any other letter or digit.
+_CP1251_WORD = rf"(?<![^\W_])[{_CP1251_CHARS}]{{2,60}}(?![^\W_])"
+# A run of such words separated by spaces and ASCII punctuation.  The word
+# class and the separator class are disjoint, so the match is linear.
+CP1251_RUN = re.compile(rf"{_CP1251_WORD}(?:[ \t,.;:!?()\"'\-]{{1,5}}{_CP1251_WORD}){{0,200}}")
+# Written for newslint; its letter pairs are the "common Russian bigrams".
+_RUSSIAN_SAMPLE = """\
+Президент России заявил журналистам, что правительство страны готово продолжить
+переговоры о новом соглашении. По словам министра, решение было принято после
+долгого обсуждения в Москве и других городах. Сегодня в столице прошла встреча
+представителей компаний, которые работают на местном рынке уже много лет.
+Эксперты считают, что такие изменения помогут экономике и позволят людям
+получать больше информации о событиях в мире. Секретный доклад опубликовали
+вчера вечером; его подготовили специалисты государственного института.
+Жители региона говорят, что цены выросли, а зарплаты остались прежними.
+Новости этой недели: выборы, погода, спорт, культура, наука и образование.
+Мы будем следить за развитием ситуации и сообщим подробности позже.
+Ещё один человек пострадал; полиция ищет водителя чёрного автомобиля.
+Объявление: в субботу объединённая школа проводит фестиваль для детей и семей.
+Война, мир, история, язык, жизнь, чувство, юность, дружба, счастье, площадь.
+Электричество, электрон, экран, этаж, эфир, юг, юбилей, яблоко, январь, ящик.
+Хорошо, хлеб, художник, цель, центр, цифра, час, чай, шаг, шесть, щука, фильм.
+Україна, країна, її, Київ, інформація, європейський, білоруський."""
+_RUSSIAN_BIGRAMS = frozenset(
+    word[i : i + 2]
+    for word in re.findall(r"\w+", _RUSSIAN_SAMPLE.lower())
+    for i in range(len(word) - 1)
+)
+_CYRILLIC_VOWELS = frozenset("аеёиоуыэюяіїє")
+_NEVER_FIRST = frozenset("ьъы")
+_CP1251_MIN_LETTERS = 5
+_CP1251_MIN_BIGRAM_SHARE = 0.75
+
+
+def cp1251_decode(run: str) -> str | None:
+    """``run`` re-encoded as windows-1252 and decoded as windows-1251, or None."""
+    try:
+        raw = run.encode("windows-1252")
+    except UnicodeEncodeError:
+        try:
+            raw = run.encode("latin-1")
+        except UnicodeEncodeError:
+            return None
+    try:
+        return raw.decode("windows-1251")
+    except UnicodeDecodeError:
+        return None
+
+
+def plausible_cyrillic(text: str) -> bool:
+    """Whether decoded text reads like Russian/Ukrainian words, not a random letter soup.
+
+    Needs enough letters, a vowel share like real words have, no word that
+    starts with a letter that never starts one, and nearly all letter pairs
+    among the common ones of the language.
+    """
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    letters = sum(len(word) for word in words)
+    if letters < _CP1251_MIN_LETTERS or not any(len(word) >= 3 for word in words):
+        return False
+    if any(word[0] in _NEVER_FIRST for word in words):
+        return False
+    if any(not ("\u0400" <= ch <= "\u04ff") for word in words for ch in word):
+        return False
+    vowels = sum(ch in _CYRILLIC_VOWELS for word in words for ch in word)
+    if not 0.25 <= vowels / letters <= 0.7:
+        return False
+    pairs = [word[i : i + 2] for word in words for i in range(len(word) - 1)]
+    if not pairs:
+        return False
+    common = sum(pair in _RUSSIAN_BIGRAMS for pair in pairs)
+    return common / len(pairs) >= _CP1251_MIN_BIGRAM_SHARE
+
+
+@lru_cache(maxsize=512)
+def cp1251_runs(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, Cyrillic) for each run of windows-1251 text shown as windows-1252."""
+    found: list[tuple[int, int, str]] = []
+    if text.isascii():
+        return ()
+    for match in CP1251_RUN.finditer(text):
+        decoded = cp1251_decode(match.group())
+        if decoded is not None and plausible_cyrillic(decoded):
+            found.append((match.start(), match.end(), decoded))
+    return tuple(found)
+
+
+# --- the ftfy analysis (NL301, NL302) ------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    repairs: tuple[tuple[int, int, str], ...]
+    """(start, end, replacement) of each cleanly repairable stretch of mojibake."""
+    lost: tuple[tuple[int, int], ...]
+    """(start, end) of mojibake that cannot be repaired."""
+
+    def spans(self) -> Spans:
+        """Every stretch this analysis reports."""
+        return Spans([(s, e) for s, e, _ in self.repairs] + list(self.lost))
+
+
+_NOTHING = Analysis((), ())
+
+
+def _clean_repair(text: str) -> str | None:
+    """ftfy's encoding-only repair of ``text``, or None when it is not a clean repair.
+
+    A repair is clean when the result is no longer bad and gained no U+FFFD.
+    """
+    fixed = ftfy.fix_and_explain(text, ENCODING_ONLY).text
+    if fixed == text or is_bad(fixed) or fixed.count("\ufffd") > text.count("\ufffd"):
+        return None
+    return fixed
+
+
+def changed_regions(old: str, new: str) -> list[tuple[int, int, int, int]] | None:
+    """(old_start, old_end, new_start, new_end) of each changed region, nearby ones merged.
+
+    Encoding repairs rewrite non-ASCII stretches and keep the ASCII text, so the
+    stretches are paired by walking both texts' ASCII in step (linear).  When a
+    repair changed the ASCII text too, short texts are diffed; None for long ones.
+    """
+    if _NON_ASCII.sub("", old) != _NON_ASCII.sub("", new):
+        return _diffed_regions(old, new) if len(old) <= _MAX_DIFF else None
+    pairs: list[tuple[int, int, int, int]] = []
+    i = j = 0
+    while i < len(old) or j < len(new):
+        next_old = _NON_ASCII.search(old, i)
+        next_new = _NON_ASCII.search(new, j)
+        gap = min(
+            (next_old.start() if next_old else len(old)) - i,
+            (next_new.start() if next_new else len(new)) - j,
+        )
+        i, j = i + gap, j + gap
+        run_old = _NON_ASCII.match(old, i)
+        run_new = _NON_ASCII.match(new, j)
+        i2 = run_old.end() if run_old else i
+        j2 = run_new.end() if run_new else j
+        if i2 == i and j2 == j:
+            break
+        if old[i:i2] != new[j:j2]:
+            pairs.append((i, i2, j, j2))
+        i, j = i2, j2
+    return _merged(old, pairs)
+
+
+def _merged(old: str, pairs: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    regions: list[tuple[int, int, int, int]] = []
+    for i1, i2, j1, j2 in pairs:
+        if regions:
+            p1, p2, q1, _ = regions[-1]
+            if i1 - p2 < _MERGE_GAP and "\n" not in old[p2:i1]:
+                regions[-1] = (p1, i2, q1, j2)
+                continue
+        regions.append((i1, i2, j1, j2))
+    return regions
+
+
+_MAX_DIFF = 3000
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _diffed_regions(old: str, new: str) -> list[tuple[int, int, int, int]]:
+    prefix = 0
+    limit = min(len(old), len(new))
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    matcher = SequenceMatcher(
+        None, old[prefix : len(old) - suffix], new[prefix : len(new) - suffix], autojunk=False
+    )
+    pairs = [
+        (i1 + prefix, i2 + prefix, j1 + prefix, j2 + prefix)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        if tag != "equal"
+    ]
+    return _merged(old, pairs)
+
+
+def bad_regions(text: str) -> list[tuple[int, int]]:
+    """Spans around ftfy's badness matches: the whole run of non-ASCII text they sit in."""
+    runs = [match.span() for match in _NON_ASCII_RUN.finditer(text)]
+    starts = [start for start, _ in runs]
+    regions: list[tuple[int, int]] = []
+    for match in BADNESS_RE.finditer(text):
+        index = bisect.bisect_right(starts, match.start()) - 1
+        region = runs[index] if index >= 0 and runs[index][1] >= match.end() else match.span()
+        if regions and region[0] < regions[-1][1]:
+            regions[-1] = (regions[-1][0], max(region[1], regions[-1][1]))
+        elif not regions or region != regions[-1]:
+            regions.append(region)
+    return regions
+
+
+def _masked(text: str) -> str:
+    """``text`` with the damage other NL3xx rules own replaced by 'x' (same length)."""
+    chars = list(text)
+    for match in C1.finditer(text):
+        if lone_c1(text, match.start()):
+            chars[match.start()] = "x"
+    for match in GBK_LETTER.finditer(text):
+        chars[match.start() : match.end()] = "xx"
+    for start, end, _ in cp1251_runs(text):
+        chars[start:end] = "x" * (end - start)
+    return "".join(chars)
+
+
+def _is_c1_only(text: str) -> bool:
+    return all("\x80" <= ch <= "\x9f" for ch in text)
+
+
+@lru_cache(maxsize=512)
+def analyse(text: str) -> Analysis:
+    """What ftfy makes of each line of ``text`` (cached: NL301 and NL302 share it)."""
+    if text.isascii() or not is_bad(text):
+        return _NOTHING
+    masked = _masked(text)
+    repairs: list[tuple[int, int, str]] = []
+    lost: list[tuple[int, int]] = []
+    for line_match in _LINE.finditer(masked):
+        line = line_match.group()
+        if line.isascii() or not is_bad(line):
+            continue
+        offset = line_match.start()
+        fixed = _clean_repair(line)
+        regions = changed_regions(line, fixed) if fixed is not None else None
+        if fixed is not None and regions is not None:
+            for i1, i2, j1, j2 in regions:
+                repairs.append((offset + i1, offset + i2, fixed[j1:j2]))
+            continue
+        # The whole line does not decode cleanly: try each stretch on its own.
+        for start, end in bad_regions(line):
+            piece = line[start:end]
+            piece_fixed = _clean_repair(piece)
+            piece_regions = changed_regions(piece, piece_fixed) if piece_fixed is not None else None
+            if piece_fixed is None or piece_regions is None:
+                lost.append((offset + start, offset + end))
+                continue
+            for i1, i2, j1, j2 in piece_regions:
+                repairs.append((offset + start + i1, offset + start + i2, piece_fixed[j1:j2]))
+    # Masked characters never reach ftfy, so no repair touches them; drop
+    # repairs of C1 controls alone (NL303 maps those with its own context test).
+    repairs = [(s, e, r) for s, e, r in repairs if not _is_c1_only(text[s:e])]
+    return Analysis(tuple(repairs), tuple(lost))
+
+
+def shown(text: str, limit: int = 60) -> str:
+    """Text quoted in a message: newlines made visible, long text truncated."""
+    flat = text.replace("\n", "\u23ce").replace("\r", "")
+    return flat if len(flat) <= limit else flat[: limit - 3] + "..."
+
+
+class Spans:
+    """Sorted, merged spans with a logarithmic overlap test."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        self._starts = [start for start, _ in merged]
+        self._spans = merged
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether [start, end) overlaps a span (an empty range: lies inside one)."""
+        index = bisect.bisect_right(self._starts, max(start, end - 1)) - 1
+        if index < 0:
+            return False
+        s, e = self._spans[index]
+        return s < end and start < e if end > start else s <= start < e
+
+    def contains(self, start: int, end: int) -> bool:
+        """Whether [start, end) lies inside one span."""
+        index = bisect.bisect_right(self._starts, start) - 1
+        return index >= 0 and self._spans[index][1] >= end

@@ -1,0 +1,173 @@
+"""Helpers shared by the whitespace and line-wrap rules (NL5xx)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+
+TEXT = ("title", "byline", "caption", "body")
+"""The prose fields the whitespace rules read."""
+
+# A token that is (part of) a URL, an e-mail address or a path: never a hyphenated word.
+_URLISH = re.compile(r"://|www\.|[/@\\_=&?#]|\.[a-z]{2,4}\b", re.IGNORECASE)
+# The words after a German (or English) suspended hyphen: `Hoch-\nund Tiefpunkte`.
+CONJUNCTIONS = frozenset(
+    (
+        "und",
+        "oder",
+        "bzw",
+        "sowie",
+        "als",
+        "bis",
+        "noch",
+        "wie",
+        "and",
+        "or",
+        "nor",
+        "to",
+        "et",
+        "ou",
+        "y",
+        "o",
+        "e",
+        "i",
+        "и",
+        "или",
+        "та",
+        "або",
+    )
+)
+
+
+def shown(text: str, limit: int = 60) -> str:
+    """``text`` for a message: line breaks shown as ⏎, tabs as →, cut to ``limit`` characters."""
+    flat = text.replace("\r", "").replace("\n", "\u23ce").replace("\t", "\u2192")
+    return flat if len(flat) <= limit else flat[: limit - 3] + "..."
+
+
+def left_token(text: str, end: int) -> str:
+    """The whitespace-delimited token that ends at ``end`` (at most 200 characters)."""
+    chunk = text[max(0, end - 200) : end]
+    if not chunk or chunk[-1].isspace():
+        return ""
+    return chunk.split()[-1]
+
+
+def right_token(text: str, start: int) -> str:
+    """The whitespace-delimited token that starts at ``start`` (at most 200 characters)."""
+    chunk = text[start : start + 200]
+    if not chunk or chunk[0].isspace():
+        return ""
+    return chunk.split(maxsplit=1)[0]
+
+
+def is_urlish(token: str) -> bool:
+    """Whether a token belongs to a URL, an address, a path or code rather than to prose."""
+    return bool(_URLISH.search(token))
+
+
+_URL_START = re.compile(r"(?:https?://|www\.)[^\s]{0,2000}", re.IGNORECASE)
+_URL_CONTINUATION = re.compile(r"[ \t]{0,200}\r?\n[ \t]{0,200}[^\s]{1,2000}")
+_URL_WRAP_CHARACTERS = "-/_.=?&%"
+
+
+class UrlRegions:
+    """Where the URLs of a text are, following each over the line wraps that split it.
+
+    A URL wrapped twice puts a bare slug piece (`in-landmark-hong-kong-`) on a line
+    of its own; the region that starts at `https://` covers it.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        position = 0
+        while (match := _URL_START.search(text, position)) is not None:
+            end = match.end()
+            while text[end - 1] in _URL_WRAP_CHARACTERS:
+                piece = _URL_CONTINUATION.match(text, end)
+                if piece is None:
+                    break
+                end = piece.end()
+            self.starts.append(match.start())
+            self.ends.append(end)
+            position = end
+
+    def __contains__(self, offset: int) -> bool:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index >= 0 and offset < self.ends[index]
+
+
+def describe(run: str) -> str:
+    """A run of spaces and tabs in words: '2 spaces', '1 tab', '3 spaces and tabs'."""
+    count = len(run)
+    if run.count(" ") == count:
+        kind = "space"
+    elif run.count("\t") == count:
+        kind = "tab"
+    else:
+        return f"{count} spaces and tabs"
+    return f"{count} {kind}" + ("" if count == 1 else "s")
+
+
+# A hyphen at the end of a line, between letters: `govern-\nment`, `top-\nselling`.
+HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])-[ \t]*(\r?\n)[ \t]*(?=[^\W\d_])")
+_LETTERS_BEFORE = re.compile(r"[^\W\d_]{1,60}\Z")
+_LETTERS_AFTER = re.compile(r"[^\W\d_]{1,60}")
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+# First parts that make compounds rather than split words (`self-\nindictment`).
+COMPOUND_PREFIXES = frozenset(("self", "non", "anti", "semi", "multi", "well", "half", "cross"))
+
+
+class WordIndex:
+    """The words of an article, to tell a word split at a line end from a compound."""
+
+    def __init__(self, texts: list[str]) -> None:
+        joined = "\n".join(texts)
+        self.words = Counter(w.lower() for w in re.findall(r"[^\W\d_]+", joined))
+        self.compounds = {c.lower() for c in _HYPHENATED.findall(joined)}
+
+
+JOIN, KEEP, UNKNOWN, SKIP = "join", "keep", "unknown", "skip"
+
+
+def hyphen_break(
+    text: str, match: re.Match[str], index: WordIndex, urls: UrlRegions
+) -> tuple[str, str, str]:
+    """What a line break after a hyphen is: (verdict, left word, right word).
+
+    JOIN: a word split in two (`govern-\\nment`: the article writes `government`
+    elsewhere and never `govern-ment`); KEEP: a hyphenated compound
+    (`top-\\nselling`); UNKNOWN: no evidence either way; SKIP: not a word at all
+    (a URL, a path, a suspended hyphen `Hoch-\\nund Tiefpunkte`).
+    """
+    if match.start() in urls:
+        return SKIP, "", ""
+    left_match = _LETTERS_BEFORE.search(text, max(0, match.start() - 60), match.start())
+    right_match = _LETTERS_AFTER.match(text, match.end())
+    if left_match is None or right_match is None:
+        return SKIP, "", ""
+    left, right = left_match.group(), right_match.group()
+    token_right = right_token(text, match.end())
+    token_left = left_token(text, match.start() + 1)
+    if (
+        is_urlish(token_left)
+        or token_left.count("-") >= 4  # a slug, even when its start is out of sight
+        or is_urlish(token_right.rstrip(".,;:!?)\"'”’»"))
+    ):
+        return SKIP, left, right
+    if right.lower() in CONJUNCTIONS:
+        return SKIP, left, right
+    hyphenated = f"{left}-{right}".lower()
+    joined = (left + right).lower()
+    if hyphenated in index.compounds:
+        return KEEP, left, right
+    if right[0].isupper() or left.lower() in COMPOUND_PREFIXES:
+        return KEEP, left, right
+    if joined in index.words and len(left) >= 2 and len(right) >= 2:
+        return JOIN, left, right
+    # Each part is counted once for the break itself: a standalone use elsewhere is a second.
+    if index.words[left.lower()] > 1 and index.words[right.lower()] > 1:
+        return KEEP, left, right
+    return UNKNOWN, left, right

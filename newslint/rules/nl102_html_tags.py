@@ -1,0 +1,276 @@
+"""NL102: HTML tags (``<b>``, ``</p>``, ``<a href=...>``, escaped ``&lt;b&gt;``) left in plain text."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from newslint.model import Article
+from newslint.rule import Rule
+from newslint.rules._markup import inside, promo_ranges, removal, shorten
+
+# Element names that are markup even as a bare opening tag (`<div>`, `<br>`): no prose
+# placeholder is written like that.
+_MARKUP_NAMES = frozenset(
+    [
+        "abbr",
+        "blockquote",
+        "br",
+        "center",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "font",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "iframe",
+        "img",
+        "li",
+        "nobr",
+        "noscript",
+        "ol",
+        "p",
+        "script",
+        "span",
+        "strike",
+        "strong",
+        "style",
+        "sub",
+        "sup",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "tt",
+        "ul",
+        "wbr",
+    ]
+)
+# Element names that are also words or one letter (`<title>`, `<name>`-like placeholders,
+# `<b>`): a bare opening tag counts only when its closing tag follows.
+_WORD_NAMES = frozenset(
+    [
+        "a",
+        "address",
+        "article",
+        "aside",
+        "audio",
+        "b",
+        "big",
+        "body",
+        "button",
+        "caption",
+        "cite",
+        "code",
+        "col",
+        "del",
+        "details",
+        "dfn",
+        "embed",
+        "footer",
+        "form",
+        "head",
+        "header",
+        "html",
+        "i",
+        "input",
+        "ins",
+        "kbd",
+        "label",
+        "link",
+        "main",
+        "mark",
+        "meta",
+        "nav",
+        "option",
+        "picture",
+        "pre",
+        "q",
+        "s",
+        "samp",
+        "section",
+        "select",
+        "small",
+        "source",
+        "summary",
+        "svg",
+        "table",
+        "textarea",
+        "time",
+        "title",
+        "u",
+        "var",
+        "video",
+    ]
+)
+_NAMES = _MARKUP_NAMES | _WORD_NAMES
+# Separate words when dropped (`one<br>two` is `one two`, not `onetwo`).
+_BLOCK_NAMES = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "br",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "html",
+        "iframe",
+        "img",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "section",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
+)
+
+_NAME = r"[a-zA-Z][a-zA-Z0-9]{0,11}"
+# A tag: the name is checked against the lists above, the attributes below; `[^<>]`
+# stops at the first angle bracket, so each attempt is bounded and linear.
+_TAG = re.compile(r"<(/?)(" + _NAME + r")(?=[\s/>])([^<>]{0,1000})>")
+_ESCAPED_TAG = re.compile(
+    r"&lt;(/?)(" + _NAME + r")(?=\s|/|&gt;)((?:[^<>&]|&(?![lg]t;)){0,1000})&gt;"
+)
+# Attributes as HTML writes them: name, name=value, name="value", name='value'.
+_ATTRIBUTES = re.compile(
+    r"""(?:\s+[a-zA-Z_:@][-\w:.@]{0,60}(?:\s*=\s*(?:"[^"]{0,800}"|'[^']{0,800}'|[^\s"'=<>`]{1,800}))?){0,40}\s*/?"""
+)
+_TALKS_ABOUT_TAG = re.compile(r"\s{1,3}(?:tags?|elements?)\b", re.IGNORECASE)
+
+
+class HtmlTags(Rule):
+    code = "NL102"
+    name = "html-tags"
+    summary = "HTML tags (`<b>`, `</p>`, `<a href=...>`, `&lt;b&gt;`) left in plain text."
+    explanation = """\
+Extractors that copy a node's inner HTML, or escape it twice, leave tags in the
+text: underlines and bold around a headline (`<u>...</u>`), `<a href=...>` around
+a link's words, `<br>` and `<p>` between sentences, tracking pixels
+(`<img src=...>`), or the escaped form `&lt;span ...&gt;`.
+
+The fix drops each tag and keeps the text between tags; a block tag such as
+`<br>` or `<p>` that stood between two words becomes a space so that the words
+do not run together.  Only known HTML element names count: `a < b`, `x<3`, `<3`,
+`<-`, an address in angle brackets, and placeholders such as `<name>` are never
+flagged; an element name that is also a word (`<title>`, `<b>`) counts as a bare
+tag only when its closing tag follows.  Related-article promos are left to
+NL401, which removes them whole."""
+    bad = "She said<br>the talks were <b>over</b>."
+    good = "She said the talks were over."
+    fields = ("title", "byline", "caption", "body")
+    fixable = "safe"
+
+    def check(self, article: Article) -> Iterator[Diagnostic]:
+        for field, text in article.text_fields(self.fields):
+            has_tag = "<" in text
+            has_escaped = "&lt;" in text
+            if not (has_tag or has_escaped):
+                continue
+            promos = promo_ranges(field, text)
+            if has_tag:
+                yield from self._tags(field, text, _TAG, ("</", ">"), promos)
+            if has_escaped:
+                yield from self._tags(field, text, _ESCAPED_TAG, ("&lt;/", "&gt;"), promos)
+
+    def _tags(
+        self,
+        field: str,
+        text: str,
+        pattern: re.Pattern[str],
+        brackets: tuple[str, str],
+        promos: list[tuple[int, int]],
+    ) -> Iterator[Diagnostic]:
+        closers = _Closers(text.lower())
+        for match in pattern.finditer(text):
+            closing, name, attributes = match.group(1), match.group(2).lower(), match.group(3)
+            if name not in _NAMES or inside(promos, match.start()):
+                continue
+            close_tag = brackets[0] + name + brackets[1]
+            if not _plausible(text, closers, match, closing, name, attributes, close_tag):
+                continue
+            start, end, content = removal(text, *match.span(), separates=name in _BLOCK_NAMES)
+            fix = Fix("drop the tag", Applicability.SAFE, (Edit(field, start, end, content),))
+            kind = "HTML tag" if pattern is _TAG else "escaped HTML tag"
+            yield self.diagnostic(field, start, end, f"{kind} '{shorten(match.group())}'", fix)
+
+
+def _plausible(
+    text: str,
+    closers: _Closers,
+    match: re.Match[str],
+    closing: str,
+    name: str,
+    attributes: str,
+    close_tag: str,
+) -> bool:
+    """Whether the match is a tag rather than prose between angle brackets."""
+    if closing:
+        # `</b>` is never prose; but `</b foo>` is not a closing tag either.
+        return not attributes.strip()
+    if attributes.strip(" \t\r\n/"):
+        # Attributes must look like attributes and give at least one value.
+        return "=" in attributes and _ATTRIBUTES.fullmatch(attributes) is not None
+    if _TALKS_ABOUT_TAG.match(text, match.end()):
+        return False  # "the <div> tag"
+    if name in _MARKUP_NAMES or attributes.strip() == "/":
+        return True
+    return closers.follows(close_tag, match.end())
+
+
+class _Closers:
+    """Where each closing tag occurs, found once per field and name."""
+
+    def __init__(self, lowered: str) -> None:
+        self.lowered = lowered
+        self.positions: dict[str, list[int]] = {}
+
+    def follows(self, close_tag: str, position: int) -> bool:
+        """Whether ``close_tag`` occurs within 5,000 characters after ``position``."""
+        found = self.positions.get(close_tag)
+        if found is None:
+            found = []
+            index = self.lowered.find(close_tag)
+            while index != -1:
+                found.append(index)
+                index = self.lowered.find(close_tag, index + 1)
+            self.positions[close_tag] = found
+        at = bisect.bisect_left(found, position)
+        return at < len(found) and found[at] < position + 5000

@@ -1,0 +1,60 @@
+"""NL104: a Markdown heading marker (``# Title``, ``## Section``) at the start of a body line."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from newslint.model import Article
+from newslint.rule import Rule
+from newslint.rules._markup import shorten
+
+# Anchored on a line start and the literal '#'; the heading's text runs to the line end.
+_HEADING = re.compile(
+    r"^([ \t]{0,3}#{1,6}[ \t]{1,10})(?=[^\s#])([^\n]{1,500}?)([ \t]{1,10}#{1,6})?[ \t\r]*$",
+    re.MULTILINE,
+)
+# `# 5 on the list`, `# 1,000`: a number after the marker is a rank or a count.
+_NUMBER = re.compile(r"\d[\d.,:)]*(?:\s|$)")
+
+
+class MarkdownHeading(Rule):
+    code = "NL104"
+    name = "markdown-heading"
+    summary = "A Markdown heading marker (`# Title`, `## Section`) at the start of a body line."
+    explanation = """\
+HTML-to-Markdown converters write `<h1>`..`<h6>` as lines starting with one to
+six `#` and a space.  In plain text the marker is noise in front of a
+subheading.
+
+The fix removes the marker (and a closing run of `#`, as in `## Title ##`) and
+keeps the heading's text.  Only a line that starts with `#` followed by a space
+counts: hashtags (`#hashtag`), ranks (`#1`, and `# 5` followed by a number),
+`C#` and lines of `#` alone are never flagged."""
+    bad = "## What happens next\nThe court meets on Monday."
+    good = "What happens next\nThe court meets on Monday."
+    fields = ("body",)
+    fixable = "safe"
+
+    def check(self, article: Article) -> Iterator[Diagnostic]:
+        for field, text in article.text_fields(self.fields):
+            if "# " not in text and "#\t" not in text:
+                continue
+            for match in _HEADING.finditer(text):
+                _, heading, closing = match.groups()
+                if _NUMBER.match(heading):
+                    continue
+                edits = [Edit(field, match.start(1), match.end(1), "")]
+                end = match.end(2)
+                if closing:
+                    edits.append(Edit(field, match.start(3), match.end(3), ""))
+                    end = match.end(3)
+                fix = Fix("remove the heading marker", Applicability.SAFE, tuple(edits))
+                yield self.diagnostic(
+                    field,
+                    match.start(1),
+                    end,
+                    f"Markdown heading marker before '{shorten(heading)}'",
+                    fix,
+                )

@@ -1,0 +1,81 @@
+"""NL105: backslash-escaped Markdown punctuation (``\\[``, ``\\*``, ``\\_``) in plain text."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from newslint.model import Article
+from newslint.rule import Rule
+from newslint.rules._markup import shorten
+
+# Anchored on the backslash.  Brackets, emphasis and code markers are escaped
+# anywhere; list, quote and heading markers only where a line starts
+# (`\- item`, `\> quote`, `1\. item`, `\# title`).
+_ESCAPE = re.compile(
+    r"(?<!\\)\\[\[\]*_`~|]"
+    r"|^[ \t]{0,3}(?:\d{1,9})?\\[-+>#.](?=[ \t])"
+    r"|(?<!\\)\\#(?=[^\W\d])",
+    re.MULTILINE,
+)
+# A Windows or UNC path, where backslashes separate names.
+_PATH = re.compile(r"[A-Za-z]:\\|\\\\")
+_TOKEN = re.compile(r"\S+")
+
+
+class EscapedMarkdown(Rule):
+    code = "NL105"
+    name = "escaped-markdown"
+    summary = "Backslash-escaped Markdown punctuation (`\\[`, `\\*`, `\\_`, `\\#`) in plain text."
+    explanation = """\
+HTML-to-Markdown converters escape punctuation that Markdown would read as
+markup: `snake\\_case`, `\\[1\\]`, `f\\*\\*\\*`, `\\- item` at a line start.  In
+plain text the backslashes are noise.
+
+The fix removes the backslash and keeps the character.  Brackets, asterisks,
+underscores, backticks, tildes and pipes count anywhere; `-`, `+`, `>`, `#` and
+`1\\.` only at a line start, and `\\#` before a word (`\\#hashtag`).  Windows
+paths (`C:\\Users\\_data`), doubled backslashes, LaTeX commands (`\\alpha`) and
+a literal `\\n` (reported by the whitespace rules) are never flagged."""
+    bad = "Call my\\_function from \\[the docs\\]."
+    good = "Call my_function from [the docs]."
+    fields = ("title", "byline", "caption", "body")
+    fixable = "safe"
+
+    def check(self, article: Article) -> Iterator[Diagnostic]:
+        for field, text in article.text_fields(self.fields):
+            if "\\" not in text:
+                continue
+            paths = _path_tokens(text)
+            run: list[int] = []  # backslashes of adjacent escapes (`\*\*\*`): one report
+            for match in _ESCAPE.finditer(text):
+                backslash = match.end() - 2
+                if paths and _inside(paths, backslash):
+                    continue
+                if run and backslash != run[-1] + 2:
+                    yield self._report(field, text, run)
+                    run = []
+                run.append(backslash)
+            if run:
+                yield self._report(field, text, run)
+
+    def _report(self, field: str, text: str, backslashes: list[int]) -> Diagnostic:
+        start, end = backslashes[0], backslashes[-1] + 2
+        edits = tuple(Edit(field, b, b + 1, "") for b in backslashes)
+        fix = Fix("remove the backslashes", Applicability.SAFE, edits)
+        shown = shorten(text[start:end], 40)
+        return self.diagnostic(field, start, end, f"escaped Markdown '{shown}'", fix)
+
+
+def _path_tokens(text: str) -> list[tuple[int, int]]:
+    """Spans of the whitespace-separated tokens that hold a Windows or UNC path."""
+    if ":\\" not in text and "\\\\" not in text:
+        return []
+    return [token.span() for token in _TOKEN.finditer(text) if _PATH.search(token.group())]
+
+
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    index = bisect.bisect_right(spans, (position, len(spans) + position + 1)) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]

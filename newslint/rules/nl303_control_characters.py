@@ -1,0 +1,119 @@
+"""NL303: control characters and a byte-order mark inside text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from newslint.model import Article
+from newslint.rule import Rule
+from newslint.rules._encoding import analyse, lone_c1
+
+# C0 controls but tab, newline and carriage return; DEL; C1 controls; BOM.
+# A terminal escape sequence (ESC [ ... letter) is taken whole.
+_CONTROL = re.compile(
+    r"\x1b\[[0-9;?]{0,40}[A-Za-z]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|[\x80-\x9f]|\ufeff"
+)
+_C1_PUNCTUATION_BEFORE_WORD = frozenset("\x91\x93\x84\x82\x8b")
+"""‘ “ „ ‚ ‹: opening marks, written before a word."""
+_C1_PUNCTUATION_AFTER_WORD = frozenset("\x92\x94\x9b\x85\x99")
+"""’ ” › … ™: closing marks, written after a word."""
+_C1_DASHES = frozenset("\x96\x97")
+_C1_LETTERS = frozenset("\x8a\x8c\x8e\x9a\x9c\x9e\x9f")
+"""Š Œ Ž š œ ž Ÿ."""
+
+
+def _c1_meaning(text: str, index: int) -> str | None:
+    """The windows-1252 character a C1 control stands for, when its context makes it certain.
+
+    This is ftfy's ``fix_c1_controls`` restricted to unambiguous places: an
+    apostrophe between letters, quotes against a word, a dash between spaces
+    or digits, a euro sign before a digit, a letter inside a word.
+    """
+    char = text[index]
+    before = text[index - 1] if index > 0 else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    meaning = char.encode("latin-1").decode("windows-1252", errors="replace")
+    if meaning == "\ufffd":
+        return None
+    if char == "\x92" and (before.isalpha() or after.isalpha()):
+        return meaning
+    if char in _C1_PUNCTUATION_BEFORE_WORD and after.isalnum() and not before.isalnum():
+        return meaning
+    if char in _C1_PUNCTUATION_AFTER_WORD and not before.isspace() and not after.isalnum():
+        return meaning
+    if char in _C1_DASHES and (
+        (before == " " and after == " ") or (before.isdigit() and after.isdigit())
+    ):
+        return meaning
+    if char == "\x80" and after.isdigit():
+        return meaning
+    if char in _C1_LETTERS and before.isalpha() and after.isalpha():
+        return meaning
+    return None
+
+
+class ControlCharacters(Rule):
+    code = "NL303"
+    name = "control-characters"
+    summary = "Control characters (C0 but tab and newline, C1) and a byte-order mark inside text."
+    explanation = """\
+Control characters have no place in article text: C1 controls (U+0080-U+009F)
+are windows-1252 punctuation read as latin-1 (`don\\x92t` for `don’t`), or bytes
+left over from broken decoding; C0 controls (other than tab, newline and
+carriage return) and terminal escape sequences are debris from the scraper; a
+byte-order mark (U+FEFF) inside a field is a file header glued into the text.
+They are invisible in most viewers but break search, tokenisers and diffs.
+
+The fix deletes them, except that a C1 control whose context makes its
+windows-1252 meaning certain is mapped to it (`\\x92` between letters is `’`,
+`\\x93` before a word is `“`, `\\x96` between spaces is `–`), as ftfy's
+fix_c1_controls does.  Tabs, newlines and C1 bytes that are part of a
+mojibake sequence (NL301, NL302) are never touched here."""
+    bad = "It was Apple\x92s \x93best\x94 year\x00"
+    good = "It was Apple’s “best” year"
+    fields = ("title", "byline", "caption", "body")
+    fixable = "safe"
+
+    def check(self, article: Article) -> Iterator[Diagnostic]:
+        for name, text in article.text_fields(self.fields):
+            analysis = None
+            for match in _CONTROL.finditer(text):
+                start, end = match.span()
+                char = match.group()
+                replacement = ""
+                if "\x80" <= char <= "\x9f":
+                    if not lone_c1(text, start):
+                        continue
+                    if analysis is None:
+                        analysis = analyse(text).spans()
+                    if analysis.overlaps(start, end):
+                        continue
+                    replacement = _c1_meaning(text, start) or ""
+                elif char in "\x0b\x0c" and _between_words(text, start, end):
+                    replacement = " "
+                what = _describe(char)
+                if replacement and replacement != " ":
+                    fix_message = f"replace it with '{replacement}'"
+                    message = f"{what} (windows-1252 '{replacement}' read as latin-1)"
+                else:
+                    fix_message = "remove it" if not replacement else "replace it with a space"
+                    message = what
+                fix = Fix(fix_message, Applicability.SAFE, (Edit(name, start, end, replacement),))
+                yield self.diagnostic(name, start, end, message, fix)
+
+
+def _between_words(text: str, start: int, end: int) -> bool:
+    return (
+        start > 0 and end < len(text) and not text[start - 1].isspace() and not text[end].isspace()
+    )
+
+
+def _describe(char: str) -> str:
+    if char == "\ufeff":
+        return "byte-order mark (U+FEFF) inside the text"
+    if len(char) > 1:
+        return f"terminal escape sequence '{char[1:]}'"
+    kind = "C1" if "\x80" <= char <= "\x9f" else "C0"
+    return f"{kind} control character U+{ord(char):04X}"

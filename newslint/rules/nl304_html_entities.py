@@ -1,0 +1,145 @@
+"""NL304: HTML character references left in plain text (`&amp;`, `&#233;`, `#39;`)."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from html.entities import html5
+
+from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from newslint.model import Article
+from newslint.rule import Rule
+from newslint.rules._encoding import Spans, shown
+
+# A character reference, possibly escaped again (`&amp;amp;`, `&amp;#39;`).
+# Anchored on the literal '&'; every part is bounded: linear.
+_ENTITY = re.compile(
+    r"&(?:amp;){0,8}(#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)"
+)
+# An escaped tag (`&lt;b&gt;`, `&lt;/p&gt;`, `&lt;a href=&quot;...&quot;&gt;`): NL102's.
+# Escaped twice (`&amp;lt;span&amp;gt;`) too.
+_ESCAPED_TAG = re.compile(
+    r"&(?:amp;){0,3}lt;/?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,300}?)?&(?:amp;){0,3}gt;"
+)
+# Where references belong to markup or to a URL, not to text: a raw tag's
+# attributes, a Markdown link target, a URL (its `&amp;` may be an href's).
+_NOT_TEXT = re.compile(
+    r"</?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,2000})?>"
+    r"|\]\((?:<[^<>\n]{0,2000}>|[^()\s]{0,2000})\)"
+    r"|(?:https?://|www\.|mailto:)[^\s()<>\[\]\"']{1,2000}"
+)
+# References whose '&' was lost.  Named ones: names that are not words or word
+# endings; numeric ones: only the punctuation that extractors escape.
+_LOST_NAMED = re.compile(
+    r"(?<![&A-Za-z])(?:quot|apos|[lr]squo|[lr]dquo|[lr]aquo|nbsp|hellip|[mn]dash);"
+)
+_LOST_NUMERIC = re.compile(r"(?<![&#0-9])#(?:39|34|8211|8212|8216|8217|8220|8221|[xX]27|[xX]22);")
+_SINGLE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_APOSTROPHES = frozenset("'\u2019")
+
+
+def _unescape(reference: str) -> str | None:
+    """The text a (possibly multiply escaped) reference stands for, or None if it is not one."""
+    text = reference
+    while text.startswith("&amp;") and _SINGLE.fullmatch("&" + text[5:]):
+        text = "&" + text[5:]
+    if not _SINGLE.fullmatch(text):
+        return None
+    if not text.startswith("&#") and text[1:] not in html5:
+        return None
+    text = html.unescape(text)
+    if not text:
+        return None
+    if any(not ch.isprintable() and ch != "\xa0" for ch in text) or "\ufffd" in text:
+        return None
+    return text
+
+
+class HtmlEntities(Rule):
+    code = "NL304"
+    name = "html-entities"
+    summary = "HTML character references in plain text (`&amp;`, `communiqu&#233;`, `it#39;s`)."
+    explanation = """\
+Extractors that copy text out of HTML sometimes forget to decode character
+references, or decode them twice or not at all: `communiqu&#233;`, `Johnson
+&amp; Johnson`, `&amp;quot;` (escaped twice), `&nbsp;`.  Some lose the `&` on
+the way and leave `it#39;s` or `quot;Hello`.
+
+The fix decodes the reference alone (Python's `html.unescape`), and only when
+it is unambiguous: numeric references, and named ones that are real HTML5
+names ending in `;`; references that lost their `&` are fixed only for the
+quotes, apostrophes and dashes extractors escape.  A bare `&` (`AT&T`, `R&D`,
+`Q&A`), `#hashtags`, references inside a raw tag's attributes and escaped tags
+such as `&lt;b&gt;` (NL102's) are never touched."""
+    bad = "Johnson &amp; Johnson&#39;s communiqu&#233; said it#39;s done."
+    good = "Johnson & Johnson's communiqué said it's done."
+    fields = ("title", "byline", "caption", "body")
+    fixable = "safe"
+
+    def check(self, article: Article) -> Iterator[Diagnostic]:
+        for name, text in article.text_fields(self.fields):
+            found: list[tuple[int, int, str, str]] = []
+            if "&" in text:
+                found.extend(self._references(text))
+            if ";" in text:
+                spans = [(start, end) for start, end, _, _ in found]
+                spans.extend(m.span() for m in _NOT_TEXT.finditer(text))
+                taken = Spans(spans)
+                found.extend(
+                    lost for lost in self._lost(text) if not taken.overlaps(lost[0], lost[1])
+                )
+            for start, end, replacement, what in sorted(found):
+                fix = Fix(
+                    f"decode it: '{shown(replacement, 20)}'",
+                    Applicability.SAFE,
+                    (Edit(name, start, end, replacement),),
+                )
+                yield self.diagnostic(name, start, end, f"{what} '{shown(text[start:end])}'", fix)
+
+    @staticmethod
+    def _references(text: str) -> Iterator[tuple[int, int, str, str]]:
+        spans = [m.span() for m in _ESCAPED_TAG.finditer(text)] if "lt;" in text else []
+        spans.extend(m.span() for m in _NOT_TEXT.finditer(text))
+        skip = Spans(spans)
+        for match in _ENTITY.finditer(text):
+            start, end = match.span()
+            if skip.contains(start, end):
+                continue
+            replacement = _unescape(match.group())
+            if replacement is None:
+                continue
+            what = (
+                "doubly escaped HTML reference"
+                if match.group().startswith("&amp;") and len(match.group()) > 5
+                else "HTML character reference"
+            )
+            yield start, end, replacement, what
+
+    @staticmethod
+    def _lost(text: str) -> Iterator[tuple[int, int, str, str]]:
+        what = "HTML reference that lost its '&'"
+        for match in _LOST_NAMED.finditer(text):
+            replacement = _unescape("&" + match.group())
+            if replacement is not None:
+                yield match.start(), match.end(), replacement, what
+        if "#" not in text:
+            return
+        for match in _LOST_NUMERIC.finditer(text):
+            start, end = match.span()
+            replacement = _unescape("&" + match.group())
+            if replacement is None:
+                continue
+            before = text[start - 1] if start else ""
+            after = text[end] if end < len(text) else ""
+            if replacement in _APOSTROPHES:
+                # `it#39;s`, or `it #39;s` where the '&' became a space.
+                if not after.isalpha():
+                    continue
+                if before == " " and start >= 2 and text[start - 2].isalpha():
+                    start -= 1
+                elif not before.isalpha():
+                    continue
+            elif not (before.isalnum() or after.isalnum()):
+                continue
+            yield start, end, replacement, what

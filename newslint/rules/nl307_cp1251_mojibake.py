@@ -1,0 +1,48 @@
+"""NL307: windows-1251 Cyrillic decoded as windows-1252 or latin-1 (`Ðîññèÿ` for `Россия`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from newslint.model import Article
+from newslint.rule import Rule
+from newslint.rules._encoding import cp1251_runs, shown
+
+
+class Cp1251Mojibake(Rule):
+    code = "NL307"
+    name = "cp1251-mojibake"
+    summary = "Windows-1251 Cyrillic read as windows-1252 or latin-1 (`Ðîññèÿ` for `Россия`)."
+    explanation = """\
+Russian, Ukrainian and Bulgarian pages in the legacy windows-1251 code page,
+read as windows-1252 or latin-1, turn every Cyrillic letter into one accented
+Latin letter: `Ðîññèÿ` for `Россия`, `ÑÅÊÐÅÒ` for `СЕКРЕТ`.  One byte per
+letter means the text is not UTF-8 mojibake, so ftfy neither sees nor mends it.
+
+newslint looks for words made only of such letters (no real Latin-script word
+is: French, German, Icelandic or Vietnamese words mix them with plain letters),
+decodes them as windows-1251, and reports them only when the result reads like
+Cyrillic words: enough letters, a natural share of vowels, no word starting
+with `ь`, `ъ` or `ы`, and nearly all letter pairs common ones.  The fix writes
+the decoded text; the decoding is exact, so it is safe."""
+    bad = "Ïðåçèäåíò Ðîññèè çàÿâèë"
+    good = "Президент России заявил"
+    fields = ("title", "byline", "caption", "body")
+    fixable = "safe"
+
+    def check(self, article: Article) -> Iterator[Diagnostic]:
+        for name, text in article.text_fields(self.fields):
+            if text.isascii():
+                continue
+            for start, end, decoded in cp1251_runs(text):
+                fix = Fix(
+                    f"decode as windows-1251: '{shown(decoded, 40)}'",
+                    Applicability.SAFE,
+                    (Edit(name, start, end, decoded),),
+                )
+                message = (
+                    f"windows-1251 text read as windows-1252: '{shown(text[start:end], 40)}'"
+                    f" (should be '{shown(decoded, 40)}')"
+                )
+                yield self.diagnostic(name, start, end, message, fix)

@@ -1,0 +1,85 @@
+"""NL402: a share/follow/newsletter/paywall call to action left as a line of the body."""
+
+from __future__ import annotations
+
+import re
+
+from newslint.rules._boilerplate import LineRule, normalise, phrase_set
+from newslint.rules._boilerplate_phrases import CALLS_TO_ACTION, CTA_NETWORK_VERBS, NETWORKS
+
+_PHRASES = phrase_set(phrase for phrases in CALLS_TO_ACTION.values() for phrase in phrases)
+_NETWORKS = frozenset(NETWORKS)
+# Longest first, so that "share this article on" wins over "share".
+_VERBS = tuple(sorted((normalise(verb) for verb in CTA_NETWORK_VERBS), key=len, reverse=True))
+_VERB_STARTS = frozenset(verb.split()[0] for verb in _VERBS)
+_LIST_SEPARATOR = re.compile(r"[ \t]*(?:[,&|/·•+]|\b(?:and|or|et|und|y|e|и)\b)[ \t]*")
+# "Subscribe to The Daily Example newsletter", "Sign up for our free email alerts".
+_NEWSLETTER = re.compile(
+    r"(?:click here to |please )?(?:subscribe to|sign up for|sign up to|get|join) "
+    r"(?:[^ ]{1,40} ){0,6}?(?:newsletters?|e-?mail alerts|e-?mail newsletters?)"
+    r"(?: here| now| today| for free)?"
+)
+_FOR_FREE = re.compile(r"subscribe to (?:[^ ]{1,40} ){1,6}?for free")
+
+
+def _without_handles(text: str) -> str:
+    """Drop trailing handles and links: ``follow us on x: @example`` -> ``follow us on x``."""
+    words = text.split()
+    while words and words[-1].lstrip("(:").startswith(("@", "http://", "https://", "www.")):
+        words.pop()
+    return " ".join(words).rstrip(" :,-–—|")
+
+
+def _is_network_list(text: str) -> bool:
+    items = [item for item in _LIST_SEPARATOR.split(text) if item]
+    if not items:
+        return False
+    for item in items:
+        if item not in _NETWORKS and not all(word in _NETWORKS for word in item.split()):
+            return False
+    return True
+
+
+def is_call_to_action(line: str) -> bool:
+    text = _without_handles(normalise(line))
+    if not text:
+        return False
+    if text in _PHRASES:
+        return True
+    if _NEWSLETTER.fullmatch(text) or _FOR_FREE.fullmatch(text):
+        return True
+    if text.split(maxsplit=1)[0].rstrip(":") not in _VERB_STARTS:
+        return False
+    for verb in _VERBS:
+        if text.startswith(verb) and text[len(verb) : len(verb) + 1] in (" ", ":"):
+            rest = text[len(verb) :].strip(" :")
+            # "(opens in new window)" follows WordPress share buttons.
+            rest = rest.removesuffix("(opens in new window)").rstrip()
+            if rest and _is_network_list(rest):
+                return True
+    return False
+
+
+class CallToAction(LineRule):
+    code = "NL402"
+    name = "call-to-action"
+    summary = "A share, follow, newsletter or paywall call to action left as a line of the body."
+    explanation = """\
+Share buttons, follow-us links, newsletter sign-ups and paywall prompts are
+page furniture.  Scrapers keep their labels as lines of their own (`Share this
+article`, `Follow us on Twitter @example`, `Sign up for our newsletter`,
+`Subscribe to continue reading`), and they end up in the article's text.
+
+Only a whole line made of such a phrase (plus punctuation, handles or links)
+is flagged, from phrase lists per language; a sentence that speaks of sharing
+or subscribing in the story's own words (`Shares fell 3%`, `He urged followers
+to subscribe to the app`) is never flagged, nor a line that continues a
+hard-wrapped sentence.  The fix deletes the line with its line break; it is
+unsafe because it deletes text."""
+    bad = "The council meets again in March.\n\nFollow us on Twitter @example\n\nIt will vote then."
+    good = "The council meets again in March.\n\nIt will vote then."
+    kind = "call to action"
+    max_length = 200
+
+    def match(self, line: str) -> bool:
+        return is_call_to_action(line)

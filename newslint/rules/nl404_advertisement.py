@@ -1,0 +1,35 @@
+"""NL404: an advertisement label (`Advertisement`, `Anzeige`, `Реклама`) left as a line of the body."""
+
+from __future__ import annotations
+
+from newslint.rules._boilerplate import LineRule, normalise, phrase_set
+from newslint.rules._boilerplate_phrases import ADVERTISEMENT_LINES
+
+_LABELS = phrase_set(ADVERTISEMENT_LINES)
+_DECORATION = " \t-–—()[]"
+
+
+def is_advertisement(line: str) -> bool:
+    return normalise(line).strip(_DECORATION) in _LABELS
+
+
+class Advertisement(LineRule):
+    code = "NL404"
+    name = "advertisement-label"
+    summary = "An advertisement label (`Advertisement`, `Sponsored`, `Anzeige`) left as a line."
+    explanation = """\
+Ad slots carry a label (`Advertisement`, `ADVERTISEMENT`, `Story continues below
+advertisement`, `Anzeige`, `Реклама`); the ad itself is gone from the scraped
+text but the label stays, as a line of its own between paragraphs.
+
+Only a line that is nothing but such a label (optionally between dashes or
+brackets) is flagged; a sentence about advertising, or a label that continues
+a hard-wrapped sentence (`...ran an\\nad`), is not.  The fix deletes the line
+with its line break; it is unsafe because it deletes text."""
+    bad = "Prices rose again in May.\n\nADVERTISEMENT\n\nEconomists expect a pause."
+    good = "Prices rose again in May.\n\nEconomists expect a pause."
+    kind = "advertisement label"
+    max_length = 60
+
+    def match(self, line: str) -> bool:
+        return is_advertisement(line)

@@ -1,0 +1,47 @@
+"""NL405: buttons, icon-font names and navigation (`bookmark_border`, `Back to top`) left as lines."""
+
+from __future__ import annotations
+
+import re
+
+from newslint.rules._boilerplate import LineRule, normalise, phrase_set
+from newslint.rules._boilerplate_phrases import ICON_LIGATURES, UI_DEBRIS_LINES
+
+_LINES = phrase_set(UI_DEBRIS_LINES)
+_ICONS = frozenset(ICON_LIGATURES)
+# A gallery's counter: "Image 1 of 23", "Photo 3 / 10".
+_COUNTER = re.compile(r"(?:image|photo|picture|slide|foto|bild) \d{1,4} (?:of|/|von|de|из) \d{1,4}")
+
+
+def is_ui_debris(line: str) -> bool:
+    text = normalise(line)
+    if text in _LINES or _COUNTER.fullmatch(text):
+        return True
+    # Icon ligatures are written in lowercase by the icon font; a line may hold several.
+    words = line.split()
+    return bool(words) and all(word in _ICONS for word in words)
+
+
+class UiDebris(LineRule):
+    code = "NL405"
+    name = "ui-debris"
+    summary = "Buttons, icon-font names and navigation (`bookmark_border`, `Back to top`) as lines."
+    explanation = """\
+Pages draw their buttons with icon fonts (`bookmark_border`, `more_vert`) and
+label them with short words (`Share`, `Close`, `Copy link`, `Back to top`,
+`Skip to content`, `Toggle navigation`, `Show comments`); media players leave
+`Image` or `Video` placeholders.  Text extractors keep them as lines.
+
+Only a whole line made of such a label is flagged (icon names only in their
+lowercase form); a sentence that uses the word, or a word that continues a
+hard-wrapped sentence (`...to take a bigger\\nshare of the market`), is not.
+Everyday words that also head sections of articles (`Search`, `Menu`,
+`Email`, `Comments`) are not in the list.  The fix deletes the line with its
+line break; it is unsafe because it deletes text."""
+    bad = "bookmark_border more_vert\n\nThe ferry resumed service on Monday."
+    good = "The ferry resumed service on Monday."
+    kind = "user-interface text"
+    max_length = 100
+
+    def match(self, line: str) -> bool:
+        return is_ui_debris(line)

@@ -1,0 +1,85 @@
+"""NL502: two or more spaces between words inside a line."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newslint.diagnostics import Diagnostic
+from newslint.model import Article, iter_paragraphs
+from newslint.rule import Rule
+from newslint.rules._whitespace import TEXT, shown
+
+# A run of spaces between two non-space characters (so never indentation, never
+# trailing whitespace); the lookbehind makes each run one linear attempt.
+_RUN = re.compile(r"(?<=[^\s]) {2,}(?=[^\s])")
+# Typewriter style: exactly two spaces after the end of a sentence.
+_SENTENCE_END = re.compile(r"[.!?:][\"'”’»)\]]?\Z")
+# What may precede a run at the start of a line: a list bullet, a number, a heading mark.
+_MARKER = re.compile(
+    r"[ \t]*(?:(?:[-*+•·–—>]|\d{1,3}[.)]|[a-z][.)]|#{1,6})[ \t]+){0,3}"
+    r"(?:[-*+•·–—>]|\d{1,3}[.)]|[a-z][.)]|#{1,6})\Z",
+    re.IGNORECASE,
+)
+_TABLE_CHARACTERS = frozenset("|│┃¦\t")
+_LINE = re.compile(r"[^\r\n]+")
+
+
+class SpaceRuns(Rule):
+    code = "NL502"
+    name = "space-runs"
+    summary = "Two or more spaces between words inside a line (`Turner   Newall`)."
+    explanation = """\
+Removed links, icons and inline elements leave runs of spaces between words:
+`Turner   Newall`, `reported by  Jane Doe`.  The fix collapses the run to one
+space, which is always safe: it removes nothing but whitespace.
+
+Never flagged: indentation at the start of a line, the spaces after a list
+bullet or a heading mark (`-  item`), exactly two spaces after the end of a
+sentence (the typewriter convention `done.  The`, a style rather than damage;
+three or more are flagged), and aligned text: a line with two or more runs one of which is
+longer than two spaces, a line with a table rule (`|`, `│`) or a tab, or any line of a block in which two or
+more lines have runs (columns of a table, a score sheet)."""
+    bad = "The merger of Turner   Newall and Federal-Mogul was announced on Monday."
+    good = "The merger of Turner Newall and Federal-Mogul was announced on Monday."
+    fields = TEXT
+    fixable = "safe"
+
+    def check(self, article: Article) -> Iterator[Diagnostic]:
+        for name, text in article.text_fields(self.fields):
+            if "  " not in text:
+                continue
+            for start, end, paragraph in iter_paragraphs(text):
+                if "  " in paragraph:
+                    yield from self._block(name, text, start, end)
+
+    def _block(self, name: str, text: str, start: int, end: int) -> Iterator[Diagnostic]:
+        lines = []
+        for line in _LINE.finditer(text, start, end):
+            runs = [run for run in _RUN.finditer(text, line.start(), line.end())]
+            if runs:
+                lines.append((line, runs))
+        if len(lines) != 1:
+            return  # no run, or aligned columns over several lines
+        line, runs = lines[0]
+        if _TABLE_CHARACTERS.intersection(line.group()):
+            return
+        if len(runs) > 1 and any(len(run.group()) > 2 for run in runs):
+            return  # columns: `Name     Age   City`
+        for run in runs:
+            before = text[line.start() : run.start()]
+            if _MARKER.fullmatch(before):
+                continue
+            if len(run.group()) == 2 and _SENTENCE_END.search(before[-3:]):
+                continue
+            yield self._report(name, text, line, run)
+
+    def _report(self, name: str, text: str, line: re.Match[str], run: re.Match[str]) -> Diagnostic:
+        context = text[max(line.start(), run.start() - 25) : min(line.end(), run.end() + 25)]
+        return self.diagnostic(
+            name,
+            run.start(),
+            run.end(),
+            f"{len(run.group())} spaces in a row: '{shown(context)}'",
+            self.replacement(name, run.start(), run.end(), " ", "collapse the spaces to one"),
+        )

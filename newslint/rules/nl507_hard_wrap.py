@@ -1,0 +1,146 @@
+"""NL507: a paragraph hard-wrapped at a fixed width."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from newslint.model import Article, iter_paragraphs
+from newslint.rule import Rule
+from newslint.rules._whitespace import (
+    HYPHEN_BREAK,
+    JOIN,
+    KEEP,
+    UNKNOWN,
+    UrlRegions,
+    WordIndex,
+    hyphen_break,
+    left_token,
+    right_token,
+)
+from newslint.rules.nl201_split_url import continues
+
+_LINE = re.compile(r"[^\r\n]*")
+_BREAK = re.compile(r"(?<![ \t])[ \t]*\r?\n[ \t]*")
+# Lines that make a paragraph a list, a table, a quote block, a heading or code.
+_STRUCTURED = re.compile(r"[ \t]*(?:[-*+•·–—>|#]|\d{1,3}[.)][ \t]|```)")
+_SENTENCE_END = re.compile(r"[.!?:;…][\"'”’»)\]]*\Z")
+_URL_START = re.compile(r"https?://", re.IGNORECASE)
+_URL_TRAILING = ".,;:!?)]}'\"»”’"
+MIN_WIDTH, MAX_WIDTH, MIN_LINES = 50, 100, 3
+
+
+class HardWrap(Rule):
+    code = "NL507"
+    name = "hard-wrap"
+    summary = "A paragraph hard-wrapped at a fixed width (lines of 60-80 characters)."
+    explanation = """\
+Text converters (html2text, e-mail and terminal tools) wrap paragraphs at a
+fixed width, so a sentence is cut by line breaks every 70-odd characters.  The
+breaks are not the author's: they break search, sentence splitting and
+deduplication.
+
+A paragraph is flagged when it has three lines or more, every line but the last
+is at most W characters long for a W between 50 and 100, and each of those lines
+ends where the next line's first word would no longer fit (the mark of a greedy
+wrap), with at least half of the breaks in the middle of a sentence and before a
+lower-case word.  Poems,
+addresses, lists, tables, quote blocks and lines shorter than 50 characters are
+never flagged.
+
+The unsafe fix joins the lines with a space.  It leaves to NL505 the breaks
+after a hyphen that NL505 mends (`top-\nselling`, `govern-\nment`) and to
+NL201 the breaks inside a URL, so that the fixes never overlap or disagree and
+`--unsafe-fixes` applies them together; a hyphen break that NL505 cannot decide
+is joined keeping the hyphen."""
+    bad = (
+        "The council voted on Monday to approve the new harbour plan, which will\n"
+        "see the old ferry terminal replaced by a marina and a public park along\n"
+        "the waterfront by the end of next year."
+    )
+    good = (
+        "The council voted on Monday to approve the new harbour plan, which will "
+        "see the old ferry terminal replaced by a marina and a public park along "
+        "the waterfront by the end of next year."
+    )
+    fields = ("caption", "body")
+    fixable = "unsafe"
+
+    def check(self, article: Article) -> Iterator[Diagnostic]:
+        fields = list(article.text_fields(self.fields))
+        index: WordIndex | None = None
+        for name, text in fields:
+            if "\n" not in text:
+                continue
+            urls: UrlRegions | None = None
+            for start, end, paragraph in iter_paragraphs(text):
+                if paragraph.count("\n") < MIN_LINES - 1:
+                    continue
+                width = _wrap_width(paragraph)
+                if width is None:
+                    continue
+                if index is None:
+                    index = WordIndex([t for _, t in fields])
+                if urls is None:
+                    urls = UrlRegions(text)
+                edits = tuple(self._joins(name, text, start, end, index, urls))
+                lines = paragraph.count("\n") + 1
+                yield self.diagnostic(
+                    name,
+                    start,
+                    end,
+                    f"paragraph hard-wrapped at {width} characters ({lines} lines)",
+                    Fix("join the lines with spaces", Applicability.UNSAFE, edits),
+                )
+
+    @staticmethod
+    def _joins(
+        name: str, text: str, start: int, end: int, index: WordIndex, urls: UrlRegions
+    ) -> Iterator[Edit]:
+        for gap in _BREAK.finditer(text, start, end):
+            hyphen = HYPHEN_BREAK.match(text, gap.start() - 1) if gap.start() > 0 else None
+            if hyphen is not None and text[gap.start() - 1] == "-":
+                verdict = hyphen_break(text, hyphen, index, urls)[0]
+                if verdict in (JOIN, KEEP):
+                    continue  # NL505 mends this break, so both rules agree on the result
+                if verdict == UNKNOWN:
+                    yield Edit(name, gap.start(), gap.end(), "")
+                    continue
+            token = left_token(text, gap.start())
+            url = _URL_START.search(token)
+            if url is not None:
+                piece = right_token(text, gap.end()).rstrip(_URL_TRAILING)
+                if continues(token[url.start() :], gap.group(), piece):
+                    continue  # NL201 joins the URL's pieces
+            yield Edit(name, gap.start(), gap.end(), " ")
+
+
+def _wrap_width(paragraph: str) -> int | None:
+    """The width the paragraph was wrapped at, or None when it does not look wrapped."""
+    lines = [line.rstrip() for line in paragraph.splitlines()]
+    if len(lines) < MIN_LINES or any(not line.strip() for line in lines):
+        return None
+    if any(_STRUCTURED.match(line) for line in lines):
+        return None
+    body = lines[:-1]
+    width = max(len(line) for line in body)
+    if not MIN_WIDTH <= width <= MAX_WIDTH:
+        return None
+    if min(len(line) for line in body) < 0.6 * width:
+        return None
+    if any("   " in line.strip() or "\t" in line.strip() for line in lines):
+        return None  # aligned columns
+    mid_sentence = lower_start = 0
+    for line, following in zip(body, lines[1:], strict=True):
+        next_word = following.split(maxsplit=1)[0]
+        lower_start += next_word[0].islower()
+        if len(line) + 1 + len(next_word) <= width:
+            return None  # the next word would have fitted: not a greedy wrap
+        if not _SENTENCE_END.search(line[-4:]):
+            mid_sentence += 1
+    # A wrap cuts sentences, so most lines go on with a lower-case word; this also
+    # leaves alone scripts without case, where a line's start says nothing.
+    if 2 * mid_sentence < len(body) or 2 * lower_start < len(body):
+        return None
+    return width

@@ -1,0 +1,99 @@
+"""NL604: a body that stops mid-sentence, or ends with a teaser (`Read more`, `Continue reading`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newslint.diagnostics import Diagnostic
+from newslint.model import Article
+from newslint.rule import Rule
+from newslint.rules._structure import (
+    DANGLING_BEFORE_ELLIPSIS,
+    DANGLING_WORDS,
+    paragraphs,
+    shown,
+)
+
+_MIN_WORDS = 6
+_TAIL = 200
+# Teaser endings after a sentence end or at the start of the line, matched against
+# the last line's last 200 characters ("...Read more", "— More…", "Continue reading →").
+_TEASER = re.compile(
+    r"(?:^|(?<=[.…!?:;\"”’)\]—–-]))[ \t]*"
+    r"(?:(?:read[ \t]+more|continue[ \t]+reading|keep[ \t]+reading"
+    r"|read[ \t]+the[ \t]+(?:full|rest|whole)(?:[ \t]+of[ \t]+(?:the|this))?"
+    r"(?:[ \t]+(?:article|story|post))?"
+    r"|subscribe[ \t]+(?:now[ \t]+)?to[ \t]+(?:continue|keep|read)(?:[ \t]+reading)?)"
+    r"[ \t]*(?:\.{3}|…|»|›|→|>{1,2}|\.)?"
+    # A bare "More" only as a link: "— More…", "More »" (not "he wanted more—more.").
+    r"|more[ \t]*(?:\.{3}|…|»|›|→|>{1,2}))[ \t]*$",
+    re.IGNORECASE,
+)
+_BRACKETED_ELLIPSIS = re.compile(r"[\[(](?:\.{3}|…)[\])]$")
+_ELLIPSIS = re.compile(r"(?:\.{3}|…)$")
+_LAST_WORD = re.compile(r"(?:^|(?<=\s))([^\W\d_]+)$")
+"""The last token when it is a plain word (not the tail of a URL, a handle or a hyphenated slug)."""
+
+
+def truncation(last: str) -> str | None:
+    """Why the body's last paragraph looks cut off, or None."""
+    line = last.rstrip().rsplit("\n", 1)[-1].strip()
+    if not line:
+        return None
+    teaser = _TEASER.search(line[-_TAIL:])
+    if teaser:
+        return f"ends with a teaser: '{shown(teaser.group(0).strip(), 30)}'"
+    if _BRACKETED_ELLIPSIS.search(line):
+        return "ends with an omission mark"
+    ellipsis = _ELLIPSIS.search(line)
+    if ellipsis:
+        word = _LAST_WORD.search(line[: ellipsis.start()])
+        if word and word.group(1) in DANGLING_BEFORE_ELLIPSIS and len(line.split()) >= _MIN_WORDS:
+            return f"stops after '{word.group(1)}…'"
+        return None
+    word = _LAST_WORD.search(line)
+    if word and word.group(1) in DANGLING_WORDS and len(line.split()) >= _MIN_WORDS:
+        return f"stops mid-sentence after '{word.group(1)}'"
+    return None
+
+
+class TruncatedBody(Rule):
+    code = "NL604"
+    name = "truncated-body"
+    summary = "The body stops mid-sentence or ends with a teaser (`Read more`, `Continue reading`)."
+    explanation = """\
+Paywalls, feeds and teaser pages give only the start of a story; the scraped
+body then stops mid-sentence or ends with a link to the rest (`...Read more`,
+`Continue reading`, `Subscribe to continue reading`, `[…]`).
+
+Only clear cases are reported: a teaser phrase at the very end, a bracketed
+omission mark, or a last line of at least six words that ends, without
+punctuation, on a word no sentence ends with (`the`, `and`, `their`, `whose`,
+...), or on `the…`.  Bodies legitimately end with a quote, a parenthesis, a
+question, a sign-off (`— AP`), a credit, a URL or a hashtag, and a trailing
+ellipsis after an ordinary word is often the author's own (`and then…`): none
+of these is flagged.  Report only: the missing text cannot be recovered."""
+    bad = "The minister said the talks would resume once the two sides had agreed on the"
+    good = "The minister said the talks would resume once the two sides had agreed on the agenda."
+    fields = ("body",)
+
+    def check(self, article: Article) -> Iterator[Diagnostic]:
+        body = article.body
+        if not body or not body.strip():
+            return
+        items = paragraphs(body)
+        if not items:
+            return
+        start, _, last = items[-1]
+        reason = truncation(last)
+        if reason is None:
+            return
+        line_start = start + (last.rstrip().rfind("\n") + 1)
+        stripped = last.rstrip()
+        yield self.diagnostic(
+            "body",
+            line_start,
+            start + len(stripped),
+            f"the body looks truncated: it {reason}",
+        )

@@ -1,0 +1,107 @@
+"""NL607: a body that is a list of links or headlines rather than an article."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import ClassVar
+
+from newslint.diagnostics import Diagnostic
+from newslint.model import Article
+from newslint.rule import Rule
+
+_URL = re.compile(r"(?:https?://|www\.)\S{1,2000}", re.IGNORECASE)
+_MARKDOWN_LINK = re.compile(r"!?\[[^\[\]\n]{0,300}\]\([^()\s]{0,2000}\)")
+_BULLET = re.compile(r"[ \t]*(?:[-*•·▪►»]|\d{1,3}[.)])[ \t]+")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "as",
+        "vs",
+        "via",
+        "is",
+        "are",
+        "be",
+        "de",
+        "la",
+        "le",
+        "el",
+        "y",
+    ]
+)
+_TERMINAL = '.!?:;…"”’)»'
+_MAX_HEADLINE_WORDS = 16
+
+
+def line_kind(line: str) -> str:
+    """'link', 'headline' or 'prose' for one line of the body."""
+    text = _BULLET.sub("", line, count=1).strip()
+    without_links = _URL.sub(" ", _MARKDOWN_LINK.sub(" ", text))
+    words = _WORD.findall(without_links)
+    if len(words) <= 3 and without_links.strip(" \t|:-–—·•") != text.strip(" \t|:-–—·•"):
+        return "link"
+    if not words or len(words) > _MAX_HEADLINE_WORDS or text.endswith(tuple(_TERMINAL)):
+        return "prose"
+    capitalised = sum(1 for word in words if word[0].isupper() or word.lower() in _SMALL_WORDS)
+    return "headline" if capitalised == len(words) and len(words) >= 2 else "prose"
+
+
+class LinkList(Rule):
+    code = "NL607"
+    name = "link-list"
+    summary = "The body is a list of links or headlines, not an article."
+    explanation = """\
+When an extractor picks the wrong block of a page (a section front, a
+"related stories" box, a sitemap, a teaser page), the body is a list of URLs
+or of headlines rather than prose.
+
+Each line of the body is classed as a link (a URL or a Markdown link with at
+most three other words), a headline (at most sixteen words, all capitalised
+apart from small words, with no final punctuation) or prose.  The body is
+flagged when it has at least `min_lines` lines, links and headlines make up at
+least `min_share` of them, and at least `min_links` lines are links.  A short
+list of items, an article with a list of sources at its end or a table of
+contents above the text is not flagged.  Report only."""
+    bad = "Top Stories\nhttps://example.org/a\nCouncil Approves Budget\nhttps://example.org/b\n..."
+    good = "The council approved the budget on Tuesday. ..."
+    fields = ("body",)
+    min_lines: ClassVar[int] = 6
+    min_share: ClassVar[float] = 0.8
+    min_links: ClassVar[int] = 3
+
+    def check(self, article: Article) -> Iterator[Diagnostic]:
+        body = article.body
+        if not body or body.count("\n") + 1 < self.min_lines:
+            return
+        lines = [line for line in body.splitlines() if line.strip()]
+        if len(lines) < self.min_lines:
+            return
+        kinds = [line_kind(line) for line in lines]
+        links = kinds.count("link")
+        listed = links + kinds.count("headline")
+        if links < self.min_links or listed < self.min_share * len(lines):
+            return
+        start = len(body) - len(body.lstrip())
+        end = len(body.rstrip())
+        yield self.diagnostic(
+            "body",
+            start,
+            end,
+            f"the body is a list of links or headlines ({listed} of {len(lines)} lines, "
+            f"{links} links), not an article",
+        )

@@ -1,0 +1,127 @@
+"""NL608: two words glued together where a tag boundary was (`quoted textAn image`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newslint.diagnostics import Diagnostic
+from newslint.model import Article
+from newslint.rule import Rule
+
+_LOWER = "a-zß-öø-ÿа-яё"
+_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
+# A lower-case word of 3+ letters that starts a token (after a space, a quote or
+# a bracket: not after '#', '@', '/' or a letter) glued to a capitalised word
+# that is followed by a space and a lower-case word.  Bounded, anchored on the
+# case change: linear.
+_GLUED = re.compile(
+    rf"(?<![^\s\"'“‘«(\[])([{_LOWER}]{{3,40}})([{_UPPER}][{_LOWER}]{{1,40}})(?=[ \t\n][{_LOWER}])"
+)
+_SHORT_STARTERS = frozenset(
+    [
+        "An",
+        "In",
+        "On",
+        "At",
+        "It",
+        "He",
+        "We",
+        "If",
+        "As",
+        "By",
+        "To",
+        "Or",
+        "No",
+        "So",
+        "Do",
+        "Go",
+        "Us",
+        "My",
+        "Up",
+        "Is",
+    ]
+)
+# Lower-case prefixes of camel-case brands and code identifiers (`easyJet`,
+# `wikiHow`, `setTimeout`, `forEach`, `useState`).
+_CAMEL_PREFIXES = frozenset(
+    [
+        "easy",
+        "air",
+        "wiki",
+        "bit",
+        "get",
+        "set",
+        "use",
+        "has",
+        "for",
+        "add",
+        "new",
+        "old",
+        "max",
+        "min",
+        "num",
+        "str",
+        "int",
+        "var",
+        "let",
+        "img",
+        "btn",
+        "src",
+        "dev",
+        "app",
+        "web",
+        "api",
+        "net",
+        "sub",
+        "pre",
+        "non",
+        "mac",
+        "camel",
+        "snake",
+        "pascal",
+        "kebab",
+    ]
+)
+
+
+class GluedWords(Rule):
+    code = "NL608"
+    name = "glued-words"
+    summary = "Two words glued together where a tag boundary was (`quoted textAn image`)."
+    explanation = """\
+Converters that drop block tags without putting a space or a line break in
+their place glue the last word of one block to the first word of the next:
+`Skip to contentSkip to navigation`, `after eating wild rabbitObama aides`.
+
+Flagged only when a lower-case word of at least three letters, starting a token
+(after a space, a quote or a bracket), runs straight into a capitalised word
+that is followed by a space and a lower-case word.  Brand names and camel case
+are never flagged: a token that starts with a capital (`YouTube`, `McDonald`,
+`PlayStation`, `LinkedIn`, `MacLeod`, `DeSantis`, `LeBron`, `PhD`), a short
+lower-case prefix (`iPhone`, `eBay`, `iOS`), a hashtag, a handle or a URL
+path, a known camel-case prefix (`easyJet`, `wikiHow`, `setTimeout`,
+`forEach`).  Report only: where the break belongs (a space, a new paragraph)
+is not known."""
+    bad = "Read the quoted textAn image of the scene was shared."
+    good = "Read the quoted text\n\nAn image of the scene was shared."
+    fields = ("title", "caption", "body")
+
+    def check(self, article: Article) -> Iterator[Diagnostic]:
+        for name, text in article.text_fields(self.fields):
+            if text.islower() or text.isupper():
+                continue
+            for match in _GLUED.finditer(text):
+                head, tail = match.group(1), match.group(2)
+                if len(tail) < 3 and tail not in _SHORT_STARTERS:
+                    continue
+                if head in _CAMEL_PREFIXES:
+                    continue
+                start, end = match.span()
+                yield self.diagnostic(
+                    name,
+                    start,
+                    end,
+                    f"words glued together: '{head}{tail}' (missing space or line break "
+                    f"between '{head}' and '{tail}')",
+                )
