@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from newslint.diagnostics import Diagnostic, Location, Severity
 from newslint.document import Document
@@ -43,11 +44,24 @@ def locate(document: Document, article: Article, diagnostic: Diagnostic) -> Loca
     return Location(line, column, end_line, end_column)
 
 
-def lint_document(document: Document, rules: Sequence[Rule]) -> list[Diagnostic]:
-    """Diagnostics for every article of a document, located and sorted."""
+def lint_document(
+    document: Document, rules: Sequence[Rule], cache: dict[str, list[Diagnostic]] | None = None
+) -> list[Diagnostic]:
+    """Diagnostics for every article of a document, located and sorted.
+
+    With a ``cache`` (the fixer's, across passes), an article whose source text is
+    unchanged is not linted again: rules are pure functions of the article's text.
+    """
     found: list[Diagnostic] = []
     for index, article in enumerate(document.articles):
-        for diagnostic in lint_article(article, rules):
+        if cache is None:
+            diagnostics = lint_article(article, rules)
+        else:
+            key = document.text[article.start : article.end]
+            if key not in cache:
+                cache[key] = lint_article(article, rules)
+            diagnostics = [replace(d) for d in cache[key]]
+        for diagnostic in diagnostics:
             diagnostic.path = document.path
             diagnostic.record = article.record
             diagnostic.article_index = index

@@ -9,6 +9,7 @@ again from the original, so the result is always the last text that settled.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -51,6 +52,8 @@ class Planner:
         self.reader = reader
         self.style = jsonstr.JsonStyle.detect(document.text) if document.format != "txt" else None
         self.taken: list[TextEdit] = []
+        """Edits taken so far, sorted by (start, end)."""
+        self._bounds: list[tuple[int, int]] = []
         self.appends: dict[tuple[int, str], list[str]] = {}
 
     def source_edit(self, article: Article, edit: Edit) -> TextEdit | None:
@@ -66,17 +69,20 @@ class Planner:
         return (start, end, content)
 
     def overlaps(self, edit: TextEdit) -> bool:
-        start, end = edit[0], edit[1]
-        for taken_start, taken_end, _ in self.taken:
-            if start < taken_end and taken_start < end:
-                return True
-            if start == end and (
-                taken_start < start < taken_end or start == taken_start == taken_end
-            ):
-                return True
-            if taken_start == taken_end and start < taken_start < end:
-                return True
-        return False
+        """Whether ``edit`` conflicts with a taken edit.
+
+        Taken edits never overlap, so sorted by (start, end) their ends are sorted
+        too, and any conflict is with a neighbour of ``edit``'s sorted position: a
+        binary search keeps planning O(n log n) for files with many fixes.
+        """
+        index = bisect.bisect_left(self._bounds, (edit[0], edit[1]))
+        neighbours = self.taken[max(0, index - 2) : index + 2]
+        return any(_overlap(edit, other) for other in neighbours)
+
+    def _take(self, edit: TextEdit) -> None:
+        index = bisect.bisect_left(self._bounds, (edit[0], edit[1]))
+        self._bounds.insert(index, (edit[0], edit[1]))
+        self.taken.insert(index, edit)
 
     def offer(self, diagnostic: Diagnostic) -> bool:
         """Take the diagnostic's fix if all of it can be applied with what is taken."""
@@ -97,7 +103,8 @@ class Planner:
                 is None
             ):
                 return False
-        self.taken.extend(chosen)
+        for edit in chosen:
+            self._take(edit)
         for append in fix.appends:
             self.appends.setdefault((diagnostic.article_index, append.field), []).append(
                 append.value
@@ -116,6 +123,8 @@ class Planner:
 
 
 def _overlap(a: TextEdit, b: TextEdit) -> bool:
+    """Edits conflict if their ranges overlap (an insertion inside a range does), or if
+    both insert at one point; an insertion at the boundary of a range does not."""
     return (a[0] < b[1] and b[0] < a[1]) or a[0] == a[1] == b[0] == b[1]
 
 
@@ -178,7 +187,8 @@ def _fix(
 ) -> FixOutcome:
     current = document
     fixed: list[Diagnostic] = []
-    diagnostics = lint_document(current, rules)
+    cache: dict[str, list[Diagnostic]] = {}
+    diagnostics = lint_document(current, rules, cache)
     initial = len(diagnostics)
     for _ in range(MAX_PASSES):
         edits, chosen = _plan(current, reader, diagnostics, unsafe, skip)
@@ -202,7 +212,7 @@ def _fix(
             )
         fixed.extend(chosen)
         current = candidate
-        diagnostics = lint_document(current, rules)
+        diagnostics = lint_document(current, rules, cache)
     edits, chosen = _plan(current, reader, diagnostics, unsafe, skip)
     if not edits:
         return FixOutcome(current, diagnostics, fixed, initial=initial)

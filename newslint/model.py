@@ -63,6 +63,7 @@ class Article(BaseModel):
     values: dict[str, Any] = Field(default_factory=dict, description="field values as read")
     spans: dict[str, FieldSpan] = Field(default_factory=dict, description="text field -> source")
     start: int = Field(0, description="offset of the article in the document text")
+    end: int = Field(0, description="offset just after the article in the document text")
     anchors: dict[str, Any] = Field(default_factory=dict, description="reader-private positions")
 
     # Typed views of the common fields -------------------------------------------------

@@ -17,11 +17,11 @@ from newslint.readers import Reader, parse_document
 from newslint.readers.json_reader import JSON_READER
 from newslint.registry import all_rules
 from newslint.rule import Rule
-from newslint.selection import select_rules
 from newslint.rules.nl101_markdown_emphasis import MarkdownEmphasis
 from newslint.rules.nl201_split_url import SplitUrl
 from newslint.rules.nl301_mojibake import Mojibake
 from newslint.rules.nl401_related_promo import RelatedPromo
+from newslint.selection import select_rules
 
 DATA = Path(__file__).resolve().parent / "data"
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"

@@ -12,6 +12,7 @@ from newslint.readers.json_reader import JSON_READER
 from newslint.readers.text import TEXT_READER
 from newslint.registry import all_rules
 from newslint.rule import Rule
+from newslint.selection import select_rules
 
 TEXT = "Title\n\nBody with AAA here.\n\nOriginal url: https://example.com/a\n"
 
@@ -69,7 +70,7 @@ def test_unsettled_rule_is_named_and_its_fixes_dropped_others_kept() -> None:
 def test_overlapping_fixes_are_applied_in_later_passes() -> None:
     text = '{"title": "T", "url": "https://e.com/a", "body": "**cafÃ©** and **Itâ€™s**"}'
     document = parse_document("a.json", JSON_READER, text, bom=False)
-    outcome = fix_document(document, JSON_READER, all_rules())
+    outcome = fix_document(document, JSON_READER, select_rules(all_rules()))
     assert outcome.remaining == []
     assert outcome.document.text.endswith('"body": "café and It’s"}')  # raw UTF-8 file stays raw
 
@@ -93,8 +94,8 @@ def test_planner_rejects_a_fix_that_overlaps_a_taken_one() -> None:
 def test_unsafe_fixes_need_the_flag() -> None:
     text = "Title\n\nFirst paragraph.\n\nRead more: <u>Another Story</u>\n\nLast paragraph.\n\nOriginal url: https://e.com/a\n"
     document = parse_document("a.txt", TEXT_READER, text, bom=False)
-    assert not fix_document(document, TEXT_READER, all_rules()).changed
-    outcome = fix_document(document, TEXT_READER, all_rules(), unsafe=True)
+    assert not fix_document(document, TEXT_READER, select_rules(all_rules())).changed
+    outcome = fix_document(document, TEXT_READER, select_rules(all_rules()), unsafe=True)
     assert outcome.document.text == (
         "Title\n\nFirst paragraph.\n\nLast paragraph.\n\nRelated articles:\n- Another Story\n\nOriginal url: https://e.com/a\n"
     )

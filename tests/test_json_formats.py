@@ -31,8 +31,13 @@ JOINED_URL = "https://example.com/news/some-story-over-ukraine-a86878"
 # ----------------------------------------------------------------------------- helpers
 
 
+# These tests are about the JSON formats, not the rule catalogue: they run the schema
+# rules and the four rules of the seed, so that new rules do not change their fixtures.
+RULES = "NL00,NL101,NL201,NL301,NL401"
+
+
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
+    code = main(["--select", RULES, *args])
     out, err = capsys.readouterr()
     return code, out, err
 

@@ -13,11 +13,11 @@ from newslint.readers import parse_document
 from newslint.readers.json_reader import JSON_READER
 from newslint.readers.text import TEXT_READER
 from newslint.registry import all_rules
-from newslint.rules.nl014_short_body import ShortBody
 from newslint.rules.nl010_implausible_date import ImplausibleDate
 from newslint.rules.nl011_byline_not_a_person import BylineNotAPerson, not_a_person
 from newslint.rules.nl012_site_name_in_title import SiteNameInTitle, site_label
 from newslint.rules.nl013_all_caps_title import AllCapsTitle
+from newslint.rules.nl014_short_body import ShortBody
 from newslint.selection import select_rules
 from tests.rulekit import URL, apply_field_edits, changes_within_reported_spans, fix, lint
 

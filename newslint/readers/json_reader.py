@@ -113,6 +113,7 @@ def build_article(
         values=members,
         spans=field_spans,
         start=base + _skip(text, 0),
+        end=base + object_end,
         anchors=anchors,
     )
 

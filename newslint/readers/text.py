@@ -174,7 +174,14 @@ class TextReader:
         if not text.strip():
             return [], [ReadError(path, "file is empty: no article to check")]
         article = Article.model_construct(
-            path=path, format=self.format, record=None, values={}, spans={}, start=0, anchors={}
+            path=path,
+            format=self.format,
+            record=None,
+            values={},
+            spans={},
+            start=0,
+            end=len(text),
+            anchors={},
         )
         blocks = _blocks(text)
         start = self._first_non_blank(text)

@@ -86,7 +86,7 @@ def gbk_decode(pair: str) -> str | None:
 # letters, × and ÷, and the listed symbols.
 _CP1251_CHARS = "\u00c0-\u00ff\u00a8\u00b8\u00a1\u00a2\u00aa\u00ba\u00af\u00bf\u00b2\u00b3"
 # A "word": a run of those characters not touching any other letter or digit.
-_CP1251_WORD = rf"(?<![^\W_])[{_CP1251_CHARS}]{{2,60}}(?![^\W_])"
+_CP1251_WORD = rf"(?<![^\W_])[{_CP1251_CHARS}]{{1,60}}(?![^\W_])"
 # A run of such words separated by spaces and ASCII punctuation.  The word
 # class and the separator class are disjoint, so the match is linear.
 CP1251_RUN = re.compile(rf"{_CP1251_WORD}(?:[ \t,.;:!?()\"'\-]{{1,5}}{_CP1251_WORD}){{0,200}}")

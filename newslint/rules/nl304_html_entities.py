@@ -79,16 +79,15 @@ such as `&lt;b&gt;` (NL102's) are never touched."""
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         for name, text in article.text_fields(self.fields):
+            if ";" not in text:
+                continue
+            not_text = [m.span() for m in _ESCAPED_TAG.finditer(text)] if "lt;" in text else []
+            not_text.extend(m.span() for m in _NOT_TEXT.finditer(text))
             found: list[tuple[int, int, str, str]] = []
             if "&" in text:
-                found.extend(self._references(text))
-            if ";" in text:
-                spans = [(start, end) for start, end, _, _ in found]
-                spans.extend(m.span() for m in _NOT_TEXT.finditer(text))
-                taken = Spans(spans)
-                found.extend(
-                    lost for lost in self._lost(text) if not taken.overlaps(lost[0], lost[1])
-                )
+                found.extend(self._references(text, Spans(not_text)))
+            taken = Spans(not_text + [(start, end) for start, end, _, _ in found])
+            found.extend(lost for lost in self._lost(text) if not taken.overlaps(lost[0], lost[1]))
             for start, end, replacement, what in sorted(found):
                 fix = Fix(
                     f"decode it: '{shown(replacement, 20)}'",
@@ -98,10 +97,7 @@ such as `&lt;b&gt;` (NL102's) are never touched."""
                 yield self.diagnostic(name, start, end, f"{what} '{shown(text[start:end])}'", fix)
 
     @staticmethod
-    def _references(text: str) -> Iterator[tuple[int, int, str, str]]:
-        spans = [m.span() for m in _ESCAPED_TAG.finditer(text)] if "lt;" in text else []
-        spans.extend(m.span() for m in _NOT_TEXT.finditer(text))
-        skip = Spans(spans)
+    def _references(text: str, skip: Spans) -> Iterator[tuple[int, int, str, str]]:
         for match in _ENTITY.finditer(text):
             start, end = match.span()
             if skip.contains(start, end):
