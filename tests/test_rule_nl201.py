@@ -113,3 +113,16 @@ def test_nl201_body_splits(body: str, joined: str, applicability: Applicability)
 )
 def test_nl201_does_not_glue_ordinary_text_after_a_url(text: str) -> None:
     assert lint(NL201, caption=text, body=text) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Photo at https://example.com/media/2018/10/IMAGE-ENGLISH.jpg\njdadmin2018-10-12 uploaded",
+        "See https://example.com/news/some-story\nab-testing of the new site began.",
+        "Links: http://example.com/c- http://example.com/c- and more",
+        "Read https://example.com/a/b-c.html\nr-ukraine-a86878 later",
+    ],
+)
+def test_nl201_pieces_that_are_not_the_rest_of_the_url(body: str) -> None:
+    assert lint(NL201, body=body) == []

@@ -65,6 +65,11 @@ _WORD_STARTS = frozenset(
 )
 _SLUG_URL = re.compile(r"https?://[^/\s]+/\S*[-_]", re.IGNORECASE)
 _FRAGMENT_SEPARATOR = re.compile(r"[-_/.]")
+_NEW_URL = re.compile(r"(?:https?://|www\.)", re.IGNORECASE)
+# A last path segment that is a file name: the URL is complete (`.../photo.jpg`).
+_COMPLETE_FILE = re.compile(
+    r"/[^/?#\s]+\.(?:jpe?g|png|gif|webp|svg|pdf|mp[34]|s?html?|php|aspx?|jsp)\Z", re.IGNORECASE
+)
 _TOKEN = re.compile(r"\S+")
 
 
@@ -76,9 +81,14 @@ def continues(url: str, gap: str, piece: str) -> bool:
     """Whether ``piece`` (after ``gap``) is the rest of ``url`` rather than ordinary text."""
     if not piece or not _PIECE.fullmatch(piece) or not piece[0].isalnum():
         return False
+    if _NEW_URL.match(piece) or _COMPLETE_FILE.search(url):
+        return False  # the piece starts another link, or the URL already ends in a file name
     if url.endswith(("-", "_")):
-        # A wrap right after a hyphen; the next line starts a lower-case slug word.
-        return piece[0].islower() or piece[0].isdigit()
+        # A wrap right after a hyphen; the next line starts a lower-case slug word.  After a
+        # mere space, the piece must itself look like slug (`says-it-will`), not a word (`and`).
+        if not (piece[0].islower() or piece[0].isdigit()):
+            return False
+        return "\n" in gap or bool(_SLUG_TAIL.fullmatch(piece))
     if (url[-1] != "." and url[-1] in _TRAILING_PUNCTUATION) or _NUMBER.fullmatch(piece):
         return False
     if url.endswith("/"):
@@ -90,8 +100,9 @@ def continues(url: str, gap: str, piece: str) -> bool:
     fragments = _FRAGMENT_SEPARATOR.split(piece)
     first = fragments[0]
     if "\n" in gap:
-        # A hard wrap cuts at a column, mid-word: `harbourmaste` / `r-plans-new`, `-123` / `45`.
-        return len(first) <= 2 or bool(_DIGIT_END.search(piece))
+        # A hard wrap cuts at a column, mid-word: `harbourmaste` / `r-plans-new`, `-123` / `45`;
+        # a two-part piece such as `ab-testing` is an ordinary hyphenated word.
+        return (len(first) <= 2 and len(fragments) >= 3) or bool(_DIGIT_END.search(piece))
     # After a space: a word cut short (`ove r-ukraine-...`) is a short first fragment
     # that starts no ordinary hyphenated word, in a slug of three fragments or more.
     return len(fragments) >= 3 and len(first) <= 2 and first.isalpha() and first not in _WORD_STARTS
