@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pkgutil
+from pathlib import Path
 
 from newslint import rules as rules_package
 from newslint.registry import all_rules, find_rule
@@ -35,3 +36,9 @@ def test_every_rule_module_contributes_one_documented_rule() -> None:
 def test_find_rule_by_code_or_name() -> None:
     assert find_rule("nl201") is find_rule("split-url") is not None
     assert find_rule("NL999") is None
+
+
+def test_readme_lists_every_rule() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for rule in all_rules():
+        assert f"| {rule.code} | {rule.name} |" in readme, rule.code
