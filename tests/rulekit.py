@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -126,3 +127,13 @@ def negative_samples() -> list[str]:
             if sample:
                 samples.append(sample)
     return samples
+
+
+def similarity(text: str, reference: str) -> float:
+    """F1 of the two texts' word multisets: how close an extractor's output is to the hand-cleaned text."""
+    words, expected = Counter(text.split()), Counter(reference.split())
+    common = sum((words & expected).values())
+    if not common:
+        return 0.0
+    precision, recall = common / sum(words.values()), common / sum(expected.values())
+    return 2 * precision * recall / (precision + recall)

@@ -10,7 +10,6 @@ Skipped when ../shared is absent.
 from __future__ import annotations
 
 import json
-from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -20,19 +19,10 @@ from newslint.readers import parse_document
 from newslint.readers.json_reader import JSONL_READER
 from newslint.registry import all_rules
 from newslint.selection import select_rules
-from tests.rulekit import CORPORA
+from tests.rulekit import CORPORA, similarity
 
 BENCHMARK = CORPORA / "extraction-benchmark-dev"
 EXTRACTORS = sorted((BENCHMARK / "extractors").glob("*.jsonl")) if BENCHMARK.is_dir() else []
-
-
-def similarity(text: str, reference: str) -> float:
-    words, expected = Counter(text.split()), Counter(reference.split())
-    common = sum((words & expected).values())
-    if not common:
-        return 0.0
-    precision, recall = common / sum(words.values()), common / sum(expected.values())
-    return 2 * precision * recall / (precision + recall)
 
 
 @pytest.fixture(scope="module")

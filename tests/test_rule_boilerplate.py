@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import time
-from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -38,6 +37,7 @@ from tests.rulekit import (
     changes_within_reported_spans,
     fix,
     lint,
+    similarity,
 )
 
 NL402, NL403, NL404 = CallToAction(), CookieNotice(), Advertisement()
@@ -557,15 +557,6 @@ def test_promo_labels_come_from_the_phrase_lists() -> None:
 EXTRACTORS = sorted((CORPORA / "extraction-benchmark-dev" / "extractors").glob("*.jsonl"))
 
 
-def _similarity(text: str, reference: str) -> float:
-    words, expected = Counter(text.split()), Counter(reference.split())
-    common = sum((words & expected).values())
-    if not common:
-        return 0.0
-    precision, recall = common / sum(words.values()), common / sum(expected.values())
-    return 2 * precision * recall / (precision + recall)
-
-
 @pytest.mark.skipif(not EXTRACTORS, reason="benchmark corpus not available")
 @pytest.mark.parametrize("extractor", EXTRACTORS, ids=[path.stem for path in EXTRACTORS])
 def test_unsafe_boilerplate_fixes_never_move_away_from_the_ground_truth(extractor: Path) -> None:
@@ -584,7 +575,7 @@ def test_unsafe_boilerplate_fixes_never_move_away_from_the_ground_truth(extracto
         if old.get("id") not in truth or not isinstance(old.get("body"), str):
             continue
         reference = truth[old["id"]]
-        assert _similarity(new["body"], reference) >= _similarity(old["body"], reference) - 1e-9
+        assert similarity(new["body"], reference) >= similarity(old["body"], reference) - 1e-9
         assert new["body"].count("\n\n\n") <= old["body"].count("\n\n\n")
 
 
