@@ -13,6 +13,7 @@ from newslint.diagnostics import Applicability, ReadError
 from newslint.files import discover
 from newslint.registry import all_rules
 from newslint.report import as_dict, concise_line, summary, to_json
+from newslint.rule import Rule
 from newslint.runner import FileResult, Options, process_file
 from newslint.selection import SelectionError, select_rules, split_selectors
 
@@ -88,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         results = [
             FileResult(path, errors=[ReadError(path, message)])
             if message
-            else process_file(path, rules, options)
+            else _process_safely(path, rules, options)
             for path, message in discover(args.paths)
         ]
     except KeyboardInterrupt:
@@ -101,6 +102,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_PROBLEMS
+
+
+def _process_safely(path: str, rules: Sequence[Rule], options: Options) -> FileResult:
+    """One file; a bug in newslint on it becomes an error for that file, not a crash of the run.
+
+    Nothing is written for such a file: writes happen last in ``process_file``.
+    """
+    try:
+        return process_file(path, rules, options)
+    except Exception as exc:  # the run goes on with the other files
+        message = f"internal error, file skipped and left as it was: {type(exc).__name__}: {exc}"
+        return FileResult(path, errors=[ReadError(path, message)])
 
 
 def _report(results: list[FileResult], args: argparse.Namespace, options: Options) -> int:

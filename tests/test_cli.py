@@ -257,3 +257,28 @@ def test_json_output_lists_the_related_addition_of_a_promo_fix(
     [diagnostic] = json.loads(capsys.readouterr().out)
     contents = [edit["content"] for edit in diagnostic["fix"]["edits"]]
     assert contents == ["", ', "related": ["Other Story"]']
+
+
+def test_a_crash_on_one_file_is_reported_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newslint.readers.text import TEXT_READER
+
+    original = TEXT_READER.parse
+
+    def parse(path: str, text: str):  # type: ignore[no-untyped-def]
+        if path.endswith("a_bad.txt"):
+            raise RuntimeError("boom")
+        return original(path, text)
+
+    monkeypatch.setattr(TEXT_READER, "parse", parse)
+    shutil.copyfile(SEED, tmp_path / "a_bad.txt")
+    shutil.copyfile(SEED, tmp_path / "b_good.txt")
+    assert main(["--fix", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert (
+        "a_bad.txt: error: internal error, file skipped and left as it was: RuntimeError: boom"
+        in err
+    )
+    assert (tmp_path / "a_bad.txt").read_bytes() == SEED.read_bytes()
+    assert b"**Valery" not in (tmp_path / "b_good.txt").read_bytes()
