@@ -64,7 +64,7 @@ def line_kind(line: str) -> str:
 class LinkList(Rule):
     code = "NL607"
     name = "link-list"
-    summary = "The body is a list of links or headlines, not an article."
+    summary = "The body is mostly a list of links or headlines (navigation kept with the article, or no article)."
     explanation = """\
 When an extractor picks the wrong block of a page (a section front, a
 "related stories" box, a sitemap, a teaser page), the body is a list of URLs
@@ -102,6 +102,6 @@ contents above the text is not flagged.  Report only."""
             "body",
             start,
             end,
-            f"the body is a list of links or headlines ({listed} of {len(lines)} lines, "
-            f"{links} links), not an article",
+            f"the body is mostly links or headlines ({listed} of {len(lines)} lines, "
+            f"{links} links): page navigation, or no article at all",
         )
