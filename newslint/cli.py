@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TextIO
 
-from newslint import __version__
-from newslint.diagnostics import Applicability, ReadError
+from newslint import __version__, baseline
+from newslint.diagnostics import Applicability, Diagnostic, ReadError
 from newslint.files import discover
 from newslint.registry import all_rules
 from newslint.report import as_dict, concise_line, summary, to_json
 from newslint.rule import Rule
-from newslint.runner import FileResult, Options, process_file
+from newslint.runner import FileResult, Options, process_data, process_file
 from newslint.selection import SelectionError, select_rules, split_selectors
 
 EXIT_CLEAN, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
@@ -59,6 +62,30 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-q", "--quiet", action="store_true", help="print diagnostics only, no summary"
     )
+    parser.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help="exit 0 even if problems remain (errors still exit 2)",
+    )
+    parser.add_argument(
+        "--exit-non-zero-on-fix",
+        action="store_true",
+        help="exit 1 if any file was fixed, even if no problem remains",
+    )
+    parser.add_argument(
+        "-o", "--output-file", metavar="FILE", help="write the report to FILE instead of stdout"
+    )
+    parser.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="with PATH '-': the name (and so the format) of the text read from stdin",
+    )
+    parser.add_argument(
+        "--baseline", metavar="FILE", help="report only problems that are not in this baseline"
+    )
+    parser.add_argument(
+        "--write-baseline", metavar="FILE", help="record today's problems in FILE and exit 0"
+    )
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
     return parser
 
@@ -86,22 +113,78 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"newslint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     try:
-        results = [
-            FileResult(path, errors=[ReadError(path, message)])
-            if message
-            else _process_safely(path, rules, options)
-            for path, message in discover(args.paths)
-        ]
+        if args.paths == ["-"]:
+            results = [_process_stdin(args.stdin_filename or "stdin.txt", rules, options)]
+        else:
+            results = [
+                FileResult(path, errors=[ReadError(path, message)])
+                if message
+                else _process_safely(path, rules, options)
+                for path, message in discover(args.paths)
+            ]
     except KeyboardInterrupt:
         print("newslint: interrupted", file=sys.stderr)
         return 130
+    diagnostics = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key)
+    errors = [e for r in results for e in r.errors]
+    if args.write_baseline:
+        count = baseline.write(Path(args.write_baseline), diagnostics)
+        print(f"Wrote {count} problem{'s' if count != 1 else ''} to {args.write_baseline}.")
+        return EXIT_ERROR if errors else EXIT_CLEAN
+    notes: list[str] = []
+    if args.baseline:
+        try:
+            filtered = baseline.apply(baseline.load(Path(args.baseline)), diagnostics)
+        except baseline.BaselineError as exc:
+            print(f"newslint: error: {exc}", file=sys.stderr)
+            return EXIT_ERROR
+        diagnostics = filtered.new
+        notes.append(f"{filtered.known} known problems hidden by the baseline {args.baseline}.")
+        if filtered.stale:
+            notes.append(
+                f"{filtered.stale} baseline entries matched nothing (fixed, or changed): "
+                "write the baseline again to drop them."
+            )
+    # With --fix on stdin, stdout carries the fixed text: the report goes to stderr.
+    to_stderr = args.paths == ["-"] and options.fix
     try:
-        return _report(results, args, options)
+        with _output(args.output_file, to_stderr) as out:
+            code = _report(results, diagnostics, errors, notes, args, options, out)
     except BrokenPipeError:
         # The reader went away (`newslint ... | head`): stop quietly, as other CLI tools do.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_PROBLEMS
+    except OSError as exc:
+        print(
+            f"newslint: error: cannot write {args.output_file}: {exc.strerror or exc}",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    if code == EXIT_PROBLEMS and args.exit_zero:
+        code = EXIT_CLEAN
+    if code == EXIT_CLEAN and args.exit_non_zero_on_fix and any(r.fixed for r in results):
+        code = EXIT_PROBLEMS
+    return code
+
+
+@contextlib.contextmanager
+def _output(path: str | None, to_stderr: bool) -> Iterator[TextIO]:
+    if path is None:
+        yield sys.stderr if to_stderr else sys.stdout
+        return
+    with open(path, "w", encoding="utf-8", errors="backslashreplace") as handle:
+        yield handle
+
+
+def _process_stdin(name: str, rules: Sequence[Rule], options: Options) -> FileResult:
+    """Check text from stdin as if it were the file ``name``; with --fix, write the result to stdout."""
+    data = sys.stdin.buffer.read()
+    result, fixed = process_data(name, data, rules, options)
+    if options.fix:
+        sys.stdout.buffer.write(fixed if fixed is not None else data)
+        sys.stdout.flush()
+    return result
 
 
 def _process_safely(path: str, rules: Sequence[Rule], options: Options) -> FileResult:
@@ -116,24 +199,30 @@ def _process_safely(path: str, rules: Sequence[Rule], options: Options) -> FileR
         return FileResult(path, errors=[ReadError(path, message)])
 
 
-def _report(results: list[FileResult], args: argparse.Namespace, options: Options) -> int:
-    diagnostics = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key)
-    errors = [e for r in results for e in r.errors]
+def _report(
+    results: list[FileResult],
+    diagnostics: list[Diagnostic],
+    errors: list[ReadError],
+    notes: list[str],
+    args: argparse.Namespace,
+    options: Options,
+    out: TextIO,
+) -> int:
     for result in results:
         for warning in result.warnings:
             print(f"{result.path}: warning: {warning}", file=sys.stderr)
     for error in errors:
         print(error, file=sys.stderr)
     if args.output_format == "json":
-        print(to_json([as_dict(d) for d in diagnostics]))
+        print(to_json([as_dict(d) for d in diagnostics]), file=out)
     else:
         if options.diff:
             for result in results:
                 if result.diff:
-                    sys.stdout.write(result.diff)
+                    out.write(result.diff)
         else:
             for diagnostic in diagnostics:
-                print(concise_line(diagnostic))
+                print(concise_line(diagnostic), file=out)
         if not args.quiet and not options.diff:
             safe = sum(
                 1 for d in diagnostics if d.fix and d.fix.applicability is Applicability.SAFE
@@ -142,7 +231,11 @@ def _report(results: list[FileResult], args: argparse.Namespace, options: Option
                 1 for d in diagnostics if d.fix and d.fix.applicability is Applicability.UNSAFE
             )
             fixed = sum(r.fixed for r in results)
-            print(summary(len(diagnostics), safe, unsafe, fixed, options.fix, len(errors)))
+            for note in notes:
+                print(note, file=out)
+            print(
+                summary(len(diagnostics), safe, unsafe, fixed, options.fix, len(errors)), file=out
+            )
     if errors:
         return EXIT_ERROR
     if options.diff:

@@ -83,6 +83,10 @@ class Diagnostic:
     """Which article of its document it is about (set by the engine)."""
     fix_edits: tuple[tuple[Location, str], ...] = ()
     """The fix's edits as file locations and raw replacement text (for machine output)."""
+    snippet: str = ""
+    """The text the diagnostic is about (at most 200 characters), for fingerprints."""
+    record_key: str = ""
+    """What identifies the article apart from its position: its id or url, if it has one."""
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

@@ -44,6 +44,15 @@ def locate(document: Document, article: Article, diagnostic: Diagnostic) -> Loca
     return Location(line, column, end_line, end_column)
 
 
+def _record_key(article: Article) -> str:
+    for name in ("id", "url"):
+        value = article.values.get(name)
+        if isinstance(value, (str, int)) and not isinstance(value, bool):
+            # Whitespace never belongs in an id or a URL: a split URL keeps its key once joined.
+            return f"{name}={''.join(str(value).split())}"
+    return ""
+
+
 def lint_document(
     document: Document, rules: Sequence[Rule], cache: dict[str, list[Diagnostic]] | None = None
 ) -> list[Diagnostic]:
@@ -66,6 +75,9 @@ def lint_document(
             diagnostic.record = article.record
             diagnostic.article_index = index
             diagnostic.location = locate(document, article, diagnostic)
+            value = article.text(diagnostic.field) if diagnostic.field else None
+            diagnostic.snippet = value[diagnostic.start : diagnostic.end][:200] if value else ""
+            diagnostic.record_key = _record_key(article)
             found.append(diagnostic)
     found.sort(key=lambda d: d.sort_key)
     return found

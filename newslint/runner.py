@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from newslint.diagnostics import Diagnostic, Location, ReadError
@@ -43,19 +43,12 @@ class FileResult:
     diff: str = ""
 
 
-def _read(path: str, result: FileResult) -> tuple[bytes, Snapshot, Document, Reader] | None:
+def _decode(path: str, data: bytes, result: FileResult) -> tuple[Document, Reader] | None:
     reader = reader_for(path)
     if reader is None:
         result.errors.append(
             ReadError(path, "unsupported file type; expected .txt, .json or .jsonl")
         )
-        return None
-    file_path = Path(path)
-    try:
-        snapshot = Snapshot.of(file_path)
-        data = file_path.read_bytes()
-    except OSError as exc:
-        result.errors.append(ReadError(path, f"cannot read: {exc.strerror or exc}"))
         return None
     if not data:
         result.errors.append(ReadError(path, "file is empty: no article to check"))
@@ -67,7 +60,7 @@ def _read(path: str, result: FileResult) -> tuple[bytes, Snapshot, Document, Rea
         return None
     document = parse_document(path, reader, text, bom)
     result.errors.extend(document.errors)
-    return data, snapshot, document, reader
+    return document, reader
 
 
 def _locate_fixes(document: Document, reader: Reader, diagnostics: list[Diagnostic]) -> None:
@@ -95,18 +88,23 @@ def _lines(text: str) -> list[str]:
     return _LINE.findall(text)
 
 
-def process_file(path: str, rules: Sequence[Rule], options: Options) -> FileResult:
-    """Check (and, with the options, fix) one file."""
+def process_data(
+    path: str, data: bytes, rules: Sequence[Rule], options: Options
+) -> tuple[FileResult, bytes | None]:
+    """Check (and, with the options, fix) the bytes of one file; return the fixed bytes, if any.
+
+    ``path`` names the file in messages and chooses its format; nothing is read or written.
+    """
     result = FileResult(path)
-    loaded = _read(path, result)
-    if loaded is None:
-        return result
-    data, snapshot, document, reader = loaded
+    decoded = _decode(path, data, result)
+    if decoded is None:
+        return result, None
+    document, reader = decoded
     if not (options.fix or options.diff):
         result.diagnostics = lint_document(document, rules)
         if options.locate_fixes:
             _locate_fixes(document, reader, result.diagnostics)
-        return result
+        return result, None
     outcome = fix_document(document, reader, rules, unsafe=options.unsafe_fixes)
     result.diagnostics = outcome.remaining
     if options.locate_fixes:
@@ -118,16 +116,16 @@ def process_file(path: str, rules: Sequence[Rule], options: Options) -> FileResu
             f"fixes of {', '.join(outcome.unsettled)} kept changing the text and were not applied"
         )
     if not outcome.changed:
-        return result
+        return result, None
     try:
         new_data = document.encode(outcome.document.text)
     except UnicodeEncodeError as exc:
         result.errors.append(
             ReadError(path, f"fixed text cannot be written as UTF-8 ({exc.reason}); not written")
         )
-        return result
+        return result, None
     if new_data == data:
-        return result
+        return result, None
     result.fixed = max(len(outcome.fixed), outcome.initial - len(outcome.remaining))
     if options.diff:
         diff_lines = difflib.unified_diff(
@@ -140,19 +138,36 @@ def process_file(path: str, rules: Sequence[Rule], options: Options) -> FileResu
             line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
             for line in diff_lines
         )
+    return result, new_data
+
+
+def process_file(path: str, rules: Sequence[Rule], options: Options) -> FileResult:
+    """Check (and, with the options, fix in place) one file on disk."""
+    if reader_for(path) is None:
+        result = FileResult(path)
+        result.errors.append(
+            ReadError(path, "unsupported file type; expected .txt, .json or .jsonl")
+        )
+        return result
+    file_path = Path(path)
+    try:
+        snapshot = Snapshot.of(file_path)
+        data = file_path.read_bytes()
+    except OSError as exc:
+        return FileResult(path, errors=[ReadError(path, f"cannot read: {exc.strerror or exc}")])
+    result, new_data = process_data(path, data, rules, options)
+    if new_data is None or options.diff:
         return result
     try:
-        write_atomic(Path(path), new_data, snapshot)
-    except FileChangedError:
-        result.fixed = 0
-        result.diagnostics = lint_document(document, rules)
-        result.errors.append(
+        write_atomic(file_path, new_data, snapshot)
+    except (FileChangedError, HardLinkError) as exc:
+        unchanged, _ = process_data(path, data, rules, replace(options, fix=False, diff=False))
+        unchanged.errors.append(
             ReadError(path, "changed on disk while newslint was fixing it; not overwritten")
+            if isinstance(exc, FileChangedError)
+            else ReadError(path, str(exc))
         )
-    except HardLinkError as exc:
-        result.fixed = 0
-        result.diagnostics = lint_document(document, rules)
-        result.errors.append(ReadError(path, str(exc)))
+        return unchanged
     except OSError as exc:
         result.fixed = 0
         result.errors.append(
