@@ -44,6 +44,29 @@ def locate(document: Document, article: Article, diagnostic: Diagnostic) -> Loca
     return Location(line, column, end_line, end_column)
 
 
+RECORD_SETTINGS_FIELD = "newslint"
+"""A record may carry ``"newslint": {"ignore": ["NL101", "split-url"]}``: suppression without
+touching the text (JSON has no comments)."""
+
+
+def record_ignores(article: Article) -> list[str]:
+    settings = article.values.get(RECORD_SETTINGS_FIELD)
+    if not isinstance(settings, dict):
+        return []
+    ignore = settings.get("ignore")
+    return [str(item) for item in ignore] if isinstance(ignore, list) else []
+
+
+def matches(diagnostic: Diagnostic, selector: str) -> bool:
+    """A code (NL201), a prefix (NL2), a rule name (split-url) or ALL."""
+    selector = selector.strip()
+    return (
+        selector.upper() == "ALL"
+        or diagnostic.code.startswith(selector.upper())
+        or diagnostic.name == selector.lower()
+    )
+
+
 def _record_key(article: Article) -> str:
     for name in ("id", "url"):
         value = article.values.get(name)
@@ -70,6 +93,9 @@ def lint_document(
             if key not in cache:
                 cache[key] = lint_article(article, rules)
             diagnostics = [replace(d) for d in cache[key]]
+        ignored = record_ignores(article)
+        if ignored:
+            diagnostics = [d for d in diagnostics if not any(matches(d, sel) for sel in ignored)]
         for diagnostic in diagnostics:
             diagnostic.path = document.path
             diagnostic.record = article.record

@@ -111,3 +111,18 @@ def test_bad_baseline_file_is_a_one_line_error(
     assert main(["--baseline", str(bad), str(SEED)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "not a newslint baseline" in err[0]
+
+
+def test_a_record_can_ignore_rules_for_itself(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    damaged = {"title": "T", "url": "https://e.com/a", "body": "A **b** c &amp; d."}
+    quiet = {**damaged, "newslint": {"ignore": ["NL1", "html-entities"]}}
+    partly = {**damaged, "newslint": {"ignore": ["NL101"]}}
+    path = tmp_path / "c.jsonl"
+    path.write_text(
+        "\n".join(json.dumps(r) for r in (damaged, quiet, partly)) + "\n", encoding="utf-8"
+    )
+    main(["--format", "json", str(path)])
+    found = [(d["record"], d["code"]) for d in json.loads(capsys.readouterr().out)]
+    assert found == [(1, "NL101"), (1, "NL304"), (3, "NL304")]
