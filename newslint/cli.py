@@ -13,9 +13,21 @@ from typing import TextIO
 
 from newslint import __version__, baseline
 from newslint.diagnostics import Applicability, Diagnostic, ReadError
+from newslint.docs import run_rule_command
 from newslint.files import discover
+from newslint.output import (
+    FORMATS,
+    HUMAN_FORMATS,
+    applied_fixes,
+    default_format,
+    render,
+    render_applied_fixes,
+    render_statistics,
+    statistics,
+    use_colour,
+)
 from newslint.registry import all_rules
-from newslint.report import as_dict, concise_line, summary, to_json
+from newslint.report import summary
 from newslint.rule import Rule
 from newslint.runner import FileResult, Options, process_data, process_file
 from newslint.selection import SelectionError, select_rules, split_selectors
@@ -27,7 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newslint",
         description="Check scraped news articles (.txt, .json, .jsonl) for scraping damage, and fix it.",
-        epilog="Exit status: 0 no problems, 1 problems found (or --diff would change files), 2 error.",
+        epilog="Rule documentation: newslint rule CODE|NAME|--all [--output-format json]. "
+        "Exit status: 0 no problems, 1 problems found (or --diff would change files), 2 error.",
     )
     parser.add_argument(
         "paths", nargs="*", default=["."], metavar="PATH", help="files or folders (default: .)"
@@ -43,9 +56,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         "--output-format",
         dest="output_format",
-        choices=["concise", "json"],
-        default="concise",
-        help="report format (default: concise)",
+        choices=FORMATS,
+        default=None,
+        help="report format (default: concise; github when GITHUB_ACTIONS=true)",
+    )
+    parser.add_argument(
+        "--statistics", action="store_true", help="one row per rule: count, code, fixable, name"
+    )
+    parser.add_argument(
+        "--show-fixes", action="store_true", help="with --fix, list the fixes applied per file"
     )
     parser.add_argument(
         "--select",
@@ -95,12 +114,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Messages quote damaged input, which may hold lone surrogates from JSON escapes.
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["rule"]:
+        # `newslint rule CODE|NAME|--all`: the rule's documentation (`newslint ./rule` checks a folder).
+        return run_rule_command(arguments[1:])
+    args = build_parser().parse_args(arguments)
+    args.output_format = args.output_format or default_format(os.environ)
     options = Options(
         fix=args.fix and not args.diff,
         unsafe_fixes=args.unsafe_fixes,
         diff=args.diff,
-        locate_fixes=args.output_format == "json",
+        locate_fixes=args.output_format in {"json", "json-lines", "sarif"},
     )
     try:
         rules = select_rules(
@@ -149,7 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     to_stderr = args.paths == ["-"] and options.fix
     try:
         with _output(args.output_file, to_stderr) as out:
-            code = _report(results, diagnostics, errors, notes, args, options, out)
+            code = _report(results, diagnostics, errors, notes, args, options, rules, out)
     except BrokenPipeError:
         # The reader went away (`newslint ... | head`): stop quietly, as other CLI tools do.
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -184,6 +208,8 @@ def _process_stdin(name: str, rules: Sequence[Rule], options: Options) -> FileRe
     if options.fix:
         sys.stdout.buffer.write(fixed if fixed is not None else data)
         sys.stdout.flush()
+    if result.source is None:
+        result.source = data.decode("utf-8-sig", "replace")  # for --format full
     return result
 
 
@@ -206,6 +232,7 @@ def _report(
     notes: list[str],
     args: argparse.Namespace,
     options: Options,
+    rules: Sequence[Rule],
     out: TextIO,
 ) -> int:
     for result in results:
@@ -213,29 +240,35 @@ def _report(
             print(f"{result.path}: warning: {warning}", file=sys.stderr)
     for error in errors:
         print(error, file=sys.stderr)
-    if args.output_format == "json":
-        print(to_json([as_dict(d) for d in diagnostics]), file=out)
+    if args.statistics:
+        out.write(render_statistics(statistics(diagnostics), as_json=args.output_format == "json"))
+    elif options.diff:
+        for result in results:
+            if result.diff:
+                out.write(result.diff)
     else:
-        if options.diff:
-            for result in results:
-                if result.diff:
-                    out.write(result.diff)
-        else:
-            for diagnostic in diagnostics:
-                print(concise_line(diagnostic), file=out)
-        if not args.quiet and not options.diff:
-            safe = sum(
-                1 for d in diagnostics if d.fix and d.fix.applicability is Applicability.SAFE
+        out.write(
+            render(
+                args.output_format,
+                diagnostics,
+                rules,
+                sources={r.path: r.source for r in results if r.source is not None},
+                colour=use_colour(out, os.environ),
+                checked_paths=[r.path for r in results],
             )
-            unsafe = sum(
-                1 for d in diagnostics if d.fix and d.fix.applicability is Applicability.UNSAFE
-            )
-            fixed = sum(r.fixed for r in results)
-            for note in notes:
-                print(note, file=out)
-            print(
-                summary(len(diagnostics), safe, unsafe, fixed, options.fix, len(errors)), file=out
-            )
+        )
+    if args.show_fixes and options.fix:
+        rows = [row for r in results for row in applied_fixes(r.path, r.fixed_diagnostics)]
+        out.write(render_applied_fixes(rows))
+    if not args.quiet and not options.diff and args.output_format in HUMAN_FORMATS:
+        safe = sum(1 for d in diagnostics if d.fix and d.fix.applicability is Applicability.SAFE)
+        unsafe = sum(
+            1 for d in diagnostics if d.fix and d.fix.applicability is Applicability.UNSAFE
+        )
+        fixed = sum(r.fixed for r in results)
+        for note in notes:
+            print(note, file=out)
+        print(summary(len(diagnostics), safe, unsafe, fixed, options.fix, len(errors)), file=out)
     if errors:
         return EXIT_ERROR
     if options.diff:

@@ -40,7 +40,11 @@ class FileResult:
     errors: list[ReadError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     fixed: int = 0
+    fixed_diagnostics: list[Diagnostic] = field(default_factory=list)
+    """The problems whose fixes were applied (for --show-fixes)."""
     diff: str = ""
+    source: str | None = None
+    """The text the diagnostics point into, when it is not the file on disk (stdin, --fix)."""
 
 
 def _decode(path: str, data: bytes, result: FileResult) -> tuple[Document, Reader] | None:
@@ -127,6 +131,8 @@ def process_data(
     if new_data == data:
         return result, None
     result.fixed = max(len(outcome.fixed), outcome.initial - len(outcome.remaining))
+    result.fixed_diagnostics = outcome.fixed
+    result.source = outcome.document.text
     if options.diff:
         diff_lines = difflib.unified_diff(
             _lines(document.text),

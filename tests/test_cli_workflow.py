@@ -126,3 +126,21 @@ def test_a_record_can_ignore_rules_for_itself(
     main(["--format", "json", str(path)])
     found = [(d["record"], d["code"]) for d in json.loads(capsys.readouterr().out)]
     assert found == [(1, "NL101"), (1, "NL304"), (3, "NL304")]
+
+
+def test_rule_subcommand_through_the_real_cli() -> None:
+    page = subprocess.run(
+        [sys.executable, "-m", "newslint", "rule", "split-url"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert page.returncode == 0 and page.stdout.startswith("# NL201 split-url")
+    listing = subprocess.run(
+        [sys.executable, "-m", "newslint", "rule", "--all", "--output-format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    codes = [rule["code"] for rule in json.loads(listing.stdout)]
+    assert "NL101" in codes and codes == sorted(codes)

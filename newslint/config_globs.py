@@ -1,0 +1,204 @@
+"""Globs for the configuration (``exclude``, ``per-file-ignores``...) and ``.gitignore`` files.
+
+A configuration glob is fnmatch-style: ``*`` matches within one path component,
+``**`` across components, ``?`` one character, ``[abc]`` / ``[!abc]`` a set and
+``{a,b}`` alternatives.  It is matched against the path relative to the folder
+of the configuration file that set it, against the absolute path and, as in
+Ruff, against the file name alone (so ``"*.jsonl"`` matches in every folder).
+
+``.gitignore`` files use git's own rules, through the ``pathspec`` package.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pathspec
+
+
+class GlobError(ValueError):
+    """A glob that cannot be compiled."""
+
+
+def _translate(pattern: str) -> str:
+    out: list[str] = []
+    in_brace = False
+    i, n = 0, len(pattern)
+    while i < n:
+        char = pattern[i]
+        if char == "*":
+            if pattern.startswith("**", i):
+                after = i + 2
+                if (i == 0 or pattern[i - 1] == "/") and after < n and pattern[after] == "/":
+                    out.append("(?:.*/)?")  # "**/" : zero or more folders
+                    i = after + 1
+                else:
+                    out.append(".*")
+                    i = after
+            else:
+                out.append("[^/]*")
+                i += 1
+        elif char == "?":
+            out.append("[^/]")
+            i += 1
+        elif char == "[":
+            j = i + 1
+            if j < n and pattern[j] in "!^":
+                j += 1
+            if j < n and pattern[j] == "]":
+                j += 1
+            while j < n and pattern[j] != "]":
+                j += 1
+            if j >= n:
+                raise GlobError("unclosed character class '['")
+            body = pattern[i + 1 : j]
+            negated = body[:1] in ("!", "^")
+            if negated:
+                body = body[1:]
+            if not body:
+                raise GlobError("empty character class '[]'")
+            body = body.replace("\\", "\\\\").replace("[", "\\[")
+            out.append("[" + ("^" if negated else "") + body + "]")
+            i = j + 1
+        elif char == "{":
+            if in_brace:
+                raise GlobError("nested '{' is not supported")
+            in_brace = True
+            out.append("(?:")
+            i += 1
+        elif char == "," and in_brace:
+            out.append("|")
+            i += 1
+        elif char == "}":
+            if not in_brace:
+                raise GlobError("unmatched '}'")
+            in_brace = False
+            out.append(")")
+            i += 1
+        elif char == "\\":
+            if i + 1 >= n:
+                raise GlobError("trailing '\\'")
+            out.append(re.escape(pattern[i + 1]))
+            i += 2
+        else:
+            out.append(re.escape(char))
+            i += 1
+    if in_brace:
+        raise GlobError("unclosed '{'")
+    return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Glob:
+    """A compiled configuration glob, anchored at ``root`` (a configuration file's folder)."""
+
+    pattern: str
+    root: Path
+    regex: re.Pattern[str]
+
+    @classmethod
+    def compile(cls, pattern: str, root: Path) -> Glob:
+        return cls(pattern, root, compile_glob(pattern))
+
+    def matches(self, path: Path, *, components: bool = False) -> bool:
+        """Whether ``path`` (absolute) matches.
+
+        With ``components``, a match on any folder above the file also counts
+        (``exclude = ["drafts"]`` excludes every file under a ``drafts`` folder),
+        but only for folders inside ``root``.
+        """
+        candidates = [path.as_posix(), path.name]
+        relative = relative_to(path, self.root)
+        if relative is not None:
+            candidates.append(relative)
+            if components:
+                parts = relative.split("/")
+                for end in range(1, len(parts)):
+                    candidates.append("/".join(parts[:end]))
+                    candidates.append(parts[end - 1])
+        return any(self.regex.match(candidate) for candidate in candidates)
+
+
+@lru_cache(maxsize=4096)
+def compile_glob(pattern: str) -> re.Pattern[str]:
+    """The regular expression for a configuration glob; ``GlobError`` if it is malformed."""
+    if not pattern.strip():
+        raise GlobError("empty glob")
+    body = pattern[2:] if pattern.startswith("./") else pattern
+    body = body.rstrip("/") or body
+    try:
+        return re.compile(f"(?s:{_translate(body)})\\Z")
+    except re.error as exc:  # for example a reversed range such as [z-a]
+        raise GlobError(str(exc)) from None
+
+
+def relative_to(path: Path, root: Path) -> str | None:
+    """``path`` relative to ``root`` in POSIX form, or None if it is not inside it."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return None
+
+
+def absolute(path: str | os.PathLike[str]) -> Path:
+    """An absolute, normalised path without resolving symbolic links."""
+    return Path(os.path.normpath(os.path.abspath(path)))
+
+
+class GitIgnore:
+    """``.gitignore`` files (and ``.git/info/exclude``) from the repository top down to a file."""
+
+    def __init__(self) -> None:
+        self._specs: dict[Path, pathspec.GitIgnoreSpec | None] = {}
+        self._tops: dict[Path, Path | None] = {}
+
+    def _spec(self, folder: Path) -> pathspec.GitIgnoreSpec | None:
+        if folder not in self._specs:
+            lines: list[str] = []
+            for name in (".gitignore", ".git/info/exclude"):
+                try:
+                    lines += (folder / name).read_text(encoding="utf-8").splitlines()
+                except (OSError, UnicodeDecodeError):
+                    continue
+            self._specs[folder] = pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
+        return self._specs[folder]
+
+    def _top(self, folder: Path) -> Path | None:
+        if folder not in self._tops:
+            self._tops[folder] = next(
+                (each for each in (folder, *folder.parents) if (each / ".git").exists()), None
+            )
+        return self._tops[folder]
+
+    def ignores(self, path: Path, fallback_top: Path) -> bool:
+        """Whether git would ignore ``path`` (absolute).
+
+        Files are read from the repository's top folder (the closest folder
+        holding ``.git``) or, outside a repository, from ``fallback_top`` down
+        to the file's folder; a deeper file overrides a shallower one.
+        """
+        top = self._top(path.parent)
+        if top is None:
+            top = fallback_top if relative_to(path, fallback_top) is not None else path.parent
+        relative = relative_to(path, top)
+        if relative is None:
+            return False
+        folders = [top]
+        for part in relative.split("/")[:-1]:
+            folders.append(folders[-1] / part)
+        ignored = False
+        for folder in folders:
+            spec = self._spec(folder)
+            if spec is None:
+                continue
+            inner = relative_to(path, folder)
+            if inner is None:
+                continue
+            result = spec.check_file(inner)
+            if result.include is not None:
+                ignored = result.include
+        return ignored

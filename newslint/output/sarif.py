@@ -1,0 +1,212 @@
+"""SARIF 2.1.0, as GitHub code scanning and other SARIF viewers read it."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path, PurePath
+from typing import Any
+from urllib.parse import quote
+
+from newslint import __version__
+from newslint.baseline import fingerprint
+from newslint.diagnostics import Applicability, Diagnostic, Location, Severity
+from newslint.rule import Rule
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SARIF_VERSION = "2.1.0"
+FINGERPRINT_KEY = "newslint/v1"
+"""Key of ``partialFingerprints``: the baseline's fingerprint plus an occurrence number."""
+INFORMATION_URI = "https://pypi.org/project/newslint/"
+
+
+def artifact_uri(path: str, root: str | Path | None = None) -> str:
+    """A relative URI reference for ``path`` (``/`` separators, percent-encoded).
+
+    An absolute path is made relative to ``root`` (default: the working directory);
+    one outside it becomes a ``file://`` URI.
+    """
+    pure = Path(path)
+    if pure.is_absolute():
+        base = Path(root) if root is not None else Path.cwd()
+        try:
+            pure = pure.relative_to(base.resolve())
+        except ValueError:
+            return pure.as_uri()
+    posix = PurePath(pure).as_posix()
+    while posix.startswith("./"):
+        posix = posix[2:]
+    return quote(posix, safe="/")
+
+
+def fingerprints(diagnostics: Sequence[Diagnostic]) -> list[str]:
+    """A stable fingerprint per diagnostic: no line or column goes into it.
+
+    It is ``newslint.baseline.fingerprint`` (rule, path, the article's id or url, field,
+    offending text) followed by ``:n``, the occurrence of that same problem in the run,
+    so two identical problems in one article do not share a fingerprint.
+    """
+    seen: Counter[str] = Counter()
+    out = []
+    for d in diagnostics:
+        base = fingerprint(d)
+        out.append(f"{base}:{seen[base]}")
+        seen[base] += 1
+    return out
+
+
+def _level(severity: Severity) -> str:
+    return "error" if severity is Severity.ERROR else "warning"
+
+
+def _rule_descriptor(rule: Rule) -> dict[str, Any]:
+    text = f"{rule.summary}\n\n{rule.explanation}"
+    markdown = f"**{rule.code} {rule.name}**: {rule.summary}\n\n{rule.explanation}"
+    bad, good = getattr(rule, "bad", ""), getattr(rule, "good", "")
+    if bad:
+        text += f"\n\nBad:\n{bad}"
+        markdown += f"\n\nBad:\n\n```text\n{bad}\n```"
+    if good:
+        text += f"\n\nGood:\n{good}"
+        markdown += f"\n\nGood:\n\n```text\n{good}\n```"
+    fixable = {"never": "not fixable", "sometimes": "sometimes fixable"}.get(
+        rule.fixable, f"{rule.fixable} fix available"
+    )
+    text += f"\n\nFix: {fixable}."
+    markdown += f"\n\nFix: {fixable}."
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.explanation},
+        "help": {"text": text, "markdown": markdown},
+        "defaultConfiguration": {"level": _level(rule.severity)},
+        "properties": {"fixable": rule.fixable, "tags": ["newslint", rule.name]},
+    }
+
+
+def _unknown_descriptor(d: Diagnostic) -> dict[str, Any]:
+    return {
+        "id": d.code,
+        "name": d.name,
+        "shortDescription": {"text": d.name},
+        "defaultConfiguration": {"level": _level(d.severity)},
+    }
+
+
+def _region(loc: Location) -> dict[str, int]:
+    return {
+        "startLine": loc.line,
+        "startColumn": loc.column,
+        "endLine": loc.end_line,
+        "endColumn": loc.end_column,
+    }
+
+
+def _result(d: Diagnostic, rule_index: int, uri: str, partial_fingerprint: str) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": {"uri": uri}}
+    if d.location:
+        physical["region"] = _region(d.location)
+    location: dict[str, Any] = {"physicalLocation": physical}
+    if d.record is not None or d.field:
+        names = []
+        if d.record is not None:
+            names.append(f"record {d.record}")
+        if d.field:
+            names.append(d.field)
+        location["logicalLocations"] = [{"fullyQualifiedName": "/".join(names), "kind": "member"}]
+    message = d.message
+    if d.record is not None:
+        message += f" (record {d.record}, field {d.field or '-'})"
+    result: dict[str, Any] = {
+        "ruleId": d.code,
+        "ruleIndex": rule_index,
+        "level": _level(d.severity),
+        "message": {"text": message},
+        "locations": [location],
+        "partialFingerprints": {FINGERPRINT_KEY: partial_fingerprint},
+    }
+    properties: dict[str, Any] = {}
+    if d.record is not None:
+        properties["record"] = d.record
+    if d.field:
+        properties["field"] = d.field
+    if d.fix is not None:
+        properties["fixApplicability"] = d.fix.applicability.value
+        if d.fix_edits:
+            result["fixes"] = [
+                {
+                    "description": {
+                        "text": d.fix.message
+                        + (" (unsafe)" if d.fix.applicability is Applicability.UNSAFE else "")
+                    },
+                    "artifactChanges": [
+                        {
+                            "artifactLocation": {"uri": uri},
+                            "replacements": [
+                                {
+                                    "deletedRegion": _region(span),
+                                    "insertedContent": {"text": content},
+                                }
+                                for span, content in d.fix_edits
+                            ],
+                        }
+                    ],
+                }
+            ]
+    if properties:
+        result["properties"] = properties
+    return result
+
+
+def sarif_log(
+    diagnostics: Sequence[Diagnostic],
+    rules: Sequence[Rule],
+    *,
+    root: str | Path | None = None,
+) -> dict[str, Any]:
+    """The SARIF log as a dict: one run, every rule in use described, one result per diagnostic.
+
+    Fixes appear only for diagnostics whose ``fix_edits`` were resolved
+    (``Options(locate_fixes=True)``).  Columns count Unicode code points (``columnKind``).
+    """
+    descriptors = [_rule_descriptor(rule) for rule in sorted(rules, key=lambda r: r.code)]
+    index = {descriptor["id"]: i for i, descriptor in enumerate(descriptors)}
+    for d in diagnostics:
+        if d.code not in index:
+            index[d.code] = len(descriptors)
+            descriptors.append(_unknown_descriptor(d))
+    prints = fingerprints(diagnostics)
+    results = [
+        _result(d, index[d.code], artifact_uri(d.path, root), fp)
+        for d, fp in zip(diagnostics, prints, strict=True)
+    ]
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": SARIF_VERSION,
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "newslint",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": descriptors,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+
+
+def render_sarif(
+    diagnostics: Sequence[Diagnostic],
+    rules: Sequence[Rule],
+    *,
+    root: str | Path | None = None,
+) -> str:
+    return json.dumps(sarif_log(diagnostics, rules, root=root), ensure_ascii=False, indent=2) + "\n"
