@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from newslint import __version__, baseline
+from newslint.config import ConfigError, load_settings
 from newslint.diagnostics import Applicability, Diagnostic, ReadError
 from newslint.docs import run_rule_command
 from newslint.files import discover
@@ -30,7 +31,7 @@ from newslint.registry import all_rules
 from newslint.report import summary
 from newslint.rule import Rule
 from newslint.runner import FileResult, Options, process_data, process_file
-from newslint.selection import SelectionError, select_rules, split_selectors
+from newslint.selection import split_selectors
 
 EXIT_CLEAN, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 
@@ -47,8 +48,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--fix", action="store_true", help="apply safe fixes in place")
     parser.add_argument(
-        "--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply unsafe fixes"
+        "--unsafe-fixes",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="with --fix or --diff, also apply unsafe fixes (default: the configuration's)",
     )
+    parser.add_argument(
+        "--config", metavar="FILE", help="use this configuration file instead of discovering one"
+    )
+    parser.add_argument("--isolated", action="store_true", help="ignore every configuration file")
     parser.add_argument(
         "--diff", action="store_true", help="print a unified diff of the fixes; write nothing"
     )
@@ -120,31 +128,44 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_rule_command(arguments[1:])
     args = build_parser().parse_args(arguments)
     args.output_format = args.output_format or default_format(os.environ)
+    stdin = args.paths == ["-"]
+    overrides = {
+        "select": split_selectors(args.select),
+        "extend-select": split_selectors(args.extend_select) or None,
+        "ignore": split_selectors(args.ignore) or None,
+        "unsafe-fixes": args.unsafe_fixes,
+    }
+    start = (args.stdin_filename or ".") if stdin else args.paths[0]
+    try:
+        settings = load_settings(args.config, args.isolated, overrides, start=start)
+        rules = settings.rules(all_rules())
+    except ConfigError as exc:
+        print(f"newslint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
     options = Options(
         fix=args.fix and not args.diff,
-        unsafe_fixes=args.unsafe_fixes,
+        unsafe_fixes=settings.unsafe_fixes,
         diff=args.diff,
         locate_fixes=args.output_format in {"json", "json-lines", "sarif"},
     )
-    try:
-        rules = select_rules(
-            all_rules(),
-            split_selectors(args.select),
-            split_selectors(args.extend_select) or [],
-            split_selectors(args.ignore) or [],
-        )
-    except SelectionError as exc:
-        print(f"newslint: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+
+    def rules_for(path: str) -> list[Rule]:
+        """The rules for one file: per-file-ignores drop rules (and so their fixes) there."""
+        ignored = settings.ignored_codes_for(path)
+        return [rule for rule in rules if rule.code not in ignored]
+
     try:
         if args.paths == ["-"]:
-            results = [_process_stdin(args.stdin_filename or "stdin.txt", rules, options)]
+            name = args.stdin_filename or "stdin.txt"
+            results = [_process_stdin(name, rules_for(name), options)]
         else:
             results = [
                 FileResult(path, errors=[ReadError(path, message)])
                 if message
-                else _process_safely(path, rules, options)
+                else _process_safely(path, rules_for(path), options)
                 for path, message in discover(args.paths)
+                # A file named on the command line is checked even if excluded, as in Ruff.
+                if message or path in args.paths or not settings.is_excluded(path)
             ]
     except KeyboardInterrupt:
         print("newslint: interrupted", file=sys.stderr)

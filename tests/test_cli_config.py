@@ -1,0 +1,97 @@
+"""Configuration through the real CLI: discovery, selection, per-file-ignores, excludes, errors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from newslint.cli import main
+from tests.conftest import SEED
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus"
+    (corpus / "drafts").mkdir(parents=True)
+    shutil.copyfile(SEED, corpus / "seed.txt")
+    shutil.copyfile(SEED, corpus / "drafts" / "draft.txt")
+    return tmp_path
+
+
+def codes(capsys: pytest.CaptureFixture[str], *args: str) -> list[tuple[str, str]]:
+    main(["--format", "json", *args])
+    return [(Path(d["path"]).name, d["code"]) for d in json.loads(capsys.readouterr().out)]
+
+
+def test_pyproject_selection_and_per_file_ignores(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "pyproject.toml").write_text(
+        '[tool.newslint]\nselect = ["NL1", "NL4"]\n[tool.newslint.per-file-ignores]\n"corpus/drafts/*" = ["NL401"]\n',
+        encoding="utf-8",
+    )
+    found = codes(capsys, str(project / "corpus"))
+    assert found == [("draft.txt", "NL101"), ("seed.txt", "NL101"), ("seed.txt", "NL401")]
+
+
+def test_closest_config_wins_and_isolated_ignores_it(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "newslint.toml").write_text('select = ["NL2"]\n', encoding="utf-8")
+    (project / "corpus" / ".newslint.toml").write_text('select = ["NL0"]\n', encoding="utf-8")
+    assert {code for _, code in codes(capsys, str(project / "corpus"))} == {"NL004"}
+    assert {code for _, code in codes(capsys, "--isolated", str(project / "corpus"))} == {
+        "NL101",
+        "NL401",
+        "NL004",
+        "NL201",
+    }
+    explicit = ["--config", str(project / "newslint.toml"), str(project / "corpus")]
+    assert {code for _, code in codes(capsys, *explicit)} == {"NL201"}
+
+
+def test_cli_flags_override_the_file(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "newslint.toml").write_text('select = ["NL2"]\n', encoding="utf-8")
+    assert {c for _, c in codes(capsys, "--select", "NL101", str(project / "corpus"))} == {"NL101"}
+
+
+def test_exclude_skips_folders_but_not_files_named_explicitly(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "newslint.toml").write_text('extend-exclude = ["drafts"]\n', encoding="utf-8")
+    assert {name for name, _ in codes(capsys, str(project / "corpus"))} == {"seed.txt"}
+    draft = project / "corpus" / "drafts" / "draft.txt"
+    assert {name for name, _ in codes(capsys, str(draft))} == {"draft.txt"}
+
+
+def test_unsafe_fixes_from_the_config_and_no_unsafe_fixes_flag(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "newslint.toml").write_text("unsafe-fixes = true\n", encoding="utf-8")
+    seed = project / "corpus" / "seed.txt"
+    assert main(["--fix", "--no-unsafe-fixes", str(seed)]) == 1  # the promo stays
+    assert main(["--fix", str(seed)]) == 0
+    assert "Related articles:" in seed.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("colour = true\n", "colour: unknown key"),
+        ('select = ["NL999"]\n', "unknown rule selector 'NL999'"),
+        ('[per-file-ignores]\n"data/[ab" = ["NL101"]\n', "bad glob"),
+        ("select = [\n", "invalid TOML"),
+    ],
+)
+def test_config_errors_are_one_line_and_exit_two(
+    project: Path, capsys: pytest.CaptureFixture[str], content: str, message: str
+) -> None:
+    (project / "newslint.toml").write_text(content, encoding="utf-8")
+    assert main([str(project / "corpus")]) == 2
+    captured = capsys.readouterr()
+    err = captured.err.strip().splitlines()
+    assert len(err) == 1 and message in err[0] and "newslint.toml" in err[0]
+    assert "Traceback" not in captured.err
