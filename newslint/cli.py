@@ -27,6 +27,7 @@ from newslint.output import (
     statistics,
     use_colour,
 )
+from newslint.readers import ReadOptions
 from newslint.registry import all_rules
 from newslint.report import summary
 from newslint.rule import Rule
@@ -147,6 +148,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         unsafe_fixes=settings.unsafe_fixes,
         diff=args.diff,
         locate_fixes=args.output_format in {"json", "json-lines", "sarif"},
+        read=ReadOptions(
+            field_map=settings.field_map,
+            schema_file=str(settings.schema_file) if settings.schema_file else None,
+        ),
     )
 
     def rules_for(path: str) -> list[Rule]:

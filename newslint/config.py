@@ -34,6 +34,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, 
 from pydantic_core import ErrorDetails
 
 from newslint.config_globs import GitIgnore, Glob, GlobError, absolute, compile_glob
+from newslint.readers import rename_fields  # noqa: F401  (re-exported for callers)
 from newslint.registry import all_rules, find_rule
 from newslint.rule import CODE_PATTERN, Rule
 from newslint.selection import SelectionError, select_rules
@@ -555,23 +556,6 @@ def load_settings(
 
 
 V = TypeVar("V")
-
-
-def rename_fields(record: Mapping[str, V], field_map: Mapping[str, str]) -> dict[str, V]:
-    """``record`` with its keys renamed by ``Settings.field_map`` (dataset name -> schema name).
-
-    For readers: apply it to a JSON record's members and to their spans alike,
-    so rules see schema names while spans still point at the dataset's keys.  A
-    mapped key wins over an unmapped key that already has the schema name (with
-    ``body = "text"``, a record's own ``"body"`` is dropped when it has ``"text"``).
-    """
-    renamed: dict[str, V] = {}
-    for key, value in record.items():
-        if key in field_map:
-            renamed[field_map[key]] = value
-        elif key not in renamed:
-            renamed[key] = value
-    return renamed
 
 
 class SettingsResolver:

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from newslint.diagnostics import ReadError
 from newslint.model import Article
+
+if TYPE_CHECKING:
+    from newslint.readers import ReadOptions
 
 UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -58,6 +62,8 @@ class Document:
     bom: bool = False
     articles: list[Article] = field(default_factory=list)
     errors: list[ReadError] = field(default_factory=list)
+    read_options: ReadOptions | None = None
+    """What it was read with; a fix re-reads its text the same way."""
     _line_starts: list[int] | None = None
 
     def position(self, offset: int) -> tuple[int, int]:

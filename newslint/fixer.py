@@ -18,7 +18,7 @@ from newslint.diagnostics import Applicability, Diagnostic, Edit
 from newslint.document import Document
 from newslint.engine import lint_document
 from newslint.model import Article
-from newslint.readers import Reader, TextEdit, parse_document
+from newslint.readers import DEFAULT_READ_OPTIONS, Reader, TextEdit, parse_document
 from newslint.rule import Rule
 
 MAX_PASSES = 10
@@ -195,7 +195,13 @@ def _fix(
         new_text = apply_edits(current.text, edits) if edits else current.text
         if new_text == current.text:
             return FixOutcome(current, diagnostics, fixed, initial=initial)
-        candidate = parse_document(document.path, reader, new_text, document.bom)
+        candidate = parse_document(
+            document.path,
+            reader,
+            new_text,
+            document.bom,
+            document.read_options or DEFAULT_READ_OPTIONS,
+        )
         if len(candidate.errors) > len(document.errors) or len(candidate.articles) != len(
             document.articles
         ):

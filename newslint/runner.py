@@ -17,7 +17,13 @@ from newslint.document import DecodeError, Document, decode
 from newslint.engine import lint_document
 from newslint.files import FileChangedError, HardLinkError, Snapshot, write_atomic
 from newslint.fixer import Planner, fix_document
-from newslint.readers import Reader, parse_document, reader_for
+from newslint.readers import (
+    DEFAULT_READ_OPTIONS,
+    Reader,
+    ReadOptions,
+    parse_document,
+    reader_for,
+)
 from newslint.rule import Rule
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")
@@ -31,6 +37,8 @@ class Options:
     """Compute fixes but print a diff instead of writing."""
     locate_fixes: bool = False
     """Resolve each fix's edits to file locations (for JSON output)."""
+    read: ReadOptions = DEFAULT_READ_OPTIONS
+    """Field names and schema of the dataset (from the configuration)."""
 
 
 @dataclass(slots=True)
@@ -47,7 +55,9 @@ class FileResult:
     """The text the diagnostics point into, when it is not the file on disk (stdin, --fix)."""
 
 
-def _decode(path: str, data: bytes, result: FileResult) -> tuple[Document, Reader] | None:
+def _decode(
+    path: str, data: bytes, result: FileResult, read: ReadOptions
+) -> tuple[Document, Reader] | None:
     reader = reader_for(path)
     if reader is None:
         result.errors.append(
@@ -62,7 +72,7 @@ def _decode(path: str, data: bytes, result: FileResult) -> tuple[Document, Reade
     except DecodeError as exc:
         result.errors.append(ReadError(path, str(exc), exc.line, exc.column))
         return None
-    document = parse_document(path, reader, text, bom)
+    document = parse_document(path, reader, text, bom, read)
     result.errors.extend(document.errors)
     return document, reader
 
@@ -100,7 +110,7 @@ def process_data(
     ``path`` names the file in messages and chooses its format; nothing is read or written.
     """
     result = FileResult(path)
-    decoded = _decode(path, data, result)
+    decoded = _decode(path, data, result, options.read)
     if decoded is None:
         return result, None
     document, reader = decoded

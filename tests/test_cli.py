@@ -266,7 +266,7 @@ def test_a_crash_on_one_file_is_reported_and_the_run_goes_on(
 
     original = TEXT_READER.parse
 
-    def parse(path: str, text: str):  # type: ignore[no-untyped-def]
+    def parse(path: str, text: str, options: object = None):  # type: ignore[no-untyped-def]
         if path.endswith("a_bad.txt"):
             raise RuntimeError("boom")
         return original(path, text)

@@ -95,3 +95,44 @@ def test_config_errors_are_one_line_and_exit_two(
     err = captured.err.strip().splitlines()
     assert len(err) == 1 and message in err[0] and "newslint.toml" in err[0]
     assert "Traceback" not in captured.err
+
+
+def test_fields_map_a_datasets_own_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "newslint.toml").write_text(
+        '[fields]\nbody = "text"\npublished = "date"\nrelated = "see_also"\n', encoding="utf-8"
+    )
+    record = {
+        "url": "https://example.com/a",
+        "title": "Markets",
+        "date": "2024-02-30",
+        "text": "Stocks **rose** today.\n\nRead more: <u>Bonds Slip Again</u>\n\nTraders were calm.",
+        "source": "cc-news",
+    }
+    path = tmp_path / "cc.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    found = codes(capsys, str(path))
+    assert sorted(code for _, code in found) == ["NL003", "NL101", "NL401"]
+    assert main(["--fix", "--unsafe-fixes", str(path)]) == 1  # the impossible date remains
+    fixed = json.loads(path.read_text(encoding="utf-8"))
+    assert fixed["text"] == "Stocks rose today.\n\nTraders were calm."
+    assert fixed["see_also"] == ["Bonds Slip Again"]
+    assert list(fixed) == ["url", "title", "date", "text", "source", "see_also"]
+
+
+def test_a_users_schema_replaces_the_built_in_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    schema = {
+        "type": "object",
+        "required": ["headline"],
+        "properties": {"headline": {"type": "string"}},
+    }
+    (tmp_path / "mine.schema.json").write_text(json.dumps(schema), encoding="utf-8")
+    (tmp_path / "newslint.toml").write_text('schema = "mine.schema.json"\n', encoding="utf-8")
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps({"body": "Text."}), encoding="utf-8")
+    assert codes(capsys, str(path)) == [("a.json", "NL001")]
+    main([str(path)])
+    assert "required field 'headline' is missing" in capsys.readouterr().out

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import json
 from typing import Any
 
@@ -12,6 +11,7 @@ from pydantic import ValidationError
 from newslint import schema
 from newslint.engine import lint_article
 from newslint.model import ArticleContent
+from newslint.readers import ReadOptions
 from newslint.readers.json_reader import JSON_READER
 from newslint.readers.text import TEXT_READER
 from newslint.registry import all_rules
@@ -97,20 +97,16 @@ def test_invalid_txt_date_points_at_the_date_line() -> None:
     assert articles[0].spans["published"].start == text.index("February 30, 2024")
 
 
-def test_violations_no_specific_rule_covers_go_to_nl009(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Any
-) -> None:
+def test_violations_no_specific_rule_covers_go_to_nl009(tmp_path: Any) -> None:
     custom = json.loads(schema.schema_path().read_text(encoding="utf-8"))
     custom["properties"]["title"]["maxLength"] = 10
     path = tmp_path / "custom.schema.json"
     path.write_text(json.dumps(custom), encoding="utf-8")
-    monkeypatch.setattr(schema, "check", functools.partial(_check, schema_file=str(path)))
     articles, _ = JSON_READER.parse(
-        "a.json", json.dumps({**VALID, "title": "A title that is far too long"})
+        "a.json",
+        json.dumps({**VALID, "title": "A title that is far too long"}),
+        ReadOptions(schema_file=str(path)),
     )
     found = lint_article(articles[0], select_rules(all_rules()))
     assert [d.code for d in found] == ["NL009"]
     assert "title" in found[0].message and found[0].field == "title"
-
-
-_check = schema.check

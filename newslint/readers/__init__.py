@@ -7,8 +7,10 @@ Each reader module exposes a ``Reader`` with the file suffixes it handles, a
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from newslint.diagnostics import ReadError
 from newslint.document import Document
@@ -16,6 +18,37 @@ from newslint.model import Article
 
 TextEdit = tuple[int, int, str]
 """(start, end, replacement) in document text offsets."""
+
+V = TypeVar("V")
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """How to read a dataset that is not in newslint's own shape."""
+
+    field_map: Mapping[str, str] = field(default_factory=dict)
+    """Dataset field name -> schema field name (``{"text": "body"}``); JSON formats only."""
+    schema_file: str | None = None
+    """A user's JSON Schema in place of the built-in one."""
+
+
+DEFAULT_READ_OPTIONS = ReadOptions()
+
+
+def rename_fields(record: Mapping[str, V], field_map: Mapping[str, str]) -> dict[str, V]:
+    """``record`` with its keys renamed by ``field_map`` (dataset name -> schema name).
+
+    Readers apply it to a JSON record's members and to their spans alike, so rules
+    see schema names while spans still point at the dataset's keys.  A mapped key
+    wins over an unmapped key that already has the schema name.
+    """
+    renamed: dict[str, V] = {}
+    for key, value in record.items():
+        if key in field_map:
+            renamed[field_map[key]] = value
+        elif key not in renamed:
+            renamed[key] = value
+    return renamed
 
 
 class Reader(Protocol):
@@ -25,7 +58,9 @@ class Reader(Protocol):
     @property
     def suffixes(self) -> tuple[str, ...]: ...
 
-    def parse(self, path: str, text: str) -> tuple[list[Article], list[ReadError]]: ...
+    def parse(
+        self, path: str, text: str, options: ReadOptions = DEFAULT_READ_OPTIONS
+    ) -> tuple[list[Article], list[ReadError]]: ...
 
     def append_edit(
         self, document: Document, article: Article, field: str, values: list[str]
@@ -57,8 +92,20 @@ def supported_suffixes() -> tuple[str, ...]:
     return (".txt", ".json", ".jsonl")
 
 
-def parse_document(path: str, fmt_reader: Reader, text: str, bom: bool) -> Document:
-    articles, errors = fmt_reader.parse(path, text)
+def parse_document(
+    path: str,
+    fmt_reader: Reader,
+    text: str,
+    bom: bool,
+    options: ReadOptions = DEFAULT_READ_OPTIONS,
+) -> Document:
+    articles, errors = fmt_reader.parse(path, text, options)
     return Document(
-        path=path, format=fmt_reader.format, text=text, bom=bom, articles=articles, errors=errors
+        path=path,
+        format=fmt_reader.format,
+        text=text,
+        bom=bom,
+        articles=articles,
+        errors=errors,
+        read_options=options,
     )

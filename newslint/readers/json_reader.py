@@ -16,7 +16,7 @@ from newslint import jsonstr
 from newslint.diagnostics import ReadError
 from newslint.document import Document
 from newslint.model import TEXT_FIELDS, Article, FieldSpan
-from newslint.readers import TextEdit
+from newslint.readers import DEFAULT_READ_OPTIONS, ReadOptions, TextEdit, rename_fields
 
 _DECODER = json.JSONDecoder()
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
@@ -94,8 +94,16 @@ def build_article(
     members: dict[str, Any],
     spans: dict[str, tuple[int, int]],
     object_end: int,
+    options: ReadOptions = DEFAULT_READ_OPTIONS,
 ) -> Article:
-    """An article from a scanned object; ``base`` shifts spans into document offsets."""
+    """An article from a scanned object; ``base`` shifts spans into document offsets.
+
+    With a field map, members and their spans are renamed to schema names alike:
+    rules see ``body`` while the span still points at the record's ``"text"``.
+    """
+    if options.field_map:
+        members = rename_fields(members, options.field_map)
+        spans = rename_fields(spans, options.field_map)
     field_spans: dict[str, FieldSpan] = {}
     for name in TEXT_FIELDS:
         if isinstance(members.get(name), str):
@@ -104,6 +112,12 @@ def build_article(
             escaped = "\\" in text[start + 1 : end - 1]
             field_spans[name] = FieldSpan(inner_start, inner_end, "json", escaped)
     anchors: dict[str, Any] = {"object_end": base + object_end}
+    if options.field_map:
+        anchors["dataset_names"] = {
+            schema: dataset for dataset, schema in options.field_map.items()
+        }
+    if options.schema_file:
+        anchors["schema_file"] = options.schema_file
     if spans:
         anchors["member_spans"] = {name: (base + s, base + e) for name, (s, e) in spans.items()}
     return Article.model_construct(
@@ -186,7 +200,8 @@ def append_to_list(
     object_end = article.anchors["object_end"]
     close = object_end - 1
     if not member_spans:
-        return (close, close, f'"{field}": {array}')
+        name = article.anchors.get("dataset_names", {}).get(field, field)
+        return (close, close, f'"{jsonstr.encode(name, style)}": {array}')
     last_name = max(member_spans, key=lambda name: member_spans[name][1])
     value_start, value_end = member_spans[last_name]
     colon = text.rfind(":", 0, value_start)
@@ -196,14 +211,17 @@ def append_to_list(
         prefix = "," + document.newline + indent
     else:
         prefix = inline_separator
-    return (value_end, value_end, f'{prefix}"{field}"{key_separator}{array}')
+    name = article.anchors.get("dataset_names", {}).get(field, field)
+    return (value_end, value_end, f'{prefix}"{jsonstr.encode(name, style)}"{key_separator}{array}')
 
 
 class JsonReader:
     format = "json"
     suffixes = (".json",)
 
-    def parse(self, path: str, text: str) -> tuple[list[Article], list[ReadError]]:
+    def parse(
+        self, path: str, text: str, options: ReadOptions = DEFAULT_READ_OPTIONS
+    ) -> tuple[list[Article], list[ReadError]]:
         if not text.strip():
             return [], [ReadError(path, "file is empty: no article to check")]
         try:
@@ -215,7 +233,8 @@ class JsonReader:
             line = text.count("\n", 0, exc.position) + 1
             column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
             return [], [ReadError(path, str(exc), line, column)]
-        return [build_article(path, self.format, text, 0, None, members, spans, end)], []
+        article = build_article(path, self.format, text, 0, None, members, spans, end, options)
+        return [article], []
 
     def append_edit(
         self, document: Document, article: Article, field: str, values: list[str]
@@ -227,7 +246,9 @@ class JsonlReader:
     format = "jsonl"
     suffixes = (".jsonl",)
 
-    def parse(self, path: str, text: str) -> tuple[list[Article], list[ReadError]]:
+    def parse(
+        self, path: str, text: str, options: ReadOptions = DEFAULT_READ_OPTIONS
+    ) -> tuple[list[Article], list[ReadError]]:
         articles: list[Article] = []
         errors: list[ReadError] = []
         position = 0
@@ -253,7 +274,15 @@ class JsonlReader:
                 else:
                     articles.append(
                         build_article(
-                            path, self.format, line, position, line_number, members, spans, end
+                            path,
+                            self.format,
+                            line,
+                            position,
+                            line_number,
+                            members,
+                            spans,
+                            end,
+                            options,
                         )
                     )
             position = line_end + 1

@@ -31,7 +31,7 @@ from datetime import date
 from newslint.diagnostics import ReadError
 from newslint.document import Document
 from newslint.model import Article, FieldSpan
-from newslint.readers import TextEdit
+from newslint.readers import DEFAULT_READ_OPTIONS, ReadOptions, TextEdit
 
 RELATED_HEADER = "Related articles:"
 _FOOTER = re.compile(r"[ \t]*original\s+url\s*:[ \t]*", re.IGNORECASE)
@@ -170,7 +170,9 @@ class TextReader:
     format = "txt"
     suffixes: tuple[str, ...] = (".txt",)
 
-    def parse(self, path: str, text: str) -> tuple[list[Article], list[ReadError]]:
+    def parse(
+        self, path: str, text: str, options: ReadOptions = DEFAULT_READ_OPTIONS
+    ) -> tuple[list[Article], list[ReadError]]:
         if not text.strip():
             return [], [ReadError(path, "file is empty: no article to check")]
         article = Article.model_construct(
@@ -181,7 +183,7 @@ class TextReader:
             spans={},
             start=0,
             end=len(text),
-            anchors={},
+            anchors={"schema_file": options.schema_file} if options.schema_file else {},
         )
         blocks = _blocks(text)
         start = self._first_non_blank(text)

@@ -17,7 +17,7 @@ def violations(article: Article) -> list[schema.Violation]:
     """The article's schema violations, computed once however many rules ask."""
     found: list[schema.Violation] | None = article.anchors.get(_MEMO_KEY)
     if found is None:
-        found = schema.check(article.values)
+        found = schema.check(article.values, article.anchors.get("schema_file"))
         article.anchors[_MEMO_KEY] = found
     return found
 
