@@ -136,3 +136,17 @@ def test_a_users_schema_replaces_the_built_in_one(
     assert codes(capsys, str(path)) == [("a.json", "NL001")]
     main([str(path)])
     assert "required field 'headline' is missing" in capsys.readouterr().out
+
+
+def test_extend_include_and_rule_options_keys(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "base.toml").write_text('select = ["NL1", "NL2"]\n', encoding="utf-8")
+    (project / "newslint.toml").write_text(
+        'extend = "base.toml"\nignore = ["NL201"]\ninclude = ["**/seed.txt"]\n[rules.NL101]\nnote = "kept"\n',
+        encoding="utf-8",
+    )
+    assert codes(capsys, str(project / "corpus")) == [("seed.txt", "NL101")]
+    (project / "newslint.toml").write_text("[rules.NL999]\nx = 1\n", encoding="utf-8")
+    assert main([str(project / "corpus")]) == 2
+    assert "NL999" in capsys.readouterr().err
