@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from newslint import __version__, baseline
-from newslint.config import ConfigError, load_settings
+from newslint.config import ConfigError, Settings, load_settings
 from newslint.diagnostics import Applicability, Diagnostic, ReadError
 from newslint.docs import run_rule_command
 from newslint.files import discover
@@ -139,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     start = (args.stdin_filename or ".") if stdin else args.paths[0]
     try:
         settings = load_settings(args.config, args.isolated, overrides, start=start)
-        rules = settings.rules(all_rules())
+        rules = _configured(settings.rules(all_rules()), settings)
     except ConfigError as exc:
         print(f"newslint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -237,6 +237,22 @@ def _process_stdin(name: str, rules: Sequence[Rule], options: Options) -> FileRe
     if result.source is None:
         result.source = data.decode("utf-8-sig", "replace")  # for --format full
     return result
+
+
+def _configured(rules: Sequence[Rule], settings: Settings) -> list[Rule]:
+    """The selected rules with their options from ``[rules.NLxxx]``.
+
+    Every rule's options are checked, selected or not: a typo in the options of a
+    rule that is off today is still a ConfigError.
+    """
+    configured: dict[str, Rule] = {}
+    for rule in all_rules():
+        try:
+            configured[rule.code] = rule.configured(settings.options_for(rule.code))
+        except ValueError as exc:
+            where = settings.config_file.name if settings.config_file else "configuration"
+            raise ConfigError(f"{where}: rules.{rule.code}: {exc}") from None
+    return [configured[rule.code] for rule in rules]
 
 
 def _process_safely(path: str, rules: Sequence[Rule], options: Options) -> FileResult:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import re
-from collections.abc import Iterator
-from typing import ClassVar
+from collections.abc import Iterator, Mapping
+from typing import Any, ClassVar
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from newslint.model import Article
@@ -32,6 +33,33 @@ class Rule:
     """'safe', 'unsafe', 'sometimes' or 'never': what ``--fix`` can do about it."""
     enabled_by_default: ClassVar[bool] = True
     """False for rules that only some corpora want (select them with ``--select``)."""
+    options: ClassVar[dict[str, str]] = {}
+    """Option name (kebab-case, as in ``[tool.newslint.rules.NLxxx]``) -> what it does.
+
+    Each option's default is the class attribute of the same name in snake_case.
+    """
+
+    def configured(self, values: Mapping[str, Any]) -> Rule:
+        """A copy of this rule with options from the configuration; raises ``ValueError``."""
+        if not values:
+            return self
+        rule = copy.copy(self)
+        for key, value in values.items():
+            if key not in self.options:
+                allowed = ", ".join(self.options) or "none"
+                raise ValueError(f"unknown option {key!r} (allowed: {allowed})")
+            attribute = key.replace("-", "_")
+            default = getattr(self, attribute)
+            if (
+                isinstance(default, tuple)
+                and isinstance(value, list)
+                and all(isinstance(v, str) for v in value)
+            ):
+                value = tuple(value)
+            elif type(value) is not type(default):
+                raise ValueError(f"option {key!r} takes {type(default).__name__}, not {value!r}")
+            setattr(rule, attribute, value)
+        return rule
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         raise NotImplementedError

@@ -143,10 +143,50 @@ def test_extend_include_and_rule_options_keys(
 ) -> None:
     (project / "base.toml").write_text('select = ["NL1", "NL2"]\n', encoding="utf-8")
     (project / "newslint.toml").write_text(
-        'extend = "base.toml"\nignore = ["NL201"]\ninclude = ["**/seed.txt"]\n[rules.NL101]\nnote = "kept"\n',
+        'extend = "base.toml"\nignore = ["NL201"]\ninclude = ["**/seed.txt"]\n[rules.NL014]\nmin-words = 10\n',
         encoding="utf-8",
     )
     assert codes(capsys, str(project / "corpus")) == [("seed.txt", "NL101")]
     (project / "newslint.toml").write_text("[rules.NL999]\nx = 1\n", encoding="utf-8")
     assert main([str(project / "corpus")]) == 2
     assert "NL999" in capsys.readouterr().err
+
+
+def test_rule_options_from_the_configuration(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = "The council met.\n\nJoin the Harbour Club today\n\nIt voted.\n\nOur Partners Pay For This Slot\n\nThe end."
+    path = tmp_path / "a.json"
+    path.write_text(
+        json.dumps({"title": "T", "url": "https://e.com/a", "body": body}), encoding="utf-8"
+    )
+    assert codes(capsys, "--select", "NL402,NL404", str(path)) == []
+    (tmp_path / "newslint.toml").write_text(
+        '[rules.NL402]\nextra-phrases = ["Join the Harbour Club today"]\n'
+        '[rules.NL404]\nextra-labels = ["our partners pay for this slot"]\n'
+        "[rules.NL014]\nmin-words = 5\nmin-characters = 10\n",
+        encoding="utf-8",
+    )
+    assert codes(capsys, "--select", "NL402,NL404,NL014", str(path)) == [
+        ("a.json", "NL402"),
+        ("a.json", "NL404"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (
+            "[rules.NL402]\nextra = 1\n",
+            "rules.NL402: unknown option 'extra' (allowed: extra-phrases)",
+        ),
+        ('[rules.NL014]\nmin-words = "five"\n', "rules.NL014: option 'min-words' takes int"),
+    ],
+)
+def test_bad_rule_options_are_one_line_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], options: str, message: str
+) -> None:
+    (tmp_path / "newslint.toml").write_text(options, encoding="utf-8")
+    assert main(["--config", str(tmp_path / "newslint.toml"), str(SEED)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and message in err[0]

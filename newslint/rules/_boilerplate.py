@@ -9,6 +9,7 @@ paragraphs are left behind.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -54,6 +55,12 @@ def normalise(text: str) -> str:
 
 def phrase_set(phrases: Iterable[str]) -> frozenset[str]:
     return frozenset(normalise(phrase) for phrase in phrases)
+
+
+@functools.lru_cache(maxsize=64)
+def extra_phrase_set(phrases: tuple[str, ...]) -> frozenset[str]:
+    """``phrase_set`` of a rule's ``extra-phrases`` option, built once per configuration."""
+    return phrase_set(phrases)
 
 
 def quote(text: str) -> str:

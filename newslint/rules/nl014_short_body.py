@@ -1,12 +1,4 @@
-"""NL014: a body too short to be an article (off by default) -- parked, not registered yet.
-
-The registry skips private modules, so this rule is not discovered: several
-tests run *every* registered rule (disabled ones included) on deliberately
-short bodies (tests/test_schema.py, tests/test_precision.py), and a short-body
-rule flags them all.  To ship it, rename this module ``nl014_short_body.py`` once
-those tests select the schema rules by class (or codes NL001-NL009) and skip
-rules that are off by default.
-"""
+"""NL014: a body too short to be an article (off by default; thresholds are options)."""
 
 from __future__ import annotations
 
@@ -43,8 +35,12 @@ text-artefact rules.  An empty body is NL005's business.  Report only."""
     good = "(a body of a few paragraphs)"
     fields = ("body",)
     enabled_by_default = False
-    min_characters: ClassVar[int] = 200
-    min_words: ClassVar[int] = 30
+    options: ClassVar[dict[str, str]] = {
+        "min-characters": "shorter bodies are flagged (whitespace collapsed)",
+        "min-words": "bodies with fewer words are flagged (scripts written with spaces)",
+    }
+    min_characters: int = 200
+    min_words: int = 30
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         body = article.body

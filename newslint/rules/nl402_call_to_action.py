@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from typing import ClassVar
 
-from newslint.rules._boilerplate import LineRule, normalise, phrase_set
+from newslint.rules._boilerplate import LineRule, extra_phrase_set, normalise, phrase_set
 from newslint.rules._boilerplate_phrases import CALLS_TO_ACTION, CTA_NETWORK_VERBS, NETWORKS
 
 _PHRASES = phrase_set(phrase for phrases in CALLS_TO_ACTION.values() for phrase in phrases)
@@ -81,5 +82,14 @@ unsafe because it deletes text."""
     kind = "call to action"
     max_length = 200
 
+    options: ClassVar[dict[str, str]] = {
+        "extra-phrases": "more whole-line calls to action to flag, in any language"
+    }
+    extra_phrases: tuple[str, ...] = ()
+
     def match(self, line: str) -> bool:
+        if self.extra_phrases and _without_handles(normalise(line)) in extra_phrase_set(
+            self.extra_phrases
+        ):
+            return True
         return is_call_to_action(line)

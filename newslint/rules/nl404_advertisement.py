@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from newslint.rules._boilerplate import LineRule, normalise, phrase_set
+from typing import ClassVar
+
+from newslint.rules._boilerplate import LineRule, extra_phrase_set, normalise, phrase_set
 from newslint.rules._boilerplate_phrases import ADVERTISEMENT_LINES
 
 _LABELS = phrase_set(ADVERTISEMENT_LINES)
@@ -31,5 +33,14 @@ with its line break; it is unsafe because it deletes text."""
     kind = "advertisement label"
     max_length = 60
 
+    options: ClassVar[dict[str, str]] = {
+        "extra-labels": "more advertisement labels to flag when a line is nothing else"
+    }
+    extra_labels: tuple[str, ...] = ()
+
     def match(self, line: str) -> bool:
+        if self.extra_labels and normalise(line).strip(_DECORATION) in extra_phrase_set(
+            self.extra_labels
+        ):
+            return True
         return is_advertisement(line)
