@@ -151,6 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         read=ReadOptions(
             field_map=settings.field_map,
             schema_file=str(settings.schema_file) if settings.schema_file else None,
+            record_settings=settings.record_settings,
         ),
     )
 

@@ -180,6 +180,11 @@ class Settings(BaseModel):
         alias="fields",
         description='Schema field -> the dataset\'s own name for it, e.g. body = "text".',
     )
+    record_settings: FieldName = Field(
+        default="newslint",
+        alias="record-settings",
+        description='The record field that may hold per-record settings, e.g. {"ignore": ["NL101"]}.',
+    )
     rule_options: dict[RuleCode, dict[str, Any]] = Field(
         default_factory=dict,
         alias="rules",

@@ -50,7 +50,8 @@ touching the text (JSON has no comments)."""
 
 
 def record_ignores(article: Article) -> list[str]:
-    settings = article.values.get(RECORD_SETTINGS_FIELD)
+    """Selectors the record itself ignores (the field's name is configurable: record-settings)."""
+    settings = article.values.get(article.anchors.get("record_settings", RECORD_SETTINGS_FIELD))
     if not isinstance(settings, dict):
         return []
     ignore = settings.get("ignore")

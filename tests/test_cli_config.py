@@ -190,3 +190,37 @@ def test_bad_rule_options_are_one_line_errors(
     assert main(["--config", str(tmp_path / "newslint.toml"), str(SEED)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and message in err[0]
+
+
+def test_extra_photo_agencies(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    body = (
+        "The ship docked.\n\nMaria Lind / Harbour Pictures\n\nHarbour Pictures\n\nCrowds cheered."
+    )
+    path = tmp_path / "a.json"
+    path.write_text(
+        json.dumps({"title": "T", "url": "https://e.com/a", "body": body}), encoding="utf-8"
+    )
+    assert codes(capsys, "--select", "NL407", str(path)) == []
+    (tmp_path / "newslint.toml").write_text(
+        '[rules.NL407]\nextra-agencies = ["Harbour Pictures"]\n', encoding="utf-8"
+    )
+    assert codes(capsys, "--select", "NL407", str(path)) == [
+        ("a.json", "NL407"),
+        ("a.json", "NL407"),
+    ]
+
+
+def test_the_record_settings_field_is_configurable(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record = {
+        "title": "T",
+        "url": "https://e.com/a",
+        "body": "A **b** c.",
+        "qa": {"ignore": ["NL101"]},
+    }
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert codes(capsys, str(path)) == [("a.jsonl", "NL101")]
+    (tmp_path / "newslint.toml").write_text('record-settings = "qa"\n', encoding="utf-8")
+    assert codes(capsys, str(path)) == []

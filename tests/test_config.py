@@ -575,5 +575,6 @@ def test_schema_accepts_the_example_and_rejects_unknown_keys() -> None:
         "unsafe-fixes",
         "schema",
         "fields",
+        "record-settings",
         "rules",
     }

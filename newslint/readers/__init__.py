@@ -30,6 +30,8 @@ class ReadOptions:
     """Dataset field name -> schema field name (``{"text": "body"}``); JSON formats only."""
     schema_file: str | None = None
     """A user's JSON Schema in place of the built-in one."""
+    record_settings: str = "newslint"
+    """The record field that may hold per-record settings (``{"ignore": [...]}``)."""
 
 
 DEFAULT_READ_OPTIONS = ReadOptions()

@@ -118,6 +118,8 @@ def build_article(
         }
     if options.schema_file:
         anchors["schema_file"] = options.schema_file
+    if options.record_settings != DEFAULT_READ_OPTIONS.record_settings:
+        anchors["record_settings"] = options.record_settings
     if spans:
         anchors["member_spans"] = {name: (base + s, base + e) for name, (s, e) in spans.items()}
     return Article.model_construct(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import ClassVar
 
 from newslint.rules._boilerplate import LineRule
 from newslint.rules._boilerplate_phrases import (
@@ -66,12 +67,16 @@ def _is_name_like(text: str) -> bool:
     return True
 
 
-def _ends_with_agency(text: str) -> bool:
+def _ends_with_agency(
+    text: str,
+    agencies: tuple[str, ...] = _AGENCIES,
+    picture_agencies: frozenset[str] = _PICTURE_AGENCIES,
+) -> bool:
     """``Jane Doe/Getty Images``, ``AFP via Getty Images``, ``Getty Images``: a bare credit."""
     folded = text.casefold()
-    if folded in _PICTURE_AGENCIES:
+    if folded in picture_agencies:
         return True
-    for agency in _AGENCIES:
+    for agency in agencies:
         if folded.endswith(agency):
             head = text[: len(text) - len(agency)]
             separator = _SEPARATOR.search(head[-6:]) if head else None
@@ -149,5 +154,17 @@ the line with its line break; it is unsafe because it deletes text."""
     kind = "photo credit"
     max_length = 200
 
+    options: ClassVar[dict[str, str]] = {
+        "extra-agencies": "more photo agencies: a line that is one of them, or `Name/Agency`, is a credit"
+    }
+    extra_agencies: tuple[str, ...] = ()
+
     def match(self, line: str) -> bool:
-        return is_photo_credit(line)
+        if is_photo_credit(line):
+            return True
+        if not self.extra_agencies:
+            return False
+        text = line.strip()
+        inner = text[1:-1].strip() if text.startswith("(") and text.endswith(")") else text
+        agencies = tuple(sorted({a.casefold() for a in self.extra_agencies}, key=len, reverse=True))
+        return len(inner) <= _MAX_CREDIT and _ends_with_agency(inner, agencies, frozenset(agencies))
