@@ -224,3 +224,18 @@ def test_the_record_settings_field_is_configurable(
     assert codes(capsys, str(path)) == [("a.jsonl", "NL101")]
     (tmp_path / "newslint.toml").write_text('record-settings = "qa"\n', encoding="utf-8")
     assert codes(capsys, str(path)) == []
+
+
+def test_extend_select_exclude_and_gitignore_keys(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / ".git").mkdir()  # the folder is a repository: its .gitignore counts
+    (project / ".gitignore").write_text("corpus/drafts/\n", encoding="utf-8")
+    (project / "newslint.toml").write_text(
+        'select = ["NL101"]\nextend-select = ["NL401"]\n', encoding="utf-8"
+    )
+    assert codes(capsys, str(project / "corpus")) == [("seed.txt", "NL101"), ("seed.txt", "NL401")]
+    (project / "newslint.toml").write_text(
+        'select = ["NL101"]\nrespect-gitignore = false\nexclude = ["seed.txt"]\n', encoding="utf-8"
+    )
+    assert codes(capsys, str(project / "corpus")) == [("draft.txt", "NL101")]
