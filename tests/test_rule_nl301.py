@@ -84,3 +84,9 @@ def test_nl301_long_repetitive_mojibake_is_fast() -> None:
 )
 def test_nl301_ignores_clean_non_ascii(text: str) -> None:
     assert lint(NL301, title=text, caption=text, body=text) == []
+
+
+def test_nl301_still_finds_mojibake_at_the_start_of_a_very_long_line() -> None:
+    body = "Itâ€™s " + "word " * 20000 + "end."
+    [found] = lint(NL301, body=body)
+    assert (found.start, found.end) == (2, 5)

@@ -299,6 +299,15 @@ def _is_c1_only(text: str) -> bool:
     return all("\x80" <= ch <= "\x9f" for ch in text)
 
 
+_FTFY_BUDGET = 30_000
+"""Characters of damaged lines per field handed to ftfy.
+
+ftfy spends tens of microseconds per character on dense mojibake, so a field
+that is nothing but mojibake would take seconds; past this budget the rest of
+the field is left unanalysed (the first reports already say what is wrong).
+"""
+
+
 @lru_cache(maxsize=512)
 def analyse(text: str) -> Analysis:
     """What ftfy makes of each line of ``text`` (cached: NL301 and NL302 share it)."""
@@ -307,11 +316,17 @@ def analyse(text: str) -> Analysis:
     masked = _masked(text)
     repairs: list[tuple[int, int, str]] = []
     lost: list[tuple[int, int]] = []
+    budget = _FTFY_BUDGET
     for line_match in _LINE.finditer(masked):
-        line = line_match.group()
+        line, offset = line_match.group(), line_match.start()
         if line.isascii() or not is_bad(line):
             continue
-        offset = line_match.start()
+        if budget <= 0:
+            break
+        if len(line) > budget:  # analyse the start of an over-long line, cut at a space
+            cut = line.rfind(" ", 0, budget)
+            line = line[: cut if cut > 0 else budget]
+        budget -= len(line)
         fixed = _clean_repair(line)
         regions = changed_regions(line, fixed) if fixed is not None else None
         if fixed is not None and regions is not None:

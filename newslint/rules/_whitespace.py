@@ -51,7 +51,7 @@ def left_token(text: str, end: int) -> str:
     chunk = text[max(0, end - 200) : end]
     if not chunk or chunk[-1].isspace():
         return ""
-    return chunk.split()[-1]
+    return chunk.rsplit(maxsplit=1)[-1]  # scans back only over the last token
 
 
 def right_token(text: str, start: int) -> str:
@@ -115,7 +115,10 @@ def describe(run: str) -> str:
 HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])-[ \t]*(\r?\n)[ \t]*(?=[^\W\d_])")
 _LETTERS_BEFORE = re.compile(r"[^\W\d_]{1,60}\Z")
 _LETTERS_AFTER = re.compile(r"[^\W\d_]{1,60}")
-_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+# Only from a word's start: tried inside a long word, each start would rescan the rest
+# of it (quadratic on `aaaa...a-`); a match from inside a word never exists without one
+# from its start, so the words found are the same.
+_HYPHENATED = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?:-[^\W\d_]+)+")
 # First parts that make compounds rather than split words (`self-\nindictment`).
 COMPOUND_PREFIXES = frozenset(("self", "non", "anti", "semi", "multi", "well", "half", "cross"))
 
@@ -133,7 +136,11 @@ JOIN, KEEP, UNKNOWN, SKIP = "join", "keep", "unknown", "skip"
 
 
 def hyphen_break(
-    text: str, match: re.Match[str], index: WordIndex, urls: UrlRegions
+    text: str,
+    match: re.Match[str],
+    index: WordIndex,
+    urls: UrlRegions,
+    cache: dict[tuple[str, str], tuple[str, str, str]] | None = None,
 ) -> tuple[str, str, str]:
     """What a line break after a hyphen is: (verdict, left word, right word).
 
@@ -141,16 +148,32 @@ def hyphen_break(
     elsewhere and never `govern-ment`); KEEP: a hyphenated compound
     (`top-\\nselling`); UNKNOWN: no evidence either way; SKIP: not a word at all
     (a URL, a path, a suspended hyphen `Hoch-\\nund Tiefpunkte`).
+
+    Outside URLs the answer depends only on the tokens either side of the break, so a
+    ``cache`` shared by the breaks of one article decides each pair of tokens once.
     """
     if match.start() in urls:
         return SKIP, "", ""
-    left_match = _LETTERS_BEFORE.search(text, max(0, match.start() - 60), match.start())
-    right_match = _LETTERS_AFTER.match(text, match.end())
+    # The tokens hold the letters either side: the break starts after a letter and
+    # ends before one (HYPHEN_BREAK's lookarounds), and no letter is whitespace.
+    token_left = left_token(text, match.start() + 1)
+    token_right = right_token(text, match.end())
+    if cache is None:
+        return _hyphen_verdict(token_left, token_right, index)
+    key = (token_left, token_right)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _hyphen_verdict(token_left, token_right, index)
+    return found
+
+
+def _hyphen_verdict(token_left: str, token_right: str, index: WordIndex) -> tuple[str, str, str]:
+    """hyphen_break's answer for a break between these tokens (``token_left`` ends with '-')."""
+    left_match = _LETTERS_BEFORE.search(token_left, 0, len(token_left) - 1)
+    right_match = _LETTERS_AFTER.match(token_right)
     if left_match is None or right_match is None:
         return SKIP, "", ""
     left, right = left_match.group(), right_match.group()
-    token_right = right_token(text, match.end())
-    token_left = left_token(text, match.start() + 1)
     if (
         is_urlish(token_left)
         or token_left.count("-") >= 4  # a slug, even when its start is out of sight

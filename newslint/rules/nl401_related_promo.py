@@ -45,8 +45,10 @@ space, `Leia também:`, `Lee también:`, `Leggi anche:`), listed per language in
             if headline is None:
                 continue
             message = f"related-article promo in the body: '{headline}'"
-            if len(paragraphs) == 1:
-                # The promo is all there is: removing it would leave an empty body (NL005).
+            related = article.values.get("related", [])
+            if len(paragraphs) == 1 or not isinstance(related, list):
+                # The promo is all there is (removing it would leave an empty body), or
+                # `related` is not a list its headline could join (NL002 reports that).
                 yield self.diagnostic("body", start, end, message)
                 continue
             if index + 1 < len(paragraphs):

@@ -49,6 +49,7 @@ post-war`), and dashes or list bullets at the start of a line."""
         if not any("-\n" in text or "-\r\n" in text or "- " in text for _, text in fields):
             return
         index: WordIndex | None = None
+        verdicts: dict[tuple[str, str], tuple[str, str, str]] = {}  # by the tokens around a break
         for name, text in fields:
             if "-" not in text or "\n" not in text:
                 continue
@@ -56,7 +57,7 @@ post-war`), and dashes or list bullets at the start of a line."""
             for match in HYPHEN_BREAK.finditer(text):
                 if index is None:
                     index = WordIndex([t for _, t in fields])
-                verdict, left, right = hyphen_break(text, match, index, urls)
+                verdict, left, right = hyphen_break(text, match, index, urls, verdicts)
                 if verdict == SKIP:
                     continue
                 start, end = match.span()
