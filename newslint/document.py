@@ -15,7 +15,6 @@ if TYPE_CHECKING:
 
 UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-_BINARY_SNIFF = 8192
 
 
 class DecodeError(Exception):
@@ -33,9 +32,15 @@ def decode(data: bytes) -> tuple[str, bool]:
         raise DecodeError(
             "file is UTF-16 (it starts with a UTF-16 byte-order mark); convert it to UTF-8"
         )
-    if b"\x00" in data[:_BINARY_SNIFF]:
-        offset = data.index(b"\x00")
-        raise DecodeError(f"binary file (NUL byte at byte offset {offset}); not checked")
+    # The whole file, not only its start: a NUL byte deep in a file is no more text than one at
+    # its start, and a fix must not quietly delete it (a text rule would).
+    offset = data.find(b"\x00")
+    if offset >= 0:
+        line = data.count(b"\n", 0, offset) + 1
+        column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+        raise DecodeError(
+            f"binary file (NUL byte at byte offset {offset}); not checked", line, column
+        )
     bom = data.startswith(UTF8_BOM)
     body = data[len(UTF8_BOM) :] if bom else data
     try:

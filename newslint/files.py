@@ -34,11 +34,15 @@ class Snapshot:
 
     size: int
     mtime_ns: int
+    ctime_ns: int
+    """Changes on any write, even one that keeps the size and puts the mtime back."""
+    inode: tuple[int, int]
+    """(device, inode): another file renamed over this one has another inode."""
 
     @classmethod
     def of(cls, path: Path) -> Snapshot:
         info = path.stat()
-        return cls(info.st_size, info.st_mtime_ns)
+        return cls(info.st_size, info.st_mtime_ns, info.st_ctime_ns, (info.st_dev, info.st_ino))
 
 
 class FileChangedError(OSError):
@@ -69,8 +73,10 @@ def discover(paths: list[str]) -> Iterator[tuple[str, str | None]]:
                     raw,
                     f"unsupported file type {path.suffix or '(no suffix)'!r}; expected .txt, .json or .jsonl",
                 )
+        elif path.exists():
+            yield raw, "not a regular file (a named pipe, socket or device); not checked"
         elif path.is_symlink():
-            yield raw, "broken symbolic link"
+            yield raw, "broken symbolic link (or a loop of links)"
         else:
             yield raw, "no such file or directory"
 
@@ -113,6 +119,9 @@ def write_atomic(path: Path, data: bytes, expected: Snapshot | None = None) -> N
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        # Again, now that the slow part is done: the window for a lost edit is only the rename.
+        if expected is not None and Snapshot.of(path) != expected:
+            raise FileChangedError(f"{path}: changed on disk since it was read; not overwritten")
         os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:

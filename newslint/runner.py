@@ -167,6 +167,16 @@ def process_file(path: str, rules: Sequence[Rule], options: Options) -> FileResu
         return result
     file_path = Path(path)
     try:
+        if file_path.exists() and not file_path.is_file():
+            # A named pipe or a device: reading it could block for ever, or never end.
+            return FileResult(
+                path,
+                errors=[
+                    ReadError(
+                        path, "not a regular file (a named pipe, socket or device); not checked"
+                    )
+                ],
+            )
         snapshot = Snapshot.of(file_path)
         data = file_path.read_bytes()
     except OSError as exc:

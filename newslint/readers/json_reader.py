@@ -52,6 +52,8 @@ def scan_object(text: str, position: int) -> tuple[dict[str, Any], dict[str, tup
             value, _ = _DECODER.raw_decode(text, position)
         except json.JSONDecodeError as exc:
             raise JsonSyntaxError(f"invalid JSON: {exc.msg}", exc.pos) from None
+        except RecursionError:
+            raise JsonSyntaxError("invalid JSON: nested too deeply", position) from None
         raise JsonSyntaxError(f"expected an article object, found {_kind(value)}", position)
     members: dict[str, Any] = {}
     spans: dict[str, tuple[int, int]] = {}
