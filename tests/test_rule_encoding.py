@@ -378,3 +378,17 @@ def test_family_is_linear_on_adversarial_input(body: str) -> None:
     for rule in ENCODING:
         lint(rule, body=body)
     assert time.perf_counter() - start < 10
+
+
+# NL310 lone-surrogate --------------------------------------------------------------------
+
+
+def test_nl310_reports_lone_surrogates_and_offers_an_unsafe_deletion() -> None:
+    from newslint.rules.nl310_lone_surrogate import LoneSurrogate
+
+    rule = LoneSurrogate()
+    [found] = lint(rule, body="Great game \ud83d tonight")
+    assert (found.field, found.start, found.end) == ("body", 11, 12)
+    assert "\\ud83d" in found.message
+    assert found.fix is not None and found.fix.applicability.value == "unsafe"
+    assert lint(rule, body="Great game 😀 tonight, café, Событие, 東京") == []
