@@ -179,7 +179,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     diagnostics = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key)
     errors = [e for r in results for e in r.errors]
     if args.write_baseline:
-        count = baseline.write(Path(args.write_baseline), diagnostics)
+        try:
+            count = baseline.write(Path(args.write_baseline), diagnostics)
+        except OSError as exc:
+            print(
+                f"newslint: error: cannot write {args.write_baseline}: {exc.strerror or exc}",
+                file=sys.stderr,
+            )
+            return EXIT_ERROR
         print(f"Wrote {count} problem{'s' if count != 1 else ''} to {args.write_baseline}.")
         return EXIT_ERROR if errors else EXIT_CLEAN
     notes: list[str] = []

@@ -7,6 +7,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from newslint import jsonstr
 from newslint.diagnostics import ReadError
 from newslint.model import Article
 
@@ -70,6 +71,14 @@ class Document:
     read_options: ReadOptions | None = None
     """What it was read with; a fix re-reads its text the same way."""
     _line_starts: list[int] | None = None
+    _json_style: jsonstr.JsonStyle | None = None
+
+    @property
+    def json_style(self) -> jsonstr.JsonStyle:
+        """How the file escapes its JSON strings (read once: it scans the whole text)."""
+        if self._json_style is None:
+            self._json_style = jsonstr.JsonStyle.detect(self.text)
+        return self._json_style
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a text offset; columns count characters."""

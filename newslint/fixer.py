@@ -50,7 +50,7 @@ class Planner:
     def __init__(self, document: Document, reader: Reader) -> None:
         self.document = document
         self.reader = reader
-        self.style = jsonstr.JsonStyle.detect(document.text) if document.format != "txt" else None
+        self.style = document.json_style if document.format != "txt" else None
         self.taken: list[TextEdit] = []
         """Edits taken so far, sorted by (start, end)."""
         self._bounds: list[tuple[int, int]] = []

@@ -144,3 +144,13 @@ def test_rule_subcommand_through_the_real_cli() -> None:
     )
     codes = [rule["code"] for rule in json.loads(listing.stdout)]
     assert "NL101" in codes and codes == sorted(codes)
+
+
+def test_unwritable_baseline_is_a_one_line_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "missing-folder" / "baseline.json"
+    assert main(["--write-baseline", str(target), str(SEED)]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.strip().startswith(f"newslint: error: cannot write {target}")
+    assert "Traceback" not in captured.err

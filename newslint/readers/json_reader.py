@@ -180,7 +180,7 @@ def append_to_list(
 ) -> TextEdit | None:
     """Append string values to a JSON array member, creating the member if absent."""
     text = document.text
-    style = jsonstr.JsonStyle.detect(text)
+    style = document.json_style
     literals = [f'"{jsonstr.encode(value, style)}"' for value in values]
     member_spans: dict[str, tuple[int, int]] = article.anchors.get("member_spans", {})
     current = article.values.get(field)

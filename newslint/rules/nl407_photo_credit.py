@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import ClassVar
 
@@ -132,6 +133,12 @@ def is_photo_credit(line: str) -> bool:
     return len(inner) <= _MAX_CREDIT and _ends_with_agency(inner)
 
 
+@functools.lru_cache(maxsize=16)
+def _folded_by_length(agencies: tuple[str, ...]) -> tuple[str, ...]:
+    """An ``extra-agencies`` option, case-folded and longest first (built once per configuration)."""
+    return tuple(sorted({a.casefold() for a in agencies}, key=len, reverse=True))
+
+
 class PhotoCredit(LineRule):
     code = "NL407"
     name = "photo-credit-in-body"
@@ -166,5 +173,5 @@ the line with its line break; it is unsafe because it deletes text."""
             return False
         text = line.strip()
         inner = text[1:-1].strip() if text.startswith("(") and text.endswith(")") else text
-        agencies = tuple(sorted({a.casefold() for a in self.extra_agencies}, key=len, reverse=True))
+        agencies = _folded_by_length(self.extra_agencies)
         return len(inner) <= _MAX_CREDIT and _ends_with_agency(inner, agencies, frozenset(agencies))
