@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from newslint import __version__, baseline
 from newslint.config import ConfigError, Settings, load_settings
@@ -28,11 +28,14 @@ from newslint.output import (
     use_colour,
 )
 from newslint.readers import ReadOptions
-from newslint.registry import all_rules
+from newslint.registry import configured_rules
 from newslint.report import summary
 from newslint.rule import Rule
-from newslint.runner import FileResult, Options, process_data, process_file
+from newslint.runner import FileResult, Options, process_data
 from newslint.selection import split_selectors
+
+if TYPE_CHECKING:
+    from newslint.cache import Cache
 
 EXIT_CLEAN, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 
@@ -42,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="newslint",
         description="Check scraped news articles (.txt, .json, .jsonl) for scraping damage, and fix it.",
         epilog="Rule documentation: newslint rule CODE|NAME|--all [--output-format json]. "
+        "Corpus report: newslint report PATHS -o report.html. "
         "Exit status: 0 no problems, 1 problems found (or --diff would change files), 2 error.",
     )
     parser.add_argument(
@@ -114,8 +118,43 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--write-baseline", metavar="FILE", help="record today's problems in FILE and exit 0"
     )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=0,
+        metavar="N",
+        help="worker processes (default: every core; 1 runs in this process)",
+    )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="do not read or write the cache (also NEWSLINT_NO_CACHE=1)",
+    )
+    parser.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="where to keep the cache (default: .newslint_cache beside the configuration, "
+        "or in the working folder; also NEWSLINT_CACHE_DIR)",
+    )
+    parser.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar (default: on a terminal, for long runs, outside CI)",
+    )
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
     return parser
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of jobs: {value!r}") from None
+    if jobs < 0:
+        raise argparse.ArgumentTypeError("the number of jobs cannot be negative")
+    return jobs
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -127,6 +166,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments[:1] == ["rule"]:
         # `newslint rule CODE|NAME|--all`: the rule's documentation (`newslint ./rule` checks a folder).
         return run_rule_command(arguments[1:])
+    if arguments[:1] == ["report"]:
+        # `newslint report PATHS -o report.html`: the corpus's health on one page.
+        from newslint.quality import run_report_command
+
+        return run_report_command(arguments[1:])
     args = build_parser().parse_args(arguments)
     args.output_format = args.output_format or default_format(os.environ)
     stdin = args.paths == ["-"]
@@ -139,7 +183,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     start = (args.stdin_filename or ".") if stdin else args.paths[0]
     try:
         settings = load_settings(args.config, args.isolated, overrides, start=start)
-        rules = _configured(settings.rules(all_rules()), settings)
+        rules = configured_rules(settings)
     except ConfigError as exc:
         print(f"newslint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -155,24 +199,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         ),
     )
 
-    def rules_for(path: str) -> list[Rule]:
-        """The rules for one file: per-file-ignores drop rules (and so their fixes) there."""
-        ignored = settings.ignored_codes_for(path)
-        return [rule for rule in rules if rule.code not in ignored]
-
     try:
         if args.paths == ["-"]:
             name = args.stdin_filename or "stdin.txt"
-            results = [_process_stdin(name, rules_for(name), options)]
+            ignored = settings.ignored_codes_for(name)
+            results = [_process_stdin(name, [r for r in rules if r.code not in ignored], options)]
         else:
-            results = [
-                FileResult(path, errors=[ReadError(path, message)])
-                if message
-                else _process_safely(path, rules_for(path), options)
-                for path, message in discover(args.paths)
-                # A file named on the command line is checked even if excluded, as in Ruff.
-                if message or path in args.paths or not settings.is_excluded(path)
-            ]
+            results = _run_files(args, settings, rules, options)
     except KeyboardInterrupt:
         print("newslint: interrupted", file=sys.stderr)
         return 130
@@ -247,32 +280,60 @@ def _process_stdin(name: str, rules: Sequence[Rule], options: Options) -> FileRe
     return result
 
 
-def _configured(rules: Sequence[Rule], settings: Settings) -> list[Rule]:
-    """The selected rules with their options from ``[rules.NLxxx]``.
+def _run_files(
+    args: argparse.Namespace, settings: Settings, rules: Sequence[Rule], options: Options
+) -> list[FileResult]:
+    """Discover the files, then check them through the cache and the process pool."""
+    from newslint import progress
+    from newslint.scheduler import Job, Scheduler, default_jobs
 
-    Every rule's options are checked, selected or not: a typo in the options of a
-    rule that is off today is still a ConfigError.
-    """
-    configured: dict[str, Rule] = {}
-    for rule in all_rules():
-        try:
-            configured[rule.code] = rule.configured(settings.options_for(rule.code))
-        except ValueError as exc:
-            where = settings.config_file.name if settings.config_file else "configuration"
-            raise ConfigError(f"{where}: rules.{rule.code}: {exc}") from None
-    return [configured[rule.code] for rule in rules]
+    found = [
+        (path, message)
+        for path, message in discover(args.paths)
+        # A file named on the command line is checked even if excluded, as in Ruff.
+        if message or path in args.paths or not settings.is_excluded(path)
+    ]
+    jobs = [
+        Job(path, frozenset(settings.ignored_codes_for(path)))
+        for path, message in found
+        if not message
+    ]
+    cache = _open_cache(args, settings, rules, options)
+    scheduler = Scheduler(rules, options, args.jobs or default_jobs(), cache)
+    show = args.progress
+    if show is None:
+        show = not args.quiet and sys.stderr.isatty()
+    if show:
+        size = sum(_size(job.path) for job in jobs)
+        show = args.progress or progress.wanted(sys.stderr, os.environ, len(jobs), size)
+    if show:
+        with progress.progress_bar(sys.stderr, len(jobs), size) as scheduler.progress:
+            checked = iter(scheduler.run(jobs))
+    else:
+        checked = iter(scheduler.run(jobs))
+    return [
+        FileResult(path, errors=[ReadError(path, message)]) if message else next(checked)
+        for path, message in found
+    ]
 
 
-def _process_safely(path: str, rules: Sequence[Rule], options: Options) -> FileResult:
-    """One file; a bug in newslint on it becomes an error for that file, not a crash of the run.
+def _open_cache(
+    args: argparse.Namespace, settings: Settings, rules: Sequence[Rule], options: Options
+) -> Cache | None:
+    if args.no_cache or os.environ.get("NEWSLINT_NO_CACHE", "") not in {"", "0"}:
+        return None
+    from newslint.cache import CACHE_DIRECTORY, Cache, settings_key
 
-    Nothing is written for such a file: writes happen last in ``process_file``.
-    """
+    directory = args.cache_dir or os.environ.get("NEWSLINT_CACHE_DIR")
+    root = Path(directory) if directory else settings.root / CACHE_DIRECTORY
+    return Cache(root, settings_key(rules, options))
+
+
+def _size(path: str) -> int:
     try:
-        return process_file(path, rules, options)
-    except Exception as exc:  # the run goes on with the other files
-        message = f"internal error, file skipped and left as it was: {type(exc).__name__}: {exc}"
-        return FileResult(path, errors=[ReadError(path, message)])
+        return os.stat(path).st_size
+    except OSError:
+        return 0
 
 
 def _report(

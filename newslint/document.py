@@ -27,9 +27,15 @@ class DecodeError(Exception):
         self.column = column
 
 
-def decode(data: bytes) -> tuple[str, bool]:
-    """Decode UTF-8 strictly; return (text, had_bom).  Never guesses, never replaces."""
-    if data.startswith(_UTF16_BOMS) and not data.startswith(UTF8_BOM):
+def decode(data: bytes, first_byte: int = 0) -> tuple[str, bool]:
+    """Decode UTF-8 strictly; return (text, had_bom).  Never guesses, never replaces.
+
+    ``first_byte`` is where ``data`` starts in its file, for a chunk of a file read in
+    pieces: messages give file offsets, and only a file's first bytes can be a BOM.
+    Lines in the error are counted from the start of ``data``.
+    """
+    at_start = first_byte == 0
+    if at_start and data.startswith(_UTF16_BOMS) and not data.startswith(UTF8_BOM):
         raise DecodeError(
             "file is UTF-16 (it starts with a UTF-16 byte-order mark); convert it to UTF-8"
         )
@@ -40,9 +46,11 @@ def decode(data: bytes) -> tuple[str, bool]:
         line = data.count(b"\n", 0, offset) + 1
         column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
         raise DecodeError(
-            f"binary file (NUL byte at byte offset {offset}); not checked", line, column
+            f"binary file (NUL byte at byte offset {first_byte + offset}); not checked",
+            line,
+            column,
         )
-    bom = data.startswith(UTF8_BOM)
+    bom = at_start and data.startswith(UTF8_BOM)
     body = data[len(UTF8_BOM) :] if bom else data
     try:
         text = body.decode("utf-8")
@@ -51,7 +59,8 @@ def decode(data: bytes) -> tuple[str, bool]:
         line = data.count(b"\n", 0, offset) + 1
         column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
         raise DecodeError(
-            f"not valid UTF-8: byte 0x{data[offset]:02x} at byte offset {offset} ({exc.reason})",
+            f"not valid UTF-8: byte 0x{data[offset]:02x} at byte offset {first_byte + offset} "
+            f"({exc.reason})",
             line,
             column,
         ) from None
@@ -79,6 +88,10 @@ class Document:
         if self._json_style is None:
             self._json_style = jsonstr.JsonStyle.detect(self.text)
         return self._json_style
+
+    def preset_json_style(self, style: jsonstr.JsonStyle) -> None:
+        """Use ``style`` rather than reading it off this text (a chunk of a file, a fix pass)."""
+        self._json_style = style
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a text offset; columns count characters."""

@@ -9,6 +9,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from newslint.readers import supported_suffixes
 
@@ -38,6 +39,11 @@ class Snapshot:
     """Changes on any write, even one that keeps the size and puts the mtime back."""
     inode: tuple[int, int]
     """(device, inode): another file renamed over this one has another inode."""
+
+    @property
+    def key(self) -> tuple[int, int, int]:
+        """(size, mtime_ns, inode): what the cache compares before trusting a stored hash."""
+        return (self.size, self.mtime_ns, self.inode[1])
 
     @classmethod
     def of(cls, path: Path) -> Snapshot:
@@ -101,36 +107,70 @@ def write_atomic(path: Path, data: bytes, expected: Snapshot | None = None) -> N
 
     If ``expected`` is given and the file no longer matches it, nothing is written.
     """
-    if expected is not None and Snapshot.of(path) != expected:
-        raise FileChangedError(f"{path}: changed on disk since it was read; not overwritten")
-    # Write through a symbolic link to the file it names, so the link stays a link.
-    path = path.resolve(strict=True)
-    info = path.stat()
-    if info.st_nlink > 1:
-        raise HardLinkError(
-            f"has {info.st_nlink} hard links and a rewrite would break them; not written"
-        )
-    mode = stat.S_IMODE(info.st_mode)
-    descriptor, temporary = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=".newslint-tmp", dir=path.parent
-    )
+    writer = AtomicWriter(path, expected)
     try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        # Again, now that the slow part is done: the window for a lost edit is only the rename.
-        if expected is not None and Snapshot.of(path) != expected:
+        writer.write(data)
+        writer.commit()
+    finally:
+        writer.discard()
+
+
+class AtomicWriter:
+    """A replacement for a file, written piece by piece beside it and renamed into place.
+
+    A big JSONL file is fixed chunk by chunk without holding it in memory; until
+    ``commit`` the original is untouched, and ``discard`` leaves no temp file behind.
+    """
+
+    def __init__(self, path: Path, expected: Snapshot | None = None) -> None:
+        self.expected = expected
+        self._check_unchanged(path)
+        # Write through a symbolic link to the file it names, so the link stays a link.
+        self.path = path.resolve(strict=True)
+        info = self.path.stat()
+        if info.st_nlink > 1:
+            raise HardLinkError(
+                f"has {info.st_nlink} hard links and a rewrite would break them; not written"
+            )
+        self.mode = stat.S_IMODE(info.st_mode)
+        descriptor, self.temporary = tempfile.mkstemp(
+            prefix=f".{self.path.name}.", suffix=".newslint-tmp", dir=self.path.parent
+        )
+        self._handle: BinaryIO | None = os.fdopen(descriptor, "wb")
+        self._committed = False
+
+    def _check_unchanged(self, path: Path) -> None:
+        if self.expected is not None and Snapshot.of(path) != self.expected:
             raise FileChangedError(f"{path}: changed on disk since it was read; not overwritten")
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
+
+    def write(self, data: bytes) -> None:
+        assert self._handle is not None, "write after commit or discard"
+        self._handle.write(data)
+
+    def commit(self) -> None:
+        """fsync, check the original did not change meanwhile, keep its mode, rename."""
+        assert self._handle is not None, "commit after commit or discard"
+        self._handle.flush()
+        os.fsync(self._handle.fileno())
+        self._handle.close()
+        self._handle = None
+        # Again, now that the slow part is done: the window for a lost edit is only the rename.
+        self._check_unchanged(self.path)
+        os.chmod(self.temporary, self.mode)
+        os.replace(self.temporary, self.path)
+        self._committed = True
         with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    with contextlib.suppress(OSError):
-        directory = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(directory)
-        finally:
-            os.close(directory)
+            directory = os.open(self.path.parent, os.O_RDONLY)
+            try:
+                os.fsync(directory)
+            finally:
+                os.close(directory)
+
+    def discard(self) -> None:
+        """Drop the temp file (a no-op after a successful commit)."""
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+        if not self._committed:
+            with contextlib.suppress(OSError):
+                os.unlink(self.temporary)

@@ -202,6 +202,10 @@ def _fix(
             document.bom,
             document.read_options or DEFAULT_READ_OPTIONS,
         )
+        if document.format != "txt":
+            # The escaping style was read off the original file (or, for a chunk of a big
+            # JSONL file, off the whole file): the rewritten text keeps it.
+            candidate.preset_json_style(current.json_style)
         if len(candidate.errors) > len(document.errors) or len(candidate.articles) != len(
             document.articles
         ):

@@ -7,6 +7,7 @@ the file (and the line and column where it can), and the file is left as it was.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -17,6 +18,7 @@ from newslint.document import DecodeError, Document, decode
 from newslint.engine import lint_document
 from newslint.files import FileChangedError, HardLinkError, Snapshot, write_atomic
 from newslint.fixer import Planner, fix_document
+from newslint.jsonstr import JsonStyle
 from newslint.readers import (
     DEFAULT_READ_OPTIONS,
     Reader,
@@ -53,10 +55,23 @@ class FileResult:
     diff: str = ""
     source: str | None = None
     """The text the diagnostics point into, when it is not the file on disk (stdin, --fix)."""
+    articles: int = 0
+    """How many articles were read (clean ones too): the denominator of every share."""
+    unreadable: bool = False
+    """The bytes could not be decoded: nothing was checked and nothing may be written."""
+    digest: str = ""
+    """Content hash of the file as it is on disk after the run (for the cache)."""
+    stat: tuple[int, int, int] | None = None
+    """(size, mtime_ns, inode) of the file after the run, when it was read from disk."""
+
+
+def content_digest(data: bytes) -> str:
+    """The cache's content key: a file is unchanged if and only if this is."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def _decode(
-    path: str, data: bytes, result: FileResult, read: ReadOptions
+    path: str, data: bytes, result: FileResult, read: ReadOptions, first_byte: int = 0
 ) -> tuple[Document, Reader] | None:
     reader = reader_for(path)
     if reader is None:
@@ -68,12 +83,14 @@ def _decode(
         result.errors.append(ReadError(path, "file is empty: no article to check"))
         return None
     try:
-        text, bom = decode(data)
+        text, bom = decode(data, first_byte)
     except DecodeError as exc:
         result.errors.append(ReadError(path, str(exc), exc.line, exc.column))
+        result.unreadable = True
         return None
     document = parse_document(path, reader, text, bom, read)
     result.errors.extend(document.errors)
+    result.articles = len(document.articles)
     return document, reader
 
 
@@ -103,17 +120,27 @@ def _lines(text: str) -> list[str]:
 
 
 def process_data(
-    path: str, data: bytes, rules: Sequence[Rule], options: Options
+    path: str,
+    data: bytes,
+    rules: Sequence[Rule],
+    options: Options,
+    *,
+    style: JsonStyle | None = None,
+    first_byte: int = 0,
 ) -> tuple[FileResult, bytes | None]:
     """Check (and, with the options, fix) the bytes of one file; return the fixed bytes, if any.
 
     ``path`` names the file in messages and chooses its format; nothing is read or written.
+    For a chunk of a big JSONL file, ``style`` is the whole file's JSON escaping style and
+    ``first_byte`` the chunk's offset in the file; lines are counted from the chunk's start.
     """
     result = FileResult(path)
-    decoded = _decode(path, data, result, options.read)
+    decoded = _decode(path, data, result, options.read, first_byte)
     if decoded is None:
         return result, None
     document, reader = decoded
+    if style is not None:
+        document.preset_json_style(style)
     if not (options.fix or options.diff):
         result.diagnostics = lint_document(document, rules)
         if options.locate_fixes:
@@ -183,6 +210,9 @@ def process_file(path: str, rules: Sequence[Rule], options: Options) -> FileResu
         return FileResult(path, errors=[ReadError(path, f"cannot read: {exc.strerror or exc}")])
     result, new_data = process_data(path, data, rules, options)
     if new_data is None or options.diff:
+        if not options.diff:
+            result.digest = content_digest(data)
+            result.stat = snapshot.key
         return result
     try:
         write_atomic(file_path, new_data, snapshot)
@@ -199,4 +229,10 @@ def process_file(path: str, rules: Sequence[Rule], options: Options) -> FileResu
         result.errors.append(
             ReadError(path, f"cannot write: {exc.strerror or exc}; left as it was")
         )
+        return result
+    result.digest = content_digest(new_data)
+    try:
+        result.stat = Snapshot.of(file_path).key
+    except OSError:
+        result.stat = None
     return result

@@ -1,0 +1,178 @@
+"""Remember each file's results, so a second run over an unchanged corpus checks nothing again.
+
+Like Ruff's cache: one cache file per set of settings, under ``.newslint_cache/``
+(with a ``CACHEDIR.TAG`` and a ``.gitignore``), keyed by newslint's version and the
+resolved settings.  An entry belongs to one path and is valid for the file's content
+hash.  To avoid reading an unchanged file at all, an entry also keeps the file's
+(size, mtime, inode): if they still match, the stored hash is trusted, as git trusts
+its index; if they differ, the file is read and hashed, and a touched but unchanged
+file is still a hit.  A file written in the last few seconds is stored without its
+stat, so that a change within the filesystem's timestamp resolution is never missed.
+
+A cache that cannot be read (corrupt, another version, unwritable folder) is a cache
+miss, never an error: the cache only ever saves time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from newslint import __version__
+from newslint.diagnostics import Applicability
+from newslint.rule import Rule
+from newslint.runner import FileResult, Options, content_digest
+
+CACHE_DIRECTORY = ".newslint_cache"
+RACY_SECONDS = 2.0
+"""A file modified this recently may change again within the same mtime tick."""
+_FORMAT = 1
+_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by newslint.\n"
+    "# For information about cache directory tags, see https://bford.info/cachedir/\n"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    digest: str
+    stat: tuple[int, int, int] | None
+    ignored: frozenset[str]
+    """Codes that per-file-ignores turned off for this path when it was checked."""
+    result: FileResult
+
+
+def _package_fingerprint() -> str:
+    """newslint's own code: a changed rule (an editable install, a dev build) is a new cache."""
+    root = Path(__file__).parent
+    parts = [__version__, sys.version]
+    for path in sorted(root.rglob("*.py")):
+        with contextlib.suppress(OSError):
+            info = path.stat()
+            parts.append(f"{path.relative_to(root)}:{info.st_size}:{info.st_mtime_ns}")
+    return "\n".join(parts)
+
+
+def settings_key(rules: Sequence[Rule], options: Options) -> str:
+    """What the results depend on besides the file: code, rules and their options, reading."""
+    parts = [_package_fingerprint(), f"format {_FORMAT}"]
+    for rule in rules:
+        parts.append(f"{rule.code} {sorted(vars(rule).items())!r}")
+    read = options.read
+    parts.append(repr(sorted(read.field_map.items())))
+    parts.append(f"record-settings {read.record_settings}")
+    parts.append(f"locate-fixes {options.locate_fixes}")
+    if read.schema_file:
+        try:
+            parts.append(content_digest(Path(read.schema_file).read_bytes()))
+        except OSError:
+            parts.append(f"unreadable schema {read.schema_file}")
+    return hashlib.blake2b("\n".join(parts).encode("utf-8", "replace"), digest_size=16).hexdigest()
+
+
+def _storable(result: FileResult) -> FileResult:
+    """The result as a later *check* of the same content would give it."""
+    return replace(
+        result, warnings=[], fixed=0, fixed_diagnostics=[], diff="", source=None, stat=None
+    )
+
+
+class Cache:
+    """Results by path for one settings key; load once, look up, store, save once."""
+
+    def __init__(self, directory: Path, key: str) -> None:
+        self.directory = directory
+        self.file = directory / __version__ / f"{key}.pickle"
+        self.entries: dict[str, Entry] = {}
+        self.hits = 0
+        self._dirty = False
+        try:
+            with self.file.open("rb") as handle:
+                loaded = pickle.load(handle)
+            if isinstance(loaded, dict):
+                self.entries = loaded
+        except Exception:  # missing, truncated, from another Python: start afresh
+            self.entries = {}
+
+    @staticmethod
+    def _key(path: str) -> str:
+        return os.path.abspath(path)
+
+    def lookup(
+        self, path: str, stat: tuple[int, int, int], ignored: frozenset[str], options: Options
+    ) -> FileResult | None:
+        """The stored result, if the file is unchanged and it answers this run's question."""
+        entry = self.entries.get(self._key(path))
+        if entry is None or entry.ignored != ignored or not _answers(entry.result, options):
+            return None
+        if entry.stat != stat:
+            try:
+                data = Path(path).read_bytes()
+            except OSError:
+                return None
+            if content_digest(data) != entry.digest:
+                return None
+            if time.time() - stat[1] / 1e9 > RACY_SECONDS:
+                self.entries[self._key(path)] = replace(entry, stat=stat)
+                self._dirty = True
+        self.hits += 1
+        return replace(entry.result, path=path, diagnostics=list(entry.result.diagnostics))
+
+    def store(self, result: FileResult, ignored: frozenset[str]) -> None:
+        if not result.digest:
+            return
+        stat = result.stat
+        if stat is not None and time.time() - stat[1] / 1e9 <= RACY_SECONDS:
+            stat = None
+        self.entries[self._key(result.path)] = Entry(
+            result.digest, stat, ignored, _storable(result)
+        )
+        self._dirty = True
+
+    def save(self) -> None:
+        """Write the cache atomically; a cache that cannot be written is silently skipped."""
+        if not self._dirty:
+            return
+        try:
+            _prepare(self.directory)
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            descriptor, temporary = tempfile.mkstemp(dir=self.file.parent, suffix=".tmp")
+            try:
+                with os.fdopen(descriptor, "wb") as handle:
+                    pickle.dump(self.entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(temporary, self.file)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
+                raise
+        except OSError:
+            return
+        self._dirty = False
+
+
+def _answers(result: FileResult, options: Options) -> bool:
+    """A stored check result answers --fix or --diff only if there is nothing to apply."""
+    if not (options.fix or options.diff):
+        return True
+    return not any(
+        d.fix is not None and (d.fix.applicability is Applicability.SAFE or options.unsafe_fixes)
+        for d in result.diagnostics
+    )
+
+
+def _prepare(directory: Path) -> None:
+    """Create the cache folder with the tags that keep it out of backups and out of git."""
+    directory.mkdir(parents=True, exist_ok=True)
+    for name, content in (("CACHEDIR.TAG", _TAG), (".gitignore", "# Created by newslint\n*\n")):
+        target = directory / name
+        if not target.exists():
+            target.write_text(content, encoding="utf-8")

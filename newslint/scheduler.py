@@ -1,0 +1,498 @@
+"""Run a whole corpus fast: cache look-ups, a process pool, big JSONL files in chunks.
+
+The unit of work is a *task*: a batch of small files, or one chunk of complete
+lines of a big JSONL file.  Tasks run in a pool of worker processes (or inline,
+when the run is too small for a pool to pay off); results come back in
+submission order, so the report is the same whatever the number of jobs.
+
+A big JSONL file is never held in memory whole: each worker reads its own byte
+range, and with ``--fix`` the parent writes the fixed chunks, in order, to a
+temp file beside the original and renames it into place at the end, as for any
+other file.  A chunk that cannot be decoded leaves the whole file untouched.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import hashlib
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from newslint.cache import Cache
+from newslint.diagnostics import Diagnostic, Location, ReadError
+from newslint.files import AtomicWriter, FileChangedError, HardLinkError, Snapshot
+from newslint.jsonstr import _HEX_ESCAPE, JsonStyle
+from newslint.rule import Rule
+from newslint.runner import FileResult, Options, process_data, process_file
+
+CHUNK_BYTES = 4 << 20
+"""A JSONL file bigger than this is split into chunks of about this size."""
+BATCH_BYTES = 1 << 20
+BATCH_FILES = 64
+"""Small files travel to workers in batches, so that a task is worth its round trip."""
+POOL_MIN_BYTES = 2 << 20
+"""Below this much text a pool's start-up costs more than it saves (a pre-commit run)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One file to check, with the codes per-file-ignores turn off for it."""
+
+    path: str
+    ignored: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """Complete lines ``[start, end)`` of a big JSONL file."""
+
+    path: str
+    start: int
+    end: int
+    style: JsonStyle
+    ignored: frozenset[str]
+
+
+@dataclass(slots=True)
+class ChunkOutcome:
+    result: FileResult
+    fixed: bytes | None
+    lines: int
+    """Newlines in the chunk: where the next chunk's line numbers start."""
+
+
+Task = tuple[Job, ...] | Chunk
+TaskOutcome = list[FileResult] | ChunkOutcome
+
+
+@dataclass(frozen=True, slots=True)
+class _Planned:
+    """A task and, in the parent only, which jobs it answers and how much text it holds."""
+
+    indices: tuple[int, ...]
+    task: Task
+    size: int
+
+
+Progress = Callable[[int, int, int], None]
+"""Called with (files done, articles done, bytes done) as results arrive."""
+
+_worker_rules: Sequence[Rule] = ()
+_worker_options = Options()
+
+
+def _init_worker(rules: Sequence[Rule], options: Options, parent: int | None = None) -> None:
+    global _worker_rules, _worker_options
+    _worker_rules, _worker_options = rules, options
+    if parent is not None:
+        _die_with(parent)
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when the parent process dies (killed by SIGKILL, say).
+
+    Otherwise a worker would wait for work for ever: the pipe it reads from stays open
+    in its sibling workers.  A worker killed mid-write leaves at most a temp file.
+    """
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
+    except (OSError, AttributeError):
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # it died before the line above
+        os._exit(1)
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
+
+
+def _rules_for(ignored: frozenset[str]) -> list[Rule]:
+    return [rule for rule in _worker_rules if rule.code not in ignored]
+
+
+def _internal_error(path: str, exc: Exception) -> FileResult:
+    message = f"internal error, file skipped and left as it was: {type(exc).__name__}: {exc}"
+    return FileResult(path, errors=[ReadError(path, message)])
+
+
+def _run_task(task: Task) -> TaskOutcome:
+    """In a worker: check (and fix) a batch of files, or one chunk of a big file.
+
+    A bug in newslint on one file becomes an error for that file, not a crash of the
+    run; nothing is written for such a file, as writes happen last.
+    """
+    if isinstance(task, Chunk):
+        return _run_chunk(task)
+    results = []
+    for job in task:
+        try:
+            results.append(process_file(job.path, _rules_for(job.ignored), _worker_options))
+        except Exception as exc:
+            results.append(_internal_error(job.path, exc))
+    return results
+
+
+def _run_chunk(chunk: Chunk) -> ChunkOutcome:
+    try:
+        with open(chunk.path, "rb") as handle:
+            handle.seek(chunk.start)
+            data = handle.read(chunk.end - chunk.start)
+    except OSError as exc:
+        error = ReadError(chunk.path, f"cannot read: {exc.strerror or exc}")
+        return ChunkOutcome(FileResult(chunk.path, errors=[error], unreadable=True), None, 0)
+    try:
+        result, fixed = process_data(
+            chunk.path,
+            data,
+            _rules_for(chunk.ignored),
+            _worker_options,
+            style=chunk.style,
+            first_byte=chunk.start,
+        )
+    except Exception as exc:
+        result, fixed = _internal_error(chunk.path, exc), None
+        result.unreadable = True
+    return ChunkOutcome(result, fixed, data.count(b"\n"))
+
+
+def _plan_chunks(path: str, size: int) -> Iterator[tuple[int, int]]:
+    """Byte ranges of about ``CHUNK_BYTES`` that end just after a newline (or at the end)."""
+    with open(path, "rb") as handle:
+        start = 0
+        while start < size:
+            end = min(start + CHUNK_BYTES, size)
+            handle.seek(end)
+            while end < size:
+                block = handle.read(1 << 16)
+                if not block:
+                    end = size
+                    break
+                newline = block.find(b"\n")
+                if newline >= 0:
+                    end += newline + 1
+                    break
+                end += len(block)
+            yield start, min(end, size)
+            start = end
+
+
+def _file_style(path: str, ranges: Sequence[tuple[int, int]]) -> tuple[JsonStyle, str]:
+    """The whole file's JSON escaping style (as ``JsonStyle.detect`` would read it off the
+    whole text) and its content hash, in one pass of bounded memory."""
+    digest = hashlib.blake2b(digest_size=16)
+    ensure_ascii, upper_hex, escape_slash = True, None, False
+    with open(path, "rb") as handle:
+        for start, end in ranges:
+            handle.seek(start)
+            data = handle.read(end - start)
+            digest.update(data)
+            text = data.decode("utf-8", "replace")
+            style = JsonStyle.detect(text)
+            ensure_ascii = ensure_ascii and style.ensure_ascii
+            escape_slash = escape_slash or style.escape_slash
+            if upper_hex is None and any(
+                any(c.isalpha() for c in match.group(1)) for match in _HEX_ESCAPE.finditer(text)
+            ):
+                upper_hex = style.upper_hex
+    return JsonStyle(ensure_ascii, bool(upper_hex), escape_slash), digest.hexdigest()
+
+
+def _shift(location: Location | None, lines: int) -> Location | None:
+    if location is None or not lines:
+        return location
+    return Location(location.line + lines, location.column, location.end_line + lines,
+                    location.end_column)  # fmt: skip
+
+
+def _shift_diagnostic(diagnostic: Diagnostic, lines: int, articles: int) -> None:
+    diagnostic.location = _shift(diagnostic.location, lines)
+    if diagnostic.record is not None:
+        diagnostic.record += lines
+    diagnostic.article_index += articles
+    if diagnostic.fix_edits:
+        diagnostic.fix_edits = tuple(
+            (_shift(location, lines) or location, content)
+            for location, content in diagnostic.fix_edits
+        )
+
+
+def _is_empty_file_error(error: ReadError) -> bool:
+    return error.line is None and error.message.startswith("file is empty")
+
+
+@dataclass(slots=True)
+class _BigFile:
+    """A JSONL file read in chunks: merges the chunks' results and writes the fixed file."""
+
+    job: Job
+    snapshot: Snapshot
+    chunks: int
+    digest: str
+    fix: bool
+    result: FileResult = field(init=False)
+    writer: AtomicWriter | None = None
+    hasher: hashlib.blake2b | None = None
+    lines: int = 0
+    received: int = 0
+    failure: ReadError | None = None
+    """Why nothing may be written (an undecodable chunk, a write that failed)."""
+
+    def __post_init__(self) -> None:
+        self.result = FileResult(self.job.path)
+
+    def add(self, chunk: Chunk, outcome: ChunkOutcome) -> None:
+        part, result = outcome.result, self.result
+        for diagnostic in (*part.diagnostics, *part.fixed_diagnostics):
+            _shift_diagnostic(diagnostic, self.lines, result.articles)
+        errors = [
+            replace(error, line=error.line + self.lines if error.line is not None else None)
+            for error in part.errors
+            if not _is_empty_file_error(error)
+        ]
+        if part.unreadable and self.failure is None:
+            # As for a small file: an undecodable file is reported, not checked or written.
+            self.failure = errors[0] if errors else ReadError(self.job.path, "cannot read")
+            result.unreadable = True
+        result.diagnostics.extend(part.diagnostics)
+        result.fixed_diagnostics.extend(part.fixed_diagnostics)
+        result.errors.extend(errors)
+        result.warnings.extend(w for w in part.warnings if w not in result.warnings)
+        result.fixed += part.fixed
+        result.articles += part.articles
+        self.lines += outcome.lines
+        self.received += 1
+        if self.fix and self.failure is None and (self.writer or outcome.fixed is not None):
+            self._write(chunk, outcome.fixed)
+
+    def _write(self, chunk: Chunk, fixed: bytes | None) -> None:
+        """Append the chunk, fixed or as it was, to the replacement file.
+
+        The replacement starts at the first chunk that changed: a file with nothing to
+        fix is never copied.
+        """
+        try:
+            if self.writer is None:
+                self.writer = AtomicWriter(Path(self.job.path), self.snapshot)
+                self.hasher = hashlib.blake2b(digest_size=16)
+                self._copy(0, chunk.start)
+            if fixed is None:
+                self._copy(chunk.start, chunk.end)
+            else:
+                self.writer.write(fixed)
+                assert self.hasher is not None
+                self.hasher.update(fixed)
+        except OSError as exc:
+            self._give_up(exc)
+
+    def _copy(self, start: int, end: int) -> None:
+        assert self.writer is not None and self.hasher is not None
+        with open(self.job.path, "rb") as handle:
+            handle.seek(start)
+            while start < end:
+                block = handle.read(min(1 << 20, end - start))
+                if not block:
+                    raise FileChangedError(f"{self.job.path}: shorter than when it was read")
+                self.writer.write(block)
+                self.hasher.update(block)
+                start += len(block)
+
+    def _give_up(self, exc: OSError) -> None:
+        if isinstance(exc, FileChangedError):
+            message = "changed on disk while newslint was fixing it; not overwritten"
+        elif isinstance(exc, HardLinkError):
+            message = str(exc)
+        else:
+            message = f"cannot write: {exc.strerror or exc}; left as it was"
+        self.failure = ReadError(self.job.path, message)
+        self.result.errors.append(self.failure)
+        # The diagnostics are about text that was not written.
+        self.result.diagnostics = []
+        if self.writer is not None:
+            self.writer.discard()
+
+    def finish(self) -> FileResult:
+        result = self.result
+        if result.unreadable and self.failure is not None:
+            result.diagnostics, result.errors, result.articles = [], [self.failure], 0
+        elif not result.articles and not result.errors:
+            result.errors.append(ReadError(self.job.path, "file is empty: no article to check"))
+        if self.failure is None and self.writer is not None:
+            try:
+                self.writer.commit()
+            except OSError as exc:
+                self._give_up(exc)
+            else:
+                assert self.hasher is not None
+                result.digest = self.hasher.hexdigest()
+                try:
+                    result.stat = Snapshot.of(Path(self.job.path)).key
+                except OSError:
+                    result.stat = None
+                return result
+        if self.failure is not None:
+            result.fixed, result.fixed_diagnostics = 0, []
+            if self.writer is not None:
+                self.writer.discard()
+        else:
+            result.digest, result.stat = self.digest, self.snapshot.key
+        return result
+
+
+class Scheduler:
+    """Checks (and fixes) a list of files with a cache and a pool; results in input order."""
+
+    def __init__(
+        self,
+        rules: Sequence[Rule],
+        options: Options,
+        jobs: int,
+        cache: Cache | None = None,
+        progress: Progress | None = None,
+    ) -> None:
+        self.rules = rules
+        self.options = options
+        self.jobs = max(1, jobs)
+        self.cache = cache
+        self.progress = progress
+        self._done = [0, 0, 0]
+
+    def run(self, jobs: Sequence[Job]) -> list[FileResult]:
+        results: dict[int, FileResult] = {}
+        planned: list[_Planned] = []
+        big: dict[int, _BigFile] = {}
+        small: list[tuple[int, Job, int]] = []
+        for index, job in enumerate(jobs):
+            try:
+                snapshot: Snapshot | None = Snapshot.of(Path(job.path))
+            except OSError:
+                snapshot = None
+            if snapshot is not None and self.cache is not None:
+                hit = self.cache.lookup(job.path, snapshot.key, job.ignored, self.options)
+                if hit is not None:
+                    results[index] = hit
+                    self._advance(1, hit.articles, 0)
+                    continue
+            if snapshot is not None and self._chunked(job.path, snapshot.size):
+                ranges = list(_plan_chunks(job.path, snapshot.size))
+                style, digest = _file_style(job.path, ranges)
+                big[index] = _BigFile(job, snapshot, len(ranges), digest, self.options.fix)
+                planned.extend(
+                    _Planned((index,), Chunk(job.path, start, end, style, job.ignored), end - start)
+                    for start, end in ranges
+                )
+            else:
+                small.append((index, job, snapshot.size if snapshot else 0))
+        planned.extend(_batches(small))
+        planned.sort(key=lambda item: item.indices[0])
+        for item, outcome in self._execute(planned):
+            if isinstance(outcome, ChunkOutcome):
+                assert isinstance(item.task, Chunk)
+                index = item.indices[0]
+                merged = big[index]
+                merged.add(item.task, outcome)
+                self._advance(0, outcome.result.articles, item.size)
+                if merged.received == merged.chunks:
+                    results[index] = merged.finish()
+                    self._store(results[index], jobs[index])
+                    self._advance(1, 0, 0)
+            else:
+                for index, result in zip(item.indices, outcome, strict=True):
+                    results[index] = result
+                    self._store(result, jobs[index])
+                self._advance(len(outcome), sum(r.articles for r in outcome), item.size)
+        if self.cache is not None:
+            self.cache.save()
+        return [results[index] for index in range(len(jobs))]
+
+    def _chunked(self, path: str, size: int) -> bool:
+        """Big JSONL files go in chunks (not for --diff, whose output is one diff per file)."""
+        return (
+            size > CHUNK_BYTES
+            and path.lower().endswith(".jsonl")
+            and not self.options.diff
+            and os.path.isfile(path)
+        )
+
+    def _store(self, result: FileResult, job: Job) -> None:
+        if self.cache is not None and not self.options.diff:
+            self.cache.store(result, job.ignored)
+
+    def _advance(self, files: int, articles: int, size: int) -> None:
+        self._done[0] += files
+        self._done[1] += articles
+        self._done[2] += size
+        if self.progress is not None:
+            self.progress(*self._done)
+
+    def _execute(self, planned: list[_Planned]) -> Iterator[tuple[_Planned, TaskOutcome]]:
+        """Run tasks, inline or in a pool, and yield their outcomes in submission order."""
+        total = sum(item.size for item in planned)
+        if self.jobs == 1 or len(planned) < 2 or total < POOL_MIN_BYTES:
+            _init_worker(self.rules, self.options)
+            for item in planned:
+                yield item, _run_task(item.task)
+            return
+        # fork: workers inherit the configured rules instead of importing newslint afresh.
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        window: deque[tuple[_Planned, concurrent.futures.Future[TaskOutcome]]] = deque()
+        with concurrent.futures.ProcessPoolExecutor(
+            max_workers=min(self.jobs, len(planned)),
+            mp_context=context,
+            initializer=_init_worker,
+            initargs=(self.rules, self.options, os.getpid()),
+        ) as pool:
+            try:
+                queue = iter(planned)
+                # Enough tasks in flight to keep every worker busy, few enough that fixed
+                # chunks waiting for their turn to be written stay a bounded amount of memory.
+                for item in queue:
+                    window.append((item, pool.submit(_run_task, item.task)))
+                    if len(window) >= self.jobs * 3:
+                        break
+                while window:
+                    item, future = window.popleft()
+                    outcome = future.result()
+                    following = next(queue, None)
+                    if following is not None:
+                        window.append((following, pool.submit(_run_task, following.task)))
+                    yield item, outcome
+            except BaseException:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+
+
+def _batches(files: list[tuple[int, Job, int]]) -> Iterator[_Planned]:
+    """Consecutive small files grouped up to ``BATCH_BYTES`` or ``BATCH_FILES``."""
+    indices: list[int] = []
+    batch: list[Job] = []
+    size = 0
+    for index, job, job_size in files:
+        if batch and (size + job_size > BATCH_BYTES or len(batch) >= BATCH_FILES):
+            yield _Planned(tuple(indices), tuple(batch), size)
+            indices, batch, size = [], [], 0
+        indices.append(index)
+        batch.append(job)
+        size += job_size
+    if batch:
+        yield _Planned(tuple(indices), tuple(batch), size)
+
+
+def default_jobs() -> int:
+    """The cores this process may use (the affinity mask, as in a container), at least 1."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return os.cpu_count() or 1

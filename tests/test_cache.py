@@ -1,0 +1,210 @@
+"""The cache: a second run over an unchanged corpus reads nothing and reports the same."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from benchmarks.corpus import write_corpus
+from newslint import scheduler
+from newslint.cli import main
+
+OLD = time.time() - 3600
+"""Files written an hour ago are past the cache's racy window."""
+
+
+def _age(folder: Path) -> None:
+    for path in folder.rglob("*.*"):
+        os.utime(path, (OLD, OLD))
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    code = main(["--isolated", "--format", "json-lines", *args])
+    return code, capsys.readouterr().out
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    write_corpus(folder, 40, seed=11, txt_share=0.5, jsonl_files=2)
+    _age(folder)
+    return folder
+
+
+@pytest.fixture
+def no_checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record every file the engine is asked to check."""
+    checked: list[str] = []
+    real = scheduler.process_file
+
+    def spy(path: str, *args: object, **kwargs: object) -> object:
+        checked.append(path)
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(scheduler, "process_file", spy)
+    return checked
+
+
+def test_a_warm_run_checks_nothing_and_reports_the_same(
+    corpus: Path, capsys: pytest.CaptureFixture[str], no_checks: list[str]
+) -> None:
+    cold = _run(capsys, str(corpus))
+    assert len(no_checks) == len(list(corpus.rglob("*.*")))
+    no_checks.clear()
+    warm = _run(capsys, str(corpus))
+    assert warm == cold and cold[0] == 1
+    assert no_checks == []
+
+
+def test_a_warm_run_does_not_even_read_unchanged_files(
+    corpus: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cold = _run(capsys, str(corpus))
+    opened: list[str] = []
+    real_read = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        opened.append(str(self))
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    assert _run(capsys, str(corpus)) == cold
+    assert [path for path in opened if "corpus" in path] == []
+
+
+def test_a_touched_but_unchanged_file_is_still_a_hit(
+    corpus: Path, capsys: pytest.CaptureFixture[str], no_checks: list[str]
+) -> None:
+    cold = _run(capsys, str(corpus))
+    touched = sorted(corpus.rglob("*.txt"))[0]
+    os.utime(touched, None)  # a new mtime, the same content
+    no_checks.clear()
+    assert _run(capsys, str(corpus)) == cold
+    assert no_checks == []
+
+
+def test_a_changed_file_is_checked_again(
+    corpus: Path, capsys: pytest.CaptureFixture[str], no_checks: list[str]
+) -> None:
+    _run(capsys, str(corpus))
+    changed = sorted(corpus.rglob("*.txt"))[0]
+    text = changed.read_text(encoding="utf-8")
+    changed.write_text(text.replace("\n\n", "\n\n**Staff / AFP**\n\n", 1), encoding="utf-8")
+    no_checks.clear()
+    code, out = _run(capsys, str(corpus))
+    assert no_checks == [str(changed)]
+    assert "NL101" in "".join(line for line in out.splitlines() if str(changed) in line)
+
+
+def test_a_change_within_the_timestamp_resolution_is_not_missed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], no_checks: list[str]
+) -> None:
+    """Same size, same mtime, new content: a file written just before the run is re-hashed."""
+    article = tmp_path / "a.json"
+    article.write_text('{"title": "T", "url": "https://a.example/1", "body": "Fine text."}')
+    stat = article.stat()
+    assert _run(capsys, str(article))[0] == 0
+    article.write_text('{"title": "T", "url": "https://a.example/1", "body": "A &amp; b."}')
+    os.utime(article, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert article.stat().st_size == stat.st_size
+    no_checks.clear()
+    code, out = _run(capsys, str(article))
+    assert (code, no_checks) == (1, [str(article)])
+    assert "NL304" in out
+
+
+def test_other_settings_use_another_cache(
+    corpus: Path, capsys: pytest.CaptureFixture[str], no_checks: list[str]
+) -> None:
+    everything = _run(capsys, str(corpus))
+    markup = _run(capsys, "--select", "NL1", str(corpus))
+    assert markup != everything
+    assert {json.loads(line)["code"][:3] for line in markup[1].splitlines()} == {"NL1"}
+    no_checks.clear()
+    assert _run(capsys, "--select", "NL1", str(corpus)) == markup
+    assert _run(capsys, str(corpus)) == everything
+    assert no_checks == []
+
+
+def test_the_cache_folder_is_tagged_and_ignored_by_git(
+    corpus: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("NEWSLINT_CACHE_DIR")
+    monkeypatch.chdir(tmp_path)
+    _run(capsys, "corpus")
+    folder = tmp_path / ".newslint_cache"
+    assert (folder / "CACHEDIR.TAG").read_text().startswith(
+        "Signature: 8a477f597d28d172789f06886806bc55"
+    )
+    assert (folder / ".gitignore").read_text().splitlines()[-1] == "*"
+    assert list(folder.rglob("*.pickle"))
+
+
+def test_no_cache_and_cache_dir(
+    corpus: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    no_checks: list[str],
+) -> None:
+    monkeypatch.delenv("NEWSLINT_CACHE_DIR")
+    monkeypatch.chdir(tmp_path)
+    cold = _run(capsys, "--no-cache", "corpus")
+    assert not (tmp_path / ".newslint_cache").exists()
+    _run(capsys, "--cache-dir", "elsewhere", "corpus")
+    assert (tmp_path / "elsewhere" / "CACHEDIR.TAG").exists()
+    assert not (tmp_path / ".newslint_cache").exists()
+    no_checks.clear()
+    assert _run(capsys, "--cache-dir", "elsewhere", "corpus") == cold
+    assert no_checks == []
+    assert _run(capsys, "--no-cache", "--cache-dir", "elsewhere", "corpus") == cold
+    assert len(no_checks) == len(list((tmp_path / "corpus").rglob("*.*")))
+
+
+def test_a_corrupt_cache_is_ignored(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], no_checks: list[str]
+) -> None:
+    cold = _run(capsys, str(corpus))
+    for pickle_file in Path(os.environ["NEWSLINT_CACHE_DIR"]).rglob("*.pickle"):
+        pickle_file.write_bytes(b"\x80\x05garbage")
+    no_checks.clear()
+    assert _run(capsys, str(corpus)) == cold
+    assert no_checks  # checked again, not crashed
+
+
+def test_fix_does_not_skip_a_cached_file_with_fixes(
+    corpus: Path, capsys: pytest.CaptureFixture[str], no_checks: list[str]
+) -> None:
+    before = {path: path.read_bytes() for path in corpus.rglob("*.*")}
+    _run(capsys, str(corpus))
+    main(["--isolated", "--fix", "-q", "--format", "json-lines", str(corpus)])
+    capsys.readouterr()
+    fixed = [path for path, data in before.items() if path.read_bytes() != data]
+    assert fixed
+    no_checks.clear()
+    _run(capsys, str(corpus))
+    # Fixed files were stored as they were written, checked by the fix run itself.
+    assert not set(no_checks) & {str(path) for path in fixed}
+
+
+def test_per_file_ignores_are_part_of_the_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "a.json"
+    article.write_text('{"title": "T", "url": "https://a.example/1", "body": "A &amp; B"}')
+    os.utime(article, (OLD, OLD))
+    config = tmp_path / "newslint.toml"
+    config.write_text("")
+    args = ["--config", str(config), "--format", "json-lines", str(article)]
+    assert main(args) == 1
+    assert "NL304" in capsys.readouterr().out
+    config.write_text('[per-file-ignores]\n"*.json" = ["NL304"]\n')
+    assert main(args) == 0
+    assert "NL304" not in capsys.readouterr().out

@@ -1,0 +1,178 @@
+"""The scheduler: a process pool and big JSONL files in chunks give what one process gives.
+
+Chunks are made tiny here (a few KB) so that a small generated corpus is split into
+many of them; the whole-file path of ``process_file`` is the reference.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from benchmarks.corpus import generate_records, write_corpus
+from newslint import scheduler
+from newslint.cli import main
+from newslint.registry import all_rules
+from newslint.report import as_dict
+from newslint.runner import FileResult, Options, process_file
+from newslint.scheduler import Job, Scheduler
+
+RULES = [rule for rule in all_rules() if rule.enabled_by_default]
+
+
+@pytest.fixture
+def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Chunks of 4 KB, and a pool even for a small run."""
+    monkeypatch.setattr(scheduler, "CHUNK_BYTES", 4096)
+    monkeypatch.setattr(scheduler, "POOL_MIN_BYTES", 0)
+
+
+def _write_jsonl(path: Path, records: list[dict[str, object]], ensure_ascii: bool) -> bytes:
+    lines = [json.dumps(record, ensure_ascii=ensure_ascii) for record in records]
+    # A blank line and a malformed line in the middle: errors keep their file line numbers.
+    lines.insert(7, "")
+    lines.insert(11, '{"title": "broken", "body": ')
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    path.write_bytes(data)
+    return data
+
+
+def _view(result: FileResult) -> tuple[object, ...]:
+    return (
+        [as_dict(d) for d in result.diagnostics],
+        [(e.line, e.column, e.message) for e in result.errors],
+        result.warnings,
+        result.articles,
+        result.unreadable,
+    )
+
+
+def _reference(path: Path, options: Options) -> tuple[tuple[object, ...], bytes]:
+    copy = path.with_name("reference-" + path.name)
+    shutil.copyfile(path, copy)
+    result = process_file(str(copy), RULES, options)
+    result.path = str(path)
+    for diagnostic in (*result.diagnostics, *result.fixed_diagnostics):
+        diagnostic.path = str(path)
+    view = _view(result)
+    data = copy.read_bytes()
+    copy.unlink()
+    return view, data
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize("ensure_ascii", [True, False])
+@pytest.mark.parametrize("fix", [False, True])
+def test_chunks_give_what_the_whole_file_gives(
+    tmp_path: Path, small_chunks: None, jobs: int, ensure_ascii: bool, fix: bool
+) -> None:
+    path = tmp_path / "corpus.jsonl"
+    original = _write_jsonl(path, generate_records(60, seed=3, artefact_share=0.6), ensure_ascii)
+    options = Options(fix=fix, unsafe_fixes=fix, locate_fixes=True)
+    expected, expected_bytes = _reference(path, options)
+    [result] = Scheduler(RULES, options, jobs).run([Job(str(path))])
+    assert path.stat().st_size > 10 * scheduler.CHUNK_BYTES  # really cut in many chunks
+    assert _view(result) == expected
+    assert path.read_bytes() == expected_bytes
+    assert (path.read_bytes() != original) == fix
+    assert result.fixed if fix else result.diagnostics, "the corpus has artefacts to find"
+
+
+def test_an_undecodable_chunk_leaves_the_whole_file_as_it_was(
+    tmp_path: Path, small_chunks: None
+) -> None:
+    path = tmp_path / "corpus.jsonl"
+    data = _write_jsonl(path, generate_records(40, seed=4, artefact_share=1.0), False)
+    # Invalid UTF-8 far into the file: earlier chunks have fixes that must not be written.
+    position = data.index(b'"body": "', len(data) * 3 // 4) + 9
+    data = data[:position] + b"\xff" + data[position:]
+    path.write_bytes(data)
+    options = Options(fix=True, unsafe_fixes=True)
+    expected, _ = _reference(path, options)
+    [result] = Scheduler(RULES, options, 2).run([Job(str(path))])
+    assert path.read_bytes() == data
+    assert _view(result) == expected
+    assert result.unreadable and result.diagnostics == []
+    assert f"at byte offset {position}" in str(result.errors[0])
+
+
+def test_output_is_the_same_whatever_the_number_of_jobs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(scheduler, "CHUNK_BYTES", 8192)
+    monkeypatch.setattr(scheduler, "POOL_MIN_BYTES", 0)
+    monkeypatch.setattr(scheduler, "BATCH_FILES", 3)
+    write_corpus(tmp_path / "corpus", 120, seed=5, txt_share=0.5, jsonl_files=2)
+    outputs = []
+    for jobs in ("1", "2"):
+        code = main(["--isolated", "--no-cache", "--format", "json-lines", "-j", jobs,
+                     str(tmp_path / "corpus")])  # fmt: skip
+        outputs.append((code, capsys.readouterr().out))
+    assert outputs[0][0] == outputs[1][0] == 1
+    assert outputs[0][1] == outputs[1][1]
+    rows = [json.loads(line) for line in outputs[0][1].splitlines()]
+    keys = [(row["path"], row["line"], row["column"]) for row in rows]
+    assert keys == sorted(keys)  # sorted by path, then position
+    assert len({row["path"] for row in rows}) > 10
+
+
+def test_fix_with_a_pool_equals_fix_in_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(scheduler, "CHUNK_BYTES", 8192)
+    monkeypatch.setattr(scheduler, "POOL_MIN_BYTES", 0)
+    write_corpus(tmp_path / "one", 80, seed=6, txt_share=0.5, jsonl_files=1)
+    shutil.copytree(tmp_path / "one", tmp_path / "two")
+    shutil.copytree(tmp_path / "one", tmp_path / "original")
+    for jobs, folder in (("1", "one"), ("2", "two")):
+        main(["--isolated", "--no-cache", "--fix", "-q", "-j", jobs, str(tmp_path / folder)])
+    capsys.readouterr()
+    one = sorted(p.relative_to(tmp_path / "one") for p in (tmp_path / "one").rglob("*.*"))
+    two = sorted(p.relative_to(tmp_path / "two") for p in (tmp_path / "two").rglob("*.*"))
+    assert one == two
+    changed = 0
+    for relative in one:
+        assert (tmp_path / "one" / relative).read_bytes() == (
+            tmp_path / "two" / relative
+        ).read_bytes()
+        changed += (tmp_path / "one" / relative).read_bytes() != (
+            tmp_path / "original" / relative
+        ).read_bytes()
+    assert changed > 5
+
+
+def test_a_big_file_keeps_its_mode_and_leaves_no_temp_file(
+    tmp_path: Path, small_chunks: None
+) -> None:
+    path = tmp_path / "corpus.jsonl"
+    _write_jsonl(path, generate_records(30, seed=7, artefact_share=1.0), True)
+    os.chmod(path, 0o640)
+    before = path.read_bytes()
+    [result] = Scheduler(RULES, Options(fix=True), 2).run([Job(str(path))])
+    assert result.fixed and path.read_bytes() != before
+    assert os.stat(path).st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus.jsonl"]
+
+
+def test_a_big_file_changed_during_the_fix_is_not_overwritten(
+    tmp_path: Path, small_chunks: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "corpus.jsonl"
+    _write_jsonl(path, generate_records(30, seed=8, artefact_share=1.0), True)
+    real_finish = scheduler._BigFile.finish
+
+    def finish_after_someone_writes(self: scheduler._BigFile) -> FileResult:
+        with path.open("ab") as handle:
+            handle.write(b'{"title": "appended by someone else", "url": "https://a.example/x", '
+                         b'"body": "Text."}\n')  # fmt: skip
+        return real_finish(self)
+
+    monkeypatch.setattr(scheduler._BigFile, "finish", finish_after_someone_writes)
+    [result] = Scheduler(RULES, Options(fix=True), 1).run([Job(str(path))])
+    assert path.read_bytes().endswith(b'"body": "Text."}\n')
+    assert any("changed on disk" in e.message for e in result.errors)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus.jsonl"]
