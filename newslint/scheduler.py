@@ -17,6 +17,7 @@ import concurrent.futures
 import hashlib
 import multiprocessing
 import os
+import re
 import signal
 import threading
 import time
@@ -28,7 +29,7 @@ from pathlib import Path
 from newslint.cache import Cache
 from newslint.diagnostics import Diagnostic, Location, ReadError
 from newslint.files import AtomicWriter, FileChangedError, HardLinkError, Snapshot
-from newslint.jsonstr import _HEX_ESCAPE, JsonStyle
+from newslint.jsonstr import JsonStyle
 from newslint.rule import Rule
 from newslint.runner import FileResult, Options, process_data, process_file
 
@@ -188,9 +189,28 @@ def _plan_chunks(path: str, size: int) -> Iterator[tuple[int, int]]:
             start = end
 
 
-def _file_style(path: str, ranges: Sequence[tuple[int, int]]) -> tuple[JsonStyle, str]:
-    """The whole file's JSON escaping style (as ``JsonStyle.detect`` would read it off the
-    whole text) and its content hash, in one pass of bounded memory."""
+_BYTES_HEX_ESCAPE = re.compile(rb"\\u([0-9a-fA-F]{4})")
+_BYTES_SLASH_ESCAPE = re.compile(rb"\\/")
+
+
+def _escaped(data: bytes, backslash: int) -> bool:
+    """Whether the backslash at ``backslash`` starts an escape (an even run of backslashes
+    before it: ``\\\\u00e9`` is an escaped backslash followed by text)."""
+    run = 0
+    while backslash - run - 1 >= 0 and data[backslash - run - 1] == 0x5C:
+        run += 1
+    return run % 2 == 0
+
+
+def _file_style(
+    path: str, ranges: Sequence[tuple[int, int]], wanted: bool
+) -> tuple[JsonStyle, str]:
+    """The file's content hash and, if ``wanted`` (to write fixes), its JSON escaping style
+    as ``JsonStyle.detect`` reads it off a whole text, in one pass of bounded memory.
+
+    It works on bytes: ``str`` regular expressions over a gigabyte would cost more than
+    the check itself.
+    """
     digest = hashlib.blake2b(digest_size=16)
     ensure_ascii, upper_hex, escape_slash = True, None, False
     with open(path, "rb") as handle:
@@ -198,14 +218,19 @@ def _file_style(path: str, ranges: Sequence[tuple[int, int]]) -> tuple[JsonStyle
             handle.seek(start)
             data = handle.read(end - start)
             digest.update(data)
-            text = data.decode("utf-8", "replace")
-            style = JsonStyle.detect(text)
-            ensure_ascii = ensure_ascii and style.ensure_ascii
-            escape_slash = escape_slash or style.escape_slash
-            if upper_hex is None and any(
-                any(c.isalpha() for c in match.group(1)) for match in _HEX_ESCAPE.finditer(text)
-            ):
-                upper_hex = style.upper_hex
+            if not wanted:
+                continue
+            ensure_ascii = ensure_ascii and data.isascii()
+            if upper_hex is None and b"\\u" in data:
+                for match in _BYTES_HEX_ESCAPE.finditer(data):
+                    digits = match.group(1)
+                    if digits.upper() != digits.lower() and _escaped(data, match.start()):
+                        upper_hex = digits.upper() == digits
+                        break
+            if not escape_slash and b"\\/" in data:
+                escape_slash = any(
+                    _escaped(data, m.start()) for m in _BYTES_SLASH_ESCAPE.finditer(data)
+                )
     return JsonStyle(ensure_ascii, bool(upper_hex), escape_slash), digest.hexdigest()
 
 
@@ -386,7 +411,8 @@ class Scheduler:
                     continue
             if snapshot is not None and self._chunked(job.path, snapshot.size):
                 ranges = list(_plan_chunks(job.path, snapshot.size))
-                style, digest = _file_style(job.path, ranges)
+                wanted = self.options.fix or self.options.locate_fixes
+                style, digest = _file_style(job.path, ranges, wanted)
                 big[index] = _BigFile(job, snapshot, len(ranges), digest, self.options.fix)
                 planned.extend(
                     _Planned((index,), Chunk(job.path, start, end, style, job.ignored), end - start)
