@@ -143,8 +143,59 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="show a progress bar (default: on a terminal, for long runs, outside CI)",
     )
+    parser.add_argument(
+        "--engine",
+        choices=("local", "ray"),
+        default="local",
+        help="ray: check INPUT... on a Ray cluster and write to OUTPUT, the last PATH (a folder: "
+        "diagnostics.jsonl, and the fixed files with --fix); needs newslint[ray]",
+    )
+    parser.add_argument(
+        "--ray-address",
+        metavar="ADDR",
+        help="with --engine ray: the cluster to connect to (default: RAY_ADDRESS, else a local Ray)",
+    )
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
     return parser
+
+
+def _run_ray(args: argparse.Namespace, settings: Settings) -> int:
+    """``--engine ray INPUT... OUTPUT``: the work is newslint.ray's (the newslint[ray] extra)."""
+    if len(args.paths) < 2 or "-" in args.paths:
+        print(
+            "newslint: error: --engine ray needs INPUT... OUTPUT (OUTPUT is a folder)",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    unsupported = [
+        flag
+        for flag, given in (
+            ("--diff", args.diff),
+            ("--baseline", args.baseline),
+            ("--write-baseline", args.write_baseline),
+            ("--statistics", args.statistics),
+            ("--output-file", args.output_file),
+        )
+        if given
+    ]
+    if unsupported:
+        print(f"newslint: error: {unsupported[0]} does not work with --engine ray", file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        from newslint.ray import run_ray_engine
+    except ImportError as exc:
+        print(f"newslint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    code = run_ray_engine(
+        args.paths[:-1],
+        args.paths[-1],
+        args.ray_address,
+        settings,
+        fix=args.fix,
+        unsafe=settings.unsafe_fixes,
+        quiet=args.quiet,
+    )
+    return EXIT_CLEAN if code == EXIT_PROBLEMS and args.exit_zero else code
 
 
 def _jobs(value: str) -> int:
@@ -187,6 +238,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"newslint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    if args.engine == "ray":
+        return _run_ray(args, settings)
     options = Options(
         fix=args.fix and not args.diff,
         unsafe_fixes=settings.unsafe_fixes,
