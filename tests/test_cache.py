@@ -140,8 +140,10 @@ def test_the_cache_folder_is_tagged_and_ignored_by_git(
     monkeypatch.chdir(tmp_path)
     _run(capsys, "corpus")
     folder = tmp_path / ".newslint_cache"
-    assert (folder / "CACHEDIR.TAG").read_text().startswith(
-        "Signature: 8a477f597d28d172789f06886806bc55"
+    assert (
+        (folder / "CACHEDIR.TAG")
+        .read_text()
+        .startswith("Signature: 8a477f597d28d172789f06886806bc55")
     )
     assert (folder / ".gitignore").read_text().splitlines()[-1] == "*"
     assert list(folder.rglob("*.pickle"))
