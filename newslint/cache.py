@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from newslint import __version__
-from newslint.diagnostics import Applicability
+from newslint.diagnostics import Applicability, reduce_by_fields
 from newslint.rule import Rule
 from newslint.runner import FileResult, Options, content_digest
 
@@ -44,6 +44,10 @@ _TAG = (
 
 @dataclass(frozen=True, slots=True)
 class Entry:
+    """One file's stored result, valid while the file's content hash is ``digest``."""
+
+    __reduce__ = reduce_by_fields
+
     digest: str
     stat: tuple[int, int, int] | None
     ignored: frozenset[str]
@@ -52,14 +56,17 @@ class Entry:
 
 
 def _package_fingerprint() -> str:
-    """newslint's own code: a changed rule (an editable install, a dev build) is a new cache."""
+    """newslint's own code: a changed rule (an editable install, a dev build) is a new cache.
+
+    File contents, not mtimes: a copied or re-installed tree keeps its cache.
+    """
     root = Path(__file__).parent
-    parts = [__version__, sys.version]
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{__version__}\n{sys.version}".encode())
     for path in sorted(root.rglob("*.py")):
         with contextlib.suppress(OSError):
-            info = path.stat()
-            parts.append(f"{path.relative_to(root)}:{info.st_size}:{info.st_mtime_ns}")
-    return "\n".join(parts)
+            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def settings_key(rules: Sequence[Rule], options: Options) -> str:
@@ -125,7 +132,12 @@ class Cache:
                 self.entries[self._key(path)] = replace(entry, stat=stat)
                 self._dirty = True
         self.hits += 1
-        return replace(entry.result, path=path, diagnostics=list(entry.result.diagnostics))
+        result = entry.result
+        if result.path != path:  # the same file, named another way (./corpus, an absolute path)
+            result = replace(
+                result, path=path, diagnostics=[replace(d, path=path) for d in result.diagnostics]
+            )
+        return result
 
     def store(self, result: FileResult, ignored: frozenset[str]) -> None:
         if not result.digest:

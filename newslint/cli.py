@@ -340,17 +340,15 @@ def _run_files(
     from newslint import progress
     from newslint.scheduler import Job, Scheduler, default_jobs
 
+    excluded, ignored = settings.exclusion_test(), settings.per_file_ignores_test()
+    named = set(args.paths)
     found = [
         (path, message)
         for path, message in discover(args.paths)
         # A file named on the command line is checked even if excluded, as in Ruff.
-        if message or path in args.paths or not settings.is_excluded(path)
+        if message or path in named or not excluded(path)
     ]
-    jobs = [
-        Job(path, frozenset(settings.ignored_codes_for(path)))
-        for path, message in found
-        if not message
-    ]
+    jobs = [Job(path, ignored(path)) for path, message in found if not message]
     cache = _open_cache(args, settings, rules, options)
     scheduler = Scheduler(rules, options, args.jobs or default_jobs(), cache)
     show = args.progress

@@ -25,7 +25,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -33,7 +33,15 @@ from typing import Annotated, Any, TypeVar
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 from pydantic_core import ErrorDetails
 
-from newslint.config_globs import GitIgnore, Glob, GlobError, absolute, compile_glob
+from newslint.config_globs import (
+    GitIgnore,
+    Glob,
+    GlobError,
+    GlobSet,
+    absolute,
+    compile_glob,
+    posix_absolute,
+)
 from newslint.readers import rename_fields  # noqa: F401  (re-exported for callers)
 from newslint.registry import all_rules, find_rule
 from newslint.rule import CODE_PATTERN, Rule
@@ -197,6 +205,9 @@ class Settings(BaseModel):
     _key_roots: dict[str, Path] = PrivateAttr(default_factory=dict)
     _extend_exclude_roots: list[Path] = PrivateAttr(default_factory=list)
     _gitignore: GitIgnore = PrivateAttr(default_factory=GitIgnore)
+    _matchers: dict[tuple[str, str], Any] = PrivateAttr(default_factory=dict)
+    """Compiled globs: built once per run, not once per file (settings do not change once
+    loaded)."""
 
     # -- where it came from --------------------------------------------------------------------
 
@@ -237,13 +248,54 @@ class Settings(BaseModel):
 
     def ignored_codes_for(self, path: str | os.PathLike[str]) -> set[str]:
         """Codes that ``per-file-ignores`` switches off for ``path``."""
-        target = absolute(path)
-        root = self._root_of("per-file-ignores")
-        codes: set[str] = set()
-        for pattern, selectors in self.per_file_ignores.items():
-            if Glob.compile(pattern, root).matches(target):
-                codes |= {rule.code for rule in select_rules(all_rules(), select=selectors)}
-        return codes
+        return set(self.per_file_ignores_test()(path))
+
+    def per_file_ignores_test(self) -> Callable[[str | os.PathLike[str]], frozenset[str]]:
+        """``ignored_codes_for`` as a function with everything compiled once (for many files:
+        attribute access on a pydantic model is slow)."""
+        if not self.per_file_ignores:
+            return lambda path: frozenset()
+        matchers = self._per_file_matchers()
+
+        def ignored(path: str | os.PathLike[str]) -> frozenset[str]:
+            target = posix_absolute(path)
+            codes: set[str] = set()
+            for matcher, pattern_codes in matchers:
+                if matcher.matches(target):
+                    codes |= pattern_codes
+            return frozenset(codes)
+
+        return ignored
+
+    def _per_file_matchers(self) -> list[tuple[GlobSet, set[str]]]:
+        key = ("per-file-ignores", "")
+        if key not in self._matchers:
+            root = self._root_of("per-file-ignores")
+            self._matchers[key] = [
+                (
+                    GlobSet([Glob.compile(pattern, root)]),
+                    {rule.code for rule in select_rules(all_rules(), select=selectors)},
+                )
+                for pattern, selectors in self.per_file_ignores.items()
+            ]
+        return self._matchers[key]  # type: ignore[no-any-return]
+
+    def _exclusion_matchers(self) -> tuple[GlobSet, GlobSet | None]:
+        key = ("exclude", "")
+        if key not in self._matchers:
+            exclude_root = self._root_of("exclude")
+            globs = [Glob.compile(pattern, exclude_root) for pattern in self.exclude]
+            roots = self._extend_exclude_roots[: len(self.extend_exclude)]
+            roots += [self._root] * (len(self.extend_exclude) - len(roots))
+            globs += [
+                Glob.compile(p, root) for p, root in zip(self.extend_exclude, roots, strict=True)
+            ]
+            include = None
+            if self.include is not None:
+                include_root = self._root_of("include")
+                include = GlobSet([Glob.compile(p, include_root) for p in self.include])
+            self._matchers[key] = (GlobSet(globs), include)
+        return self._matchers[key]  # type: ignore[no-any-return]
 
     def is_excluded(self, path: str | os.PathLike[str]) -> bool:
         """Whether ``path`` (a file) is left out by include/exclude/extend-exclude or .gitignore.
@@ -252,19 +304,23 @@ class Settings(BaseModel):
         folder) matches ``exclude`` or ``extend-exclude``, if ``include`` is set
         and the file matches none of its globs, or if git ignores it.
         """
-        target = absolute(path)
-        exclude_root = self._root_of("exclude")
-        globs = [Glob.compile(pattern, exclude_root) for pattern in self.exclude]
-        roots = self._extend_exclude_roots[: len(self.extend_exclude)]
-        roots += [self._root] * (len(self.extend_exclude) - len(roots))
-        globs += [Glob.compile(p, root) for p, root in zip(self.extend_exclude, roots, strict=True)]
-        if any(glob.matches(target, components=True) for glob in globs):
-            return True
-        if self.include is not None:
-            include_root = self._root_of("include")
-            if not any(Glob.compile(p, include_root).matches(target) for p in self.include):
+        return self.exclusion_test()(path)
+
+    def exclusion_test(self) -> Callable[[str | os.PathLike[str]], bool]:
+        """``is_excluded`` as a function with everything compiled once (for many files)."""
+        exclude, include = self._exclusion_matchers()
+        gitignore = self._gitignore if self.respect_gitignore else None
+        root = self._root
+
+        def excluded(path: str | os.PathLike[str]) -> bool:
+            target = posix_absolute(path)
+            if exclude.matches(target, components=True):
                 return True
-        return self.respect_gitignore and self._gitignore.ignores(target, self._root)
+            if include is not None and not include.matches(target):
+                return True
+            return gitignore is not None and gitignore.ignores_posix(target, root)
+
+        return excluded
 
 
 # -- errors ------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -123,6 +124,67 @@ class Glob:
         return any(self.regex.match(candidate) for candidate in candidates)
 
 
+class GlobSet:
+    """Many globs matched at once, on strings: ``Glob.matches`` for each glob, fast.
+
+    A corpus has hundreds of thousands of files; matching each against every glob
+    through ``pathlib`` took longer than checking a warm-cached corpus.  Globs are
+    merged into one regular expression per root, paths are handled as POSIX strings,
+    and each folder's verdict (for ``components``) is worked out once.
+    """
+
+    def __init__(self, globs: Sequence[Glob]) -> None:
+        by_root: dict[str, list[str]] = {}
+        for glob in globs:
+            by_root.setdefault(glob.root.as_posix(), []).append(glob.regex.pattern)
+        self._anywhere = _union([g.regex.pattern for g in globs])
+        self._roots = [
+            (root.rstrip("/") + "/", re.compile("|".join(f"(?:{p})" for p in patterns)))
+            for root, patterns in by_root.items()
+        ]
+        self._folders: dict[tuple[int, str], bool] = {}
+
+    def matches(self, path: str, *, components: bool = False) -> bool:
+        """Whether the absolute POSIX ``path`` matches a glob (see ``Glob.matches``)."""
+        if self._anywhere is None:
+            return False
+        name = path.rsplit("/", 1)[-1]
+        if self._anywhere.match(path) or self._anywhere.match(name):
+            return True
+        for index, (root, regex) in enumerate(self._roots):
+            if not path.startswith(root):
+                continue
+            relative = path[len(root) :]
+            if regex.match(relative):
+                return True
+            folder = relative.rsplit("/", 1)[0] if components and "/" in relative else ""
+            if folder and self._folder_matches(index, regex, folder):
+                return True
+        return False
+
+    def _folder_matches(self, index: int, regex: re.Pattern[str], folder: str) -> bool:
+        """Whether ``folder`` (relative to root ``index``) or a folder above it matches."""
+        key = (index, folder)
+        verdict = self._folders.get(key)
+        if verdict is None:
+            parent, _, name = folder.rpartition("/")
+            verdict = bool(regex.match(folder) or regex.match(name)) or (
+                bool(parent) and self._folder_matches(index, regex, parent)
+            )
+            self._folders[key] = verdict
+        return verdict
+
+
+def _union(patterns: Sequence[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+def posix_absolute(path: str | os.PathLike[str]) -> str:
+    """``absolute(path).as_posix()`` without pathlib (it is called once per file)."""
+    text = os.path.normpath(os.path.abspath(path))
+    return text if os.sep == "/" else text.replace(os.sep, "/")
+
+
 @lru_cache(maxsize=4096)
 def compile_glob(pattern: str) -> re.Pattern[str]:
     """The regular expression for a configuration glob; ``GlobError`` if it is malformed."""
@@ -155,6 +217,7 @@ class GitIgnore:
     def __init__(self) -> None:
         self._specs: dict[Path, pathspec.GitIgnoreSpec | None] = {}
         self._tops: dict[Path, Path | None] = {}
+        self._chains: dict[tuple[str, Path], list[tuple[str, pathspec.GitIgnoreSpec]]] = {}
 
     def _spec(self, folder: Path) -> pathspec.GitIgnoreSpec | None:
         if folder not in self._specs:
@@ -181,24 +244,41 @@ class GitIgnore:
         holding ``.git``) or, outside a repository, from ``fallback_top`` down
         to the file's folder; a deeper file overrides a shallower one.
         """
-        top = self._top(path.parent)
-        if top is None:
-            top = fallback_top if relative_to(path, fallback_top) is not None else path.parent
-        relative = relative_to(path, top)
-        if relative is None:
+        return self.ignores_posix(path.as_posix(), fallback_top)
+
+    def ignores_posix(self, path: str, fallback_top: Path) -> bool:
+        """``ignores`` for an absolute POSIX path given as a string (once per file: fast)."""
+        chain = self._chain(path.rpartition("/")[0] or "/", fallback_top)
+        if not chain:
             return False
-        folders = [top]
-        for part in relative.split("/")[:-1]:
-            folders.append(folders[-1] / part)
         ignored = False
-        for folder in folders:
-            spec = self._spec(folder)
-            if spec is None:
-                continue
-            inner = relative_to(path, folder)
-            if inner is None:
-                continue
-            result = spec.check_file(inner)
+        for folder, spec in chain:
+            result = spec.check_file(path[len(folder) :])
             if result.include is not None:
                 ignored = result.include
         return ignored
+
+    def _chain(self, parent: str, fallback_top: Path) -> list[tuple[str, pathspec.GitIgnoreSpec]]:
+        """The ignore files that apply in folder ``parent``, top down, with each folder's
+        POSIX prefix: worked out once per folder, not once per file."""
+        key = (parent, fallback_top)
+        chain = self._chains.get(key)
+        if chain is None:
+            folder_path = Path(parent)
+            top = self._top(folder_path)
+            if top is None:
+                inside = relative_to(folder_path, fallback_top) is not None
+                top = fallback_top if inside else folder_path
+            relative = relative_to(folder_path, top)
+            chain = []
+            if relative is not None:
+                folders = [top]
+                for part in relative.split("/"):
+                    if part not in ("", "."):
+                        folders.append(folders[-1] / part)
+                for folder in folders:
+                    spec = self._spec(folder)
+                    if spec is not None:
+                        chain.append((folder.as_posix().rstrip("/") + "/", spec))
+            self._chains[key] = chain
+        return chain

@@ -46,8 +46,8 @@ class Snapshot:
         return (self.size, self.mtime_ns, self.inode[1])
 
     @classmethod
-    def of(cls, path: Path) -> Snapshot:
-        info = path.stat()
+    def of(cls, path: Path | str) -> Snapshot:
+        info = os.stat(path)
         return cls(info.st_size, info.st_mtime_ns, info.st_ctime_ns, (info.st_dev, info.st_ino))
 
 
@@ -95,7 +95,7 @@ def _walk(root: Path, suffixes: tuple[str, ...]) -> Iterator[tuple[str, str | No
             d for d in directories if d not in SKIPPED_DIRECTORIES and not d.startswith(".")
         )
         for name in files:
-            if Path(name).suffix.lower() in suffixes and not name.startswith("."):
+            if os.path.splitext(name)[1].lower() in suffixes and not name.startswith("."):
                 found.append(os.path.join(folder, name))
     yield from ((path, None) for path in sorted(found))
     for error in errors:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from newslint.diagnostics import Diagnostic, Location, ReadError
+from newslint.diagnostics import Diagnostic, Location, ReadError, reduce_by_fields
 from newslint.document import DecodeError, Document, decode
 from newslint.engine import lint_document
 from newslint.files import FileChangedError, HardLinkError, Snapshot, write_atomic
@@ -45,6 +45,8 @@ class Options:
 
 @dataclass(slots=True)
 class FileResult:
+    __reduce__ = reduce_by_fields
+
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     errors: list[ReadError] = field(default_factory=list)

@@ -400,7 +400,7 @@ class Scheduler:
         small: list[tuple[int, Job, int]] = []
         for index, job in enumerate(jobs):
             try:
-                snapshot: Snapshot | None = Snapshot.of(Path(job.path))
+                snapshot: Snapshot | None = Snapshot.of(job.path)
             except OSError:
                 snapshot = None
             if snapshot is not None and self.cache is not None:

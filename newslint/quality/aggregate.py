@@ -62,17 +62,14 @@ def collect(paths: Sequence[str], settings: Settings, rules: Sequence[Rule]) -> 
     from newslint.scheduler import Job, Scheduler, default_jobs
 
     options = Options(read=read_options(settings))
+    excluded, ignored = settings.exclusion_test(), settings.per_file_ignores_test()
     found = [
         (path, message)
         for path, message in discover(list(paths))
         # A file named on the command line is checked even if excluded, as in the CLI.
-        if message or path in paths or not settings.is_excluded(path)
+        if message or path in paths or not excluded(path)
     ]
-    jobs = [
-        Job(path, frozenset(settings.ignored_codes_for(path)))
-        for path, message in found
-        if not message
-    ]
+    jobs = [Job(path, ignored(path)) for path, message in found if not message]
     checked = iter(Scheduler(rules, options, default_jobs()).run(jobs))
     return [
         FileResult(path, errors=[ReadError(path, message)]) if message else next(checked)
