@@ -38,6 +38,9 @@ if TYPE_CHECKING:
     from newslint.cache import Cache
 
 EXIT_CLEAN, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
+LINE_FORMATS = frozenset({"concise", "json-lines", "github"})
+"""Formats that are one line per diagnostic and nothing else."""
+RENDER_SLICE = 2000
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -409,16 +412,23 @@ def _report(
             if result.diff:
                 out.write(result.diff)
     else:
-        out.write(
-            render(
-                args.output_format,
-                diagnostics,
-                rules,
-                sources={r.path: r.source for r in results if r.source is not None},
-                colour=use_colour(out, os.environ),
-                checked_paths=[r.path for r in results],
+        sources = {r.path: r.source for r in results if r.source is not None}
+        colour = use_colour(out, os.environ)
+        checked = [r.path for r in results]
+        # One line per diagnostic: written in slices, so that a report of a few hundred
+        # thousand problems is never built whole in memory.
+        step = RENDER_SLICE if args.output_format in LINE_FORMATS else max(len(diagnostics), 1)
+        for start in range(0, max(len(diagnostics), 1), step):
+            out.write(
+                render(
+                    args.output_format,
+                    diagnostics[start : start + step],
+                    rules,
+                    sources=sources,
+                    colour=colour,
+                    checked_paths=checked,
+                )
             )
-        )
     if args.show_fixes and options.fix:
         rows = [row for r in results for row in applied_fixes(r.path, r.fixed_diagnostics)]
         out.write(render_applied_fixes(rows))

@@ -97,6 +97,7 @@ def lint_document(
         ignored = record_ignores(article)
         if ignored:
             diagnostics = [d for d in diagnostics if not any(matches(d, sel) for sel in ignored)]
+        record_key = _record_key(article) if diagnostics else ""
         for diagnostic in diagnostics:
             diagnostic.path = document.path
             diagnostic.record = article.record
@@ -104,7 +105,7 @@ def lint_document(
             diagnostic.location = locate(document, article, diagnostic)
             value = article.text(diagnostic.field) if diagnostic.field else None
             diagnostic.snippet = value[diagnostic.start : diagnostic.end][:200] if value else ""
-            diagnostic.record_key = _record_key(article)
+            diagnostic.record_key = record_key
             found.append(diagnostic)
     found.sort(key=lambda d: d.sort_key)
     return found

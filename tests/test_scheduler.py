@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import newslint.cli
 from benchmarks.corpus import generate_records, write_corpus
 from newslint import scheduler
 from newslint.cli import main
@@ -176,3 +177,20 @@ def test_a_big_file_changed_during_the_fix_is_not_overwritten(
     assert path.read_bytes().endswith(b'"body": "Text."}\n')
     assert any("changed on disk" in e.message for e in result.errors)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus.jsonl"]
+
+
+@pytest.mark.parametrize("output_format", ["concise", "json-lines", "github"])
+def test_a_report_written_in_slices_is_the_same_report(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    output_format: str,
+) -> None:
+    write_corpus(tmp_path / "corpus", 30, seed=9, txt_share=0.5)
+    args = ["--isolated", "--no-cache", "--format", output_format, str(tmp_path / "corpus")]
+    main(args)
+    whole = capsys.readouterr().out
+    monkeypatch.setattr(newslint.cli, "RENDER_SLICE", 3)
+    main(args)
+    assert capsys.readouterr().out == whole
+    assert whole.count("\n") > 10
