@@ -476,12 +476,12 @@ def _run_all(args: argparse.Namespace, bench: Bench, corpus: Path, big: Path | N
         f"Corpus: {corpus} with {articles:,} articles in {files:,} files, {size / 1e6:.1f} MB."
     )
     newslint = bench.newslint
-    quiet = ["--isolated", "--quiet", "--format", "json-lines"]
+    quiet = ["--isolated", "--quiet"]
     python = sys.executable
     work = bench.work
 
     def report(name: str) -> Path:
-        return work / f"report-{name}.jsonl"
+        return work / f"report-{name}.txt"
 
     if "floor" not in args.skip:
         bench.run(
@@ -615,8 +615,8 @@ def _big(args: argparse.Namespace, bench: Bench, big: Path | None) -> None:
         write_big_jsonl(big, target, args.seed + 1)
         print(f"  done in {time.perf_counter() - started:.1f} s (not timed)", file=sys.stderr)
     articles, size, _ = _scan(big)
-    quiet = ["--isolated", "--quiet", "--format", "json-lines"]
-    report = bench.work / "report-big.jsonl"
+    quiet = ["--isolated", "--quiet"]
+    report = bench.work / "report-big.txt"
     bench.run(
         "big-check",
         f"big JSONL ({size / 1e6:,.0f} MB) check",
@@ -695,9 +695,9 @@ def main(argv: list[str] | None = None) -> int:
             "\n".join(f"- {note}" for note in bench.notes),
             _table(bench),
             "Peak RSS is the largest single process (the command or one of its workers), from "
-            "getrusage(RUSAGE_CHILDREN). newslint rows use `--isolated --quiet --format "
-            "json-lines -o FILE`, so printing a report to a terminal is not measured; "
-            "Diagnostics counts that report's lines. Exit status 1 means problems found.",
+            "getrusage(RUSAGE_CHILDREN). newslint rows use `--isolated --quiet -o FILE` (the "
+            "default concise report, one line per problem, written to a file), so printing "
+            "to a terminal is not measured; Diagnostics counts that report's lines. Exit status 1 means problems found.",
             _startup_table(bench),
             "### Targets",
             _targets(bench),
