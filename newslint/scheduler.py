@@ -33,9 +33,9 @@ from newslint.jsonstr import JsonStyle
 from newslint.rule import Rule
 from newslint.runner import FileResult, Options, process_data, process_file
 
-CHUNK_BYTES = 4 << 20
+CHUNK_BYTES = 1 << 20
 """A JSONL file bigger than this is split into chunks of about this size."""
-BATCH_BYTES = 1 << 20
+BATCH_BYTES = 256 << 10
 BATCH_FILES = 64
 """Small files travel to workers in batches, so that a task is worth its round trip."""
 POOL_MIN_BYTES = 2 << 20
