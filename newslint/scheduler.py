@@ -13,9 +13,7 @@ other file.  A chunk that cannot be decoded leaves the whole file untouched.
 
 from __future__ import annotations
 
-import concurrent.futures
 import hashlib
-import multiprocessing
 import os
 import re
 import signal
@@ -470,6 +468,9 @@ class Scheduler:
             for item in planned:
                 yield item, _run_task(item.task)
             return
+        import concurrent.futures  # here: a pre-commit run on three files never needs them
+        import multiprocessing
+
         # fork: workers inherit the configured rules instead of importing newslint afresh.
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
