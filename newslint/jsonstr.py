@@ -21,8 +21,10 @@ _SHORT_ESCAPES = {
 }
 _NEEDS_ESCAPE = re.compile(r'["\\\x00-\x1f/]|[^\x00-\x7e]')
 # An escape is a backslash preceded by an even number of backslashes ("\\\\u00E9" is not one).
-_HEX_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\u([0-9a-fA-F]{4})")
-_SLASH_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\/")
+# Each match starts at the first backslash of a run (the lookbehind follows it, so that
+# the regex engine can jump from backslash to backslash instead of trying every position).
+_HEX_ESCAPE = re.compile(r"\\(?<!\\\\)(?:\\\\)*u([0-9a-fA-F]{4})")
+_SLASH_ESCAPE = re.compile(r"\\(?<!\\\\)(?:\\\\)*/")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +80,32 @@ def encode(text: str, style: JsonStyle) -> str:
     return "".join(out)
 
 
+# One escape of a valid JSON string literal: a surrogate pair (one decoded character, as in
+# Python's ``json`` module), a \\uXXXX escape, or a backslash and one character.
+_ESCAPE_SEQUENCE = re.compile(
+    r"\\(?:u(?:[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|[0-9a-fA-F]{4})|.)",
+    re.DOTALL,
+)
+
+
+def escapes(raw: str) -> tuple[list[int], list[int], list[int]]:
+    """Where the escapes of a literal's inside are: (decoded offset, raw start, raw end) lists.
+
+    Each escape decodes to one character; every other character stands for itself.
+    """
+    decoded: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    shift = 0  # raw characters so far minus decoded ones
+    for match in _ESCAPE_SEQUENCE.finditer(raw):
+        start, end = match.span()
+        decoded.append(start - shift)
+        starts.append(start)
+        ends.append(end)
+        shift += end - start - 1
+    return decoded, starts, ends
+
+
 def offset_map(raw: str) -> list[int]:
     """For the inside of a literal, the raw offset where each decoded character starts.
 
@@ -86,24 +114,9 @@ def offset_map(raw: str) -> list[int]:
     Python's ``json`` module.
     """
     offsets: list[int] = []
-    i = 0
-    n = len(raw)
-    while i < n:
-        offsets.append(i)
-        if raw[i] != "\\":
-            i += 1
-            continue
-        if raw[i + 1] != "u":
-            i += 2
-            continue
-        code = int(raw[i + 2 : i + 6], 16)
-        if (
-            0xD800 <= code <= 0xDBFF
-            and raw.startswith("\\u", i + 6)
-            and 0xDC00 <= int(raw[i + 8 : i + 12], 16) <= 0xDFFF
-        ):
-            i += 12
-        else:
-            i += 6
-    offsets.append(n)
+    position = 0
+    for match in _ESCAPE_SEQUENCE.finditer(raw):
+        offsets.extend(range(position, match.start() + 1))
+        position = match.end()
+    offsets.extend(range(position, len(raw) + 1))
     return offsets

@@ -11,10 +11,12 @@ a diagnostic points at ``file:line:column`` and a fix rewrites exactly that span
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -25,6 +27,9 @@ TEXT_FIELDS = ("title", "byline", "caption", "body", "url")
 """Fields whose text is checked for artefacts, in reading order."""
 
 PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t]*\r?\n(?:[ \t]*\r?\n)*")
+# PARAGRAPH_BREAK without its leading \r, so that the regex engine can jump from one
+# \n to the next (several times faster); ``paragraph_spans`` takes the \r back.
+_BREAK_FROM_NEWLINE = re.compile(r"\n[ \t]*\r?\n(?:[ \t]*\r?\n)*")
 HTTP_URL_PATTERN = r"^https?://[^\s/?#]+[^\s]*$"
 
 
@@ -41,15 +46,25 @@ class FieldSpan:
     end: int
     kind: Literal["plain", "json"] = "plain"
     escaped: bool = False
-    _offsets: list[int] | None = field(default=None, repr=False)
+    _escapes: tuple[list[int], list[int], list[int]] | None = field(default=None, repr=False)
 
     def to_source(self, document: str, offset: int) -> int:
-        """Map an offset into the field's decoded text to an offset in the document."""
+        """Map an offset into the field's decoded text to an offset in the document.
+
+        The literal's escapes are found once (one regex scan) and each offset is then
+        placed among them by bisection: no per-character offset table is built.
+        """
         if not self.escaped:
             return self.start + offset
-        if self._offsets is None:
-            self._offsets = jsonstr.offset_map(document[self.start : self.end])
-        return self.start + self._offsets[offset]
+        if self._escapes is None:
+            self._escapes = jsonstr.escapes(document[self.start : self.end])
+        decoded, starts, ends = self._escapes
+        index = bisect.bisect_right(decoded, offset) - 1
+        if index < 0:
+            return self.start + offset
+        if decoded[index] == offset:
+            return self.start + starts[index]
+        return self.start + ends[index] + (offset - decoded[index] - 1)
 
 
 class Article(BaseModel):
@@ -125,13 +140,24 @@ class Article(BaseModel):
 
 def iter_paragraphs(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, paragraph) for each non-blank paragraph of ``text``."""
+    return iter(paragraph_spans(text))
+
+
+@lru_cache(maxsize=16)
+def paragraph_spans(text: str) -> tuple[tuple[int, int, str], ...]:
+    """``iter_paragraphs`` as a tuple, cached: a dozen rules split the same body."""
+    found: list[tuple[int, int, str]] = []
     position = 0
-    for match in PARAGRAPH_BREAK.finditer(text):
-        if match.start() > position:
-            yield position, match.start(), text[position : match.start()]
+    for match in _BREAK_FROM_NEWLINE.finditer(text):
+        start = match.start()
+        if start > 0 and text[start - 1] == "\r":
+            start -= 1  # PARAGRAPH_BREAK's optional \r: taken back into the break
+        if start > position:
+            found.append((position, start, text[position:start]))
         position = match.end()
     if position < len(text):
-        yield position, len(text), text[position:]
+        found.append((position, len(text), text[position:]))
+    return tuple(found)
 
 
 class ArticleContent(BaseModel):

@@ -96,7 +96,7 @@ def test_a_changed_file_is_checked_again(
     changed.write_text(text.replace("\n\n", "\n\n**Staff / AFP**\n\n", 1), encoding="utf-8")
     no_checks.clear()
     code, out = _run(capsys, str(corpus))
-    assert no_checks == [str(changed)]
+    assert code == 1 and no_checks == [str(changed)]
     assert "NL101" in "".join(line for line in out.splitlines() if str(changed) in line)
 
 

@@ -45,8 +45,12 @@ class Line:
     """The span to delete to remove the line cleanly (None: it is the whole body)."""
 
 
+@functools.lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
-    """Case-folded, whitespace collapsed, Markdown heading marks and trailing ``.:!…`` dropped."""
+    """Case-folded, whitespace collapsed, Markdown heading marks and trailing ``.:!…`` dropped.
+
+    Cached: the line rules (NL402-NL405) normalise the same lines of a body.
+    """
     text = text.strip()
     if text.startswith("#"):
         text = _HEADING.sub("", text, count=1)
@@ -70,7 +74,20 @@ def quote(text: str) -> str:
 
 def iter_lines(body: str, wanted: Callable[[str], bool] | None = None) -> Iterator[Line]:
     """Every non-blank line of ``body`` (or those ``wanted`` accepts), with the span that deletes it."""
+    for row in _rows(body):
+        if wanted is None or wanted(row[2]):
+            yield Line(*row)
+
+
+_Row = tuple[int, int, str, str | None, str | None, tuple[int, int] | None]
+"""A ``Line``'s fields as a plain tuple (cheap to build: most lines never become a Line)."""
+
+
+@functools.lru_cache(maxsize=4)
+def _rows(body: str) -> tuple[_Row, ...]:
+    """Every non-blank line of ``body``: split once per body, shared by all the line rules."""
     paragraphs = list(iter_paragraphs(body))
+    found: list[_Row] = []
     for index, (p_start, _, paragraph) in enumerate(paragraphs):
         lines: list[tuple[int, int, str]] = []
         offset = p_start
@@ -80,8 +97,6 @@ def iter_lines(body: str, wanted: Callable[[str], bool] | None = None) -> Iterat
                 lines.append((offset, offset + len(text), text))
             offset += len(raw) + 1
         for i, (start, end, text) in enumerate(lines):
-            if wanted is not None and not wanted(text):
-                continue
             cut: tuple[int, int] | None
             if i > 0:
                 # Not first in its paragraph: take the line break before it.
@@ -97,14 +112,20 @@ def iter_lines(body: str, wanted: Callable[[str], bool] | None = None) -> Iterat
                 cut = (paragraphs[index - 1][1], end)
             else:
                 cut = None
-            yield Line(
-                start,
-                end,
-                text,
-                lines[i - 1][2] if i > 0 else None,
-                lines[i + 1][2] if i + 1 < len(lines) else None,
-                cut,
-            )
+            previous = lines[i - 1][2] if i > 0 else None
+            following = lines[i + 1][2] if i + 1 < len(lines) else None
+            found.append((start, end, text, previous, following, cut))
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=16)
+def _short_rows(body: str, max_length: int) -> tuple[_Row, ...]:
+    """The lines of ``body`` no longer than ``max_length``: the only ones a line rule reads.
+
+    Most lines of news text are paragraphs of prose, longer than any boilerplate
+    line, so each rule skips them without a call per line.
+    """
+    return tuple(row for row in _rows(body) if len(row[2]) <= max_length)
 
 
 def continues_a_sentence(line: Line) -> bool:
@@ -154,7 +175,11 @@ class LineRule(Rule):
         body = article.body
         if not body:
             return
-        for line in iter_lines(body, self._wanted):
+        match = self.match
+        for row in _short_rows(body, self.max_length):
+            if not match(row[2]):
+                continue
+            line = Line(*row)
             if not self.match_line(line):
                 continue
             if self.check_wrapping and continues_a_sentence(line):

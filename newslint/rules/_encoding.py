@@ -18,31 +18,99 @@ import bisect
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
-import ftfy
-from ftfy.badness import BADNESS_RE, is_bad
+if TYPE_CHECKING:
+    import ftfy
 
-# Only the encoding repairs: no uncurling of quotes, no normalisation, no
-# entity unescaping, nothing that changes text that was written that way.
-# ftfy 6.3 honours the encoding sub-options only with explain=True.
-ENCODING_ONLY = ftfy.TextFixerConfig(
-    unescape_html=False,
-    remove_terminal_escapes=False,
-    fix_encoding=True,
-    restore_byte_a0=True,
-    replace_lossy_sequences=False,
-    decode_inconsistent_utf8=True,
-    fix_c1_controls=False,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    fix_surrogates=False,
-    remove_control_chars=False,
-    normalization=None,
-    explain=True,
+
+@cache
+def _encoding_only() -> ftfy.TextFixerConfig:
+    """ftfy's configuration with only the encoding repairs (ftfy is imported on first use).
+
+    No uncurling of quotes, no normalisation, no entity unescaping, nothing that
+    changes text that was written that way.  ftfy 6.3 honours the encoding
+    sub-options only with explain=True.
+    """
+    import ftfy
+
+    return ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_encoding=True,
+        restore_byte_a0=True,
+        replace_lossy_sequences=False,
+        decode_inconsistent_utf8=True,
+        fix_c1_controls=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=True,
+    )
+
+
+@cache
+def _badness_re() -> re.Pattern[str]:
+    """ftfy's mojibake heuristic, imported on first use (importing ftfy takes ~0.1 s)."""
+    from ftfy.badness import BADNESS_RE
+
+    return BADNESS_RE
+
+
+# Fast path of ftfy's ``is_bad``.  Every match of ftfy's BADNESS_RE holds one of the
+# _SOLO characters or two of the _SUSPECT_CLASS ones (each of its alternatives needs
+# characters of its categories or its non-ASCII literals: this class is all of them,
+# as of ftfy 6.3; only the alternatives for C1 controls, `Â`, `Ã`, `Œ` and `œ` can
+# match with one of them), and no match is longer than _BADNESS_WIDTH characters.
+# So BADNESS_RE need only be tried near a solo character or a close pair: mostly-clean
+# text (ASCII, or prose with a few curly quotes and dashes) costs one regex scan.
+_SUSPECT_CLASS = (
+    "\\u0080-\\u00fc\\u0100-\\u0107\\u010c-\\u0113\\u0116-\\u011b\\u011e\\u011f\\u0122\\u0123"
+    "\\u012a\\u012b\\u012f\\u0130\\u0136\\u0137\\u0139-\\u013e\\u0141-\\u0143\\u0145\\u0147"
+    "\\u014c\\u0150\\u0152\\u0153\\u0155\\u0158\\u015a\\u015b\\u015e-\\u0162\\u0164\\u0165"
+    "\\u016a\\u016e\\u0170\\u0172\\u0178-\\u017e\\u0192\\u02c6\\u02c7\\u02d8\\u02db-\\u02dd"
+    "\\u0384-\\u0386\\u0388-\\u038a\\u038c\\u038e\\u038f\\u0391-\\u03c9\\u0401-\\u045f"
+    "\\u0490\\u0491\\u2013-\\u2015\\u2018-\\u201a\\u201c-\\u201e\\u2020-\\u2022\\u2026"
+    "\\u2030\\u2039\\u203a\\u2044\\u20a7\\u20ac\\u2116\\u2122\\u2202\\u2206\\u220f\\u2211"
+    "\\u221a\\u221e\\u2229\\u222b\\u2248\\u2260\\u2261\\u2264\\u2265\\u2310\\u2502\\u250c"
+    "\\u2510\\u2518\\u251c\\u2524\\u252c\\u253c\\u2550-\\u256c\\u2580\\u2584\\u2588\\u258c"
+    "\\u2590-\\u2593\\u25ca\\uf8ff\\ufb01\\ufb02\\ufffd"
 )
+_SOLO = frozenset("\u00c2\u00c3\u0152\u0153").union(map(chr, range(0x80, 0xA0)))
+_BADNESS_WIDTH = 7
+_REACH = _BADNESS_WIDTH - 1
+# Suspect characters with at most 2 * _REACH others between them: one window of text
+# that any match around them lies in.  Disjoint classes: linear.
+_SUSPECTS = re.compile(
+    f"[{_SUSPECT_CLASS}](?:[^{_SUSPECT_CLASS}]{{0,{2 * _REACH}}}[{_SUSPECT_CLASS}])*"
+)
+
+
+def is_bad(text: str) -> bool:
+    """Exactly ``ftfy.badness.is_bad(text)``, trying ftfy's regex only where it may match.
+
+    A match lies within ``_REACH`` characters of the suspects it holds, so within
+    the window around a run of them.  ``BADNESS_RE.search(text, pos, endpos)`` finds a
+    match inside the window if there is one (its ``^`` still means the real start of
+    the text) and sees no text outside it, so it never finds a match the whole text
+    does not have.  A lone suspect that is not a _SOLO character needs no search.
+    """
+    if text.isascii():
+        return False
+    size = len(text)
+    for run in _SUSPECTS.finditer(text):
+        start, end = run.span()
+        if end - start == 1 and text[start] not in _SOLO:
+            continue
+        if _badness_re().search(text, max(0, start - _REACH), min(size, end + _REACH)):
+            return True
+    return False
+
 
 # Runs of non-ASCII characters, single spaces inside them included (lost-byte
 # mojibake often has its 0xA0 bytes turned into spaces).  Unambiguous: linear.
@@ -52,9 +120,19 @@ _MERGE_GAP = 3
 _LINE = re.compile(r"[^\n]+")
 
 C1 = re.compile(r"[\x80-\x9f]")
+
+
+def _sloppy_windows_1252(byte: int) -> str:
+    """ftfy's "sloppy-windows-1252" for one byte (without importing ftfy to register it)."""
+    try:
+        return bytes([byte]).decode("windows-1252")
+    except UnicodeDecodeError:
+        return chr(byte)  # the five bytes windows-1252 leaves undefined decode as latin-1
+
+
 # What precedes a C1 control that is a UTF-8 continuation byte inside mojibake:
 # a lead byte or another continuation byte, as windows-1252 (sloppy) shows them.
-_MOJIBAKE_BYTES = frozenset(bytes(range(0x80, 0xF5)).decode("sloppy-windows-1252")) | frozenset(
+_MOJIBAKE_BYTES = frozenset(map(_sloppy_windows_1252, range(0x80, 0xF5))) | frozenset(
     bytes(range(0x80, 0xA0)).decode("latin-1")
 )
 
@@ -86,7 +164,9 @@ def gbk_decode(pair: str) -> str | None:
 # letters, × and ÷, and the listed symbols.
 _CP1251_CHARS = "\u00c0-\u00ff\u00a8\u00b8\u00a1\u00a2\u00aa\u00ba\u00af\u00bf\u00b2\u00b3"
 # A "word": a run of those characters not touching any other letter or digit.
-_CP1251_WORD = rf"(?<![^\W_])[{_CP1251_CHARS}]{{1,60}}(?![^\W_])"
+# (The lookbehind follows the first character, so that the regex engine can skip to
+# a candidate character instead of trying the lookbehind everywhere.)
+_CP1251_WORD = rf"[{_CP1251_CHARS}](?<![^\W_][{_CP1251_CHARS}])[{_CP1251_CHARS}]{{0,59}}(?![^\W_])"
 # A run of such words separated by spaces and ASCII punctuation.  The word
 # class and the separator class are disjoint, so the match is linear.
 CP1251_RUN = re.compile(rf"{_CP1251_WORD}(?:[ \t,.;:!?()\"'\-]{{1,5}}{_CP1251_WORD}){{0,200}}")
@@ -195,7 +275,9 @@ def _clean_repair(text: str) -> str | None:
 
     A repair is clean when the result is no longer bad and gained no U+FFFD.
     """
-    fixed = ftfy.fix_and_explain(text, ENCODING_ONLY).text
+    import ftfy
+
+    fixed = ftfy.fix_and_explain(text, _encoding_only()).text
     if fixed == text or is_bad(fixed) or fixed.count("\ufffd") > text.count("\ufffd"):
         return None
     return fixed
@@ -272,7 +354,7 @@ def bad_regions(text: str) -> list[tuple[int, int]]:
     runs = [match.span() for match in _NON_ASCII_RUN.finditer(text)]
     starts = [start for start, _ in runs]
     regions: list[tuple[int, int]] = []
-    for match in BADNESS_RE.finditer(text):
+    for match in _badness_re().finditer(text):
         index = bisect.bisect_right(starts, match.start()) - 1
         region = runs[index] if index >= 0 and runs[index][1] >= match.end() else match.span()
         if regions and region[0] < regions[-1][1]:

@@ -75,7 +75,7 @@ def cut_span(items: list[Paragraph], index: int) -> tuple[int, int]:
 
 
 def letters(text: str) -> int:
-    return sum(len(word) for word in _WORD.findall(text))
+    return sum(map(len, _WORD.findall(text)))
 
 
 def shown(text: str, limit: int = 60) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 
@@ -112,13 +113,18 @@ def describe(run: str) -> str:
 
 
 # A hyphen at the end of a line, between letters: `govern-\nment`, `top-\nselling`.
-HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])-[ \t]*(\r?\n)[ \t]*(?=[^\W\d_])")
+# The lookbehind follows the hyphen (and includes it) so that the regex engine can jump
+# from hyphen to hyphen.
+HYPHEN_BREAK = re.compile(r"-(?<=[^\W\d_]-)[ \t]*(\r?\n)[ \t]*(?=[^\W\d_])")
 _LETTERS_BEFORE = re.compile(r"[^\W\d_]{1,60}\Z")
 _LETTERS_AFTER = re.compile(r"[^\W\d_]{1,60}")
 # Only from a word's start: tried inside a long word, each start would rescan the rest
 # of it (quadratic on `aaaa...a-`); a match from inside a word never exists without one
 # from its start, so the words found are the same.
 _HYPHENATED = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?:-[^\W\d_]+)+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_LOWER_BY_WORD = frozenset("\u0130\u03a3")
+"""İ (lowers to i and a combining dot) and Σ (lowers to σ or ς by what follows)."""
 # First parts that make compounds rather than split words (`self-\nindictment`).
 COMPOUND_PREFIXES = frozenset(("self", "non", "anti", "semi", "multi", "well", "half", "cross"))
 
@@ -127,9 +133,31 @@ class WordIndex:
     """The words of an article, to tell a word split at a line end from a compound."""
 
     def __init__(self, texts: list[str]) -> None:
-        joined = "\n".join(texts)
-        self.words = Counter(w.lower() for w in re.findall(r"[^\W\d_]+", joined))
-        self.compounds = {c.lower() for c in _HYPHENATED.findall(joined)}
+        self._texts = texts
+
+    @functools.cached_property
+    def _lowered(self) -> str | None:
+        """The joined texts lowered, when that finds the same words, lowered.
+
+        True unless a character lowers differently in context (final sigma) or to
+        something that is not a letter (dotted I); then words are lowered one by one.
+        """
+        joined = "\n".join(self._texts)
+        return joined.lower() if _LOWER_BY_WORD.isdisjoint(joined) else None
+
+    @functools.cached_property
+    def words(self) -> Counter[str]:
+        """How often each word occurs (lower-cased); found on first use (fast path)."""
+        if self._lowered is not None:
+            return Counter(_LETTERS.findall(self._lowered))
+        return Counter(w.lower() for w in _LETTERS.findall("\n".join(self._texts)))
+
+    @functools.cached_property
+    def compounds(self) -> set[str]:
+        """The hyphenated compounds (lower-cased); found on first use (fast path)."""
+        if self._lowered is not None:
+            return set(_HYPHENATED.findall(self._lowered))
+        return {c.lower() for c in _HYPHENATED.findall("\n".join(self._texts))}
 
 
 JOIN, KEEP, UNKNOWN, SKIP = "join", "keep", "unknown", "skip"

@@ -16,6 +16,9 @@ _UNSPACED = re.compile(
 )
 
 
+_HEAD_WORDS = 64
+
+
 class ShortBody(Rule):
     code = "NL014"
     name = "short-body"
@@ -46,8 +49,21 @@ text-artefact rules.  An empty body is NL005's business.  Report only."""
         body = article.body
         if not body or not body.strip():
             return
-        text = " ".join(body.split())
-        words = len(text.split())
+        # Fast path: split only the body's start; its first words (and a piece of the
+        # rest, if any) already show most bodies to be long enough.
+        split_at = max(self.min_words, _HEAD_WORDS)
+        head = body.split(maxsplit=split_at)
+        if len(head) > split_at:
+            words_at_least = split_at + 1
+            length_at_least = sum(map(len, head[:-1])) + split_at + 1
+        else:
+            words_at_least = len(head)
+            length_at_least = sum(map(len, head)) + len(head) - 1
+        if length_at_least >= self.min_characters and words_at_least >= self.min_words:
+            return
+        split = body.split()
+        text = " ".join(split)
+        words = len(split)
         unspaced = len(_UNSPACED.findall(text)) * 2 > len(text)
         if len(text) >= self.min_characters and (unspaced or words >= self.min_words):
             return

@@ -30,6 +30,8 @@ placeholder is."""
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         for name, text in article.text_fields(self.fields):
+            if "[" not in text:
+                continue  # fast path: no placeholder without its bracket
             lowered = text.lower()
             if "[email" not in lowered or "protected]" not in lowered:
                 continue

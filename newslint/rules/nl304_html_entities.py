@@ -34,9 +34,24 @@ _NOT_TEXT = re.compile(
 _LOST_NAMED = re.compile(
     r"(?<![&A-Za-z])(?:quot|apos|[lr]squo|[lr]dquo|[lr]aquo|nbsp|hellip|[mn]dash);"
 )
-_LOST_NUMERIC = re.compile(r"(?<![&#0-9])#(?:39|34|8211|8212|8216|8217|8220|8221|[xX]27|[xX]22);")
+# (The lookbehind follows the literal '#', so that the regex engine can skip ahead.)
+_LOST_NUMERIC = re.compile(r"#(?<![&#0-9]#)(?:39|34|8211|8212|8216|8217|8220|8221|[xX]27|[xX]22);")
+# Fast path: every lost named reference ends with one of these.
+_LOST_NAMED_ENDINGS = ("quot;", "apos;", "squo;", "dquo;", "aquo;", "nbsp;", "hellip;", "dash;")
 _SINGLE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _APOSTROPHES = frozenset("'\u2019")
+
+
+def _may_have_references(text: str) -> bool:
+    """Fast path: a reference starts with '&', or is a lost one that ``_lost`` can find.
+
+    Without either, nothing is reported, so the markup and URL spans need not be found.
+    """
+    return (
+        "&" in text
+        or any(ending in text for ending in _LOST_NAMED_ENDINGS)
+        or ("#" in text and _LOST_NUMERIC.search(text) is not None)
+    )
 
 
 def _unescape(reference: str) -> str | None:
@@ -79,7 +94,7 @@ such as `&lt;b&gt;` (NL102's) are never touched."""
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         for name, text in article.text_fields(self.fields):
-            if ";" not in text:
+            if ";" not in text or not _may_have_references(text):
                 continue
             not_text = [m.span() for m in _ESCAPED_TAG.finditer(text)] if "lt;" in text else []
             not_text.extend(m.span() for m in _NOT_TEXT.finditer(text))
@@ -115,10 +130,11 @@ such as `&lt;b&gt;` (NL102's) are never touched."""
     @staticmethod
     def _lost(text: str) -> Iterator[tuple[int, int, str, str]]:
         what = "HTML reference that lost its '&'"
-        for match in _LOST_NAMED.finditer(text):
-            replacement = _unescape("&" + match.group())
-            if replacement is not None:
-                yield match.start(), match.end(), replacement, what
+        if any(ending in text for ending in _LOST_NAMED_ENDINGS):
+            for match in _LOST_NAMED.finditer(text):
+                replacement = _unescape("&" + match.group())
+                if replacement is not None:
+                    yield match.start(), match.end(), replacement, what
         if "#" not in text:
             return
         for match in _LOST_NUMERIC.finditer(text):

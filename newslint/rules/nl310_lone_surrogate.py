@@ -36,6 +36,11 @@ unsafe, since the character they were part of cannot be recovered."""
         for name, text in article.text_fields(self.fields):
             if text.isascii():
                 continue
+            try:
+                text.encode("utf-8")  # fast path: fails only on a surrogate
+                continue
+            except UnicodeEncodeError:
+                pass
             for match in _SURROGATES.finditer(text):
                 start, end = match.span()
                 codes = " ".join(f"\\u{ord(c):04x}" for c in match.group()[:4])

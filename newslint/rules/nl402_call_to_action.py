@@ -41,8 +41,32 @@ def _is_network_list(text: str) -> bool:
     return True
 
 
+# Fast path: whatever makes a line a call to action, its first word is one of these
+# (a phrase's first word, a newsletter sign-up's, or a network verb's).
+_FIRST_WORDS = frozenset(phrase.split()[0] for phrase in _PHRASES if phrase) | frozenset(
+    ("click", "please", "subscribe", "sign", "get", "join")
+)
+_HANDLE_TRAIL = " :,-–—|"
+
+
+def _may_be_call_to_action(normalised: str) -> bool:
+    """Whether the first word allows a call to action (``_without_handles`` keeps it, or
+    trims its end when it is the only word left)."""
+    words = normalised.split(maxsplit=1)
+    if not words:
+        return False
+    first = words[0]
+    for word in (first, first.rstrip(_HANDLE_TRAIL)):
+        if word in _FIRST_WORDS or word.rstrip(":") in _VERB_STARTS:
+            return True
+    return False
+
+
 def is_call_to_action(line: str) -> bool:
-    text = _without_handles(normalise(line))
+    normalised = normalise(line)
+    if not _may_be_call_to_action(normalised):
+        return False
+    text = _without_handles(normalised)
     if not text:
         return False
     if text in _PHRASES:

@@ -21,11 +21,15 @@ _OPENING = re.compile(
 )
 _CUE = re.compile("|".join(re.escape(cue) for cue in COOKIE_CUES))
 _ROW_SEPARATOR = re.compile(r"[ \t]*[|/•·][ \t]*|[ \t]+[-–—][ \t]+")
+# Every separator above holds one of these (a test that needs no split).
+_SEPARATOR_MARK = re.compile(r"[|/•·]|[ \t][-–—][ \t]")
 _COPYRIGHT = re.compile(r"(?:copyright )?(?:©|\(c\) )")
 
 
 def _is_policy_row(text: str) -> bool:
     """``privacy policy | terms of use``: links of a site footer, at least one a policy."""
+    if not _SEPARATOR_MARK.search(text):
+        return False  # fast path: one item only
     items = [item.strip(" .") for item in _ROW_SEPARATOR.split(text)]
     if len(items) < 2 or not all(items):
         return False

@@ -91,6 +91,9 @@ _FIRST_WORDS = frozenset(
 )
 _LAST_WORDS = frozenset(re.split(r"[ /]", agency)[-1] for agency in _AGENCIES)
 _FIRST_WORD = re.compile(r"[(\s]*([^\s:/(),]{1,40})")
+# The last word, as ``re.split(r"[\s/|,()]", text)[-1]`` gives it, read off the
+# reversed text: no list of every word of a line of prose is built.
+_LAST_WORD_REVERSED = re.compile(r"[^\s/|,()]*")
 
 
 def _may_be_credit(text: str) -> bool:
@@ -100,7 +103,9 @@ def _may_be_credit(text: str) -> bool:
     first = _FIRST_WORD.match(text)
     if first and first.group(1).casefold() in _FIRST_WORDS:
         return True
-    return re.split(r"[\s/|,()]", text.rstrip(" )").casefold())[-1] in _LAST_WORDS
+    folded = text.rstrip(" )").casefold()[::-1]
+    last = _LAST_WORD_REVERSED.match(folded)
+    return last is not None and last.group()[::-1] in _LAST_WORDS
 
 
 def is_photo_credit(line: str) -> bool:

@@ -11,8 +11,16 @@ from newslint.rule import Rule
 from newslint.rules._whitespace import TEXT, describe
 
 # The lookbehind starts a match only at the beginning of a run, so each run is
-# scanned once: linear even on a long run of spaces that ends in a letter.
-_TRAILING = re.compile(r"(?<![ \t])[ \t]+(?=\r?\n|\r|\u2028|\u2029|\Z)")
+# scanned once: linear even on a long run of spaces that ends in a letter.  It comes
+# after the first character so that the regex engine can skip ahead to a space or tab.
+_TRAILING = re.compile(r"[ \t](?<![ \t][ \t])[ \t]*(?=\r?\n|\r|\u2028|\u2029|\Z)")
+# Fast path: a run of trailing whitespace ends with a space or tab right before a line
+# break or the end; these substring tests (C speed) rule out nearly every clean field.
+_BEFORE_BREAK = tuple(a + b for a in " \t" for b in "\n\r\u2028\u2029")
+
+
+def _may_have_trailing(text: str) -> bool:
+    return text.endswith((" ", "\t")) or any(pair in text for pair in _BEFORE_BREAK)
 
 
 class TrailingWhitespace(Rule):
@@ -35,7 +43,7 @@ spaces (no-break space, ideographic space) are never touched."""
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         for name, text in article.text_fields(self.fields):
-            if " " not in text and "\t" not in text:
+            if not _may_have_trailing(text):
                 continue
             for match in _TRAILING.finditer(text):
                 start, end = match.span()

@@ -11,8 +11,9 @@ from newslint.rule import Rule
 from newslint.rules._whitespace import TEXT, shown
 
 # A run of spaces between two non-space characters (so never indentation, never
-# trailing whitespace); the lookbehind makes each run one linear attempt.
-_RUN = re.compile(r"(?<=[^\s]) {2,}(?=[^\s])")
+# trailing whitespace); the lookbehind makes each run one linear attempt.  It follows
+# the literal two spaces (and includes them) so that the regex engine can skip ahead.
+_RUN = re.compile(r"  (?<=[^\s]  ) *(?=[^\s])")
 # Typewriter style: exactly two spaces after the end of a sentence.
 _SENTENCE_END = re.compile(r"[.!?:][\"'”’»)\]]?\Z")
 # What may precede a run at the start of a line: a list bullet, a number, a heading mark.

@@ -12,7 +12,9 @@ from newslint.rules._whitespace import TEXT
 
 # Three or more line breaks with only spaces and tabs between them.  Every
 # repetition must consume a line break, so the pattern cannot backtrack.
-_RUN = re.compile(r"\r?\n(?:[ \t]*\r?\n){2,}")
+# The pattern starts at the `\n` (a literal: the regex engine skips ahead to it); a
+# `\r` before it is taken into the run afterwards.
+_RUN = re.compile(r"\n(?:[ \t]*\r?\n){2,}")
 
 
 class BlankLineRuns(Rule):
@@ -35,10 +37,12 @@ single blank line is never flagged."""
             if "\n" not in text:
                 continue
             for match in _RUN.finditer(text):
-                run = match.group()
+                start, end = match.span()
+                if start > 0 and text[start - 1] == "\r":
+                    start -= 1
+                run = text[start:end]
                 newline = "\r\n" if "\r\n" in run else "\n"
                 blank = run.count("\n") - 1
-                start, end = match.span()
                 yield self.diagnostic(
                     name,
                     start,

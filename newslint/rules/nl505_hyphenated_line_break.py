@@ -53,10 +53,12 @@ post-war`), and dashes or list bullets at the start of a line."""
         for name, text in fields:
             if "-" not in text or "\n" not in text:
                 continue
-            urls = UrlRegions(text)
+            urls: UrlRegions | None = None  # found at the first break: most fields have none
             for match in HYPHEN_BREAK.finditer(text):
                 if index is None:
                     index = WordIndex([t for _, t in fields])
+                if urls is None:
+                    urls = UrlRegions(text)
                 verdict, left, right = hyphen_break(text, match, index, urls, verdicts)
                 if verdict == SKIP:
                     continue

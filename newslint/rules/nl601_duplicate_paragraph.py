@@ -48,6 +48,9 @@ first one, so no text is lost."""
             return
         items = paragraphs(body)
         keys = [normalise(text) for _, _, text in items]
+        long_keys = [key for key in keys if len(key) >= self.min_length]
+        if len(set(long_keys)) == len(long_keys):
+            return  # fast path: no long paragraph occurs twice
         first: dict[str, int] = {}
         # (paragraph, its neighbour) for every copy seen so far: a later copy with the
         # same neighbour belongs to a repeated run of paragraphs.

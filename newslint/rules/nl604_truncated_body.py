@@ -34,6 +34,9 @@ _BRACKETED_ELLIPSIS = re.compile(r"[\[(](?:\.{3}|…)[\])]$")
 _ELLIPSIS = re.compile(r"(?:\.{3}|…)$")
 _LAST_WORD = re.compile(r"(?:^|(?<=\s))([^\W\d_]+)$")
 """The last token when it is a plain word (not the tail of a URL, a handle or a hyphenated slug)."""
+_LETTERS_AT_START = re.compile(r"[^\W\d_]+")
+# Fast path: every teaser holds one of these words (matched as _TEASER matches them).
+_TEASER_WORD = re.compile(r"read|more|subscribe", re.IGNORECASE)
 
 
 def truncation(last: str) -> str | None:
@@ -41,21 +44,38 @@ def truncation(last: str) -> str | None:
     line = last.rstrip().rsplit("\n", 1)[-1].strip()
     if not line:
         return None
-    teaser = _TEASER.search(line[-_TAIL:])
+    tail = line[-_TAIL:]
+    teaser = _TEASER.search(tail) if _TEASER_WORD.search(tail) else None
     if teaser:
         return f"ends with a teaser: '{shown(teaser.group(0).strip(), 30)}'"
-    if _BRACKETED_ELLIPSIS.search(line):
+    # The patterns below end at the line's end: searched only over its last characters.
+    if _BRACKETED_ELLIPSIS.search(line, max(0, len(line) - 5)):
         return "ends with an omission mark"
-    ellipsis = _ELLIPSIS.search(line)
+    ellipsis = _ELLIPSIS.search(line, max(0, len(line) - 3))
     if ellipsis:
-        word = _LAST_WORD.search(line[: ellipsis.start()])
-        if word and word.group(1) in DANGLING_BEFORE_ELLIPSIS and len(line.split()) >= _MIN_WORDS:
-            return f"stops after '{word.group(1)}…'"
+        word = _last_word(line[: ellipsis.start()])
+        if word in DANGLING_BEFORE_ELLIPSIS and len(line.split()) >= _MIN_WORDS:
+            return f"stops after '{word}…'"
         return None
-    word = _LAST_WORD.search(line)
-    if word and word.group(1) in DANGLING_WORDS and len(line.split()) >= _MIN_WORDS:
-        return f"stops mid-sentence after '{word.group(1)}'"
+    word = _last_word(line)
+    if word in DANGLING_WORDS and len(line.split()) >= _MIN_WORDS:
+        return f"stops mid-sentence after '{word}'"
     return None
+
+
+def _last_word(text: str) -> str | None:
+    """``_LAST_WORD.search(text).group(1)``, read from the end (no scan of the whole line).
+
+    The word is the run of letters that ends the text, when whitespace or the text's
+    start comes before it.
+    """
+    run = _LETTERS_AT_START.match(text[::-1])
+    if run is None:
+        return None
+    start = len(text) - run.end()
+    if start > 0 and not text[start - 1].isspace():
+        return None
+    return text[start:]
 
 
 class TruncatedBody(Rule):

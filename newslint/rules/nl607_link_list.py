@@ -44,14 +44,21 @@ _SMALL_WORDS = frozenset(
         "y",
     ]
 )
+# Fast path: a "link" line holds a URL or a Markdown link, so a body with fewer
+# occurrences of these than ``min_links`` cannot be a link list.
+_URL_START = re.compile(r"https?://|www\.", re.IGNORECASE)
+_LINKISH = re.compile(r"https?://|www\.|\]\(", re.IGNORECASE)
+_WWW_CASES = tuple(a + b + c + "." for a in "wW" for b in "wW" for c in "wW")  # "www." in any case
 _TERMINAL = '.!?:;…"”’)»'
 _MAX_HEADLINE_WORDS = 16
 
 
 def line_kind(line: str) -> str:
-    """'link', 'headline' or 'prose' for one line of the body."""
+    """'link', 'headline' or 'prose' for one line of the body (a line without a link
+    skips the substitutions: fast path)."""
     text = _BULLET.sub("", line, count=1).strip()
-    without_links = _URL.sub(" ", _MARKDOWN_LINK.sub(" ", text))
+    linked = "](" in text or _URL_START.search(text) is not None
+    without_links = _URL.sub(" ", _MARKDOWN_LINK.sub(" ", text)) if linked else text
     words = _WORD.findall(without_links)
     if len(words) <= 3 and without_links.strip(" \t|:-–—·•") != text.strip(" \t|:-–—·•"):
         return "link"
@@ -59,6 +66,22 @@ def line_kind(line: str) -> str:
         return "prose"
     capitalised = sum(1 for word in words if word[0].isupper() or word.lower() in _SMALL_WORDS)
     return "headline" if capitalised == len(words) and len(words) >= 2 else "prose"
+
+
+def _surely_prose(line: str) -> bool:
+    """A cheap test: ``line_kind`` would say 'prose' (some prose lines fail it).
+
+    A line that holds no link and whose very last character is terminal punctuation
+    keeps that last character whatever list bullet is removed (a bullet ends with a
+    space or tab), so ``line_kind`` finds no link and a terminal end.
+    """
+    return (
+        line[-1:] in _TERMINAL
+        and line[-1:] != ""
+        and "](" not in line
+        and "://" not in line
+        and "www." not in line.lower()
+    )
 
 
 class LinkList(Rule):
@@ -88,12 +111,30 @@ contents above the text is not flagged.  Report only."""
         body = article.body
         if not body or body.count("\n") + 1 < self.min_lines:
             return
+        # Fast path: a "link" line holds a URL or a Markdown link.  Counting their marks
+        # (C speed) bounds how many links there are; the regex counts them exactly.
+        marks = body.count("://") + body.count("](") + sum(map(body.count, _WWW_CASES))
+        if marks < self.min_links or len(_LINKISH.findall(body)) < self.min_links:
+            return
         lines = [line for line in body.splitlines() if line.strip()]
         if len(lines) < self.min_lines:
             return
-        kinds = [line_kind(line) for line in lines]
-        links = kinds.count("link")
-        listed = links + kinds.count("headline")
+        # Fast path: too many lines are surely prose for a link list.  Listed lines are
+        # at most the lines not yet found to be prose, so the count can stop early; the
+        # lines that are prose by a cheap test are counted first.
+        prose = sum(1 for line in lines if _surely_prose(line))
+        if len(lines) - prose < self.min_share * len(lines):
+            return
+        prose = links = 0
+        for line in lines:
+            kind = line_kind(line)
+            if kind == "link":
+                links += 1
+            elif kind == "prose":
+                prose += 1
+                if len(lines) - prose < self.min_share * len(lines):
+                    return
+        listed = len(lines) - prose
         if links < self.min_links or listed < self.min_share * len(lines):
             return
         start = len(body) - len(body.lstrip())

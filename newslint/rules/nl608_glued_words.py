@@ -15,9 +15,15 @@ _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 # a bracket: not after '#', '@', '/' or a letter) glued to a capitalised word
 # that is followed by a space and a lower-case word.  Bounded, anchored on the
 # case change: linear.
+_MAX_HEAD, _MAX_TAIL = 40, 41
 _GLUED = re.compile(
-    rf"(?<![^\s\"'“‘«(\[])([{_LOWER}]{{3,40}})([{_UPPER}][{_LOWER}]{{1,40}})(?=[ \t\n][{_LOWER}])"
+    rf"(?<![^\s\"'“‘«(\[])([{_LOWER}]{{3,{_MAX_HEAD}}})([{_UPPER}][{_LOWER}]{{1,{_MAX_TAIL - 1}}})"
+    rf"(?=[ \t\n][{_LOWER}])"
 )
+# Fast path: every match holds a lower-case letter followed by a capital; most
+# fields have none, and this scan is several times cheaper than the one above (it
+# tries only the capitals, looking behind each for a lower-case letter).
+_CASE_CHANGE = re.compile(rf"[{_UPPER}](?<=[{_LOWER}][{_UPPER}])")
 _SHORT_STARTERS = frozenset(
     [
         "An",
@@ -85,6 +91,23 @@ _CAMEL_PREFIXES = frozenset(
 )
 
 
+def _glued(text: str) -> Iterator[re.Match[str]]:
+    """``_GLUED.finditer(text)``, tried only around each lower-case-to-capital change.
+
+    A match holds exactly one such change (where its two words meet), and matches
+    never overlap (each starts after a space, a quote or a bracket and holds only
+    letters), so searching a window around each change finds every match once, in
+    order.  The window reaches as far as a match and its lookahead can; the
+    lookbehind sees the text before the window.
+    """
+    for change in _CASE_CHANGE.finditer(text):
+        capital = change.start()
+        for match in _GLUED.finditer(text, max(0, capital - _MAX_HEAD), capital + _MAX_TAIL + 2):
+            if match.end(1) == capital:
+                yield match
+                break
+
+
 class GluedWords(Rule):
     code = "NL608"
     name = "glued-words"
@@ -109,9 +132,9 @@ is not known."""
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         for name, text in article.text_fields(self.fields):
-            if text.islower() or text.isupper():
+            if text.islower() or text.isupper() or not _CASE_CHANGE.search(text):
                 continue
-            for match in _GLUED.finditer(text):
+            for match in _glued(text):
                 head, tail = match.group(1), match.group(2)
                 if len(tail) < 3 and tail not in _SHORT_STARTERS:
                     continue
