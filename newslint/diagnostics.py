@@ -8,6 +8,7 @@ source, so no rule needs to know which file format it is looking at.
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -16,8 +17,15 @@ from typing import Any
 def reduce_by_fields(self: Any) -> tuple[Any, tuple[Any, ...]]:
     """Pickle a slotted dataclass as its constructor call: unpickling is several times
     faster than dataclasses' generic ``__setstate__``, which the cache pays for every
-    diagnostic of a warm run."""
-    return type(self), tuple(getattr(self, name) for name in type(self).__match_args__)
+    diagnostic of a warm run (and the pool for every diagnostic it sends back)."""
+    cls = type(self)
+    getter = _FIELD_GETTERS.get(cls)
+    if getter is None:
+        getter = _FIELD_GETTERS[cls] = operator.attrgetter(*cls.__match_args__)
+    return cls, getter(self)
+
+
+_FIELD_GETTERS: dict[type, operator.attrgetter[Any]] = {}
 
 
 class Applicability(str, Enum):

@@ -90,3 +90,27 @@ def test_nl301_still_finds_mojibake_at_the_start_of_a_very_long_line() -> None:
     body = "Itâ€™s " + "word " * 20000 + "end."
     [found] = lint(NL301, body=body)
     assert (found.start, found.end) == (2, 5)
+
+
+def test_the_fast_mojibake_check_covers_every_character_ftfy_looks_for() -> None:
+    """``_encoding``'s pre-check tries ftfy's BADNESS_RE only near characters of its class.
+
+    That is exact only while the class holds every character BADNESS_RE can match on: a
+    newer ftfy that adds one would otherwise make the fast path miss mojibake silently.
+    """
+    import re
+
+    from ftfy import badness
+
+    from newslint.rules import _encoding
+
+    suspect = re.compile(f"[{_encoding._SUSPECT_CLASS}]")
+    categories = re.compile("[" + "".join(badness.MOJIBAKE_CATEGORIES.values()) + "]")
+    looked_for = {
+        chr(code)
+        for code in range(0x80, 0x10000)
+        if not 0xD800 <= code < 0xE000 and categories.match(chr(code))
+    }
+    looked_for |= {char for char in badness.BADNESS_RE.pattern if ord(char) > 0x7F}
+    assert len(looked_for) > 200
+    assert sorted(hex(ord(c)) for c in looked_for if not suspect.match(c)) == []
