@@ -70,7 +70,7 @@ class FieldSpan:
 class Article(BaseModel):
     """One article as read from a file, with its source map."""
 
-    model_config = ConfigDict(arbitrary_types_allowed=True)
+    model_config = ConfigDict(arbitrary_types_allowed=True, defer_build=True)
 
     path: str
     format: str
@@ -163,7 +163,7 @@ def paragraph_spans(text: str) -> tuple[tuple[int, int, str], ...]:
 class ArticleContent(BaseModel):
     """A valid article: the pydantic twin of ``schemas/article.schema.json``."""
 
-    model_config = ConfigDict(extra="allow", title="Article")
+    model_config = ConfigDict(extra="allow", title="Article", defer_build=True)
 
     title: str = Field(min_length=1, pattern=r"\S")
     byline: str | None = None
