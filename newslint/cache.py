@@ -25,9 +25,11 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from newslint import __version__
 from newslint.diagnostics import Applicability, reduce_by_fields
+from newslint.files import StatKey
 from newslint.rule import Rule
 from newslint.runner import FileResult, Options, content_digest
 
@@ -49,7 +51,7 @@ class Entry:
     __reduce__ = reduce_by_fields
 
     digest: str
-    stat: tuple[int, int, int] | None
+    stat: StatKey | None
     ignored: frozenset[str]
     """Codes that per-file-ignores turned off for this path when it was checked."""
     result: FileResult
@@ -104,10 +106,10 @@ class Cache:
         self._dirty = False
         try:
             with self.file.open("rb") as handle:
-                loaded = pickle.load(handle)
+                loaded = _SafeUnpickler(handle).load()
             if isinstance(loaded, dict):
                 self.entries = loaded
-        except Exception:  # missing, truncated, from another Python: start afresh
+        except Exception:  # missing, truncated, forged, from another Python: start afresh
             self.entries = {}
 
     @staticmethod
@@ -115,7 +117,7 @@ class Cache:
         return os.path.abspath(path)
 
     def lookup(
-        self, path: str, stat: tuple[int, int, int], ignored: frozenset[str], options: Options
+        self, path: str, stat: StatKey, ignored: frozenset[str], options: Options
     ) -> FileResult | None:
         """The stored result, if the file is unchanged and it answers this run's question."""
         entry = self.entries.get(self._key(path))
@@ -161,6 +163,7 @@ class Cache:
             try:
                 with os.fdopen(descriptor, "wb") as handle:
                     pickle.dump(self.entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                os.chmod(temporary, 0o666 & ~_umask())  # mkstemp's 0600 would lock out a team
                 os.replace(temporary, self.file)
             except BaseException:
                 with contextlib.suppress(OSError):
@@ -171,6 +174,36 @@ class Cache:
         self._dirty = False
 
 
+_ALLOWED = frozenset(
+    {
+        ("newslint.cache", "Entry"),
+        ("newslint.runner", "FileResult"),
+        ("newslint.diagnostics", "Diagnostic"),
+        ("newslint.diagnostics", "Location"),
+        ("newslint.diagnostics", "Fix"),
+        ("newslint.diagnostics", "Edit"),
+        ("newslint.diagnostics", "ListAppend"),
+        ("newslint.diagnostics", "ReadError"),
+        ("newslint.diagnostics", "Severity"),
+        ("newslint.diagnostics", "Applicability"),
+    }
+)
+
+
+class _SafeUnpickler(pickle.Unpickler):
+    """Loads newslint's own result types and plain data, nothing else.
+
+    A cache folder can come with a corpus (a tarball, a repository): a forged pickle
+    must not be able to call anything but the constructors of these data classes
+    (the "restricting globals" recipe of the pickle documentation).
+    """
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) not in _ALLOWED:
+            raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a newslint cache")
+        return super().find_class(module, name)
+
+
 def _answers(result: FileResult, options: Options) -> bool:
     """A stored check result answers --fix or --diff only if there is nothing to apply."""
     if not (options.fix or options.diff):
@@ -179,6 +212,12 @@ def _answers(result: FileResult, options: Options) -> bool:
         d.fix is not None and (d.fix.applicability is Applicability.SAFE or options.unsafe_fixes)
         for d in result.diagnostics
     )
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _prepare(directory: Path) -> None:

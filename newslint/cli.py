@@ -6,7 +6,9 @@ import argparse
 import contextlib
 import io
 import os
+import signal
 import sys
+import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -201,6 +203,14 @@ def _run_ray(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_CLEAN if code == EXIT_PROBLEMS and args.exit_zero else code
 
 
+class Terminated(BaseException):
+    """SIGTERM in the main process."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
 def _jobs(value: str) -> int:
     try:
         jobs = int(value)
@@ -255,6 +265,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         ),
     )
 
+    # SIGTERM (a CI timeout, docker stop) unwinds like Ctrl-C: temp files are removed.
+    previous = (
+        signal.signal(signal.SIGTERM, _terminate)
+        if threading.current_thread() is threading.main_thread()
+        else None
+    )
     try:
         if args.paths == ["-"]:
             name = args.stdin_filename or "stdin.txt"
@@ -265,6 +281,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("newslint: interrupted", file=sys.stderr)
         return 130
+    except Terminated:
+        print("newslint: terminated", file=sys.stderr)
+        return 143
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     diagnostics = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key)
     errors = [e for r in results for e in r.errors]
     if args.write_baseline:

@@ -29,6 +29,9 @@ SKIPPED_DIRECTORIES = frozenset(
 )
 
 
+StatKey = tuple[int, int, int, int]
+
+
 @dataclass(frozen=True, slots=True)
 class Snapshot:
     """What a file looked like when it was read, to detect changes before writing."""
@@ -41,9 +44,10 @@ class Snapshot:
     """(device, inode): another file renamed over this one has another inode."""
 
     @property
-    def key(self) -> tuple[int, int, int]:
-        """(size, mtime_ns, inode): what the cache compares before trusting a stored hash."""
-        return (self.size, self.mtime_ns, self.inode[1])
+    def key(self) -> StatKey:
+        """What the cache compares before trusting a stored hash: (size, mtime_ns, inode,
+        ctime_ns).  The ctime catches a rewrite that put the size and mtime back."""
+        return (self.size, self.mtime_ns, self.inode[1], self.ctime_ns)
 
     @classmethod
     def of(cls, path: Path | str) -> Snapshot:

@@ -16,7 +16,7 @@ from pathlib import Path
 from newslint.diagnostics import Diagnostic, Location, ReadError, reduce_by_fields
 from newslint.document import DecodeError, Document, decode
 from newslint.engine import lint_document
-from newslint.files import FileChangedError, HardLinkError, Snapshot, write_atomic
+from newslint.files import FileChangedError, HardLinkError, Snapshot, StatKey, write_atomic
 from newslint.fixer import Planner, fix_document
 from newslint.jsonstr import JsonStyle
 from newslint.readers import (
@@ -63,7 +63,7 @@ class FileResult:
     """The bytes could not be decoded: nothing was checked and nothing may be written."""
     digest: str = ""
     """Content hash of the file as it is on disk after the run (for the cache)."""
-    stat: tuple[int, int, int] | None = None
+    stat: StatKey | None = None
     """(size, mtime_ns, inode) of the file after the run, when it was read from disk."""
 
 
@@ -186,6 +186,15 @@ def process_data(
     return result, new_data
 
 
+def not_written(exc: OSError) -> str:
+    """Why a fixed file was not written, for its error line."""
+    if isinstance(exc, FileChangedError):
+        return "changed on disk while newslint was fixing it; not overwritten"
+    if isinstance(exc, HardLinkError):
+        return str(exc)
+    return f"checked, but the fixes could not be written ({exc.strerror or exc}); left as it was"
+
+
 def process_file(path: str, rules: Sequence[Rule], options: Options) -> FileResult:
     """Check (and, with the options, fix in place) one file on disk."""
     if reader_for(path) is None:
@@ -218,20 +227,11 @@ def process_file(path: str, rules: Sequence[Rule], options: Options) -> FileResu
         return result
     try:
         write_atomic(file_path, new_data, snapshot)
-    except (FileChangedError, HardLinkError) as exc:
-        unchanged, _ = process_data(path, data, rules, replace(options, fix=False, diff=False))
-        unchanged.errors.append(
-            ReadError(path, "changed on disk while newslint was fixing it; not overwritten")
-            if isinstance(exc, FileChangedError)
-            else ReadError(path, str(exc))
-        )
-        return unchanged
     except OSError as exc:
-        result.fixed = 0
-        result.errors.append(
-            ReadError(path, f"cannot write: {exc.strerror or exc}; left as it was")
-        )
-        return result
+        # Nothing was written: report the problems of the file as it still is, all of them.
+        unchanged, _ = process_data(path, data, rules, replace(options, fix=False, diff=False))
+        unchanged.errors.append(ReadError(path, not_written(exc)))
+        return unchanged
     result.digest = content_digest(new_data)
     try:
         result.stat = Snapshot.of(file_path).key

@@ -26,10 +26,10 @@ from pathlib import Path
 
 from newslint.cache import Cache
 from newslint.diagnostics import Diagnostic, Location, ReadError
-from newslint.files import AtomicWriter, FileChangedError, HardLinkError, Snapshot
+from newslint.files import AtomicWriter, FileChangedError, Snapshot
 from newslint.jsonstr import JsonStyle
 from newslint.rule import Rule
-from newslint.runner import FileResult, Options, process_data, process_file
+from newslint.runner import FileResult, Options, not_written, process_data, process_file
 
 CHUNK_BYTES = 1 << 20
 """A JSONL file bigger than this is split into chunks of about this size."""
@@ -94,17 +94,38 @@ def _init_worker(rules: Sequence[Rule], options: Options, parent: int | None = N
         _die_with(parent)
 
 
+class Terminated(BaseException):
+    """SIGTERM, turned into an exception so that temp files are removed on the way out."""
+
+
+_in_task = False
+_is_worker = False
+
+
+def _terminate(signum: int, frame: object) -> None:
+    """In a worker: unwind the task being done (its writes remove their temp files), or,
+    between tasks, just leave: the parent handles the interruption and reports it."""
+    if _in_task:
+        raise Terminated
+    os._exit(128 + signum)
+
+
 def _die_with(parent: int) -> None:
-    """End this worker when the parent process dies (killed by SIGKILL, say).
+    """End this worker when the parent process dies, or when it is told to (SIGTERM).
 
     Otherwise a worker would wait for work for ever: the pipe it reads from stays open
-    in its sibling workers.  A worker killed mid-write leaves at most a temp file.
+    in its sibling workers.  SIGTERM unwinds the task, so a file being written loses
+    only its temp file; a worker's own SIGKILL can still leave one behind.
     """
+    global _is_worker
+    _is_worker = True
+    signal.signal(signal.SIGTERM, _terminate)
+    signal.signal(signal.SIGINT, _terminate)  # Ctrl-C reaches the whole process group
     try:
         import ctypes
 
         libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG (Linux)
     except (OSError, AttributeError):
         threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     if os.getppid() != parent:  # it died before the line above
@@ -132,8 +153,20 @@ def _run_task(task: Task) -> TaskOutcome:
     A bug in newslint on one file becomes an error for that file, not a crash of the
     run; nothing is written for such a file, as writes happen last.
     """
-    if isinstance(task, Chunk):
-        return _run_chunk(task)
+    global _in_task
+    _in_task = True
+    try:
+        return _run_files(task) if not isinstance(task, Chunk) else _run_chunk(task)
+    except Terminated:
+        if not _is_worker:
+            raise
+        os._exit(143)  # temp files are gone: the exception unwound every write
+    finally:
+        _in_task = False
+_is_worker = False
+
+
+def _run_files(task: tuple[Job, ...]) -> list[FileResult]:
     results = []
     for job in task:
         try:
@@ -271,6 +304,8 @@ class _BigFile:
     received: int = 0
     failure: ReadError | None = None
     """Why nothing may be written (an undecodable chunk, a write that failed)."""
+    unwritten: bool = False
+    """Fixes were made but not written: the file must be checked again as it is."""
 
     def __post_init__(self) -> None:
         self.result = FileResult(self.job.path)
@@ -332,16 +367,9 @@ class _BigFile:
                 start += len(block)
 
     def _give_up(self, exc: OSError) -> None:
-        if isinstance(exc, FileChangedError):
-            message = "changed on disk while newslint was fixing it; not overwritten"
-        elif isinstance(exc, HardLinkError):
-            message = str(exc)
-        else:
-            message = f"cannot write: {exc.strerror or exc}; left as it was"
-        self.failure = ReadError(self.job.path, message)
+        self.failure = ReadError(self.job.path, not_written(exc))
         self.result.errors.append(self.failure)
-        # The diagnostics are about text that was not written.
-        self.result.diagnostics = []
+        self.unwritten = True
         if self.writer is not None:
             self.writer.discard()
 
@@ -420,6 +448,24 @@ class Scheduler:
                 small.append((index, job, snapshot.size if snapshot else 0))
         planned.extend(_batches(small))
         planned.sort(key=lambda item: item.indices[0])
+        try:
+            self._collect(planned, jobs, results, big)
+        except BaseException:
+            for merged in big.values():  # interrupted: leave no temp file behind
+                if merged.writer is not None:
+                    merged.writer.discard()
+            raise
+        if self.cache is not None:
+            self.cache.save()
+        return [results[index] for index in range(len(jobs))]
+
+    def _collect(
+        self,
+        planned: list[_Planned],
+        jobs: Sequence[Job],
+        results: dict[int, FileResult],
+        big: dict[int, _BigFile],
+    ) -> None:
         for item, outcome in self._execute(planned):
             if isinstance(outcome, ChunkOutcome):
                 assert isinstance(item.task, Chunk)
@@ -429,6 +475,8 @@ class Scheduler:
                 self._advance(0, outcome.result.articles, item.size)
                 if merged.received == merged.chunks:
                     results[index] = merged.finish()
+                    if merged.unwritten:
+                        results[index] = self._recheck(jobs[index], results[index])
                     self._store(results[index], jobs[index])
                     self._advance(1, 0, 0)
             else:
@@ -436,9 +484,14 @@ class Scheduler:
                     results[index] = result
                     self._store(result, jobs[index])
                 self._advance(len(outcome), sum(r.articles for r in outcome), item.size)
-        if self.cache is not None:
-            self.cache.save()
-        return [results[index] for index in range(len(jobs))]
+
+    def _recheck(self, job: Job, failed: FileResult) -> FileResult:
+        """The problems of a big file whose fixes could not be written, as it still is."""
+        checker = Scheduler(self.rules, replace(self.options, fix=False), 1)
+        [result] = checker.run([job])
+        result.errors = [*result.errors, *failed.errors]
+        result.digest, result.stat = "", None  # not a clean check result: never cached
+        return result
 
     def _chunked(self, path: str, size: int) -> bool:
         """Big JSONL files go in chunks (not for --diff, whose output is one diff per file)."""
@@ -497,7 +550,12 @@ class Scheduler:
                         window.append((following, pool.submit(_run_task, following.task)))
                     yield item, outcome
             except BaseException:
+                # Interrupted: stop the workers now (SIGTERM: each removes its temp file)
+                # rather than wait for the tasks they are in.
+                workers = list((getattr(pool, "_processes", None) or {}).values())
                 pool.shutdown(wait=False, cancel_futures=True)
+                for process in workers:
+                    process.terminate()
                 raise
 
 

@@ -210,3 +210,56 @@ def test_per_file_ignores_are_part_of_the_key(
     config.write_text('[per-file-ignores]\n"*.json" = ["NL304"]\n')
     assert main(args) == 0
     assert "NL304" not in capsys.readouterr().out
+
+
+class _Payload:
+    """What a forged cache would hold: unpickling it runs a command."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return os.system, (f"touch {self.marker}",)
+
+
+def test_a_forged_cache_cannot_run_code(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], no_checks: list[str]
+) -> None:
+    """A cache folder can arrive with someone else's corpus: it is data, never code."""
+    import pickle
+
+    cold = _run(capsys, str(corpus))
+    marker = tmp_path / "ran"
+    for pickle_file in Path(os.environ["NEWSLINT_CACHE_DIR"]).rglob("*.pickle"):
+        pickle_file.write_bytes(pickle.dumps({"x": _Payload(marker)}))
+    no_checks.clear()
+    assert _run(capsys, str(corpus)) == cold
+    assert not marker.exists()
+    assert no_checks  # the forged cache was refused, and everything checked again
+
+
+def test_the_cache_file_is_as_readable_as_any_file_the_user_writes(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _run(capsys, str(corpus))
+    mask = os.umask(0o022)
+    os.umask(mask)
+    [pickle_file] = Path(os.environ["NEWSLINT_CACHE_DIR"]).rglob("*.pickle")
+    assert pickle_file.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_a_rewrite_that_puts_size_and_mtime_back_is_still_seen(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], no_checks: list[str]
+) -> None:
+    """The ctime cannot be set back: a same-size edit with the old mtime is re-hashed."""
+    article = tmp_path / "a.json"
+    article.write_text('{"title": "T", "url": "https://a.example/1", "body": "Fine text."}')
+    os.utime(article, (OLD, OLD))
+    assert _run(capsys, str(article))[0] == 0
+    time.sleep(0.01)
+    article.write_text('{"title": "T", "url": "https://a.example/1", "body": "A &amp; b."}')
+    os.utime(article, (OLD, OLD))
+    no_checks.clear()
+    code, out = _run(capsys, str(article))
+    assert (code, no_checks) == (1, [str(article)])
+    assert "NL304" in out

@@ -166,3 +166,40 @@ def test_rerun_ignores_left_over_temporaries(
     assert os.listdir(tmp_path) and sorted(os.listdir(tmp_path)) == sorted(
         [article.name, leftover.name]
     )
+
+
+@pytest.mark.parametrize("how", ["SIGINT", "SIGTERM"])
+def test_interrupted_fix_of_a_big_jsonl_file_leaves_no_temp_file_and_no_worker(
+    tmp_path: Path, how: str
+) -> None:
+    """Ctrl-C (SIGINT to the process group) or SIGTERM (to newslint alone, as a CI timeout
+    or ``docker stop`` sends it) in the middle of fixing a big JSONL file: the file is
+    old or new, no temp file is left, and no worker process outlives newslint."""
+    from benchmarks.corpus import write_big_jsonl
+
+    big = tmp_path / "big.jsonl"
+    write_big_jsonl(big, 12_000_000, seed=5)
+    original = big.read_bytes()
+    environ = {**os.environ, "NEWSLINT_NO_CACHE": "1"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newslint", "--isolated", "--fix", "-q", "-j", "2", str(big)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=environ,
+        start_new_session=True,  # its own process group, as a terminal's foreground job
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not list(tmp_path.glob(".*.newslint-tmp")):
+        time.sleep(0.02)  # wait until the fixed file is being written
+    if how == "SIGINT":
+        os.killpg(process.pid, signal.SIGINT)
+    else:
+        process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == (130 if how == "SIGINT" else 143), stderr
+    assert b"Traceback" not in stderr
+    time.sleep(0.5)  # workers end on their parent's death
+    with pytest.raises(ProcessLookupError):
+        os.killpg(process.pid, 0)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.jsonl"]
+    assert big.read_bytes() == original  # interrupted before the rename

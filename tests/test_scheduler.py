@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import newslint.cli
+import newslint.runner
 from benchmarks.corpus import generate_records, write_corpus
 from newslint import scheduler
 from newslint.cli import main
@@ -194,3 +195,32 @@ def test_a_report_written_in_slices_is_the_same_report(
     main(args)
     assert capsys.readouterr().out == whole
     assert whole.count("\n") > 10
+
+
+@pytest.mark.parametrize("big", [False, True])
+def test_fixes_that_cannot_be_written_leave_every_problem_reported(
+    tmp_path: Path, small_chunks: None, monkeypatch: pytest.MonkeyPatch, big: bool
+) -> None:
+    """A full disk or a read-only folder: the report is the check of the file as it is."""
+    path = tmp_path / ("corpus.jsonl" if big else "one.jsonl")
+    records = generate_records(40 if big else 2, seed=12, artefact_share=1.0)
+    if big:
+        _write_jsonl(path, records, False)
+    else:
+        path.write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    before = path.read_bytes()
+    [checked] = Scheduler(RULES, Options(), 1).run([Job(str(path))])
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(scheduler.AtomicWriter, "commit", refuse)
+    monkeypatch.setattr(newslint.runner, "write_atomic", refuse)
+    [result] = Scheduler(RULES, Options(fix=True), 2).run([Job(str(path))])
+    assert path.read_bytes() == before
+    assert [as_dict(d) for d in result.diagnostics] == [as_dict(d) for d in checked.diagnostics]
+    assert len(result.diagnostics) > 3 and result.fixed == 0
+    assert result.errors[-1].message == (
+        "checked, but the fixes could not be written (Permission denied); left as it was"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
