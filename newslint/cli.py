@@ -383,7 +383,9 @@ def _run_files(
         size = sum(_size(job.path) for job in jobs)
         show = args.progress or progress.wanted(sys.stderr, os.environ, len(jobs), size)
     if show:
-        with progress.progress_bar(sys.stderr, len(jobs), size) as scheduler.progress:
+        # Asked for with --progress: drawn at once; otherwise only for a run that lasts.
+        delay = 0.0 if args.progress else 0.5
+        with progress.progress_bar(sys.stderr, len(jobs), size, delay) as scheduler.progress:
             checked = iter(scheduler.run(jobs))
     else:
         checked = iter(scheduler.run(jobs))
@@ -396,13 +398,18 @@ def _run_files(
 def _open_cache(
     args: argparse.Namespace, settings: Settings, rules: Sequence[Rule], options: Options
 ) -> Cache | None:
-    if args.no_cache or os.environ.get("NEWSLINT_NO_CACHE", "") not in {"", "0"}:
+    if args.no_cache or _true(os.environ.get("NEWSLINT_NO_CACHE", "")):
         return None
     from newslint.cache import CACHE_DIRECTORY, Cache, settings_key
 
     directory = args.cache_dir or os.environ.get("NEWSLINT_CACHE_DIR")
     root = Path(directory) if directory else settings.root / CACHE_DIRECTORY
     return Cache(root, settings_key(rules, options))
+
+
+def _true(value: str) -> bool:
+    """An environment switch: 1, true, yes, on (any case); anything else is off."""
+    return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
 def _size(path: str) -> int:

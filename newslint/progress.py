@@ -14,17 +14,21 @@ MIN_FILES = 200
 MIN_BYTES = 20 << 20
 """A run smaller than this is over before a bar would help (a pre-commit run, say)."""
 _REFRESH_SECONDS = 0.1
+_DELAY_SECONDS_DEFAULT = 0.5
 
 
 def wanted(stream: TextIO, environ: Mapping[str, str], files: int, size: int) -> bool:
     """A bar only for a person watching a long run: a terminal, not CI, enough work."""
-    if not stream.isatty() or environ.get("CI") or environ.get("TERM") == "dumb":
+    ci = environ.get("CI", "").strip().lower() not in {"", "0", "false", "no", "off"}
+    if not stream.isatty() or ci or environ.get("TERM") == "dumb":
         return False
     return files >= MIN_FILES or size >= MIN_BYTES
 
 
 @contextmanager
-def progress_bar(stream: TextIO, files: int, size: int) -> Iterator[Progress]:
+def progress_bar(
+    stream: TextIO, files: int, size: int, delay: float = _DELAY_SECONDS_DEFAULT
+) -> Iterator[Progress]:
     """A callback that moves the bar: files done of ``files``, articles/s, MB/s.
 
     The bar is redrawn from the calling thread at most ten times a second (no
@@ -35,7 +39,7 @@ def progress_bar(stream: TextIO, files: int, size: int) -> Iterator[Progress]:
 
     bar = Progress(
         TextColumn("[bold]newslint[/]"),
-        BarColumn(),
+        BarColumn(complete_style="green", finished_style="green"),
         TextColumn("{task.fields[files]:,}/{task.fields[total_files]:,} files"),
         TextColumn("{task.fields[articles]:,} articles ({task.fields[rate]:,.0f}/s)"),
         TextColumn("{task.fields[mb_s]:.1f} MB/s"),
@@ -50,9 +54,16 @@ def progress_bar(stream: TextIO, files: int, size: int) -> Iterator[Progress]:
         "check", total=max(size, 1), files=0, total_files=files, articles=0, rate=0.0, mb_s=0.0
     )
 
+    shown = False
+
     def update(files_done: int, articles: int, done: int) -> None:
-        nonlocal last
+        nonlocal last, shown
         now = time.perf_counter()
+        if now - started < delay:
+            return  # a run that ends this soon (a warm cache) gets no flash of a bar
+        if not shown:
+            bar.start()
+            shown = True
         if now - last < _REFRESH_SECONDS and files_done < files:
             return
         last = now
@@ -67,8 +78,8 @@ def progress_bar(stream: TextIO, files: int, size: int) -> Iterator[Progress]:
         )
         bar.refresh()
 
-    bar.start()
     try:
         yield update
     finally:
-        bar.stop()
+        if shown:
+            bar.stop()

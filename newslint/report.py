@@ -75,7 +75,10 @@ def summary(
     """The closing line, in the style of Ruff; never "All checks passed!" if something failed."""
     if errors:
         line = _problems_line(remaining, safe, unsafe, fixed, fixing) if remaining or fixed else ""
-        failed = f"{errors} error{'s' if errors != 1 else ''}: some input could not be checked (see above)."
+        failed = (
+            f"{errors} error{'s' if errors != 1 else ''}: some input could not be checked or "
+            "fixed (the messages are on stderr)."
+        )
         return f"{line}\n{failed}" if line else failed
     return _problems_line(remaining, safe, unsafe, fixed, fixing)
 

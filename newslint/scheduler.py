@@ -163,6 +163,8 @@ def _run_task(task: Task) -> TaskOutcome:
         os._exit(143)  # temp files are gone: the exception unwound every write
     finally:
         _in_task = False
+
+
 _is_worker = False
 
 

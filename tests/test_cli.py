@@ -230,7 +230,7 @@ def test_errors_never_say_all_checks_passed(
     assert main([str(tmp_path / "missing.txt")]) == 2
     out = capsys.readouterr().out
     assert "All checks passed" not in out
-    assert "1 error: some input could not be checked" in out
+    assert "1 error: some input could not be checked or fixed" in out
 
 
 def test_piped_output_closed_early_gives_no_traceback(tmp_path: Path) -> None:

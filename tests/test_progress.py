@@ -64,9 +64,9 @@ def _run_on_terminal(args: list[str], cwd: Path) -> tuple[int, str, str]:
     return process.returncode, stdout.decode(), terminal.decode("utf-8", "replace")
 
 
-def test_a_long_run_on_a_terminal_shows_files_and_articles_per_second(tmp_path: Path) -> None:
+def test_a_run_on_a_terminal_shows_files_and_articles_per_second(tmp_path: Path) -> None:
     write_corpus(tmp_path / "corpus", 220, seed=21, txt_share=1.0)
-    code, stdout, terminal = _run_on_terminal(["--isolated", "corpus"], tmp_path)
+    code, stdout, terminal = _run_on_terminal(["--isolated", "--progress", "corpus"], tmp_path)
     assert code == 1
     assert "/220 files" in terminal and "articles (" in terminal and "MB/s" in terminal
     assert "MB/s" not in stdout  # the report itself is untouched

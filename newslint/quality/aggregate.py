@@ -134,6 +134,9 @@ def domain_of(url: object) -> str:
     joined = _WHITESPACE.sub("", url)
     if not joined:
         return NO_URL
+    scheme = joined.split(":", 1)[0].lower() if ":" in joined.split("/", 1)[0] else ""
+    if scheme and scheme not in {"http", "https"} and not joined.split(":", 1)[1][:1].isdigit():
+        return NO_URL  # javascript:, mailto:, data: have no source domain
     if "//" not in joined:
         joined = "//" + joined  # "www.example.com/a" has a host too
     try:

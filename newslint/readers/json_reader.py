@@ -40,6 +40,15 @@ def _kind(value: object) -> str:
     )
 
 
+_AT_POSITION = re.compile(r"\s+(?:starting\s+)?at$")
+
+
+def _reason(exc: json.JSONDecodeError) -> str:
+    """The decoder's message without its dangling "at" ("Unterminated string starting at"):
+    the line and column of the error say where."""
+    return _AT_POSITION.sub("", exc.msg)
+
+
 def scan_object(text: str, position: int) -> tuple[dict[str, Any], dict[str, tuple[int, int]], int]:
     """Parse the JSON object starting at ``position`` (after whitespace).
 
@@ -51,7 +60,7 @@ def scan_object(text: str, position: int) -> tuple[dict[str, Any], dict[str, tup
         try:
             value, _ = _DECODER.raw_decode(text, position)
         except json.JSONDecodeError as exc:
-            raise JsonSyntaxError(f"invalid JSON: {exc.msg}", exc.pos) from None
+            raise JsonSyntaxError(f"invalid JSON: {_reason(exc)}", exc.pos) from None
         except RecursionError:
             raise JsonSyntaxError("invalid JSON: nested too deeply", position) from None
         raise JsonSyntaxError(f"expected an article object, found {_kind(value)}", position)
@@ -73,7 +82,7 @@ def scan_object(text: str, position: int) -> tuple[dict[str, Any], dict[str, tup
             value_start = _skip(text, position + 1)
             value, position = _DECODER.raw_decode(text, value_start)
         except json.JSONDecodeError as exc:
-            raise JsonSyntaxError(f"invalid JSON: {exc.msg}", exc.pos) from None
+            raise JsonSyntaxError(f"invalid JSON: {_reason(exc)}", exc.pos) from None
         except RecursionError:
             raise JsonSyntaxError("invalid JSON: nested too deeply", value_start) from None
         members[key] = value
