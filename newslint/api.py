@@ -440,7 +440,15 @@ def lint_text(text: str, field: str = "body", settings: Settings | None = None) 
     """
     if not isinstance(text, str):
         raise RecordError(f"text must be a str, not {type(text).__name__}")
+    if field not in _TEXT_FIELDS:
+        # A typo ("bdy") would otherwise hide every problem: no rule reads such a field.
+        raise RecordError(
+            f"unknown text field {field!r}; expected one of {', '.join(_TEXT_FIELDS)}"
+        )
     return [d for d in lint_record({field: text}, settings) if d.field == field]
+
+
+_TEXT_FIELDS = ("title", "byline", "published", "url", "caption", "body")
 
 
 def as_dicts(diagnostics: Sequence[Diagnostic]) -> list[dict[str, Any]]:

@@ -236,3 +236,25 @@ def _prepare(directory: Path) -> None:
         target = directory / name
         if not target.exists():
             target.write_text(content, encoding="utf-8")
+
+
+def open_cache(
+    project_root: Path,
+    rules: Sequence[Rule],
+    options: Options,
+    directory: str | None = None,
+    disabled: bool = False,
+) -> Cache | None:
+    """The cache a run uses: ``--cache-dir`` (or ``NEWSLINT_CACHE_DIR``), else
+    ``.newslint_cache`` in the project's folder; None with ``--no-cache`` or
+    ``NEWSLINT_NO_CACHE`` set to 1/true/yes/on."""
+    if disabled or _switched_on(os.environ.get("NEWSLINT_NO_CACHE", "")):
+        return None
+    directory = directory or os.environ.get("NEWSLINT_CACHE_DIR")
+    root = Path(directory) if directory else project_root / CACHE_DIRECTORY
+    return Cache(root, settings_key(rules, options))
+
+
+def _switched_on(value: str) -> bool:
+    """An environment switch: 1, true, yes, on (any case); anything else is off."""
+    return value.strip().lower() in {"1", "true", "yes", "on"}

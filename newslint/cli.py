@@ -398,18 +398,9 @@ def _run_files(
 def _open_cache(
     args: argparse.Namespace, settings: Settings, rules: Sequence[Rule], options: Options
 ) -> Cache | None:
-    if args.no_cache or _true(os.environ.get("NEWSLINT_NO_CACHE", "")):
-        return None
-    from newslint.cache import CACHE_DIRECTORY, Cache, settings_key
+    from newslint.cache import open_cache
 
-    directory = args.cache_dir or os.environ.get("NEWSLINT_CACHE_DIR")
-    root = Path(directory) if directory else settings.root / CACHE_DIRECTORY
-    return Cache(root, settings_key(rules, options))
-
-
-def _true(value: str) -> bool:
-    """An environment switch: 1, true, yes, on (any case); anything else is off."""
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    return open_cache(settings.root, rules, options, args.cache_dir, args.no_cache)
 
 
 def _size(path: str) -> int:

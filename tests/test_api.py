@@ -414,3 +414,10 @@ def test_drop_missing_reads_none_as_an_absent_field() -> None:
     assert newslint.lint_record(record, drop_missing=True) == []
     assert newslint.lint_record({**record, "byline": float("nan")}, drop_missing=True) == []
     assert newslint.fix_record(record, drop_missing=True).record == record
+
+
+def test_lint_text_refuses_a_field_no_rule_reads() -> None:
+    """A typo in the field name would otherwise hide every problem."""
+    assert [d.code for d in newslint.lint_text("A **bold** claim.", field="caption")] == ["NL101"]
+    with pytest.raises(newslint.RecordError, match="unknown text field 'bdy'"):
+        newslint.lint_text("A **bold** claim.", field="bdy")

@@ -263,3 +263,20 @@ def test_a_rewrite_that_puts_size_and_mtime_back_is_still_seen(
     code, out = _run(capsys, str(article))
     assert (code, no_checks) == (1, [str(article)])
     assert "NL304" in out
+
+
+def test_a_report_after_a_check_reads_the_check_from_the_cache(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], no_checks: list[str]
+) -> None:
+    from newslint.quality import run_report_command
+
+    assert main(["--isolated", "-q", str(corpus)]) == 1
+    reported = len(capsys.readouterr().out.splitlines())
+    no_checks.clear()
+    target = tmp_path / "report.json"
+    assert (
+        run_report_command(["--isolated", "--format", "json", "-o", str(target), str(corpus)]) == 0
+    )
+    assert no_checks == []
+    problems = json.loads(target.read_text())["totals"]["problems"]
+    assert problems == reported > 0

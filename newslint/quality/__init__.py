@@ -28,6 +28,7 @@ from newslint.quality.aggregate import (
     read_options,
 )
 from newslint.quality.html import render_html
+from newslint.runner import Options
 from newslint.selection import split_selectors
 
 __all__ = [
@@ -89,6 +90,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--ignore", action="append", default=[], metavar="RULES", help="do not run these rules"
     )
     parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=0,
+        metavar="N",
+        help="worker processes (default: every core)",
+    )
+    parser.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
+    parser.add_argument(
+        "--cache-dir", metavar="DIR", help="where the cache is (the same as newslint's)"
+    )
+    parser.add_argument(
         "--top",
         type=int,
         default=10,
@@ -104,11 +117,22 @@ def build_report(
     isolated: bool = False,
     overrides: dict[str, object] | None = None,
     top: int = 10,
+    jobs: int = 0,
+    cache_dir: str | None = None,
+    no_cache: bool = True,
 ) -> Report:
-    """Check ``paths`` with the configuration the CLI would use, and aggregate; raises ``ConfigError``."""
+    """Check ``paths`` with the configuration the CLI would use, and aggregate; raises ``ConfigError``.
+
+    With the cache, a report right after ``newslint PATHS`` checks nothing again: the
+    check's results are the same, and so is their cache.
+    """
+    from newslint.cache import open_cache
+
     settings = load_settings(config, isolated, overrides, start=paths[0] if paths else ".")
     rules = configured_rules(settings)
-    results = collect(paths, settings, rules)
+    options = Options(read=read_options(settings))
+    cache = open_cache(settings.root, rules, options, cache_dir, no_cache)
+    results = collect(paths, settings, rules, jobs, cache)
     census = partial(read_census, options=read_options(settings))
     return aggregate(paths, results, rules, census, worst_files=top)
 
@@ -127,8 +151,26 @@ def run_report_command(argv: Sequence[str], stdout: IO[str] | None = None) -> in
         "extend-select": split_selectors(args.extend_select) or None,
         "ignore": split_selectors(args.ignore) or None,
     }
+    if args.jobs < 0:
+        print("newslint report: error: --jobs cannot be negative", file=sys.stderr)
+        return EXIT_ERROR
+    target = args.output or ("-" if args.output_format == "json" else DEFAULT_OUTPUT)
+    folder = os.path.dirname(os.path.abspath(target)) if target != "-" else None
+    if folder is not None and not os.path.isdir(folder):
+        # Found out now, not after checking the whole corpus.
+        print(f"newslint: error: cannot write {target}: no such folder {folder}", file=sys.stderr)
+        return EXIT_ERROR
     try:
-        report = build_report(args.paths, args.config, args.isolated, overrides, args.top)
+        report = build_report(
+            args.paths,
+            args.config,
+            args.isolated,
+            overrides,
+            args.top,
+            jobs=args.jobs,
+            cache_dir=args.cache_dir,
+            no_cache=args.no_cache,
+        )
     except ConfigError as exc:
         print(f"newslint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -139,10 +181,8 @@ def run_report_command(argv: Sequence[str], stdout: IO[str] | None = None) -> in
         print(error, file=sys.stderr)
     if args.output_format == "json":
         content = json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n"
-        target = args.output or "-"
     else:
         content = render_html(report)
-        target = args.output or DEFAULT_OUTPUT
     try:
         if target == "-":
             out.write(content)

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from newslint import __version__
@@ -23,6 +23,9 @@ from newslint.files import discover
 from newslint.readers import ReadOptions, parse_document, reader_for
 from newslint.rule import Rule
 from newslint.runner import FileResult, Options
+
+if TYPE_CHECKING:
+    from newslint.cache import Cache
 
 NO_URL = "(no url)"
 """The domain bucket of articles whose URL is missing, not text, or has no host."""
@@ -54,7 +57,13 @@ def configured_rules(settings: Settings) -> list[Rule]:
     return configured(settings)
 
 
-def collect(paths: Sequence[str], settings: Settings, rules: Sequence[Rule]) -> list[FileResult]:
+def collect(
+    paths: Sequence[str],
+    settings: Settings,
+    rules: Sequence[Rule],
+    jobs: int = 0,
+    cache: Cache | None = None,
+) -> list[FileResult]:
     """Check every file under ``paths`` as ``newslint PATHS`` would (no fixes); one result per file.
 
     The one place that runs checks: swap in a parallel or cached runner here.
@@ -69,8 +78,8 @@ def collect(paths: Sequence[str], settings: Settings, rules: Sequence[Rule]) -> 
         # A file named on the command line is checked even if excluded, as in the CLI.
         if message or path in paths or not excluded(path)
     ]
-    jobs = [Job(path, ignored(path)) for path, message in found if not message]
-    checked = iter(Scheduler(rules, options, default_jobs()).run(jobs))
+    files = [Job(path, ignored(path)) for path, message in found if not message]
+    checked = iter(Scheduler(rules, options, jobs or default_jobs(), cache).run(files))
     return [
         FileResult(path, errors=[ReadError(path, message)]) if message else next(checked)
         for path, message in found
