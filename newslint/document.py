@@ -67,6 +67,17 @@ def decode(data: bytes, first_byte: int = 0) -> tuple[str, bool]:
     return text, bom
 
 
+def line_starts(text: str) -> list[int]:
+    """The offset where each line of ``text`` starts (lines end at ``\n`` only)."""
+    starts = [0]
+    find = text.find
+    index = find("\n")
+    while index >= 0:
+        starts.append(index + 1)
+        index = find("\n", index + 1)
+    return starts
+
+
 @dataclass(slots=True)
 class Document:
     """One file: its text, the articles read from it, and what could not be read."""
@@ -96,13 +107,7 @@ class Document:
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a text offset; columns count characters."""
         if self._line_starts is None:
-            starts = [0]
-            find = self.text.find
-            index = find("\n")
-            while index >= 0:
-                starts.append(index + 1)
-                index = find("\n", index + 1)
-            self._line_starts = starts
+            self._line_starts = line_starts(self.text)
         line_index = bisect.bisect_right(self._line_starts, offset) - 1
         return line_index + 1, offset - self._line_starts[line_index] + 1
 

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from newslint import __version__
 from newslint.config import Settings
 from newslint.diagnostics import Applicability, Diagnostic, ReadError
-from newslint.document import DecodeError, decode
+from newslint.document import DecodeError, decode, line_starts
 from newslint.files import discover
 from newslint.readers import ReadOptions, parse_document, reader_for
 from newslint.rule import Rule
@@ -99,13 +99,7 @@ class FileCensus:
     def line(self, number: int) -> str | None:
         """Line ``number`` (1-based) of the text without its line ending, or None."""
         if self._starts is None:  # found once per file: examples may come from any line
-            starts = [0]
-            find = self.text.find
-            index = find("\n")
-            while index >= 0:
-                starts.append(index + 1)
-                index = find("\n", index + 1)
-            self._starts = starts
+            self._starts = line_starts(self.text)
         if not self.text or not 1 <= number <= len(self._starts):
             return None
         start = self._starts[number - 1]
