@@ -211,6 +211,18 @@ def _terminate(signum: int, frame: object) -> None:
     raise Terminated
 
 
+def _interrupted(code: int) -> int:
+    """The exit status of an interrupted run; ends the process at once if a process pool was
+    abandoned mid-task (a normal exit would wait for its workers' last results for ever)."""
+    scheduler = sys.modules.get("newslint.scheduler")
+    if scheduler is not None and getattr(scheduler, "pool_abandoned", False):
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
+        os._exit(code)
+    return code
+
+
 def _jobs(value: str) -> int:
     try:
         jobs = int(value)
@@ -280,10 +292,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             results = _run_files(args, settings, rules, options)
     except KeyboardInterrupt:
         print("newslint: interrupted", file=sys.stderr)
-        return 130
+        return _interrupted(130)
     except Terminated:
         print("newslint: terminated", file=sys.stderr)
-        return 143
+        return _interrupted(143)
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)

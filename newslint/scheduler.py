@@ -100,6 +100,9 @@ class Terminated(BaseException):
 
 _in_task = False
 _is_worker = False
+pool_abandoned = False
+"""An interrupted run left a pool whose result pipe may hold half a message: the process
+must end with ``os._exit``, as the interpreter's exit would wait on that pipe for ever."""
 
 
 def _terminate(signum: int, frame: object) -> None:
@@ -558,6 +561,8 @@ class Scheduler:
                 pool.shutdown(wait=False, cancel_futures=True)
                 for process in workers:
                     process.terminate()
+                global pool_abandoned
+                pool_abandoned = True
                 raise
 
 
