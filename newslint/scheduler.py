@@ -561,6 +561,8 @@ class Scheduler:
                 pool.shutdown(wait=False, cancel_futures=True)
                 for process in workers:
                     process.terminate()
+                for process in workers:
+                    process.join(2.0)  # reaped: no zombie outlives newslint
                 global pool_abandoned
                 pool_abandoned = True
                 raise
