@@ -103,7 +103,6 @@ class Cache:
         self.directory = directory
         self.file = directory / __version__ / f"{key}.pickle"
         self.entries: dict[str, Entry] = {}
-        self.hits = 0
         self._dirty = False
         # The cyclic garbage collector would scan the heap again and again while hundreds of
         # thousands of (acyclic) result objects are built: two thirds of the load time.
@@ -119,7 +118,10 @@ class Cache:
         finally:
             if collecting:
                 gc.enable()
-        gc.freeze()  # and later collections need not walk them either
+        # Nor should every later collection walk them all again (it cost a second in the
+        # warm run's output): set them aside.  Frozen objects are still freed by reference
+        # counting, and results hold no reference cycles, so nothing is kept alive by it.
+        gc.freeze()
 
     @staticmethod
     def _key(path: str) -> str:
@@ -142,7 +144,6 @@ class Cache:
             if time.time() - stat[1] / 1e9 > RACY_SECONDS:
                 self.entries[self._key(path)] = replace(entry, stat=stat)
                 self._dirty = True
-        self.hits += 1
         result = entry.result
         if result.path != path:  # the same file, named another way (./corpus, an absolute path)
             result = replace(

@@ -17,7 +17,7 @@ from newslint import __version__, baseline
 from newslint.config import ConfigError, Settings, load_settings
 from newslint.diagnostics import Applicability, Diagnostic, ReadError
 from newslint.docs import run_rule_command
-from newslint.files import discover
+from newslint.files import Terminated, discover, raise_terminated
 from newslint.output import (
     FORMATS,
     HUMAN_FORMATS,
@@ -203,14 +203,6 @@ def _run_ray(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_CLEAN if code == EXIT_PROBLEMS and args.exit_zero else code
 
 
-class Terminated(BaseException):
-    """SIGTERM in the main process."""
-
-
-def _terminate(signum: int, frame: object) -> None:
-    raise Terminated
-
-
 def _interrupted(code: int) -> int:
     """The exit status of an interrupted run; ends the process at once if a process pool was
     abandoned mid-task (a normal exit would wait for its workers' last results for ever)."""
@@ -279,7 +271,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # SIGTERM (a CI timeout, docker stop) unwinds like Ctrl-C: temp files are removed.
     previous = (
-        signal.signal(signal.SIGTERM, _terminate)
+        signal.signal(signal.SIGTERM, raise_terminated)
         if threading.current_thread() is threading.main_thread()
         else None
     )

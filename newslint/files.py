@@ -55,6 +55,16 @@ class Snapshot:
         return cls(info.st_size, info.st_mtime_ns, info.st_ctime_ns, (info.st_dev, info.st_ino))
 
 
+class Terminated(BaseException):
+    """SIGTERM turned into an exception: it unwinds the run like Ctrl-C, so that every
+    write in progress removes its temp file on the way out."""
+
+
+def raise_terminated(signum: int, frame: object) -> None:
+    """A SIGTERM handler."""
+    raise Terminated
+
+
 class FileChangedError(OSError):
     """The file changed on disk after it was read; it was not overwritten."""
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from newslint.cache import Cache
 from newslint.diagnostics import Diagnostic, Location, ReadError
-from newslint.files import AtomicWriter, FileChangedError, Snapshot
+from newslint.files import AtomicWriter, FileChangedError, Snapshot, Terminated
 from newslint.jsonstr import JsonStyle
 from newslint.rule import Rule
 from newslint.runner import FileResult, Options, not_written, process_data, process_file
@@ -94,10 +94,6 @@ def _init_worker(rules: Sequence[Rule], options: Options, parent: int | None = N
         _die_with(parent)
 
 
-class Terminated(BaseException):
-    """SIGTERM, turned into an exception so that temp files are removed on the way out."""
-
-
 _in_task = False
 _is_worker = False
 pool_abandoned = False
@@ -105,7 +101,7 @@ pool_abandoned = False
 must end with ``os._exit``, as the interpreter's exit would wait on that pipe for ever."""
 
 
-def _terminate(signum: int, frame: object) -> None:
+def _on_worker_signal(signum: int, frame: object) -> None:
     """In a worker: unwind the task being done (its writes remove their temp files), or,
     between tasks, just leave: the parent handles the interruption and reports it."""
     if _in_task:
@@ -122,8 +118,8 @@ def _die_with(parent: int) -> None:
     """
     global _is_worker
     _is_worker = True
-    signal.signal(signal.SIGTERM, _terminate)
-    signal.signal(signal.SIGINT, _terminate)  # Ctrl-C reaches the whole process group
+    signal.signal(signal.SIGTERM, _on_worker_signal)
+    signal.signal(signal.SIGINT, _on_worker_signal)  # Ctrl-C reaches the whole process group
     try:
         import ctypes
 
@@ -166,9 +162,6 @@ def _run_task(task: Task) -> TaskOutcome:
         os._exit(143)  # temp files are gone: the exception unwound every write
     finally:
         _in_task = False
-
-
-_is_worker = False
 
 
 def _run_files(task: tuple[Job, ...]) -> list[FileResult]:
