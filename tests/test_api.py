@@ -365,6 +365,7 @@ def _present(record: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in record.items() if value is not None}
 
 
+@pytest.mark.integration
 def test_pandas_apply(records: list[dict[str, Any]]) -> None:
     pd = pytest.importorskip("pandas")
     frame = pd.DataFrame(records[:50])
@@ -385,6 +386,7 @@ def test_pandas_apply(records: list[dict[str, Any]]) -> None:
     ]
 
 
+@pytest.mark.integration
 def test_datasets_map(records: list[dict[str, Any]]) -> None:
     datasets = pytest.importorskip("datasets")
     keys = sorted({key for record in records[:50] for key in record})

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+pytestmark = pytest.mark.integration
 pytest.importorskip("datatrove")
 
 from datatrove.executor import LocalPipelineExecutor
