@@ -15,16 +15,25 @@ class SelectionError(ValueError):
     """A selector that matches no rule."""
 
 
-def _matches(rule: Rule, selector: str) -> bool:
-    if selector.upper() == "ALL":
-        return True
-    return rule.code.startswith(selector.upper()) or rule.name == selector.lower()
+def selector_matches(code: str, name: str, selector: str) -> bool:
+    """Whether ``selector`` picks the rule with this ``code`` and ``name``.
+
+    A selector is ``ALL``, a code (``NL201``) or a code prefix (``NL2``, ``NL``), or a
+    rule name (``split-url``); case and surrounding whitespace do not matter.  An empty
+    selector picks nothing.  The one matcher for ``--select``/``--ignore``, the
+    configuration and a record's own ignores.
+    """
+    selector = selector.strip()
+    if not selector:
+        return False
+    upper = selector.upper()
+    return upper == "ALL" or code.startswith(upper) or name == selector.lower()
 
 
 def _expand(rules: Sequence[Rule], selectors: Iterable[str]) -> set[str]:
     codes: set[str] = set()
     for selector in selectors:
-        matched = {rule.code for rule in rules if _matches(rule, selector.strip())}
+        matched = {rule.code for rule in rules if selector_matches(rule.code, rule.name, selector)}
         if not matched:
             raise SelectionError(
                 f"unknown rule selector {selector!r} (use a code such as NL201, a prefix such as NL2, a rule name, or ALL)"

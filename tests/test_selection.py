@@ -1,0 +1,80 @@
+"""Selectors: one matcher (``selector_matches``) behind ``--select``, ``--ignore`` and the rest."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint.registry import all_rules
+from newslint.selection import SelectionError, select_rules, selector_matches, split_selectors
+
+
+@pytest.mark.parametrize(
+    ("selector", "expected"),
+    [
+        ("NL201", True),
+        ("nl201", True),
+        (" NL201 ", True),
+        ("NL2", True),
+        ("nl20", True),
+        ("NL", True),
+        ("ALL", True),
+        ("all", True),
+        ("split-url", True),
+        ("Split-URL", True),
+        ("\tsplit-url\n", True),
+        ("NL202", False),
+        ("NL3", False),
+        ("NL2010", False),
+        ("split", False),  # a name is matched whole, not as a prefix
+        ("split-url-x", False),
+        ("201", False),
+        ("truncated-url", False),
+        ("", False),
+        ("   ", False),
+    ],
+)
+def test_selector_matches(selector: str, expected: bool) -> None:
+    assert selector_matches("NL201", "split-url", selector) is expected
+
+
+SELECTORS = ["ALL", "NL", "NL1", "nl10", "NL101", "NL999", "NL7", "markdown-emphasis", "MOJIBAKE"]
+
+
+@pytest.mark.parametrize("selector", SELECTORS)
+def test_select_rules_picks_exactly_what_the_matcher_matches(selector: str) -> None:
+    rules = all_rules()
+    expected = [rule for rule in rules if selector_matches(rule.code, rule.name, selector)]
+    if not expected:
+        with pytest.raises(SelectionError, match="unknown rule selector"):
+            select_rules(rules, select=[selector])
+        return
+    assert list(select_rules(rules, select=[selector])) == expected
+    kept = select_rules(rules, select=["ALL"], ignore=[selector])
+    assert [rule for rule in rules if rule not in expected] == list(kept)
+
+
+def test_select_extend_and_ignore_combine() -> None:
+    rules = all_rules()
+    chosen = select_rules(rules, select=["NL1"], extend_select=["split-url"], ignore=["NL101"])
+    assert [rule.code for rule in chosen] == [
+        *(r.code for r in rules if r.code.startswith("NL1") and r.code != "NL101"),
+        "NL201",
+    ]
+    default = select_rules(rules)
+    assert all(rule.enabled_by_default for rule in default)
+    assert {rule.code for rule in default} == {r.code for r in rules if r.enabled_by_default}
+
+
+def test_an_empty_selector_is_unknown() -> None:
+    with pytest.raises(SelectionError):
+        select_rules(all_rules(), select=[" "])
+
+
+def test_split_selectors() -> None:
+    assert split_selectors(["NL1,NL2", "NL3", ",", "split-url,"]) == [
+        "NL1",
+        "NL2",
+        "NL3",
+        "split-url",
+    ]
+    assert split_selectors(None) is None
