@@ -1,4 +1,5 @@
-"""Rule documentation: the pages, the JSON form, the ``newslint rule`` command and docs/rules.md."""
+"""Rule documentation: the pages, the JSON form, the ``newslint rule`` command, docs/rules.md,
+the README's rule table and the SARIF rule descriptors, all from the rule classes."""
 
 from __future__ import annotations
 
@@ -11,12 +12,25 @@ from typing import ClassVar
 
 import pytest
 
-from newslint.docs import rule_json, rule_page, rules_markdown, run_rule_command
+from newslint.diagnostics import Diagnostic, Severity
+from newslint.docs import (
+    FIX_WORDS,
+    README_BEGIN,
+    README_END,
+    main,
+    readme_table,
+    rule_json,
+    rule_page,
+    rules_markdown,
+    run_rule_command,
+)
+from newslint.output.sarif import sarif_log
 from newslint.registry import all_rules, find_rule
 from newslint.rule import Rule
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES_MD = ROOT / "docs" / "rules.md"
+README = ROOT / "README.md"
 
 
 def _rule(code: str) -> Rule:
@@ -28,9 +42,171 @@ def _rule(code: str) -> Rule:
 def test_docs_rules_md_is_up_to_date() -> None:
     expected = rules_markdown(all_rules())
     actual = RULES_MD.read_text(encoding="utf-8") if RULES_MD.exists() else ""
-    assert actual == expected, (
-        "docs/rules.md is stale: run `python -m newslint.docs > docs/rules.md`"
+    assert actual == expected, "docs/rules.md is stale: run `python -m newslint.docs --write`"
+
+
+def test_readme_rule_table_is_up_to_date() -> None:
+    readme = README.read_text(encoding="utf-8")
+    start, end = readme.index(README_BEGIN), readme.index(README_END) + len(README_END)
+    assert readme[start:end] == readme_table(all_rules()), (
+        "the README's rule table is stale: run `python -m newslint.docs --write`"
     )
+    section = readme[readme.index("\n## Rules\n") : readme.index("\n## Development\n")]
+    assert readme[start:end] in section
+
+
+def test_check_passes_on_the_checkout() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "newslint.docs", "--check"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_readme_table_has_a_row_per_rule_linking_to_its_section() -> None:
+    table = readme_table(all_rules())
+    rows = [line for line in table.splitlines() if line.startswith("| [NL")]
+    assert len(rows) == len(all_rules())
+    headings = set(rules_markdown(all_rules()).splitlines())
+    for row, rule in zip(rows, all_rules(), strict=True):
+        anchor = f"{rule.code.lower()}-{rule.name}"
+        assert row.startswith(f"| [{rule.code}](docs/rules.md#{anchor}) | {rule.name} | ")
+        assert f"### {rule.code} {rule.name}" in headings
+        assert rule.summary.strip().replace("|", "\\|") in row
+    assert "| [NL014](docs/rules.md#nl014-short-body) |" in table
+    assert "(off by default: `--select NL014`) |" in table
+    assert "| case by case |" in table and "| safe |" in table and "| unsafe |" in table
+
+
+def _root(tmp_path: Path, table: str) -> Path:
+    (tmp_path / "README.md").write_text(
+        f"# Project\n\n## Rules\n\nBefore.\n\n{table}\n\nAfter.\n\n## Development\n",
+        encoding="utf-8",
+    )
+    return tmp_path
+
+
+def _run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    old = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = out, err
+    try:
+        code = main(list(argv))
+    finally:
+        sys.stdout, sys.stderr = old
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_write_then_check_on_a_stale_copy(tmp_path: Path) -> None:
+    stale = f"{README_BEGIN}\n| NL101 | markdown-emphasis | hand-kept | safe |\n{README_END}"
+    root = _root(tmp_path, stale)
+    code, diff, err = _run("--check", "--root", str(root))
+    assert code == 1
+    assert "--- README.md (committed)\n+++ README.md (from the registry)\n" in diff
+    assert "-| NL101 | markdown-emphasis | hand-kept | safe |\n" in diff
+    assert "+++ docs/rules.md (from the registry)\n" in diff
+    assert "2 stale file(s)" in err
+    assert not (root / "docs").exists()  # --check writes nothing
+
+    assert _run("--write", "--root", str(root)) == (
+        0,
+        "",
+        "wrote docs/rules.md\nwrote README.md\n",
+    )
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert readme == (
+        "# Project\n\n## Rules\n\nBefore.\n\n"
+        + readme_table(all_rules())
+        + "\n\nAfter.\n\n## Development\n"
+    )
+    assert (root / "docs" / "rules.md").read_text(encoding="utf-8") == rules_markdown(all_rules())
+    assert _run("--check", "--root", str(root)) == (0, "", "")
+    assert _run("--write", "--root", str(root)) == (0, "", "")  # nothing to rewrite
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "no markers",
+        f"{README_END}\n{README_BEGIN}",
+        f"{README_BEGIN}\n{README_BEGIN}\n{README_END}",
+    ],
+)
+def test_check_refuses_a_readme_without_one_pair_of_markers(tmp_path: Path, table: str) -> None:
+    root = _root(tmp_path, table)
+    before = (root / "README.md").read_text(encoding="utf-8")
+    code, out, err = _run("--write", "--root", str(root))
+    assert (code, out) == (2, "")
+    assert err.startswith("newslint.docs: error: ") and "end rule table" in err
+    assert (root / "README.md").read_text(encoding="utf-8") == before
+
+
+def test_write_and_check_exclude_each_other(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as raised:
+        main(["--write", "--check"])
+    assert raised.value.code == 2
+    assert "not allowed with argument" in capsys.readouterr().err
+
+
+class _Described(Rule):
+    code = "NL698"
+    name = "described-rule"
+    summary = "A summary only the class has."
+    explanation = "An explanation only the class has."
+    bad = "bad text"
+    good = "good text"
+    fields = ("body",)
+    fixable = "unsafe"
+
+
+def test_every_output_takes_its_descriptions_from_the_rule_class() -> None:
+    rule = _Described()
+    page, data = rule_page(rule), rule_json(rule)
+    [descriptor] = sarif_log([], [rule])["runs"][0]["tool"]["driver"]["rules"]
+    table = "\n".join(readme_table([rule]).splitlines()[1:-1])
+    for text in (rule.summary, rule.explanation, rule.bad, rule.good, FIX_WORDS["unsafe"]):
+        assert text in page and text in descriptor["help"]["text"]
+    assert (data["summary"], data["explanation"]) == (rule.summary, rule.explanation)
+    assert descriptor["shortDescription"] == {"text": rule.summary}
+    assert descriptor["fullDescription"] == {"text": rule.explanation}
+    assert descriptor["help"]["markdown"] == page
+    assert f"| {rule.summary} | unsafe |" in table
+    _Described.summary = "An edited summary."
+    try:
+        assert "An edited summary." in rule_page(rule) and "An edited summary." in readme_table(
+            [rule]
+        )
+        [edited] = sarif_log([], [rule])["runs"][0]["tool"]["driver"]["rules"]
+        assert edited["shortDescription"] == {"text": "An edited summary."}
+    finally:
+        _Described.summary = "A summary only the class has."
+
+
+def test_sarif_describes_every_registered_rule_as_the_rule_command_does() -> None:
+    descriptors = sarif_log([], all_rules())["runs"][0]["tool"]["driver"]["rules"]
+    for descriptor, rule in zip(descriptors, all_rules(), strict=True):
+        assert descriptor["id"] == rule.code and descriptor["name"] == rule.name
+        assert descriptor["shortDescription"]["text"] == rule.summary
+        assert descriptor["fullDescription"]["text"] == rule.explanation
+        assert descriptor["help"]["markdown"] == _command(rule.code)[1]
+        assert FIX_WORDS[rule.fixable] in descriptor["help"]["text"]
+
+
+def test_sarif_describes_a_rule_outside_the_run_from_the_registry() -> None:
+    rule = _rule("NL201")
+    known = Diagnostic("NL201", "split-url", "m", Severity.WARNING, "body", 0, 1, path="a.json")
+    unknown = Diagnostic("NL697", "gone-rule", "m", Severity.ERROR, "body", 0, 1, path="a.json")
+    descriptors = sarif_log([known, unknown], [])["runs"][0]["tool"]["driver"]["rules"]
+    assert descriptors[0]["shortDescription"]["text"] == rule.summary
+    assert descriptors[0]["help"]["markdown"] == rule_page(rule)
+    assert descriptors[1] == {
+        "id": "NL697",
+        "name": "gone-rule",
+        "shortDescription": {"text": "gone-rule"},
+        "defaultConfiguration": {"level": "error"},
+    }
 
 
 def test_module_main_prints_the_reference() -> None:

@@ -12,6 +12,8 @@ from urllib.parse import quote
 from newslint import __version__
 from newslint.baseline import fingerprint
 from newslint.diagnostics import Applicability, Diagnostic, Location, Severity
+from newslint.docs import FIX_WORDS, rule_page
+from newslint.registry import find_rule
 from newslint.rule import Rule
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -61,32 +63,34 @@ def _level(severity: Severity) -> str:
 
 
 def _rule_descriptor(rule: Rule) -> dict[str, Any]:
-    text = f"{rule.summary}\n\n{rule.explanation}"
-    markdown = f"**{rule.code} {rule.name}**: {rule.summary}\n\n{rule.explanation}"
-    bad, good = getattr(rule, "bad", ""), getattr(rule, "good", "")
-    if bad:
-        text += f"\n\nBad:\n{bad}"
-        markdown += f"\n\nBad:\n\n```text\n{bad}\n```"
-    if good:
-        text += f"\n\nGood:\n{good}"
-        markdown += f"\n\nGood:\n\n```text\n{good}\n```"
-    fixable = {"never": "not fixable", "sometimes": "sometimes fixable"}.get(
-        rule.fixable, f"{rule.fixable} fix available"
-    )
-    text += f"\n\nFix: {fixable}."
-    markdown += f"\n\nFix: {fixable}."
+    """The rule's reportingDescriptor: every text is the rule class's, as ``newslint rule`` shows it.
+
+    ``help.markdown`` is the page ``newslint rule CODE`` prints; ``help.text`` says the same
+    in plain text.
+    """
+    parts = [rule.summary.strip(), rule.explanation.strip()]
+    if rule.bad:
+        parts.append(f"Bad:\n{rule.bad}")
+    if rule.good:
+        parts.append(f"Good:\n{rule.good}")
+    parts.append(FIX_WORDS.get(rule.fixable, rule.fixable))
     return {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.explanation},
-        "help": {"text": text, "markdown": markdown},
+        "help": {"text": "\n\n".join(parts), "markdown": rule_page(rule)},
         "defaultConfiguration": {"level": _level(rule.severity)},
         "properties": {"fixable": rule.fixable, "tags": ["newslint", rule.name]},
     }
 
 
-def _unknown_descriptor(d: Diagnostic) -> dict[str, Any]:
+def _descriptor_outside_the_rules(d: Diagnostic) -> dict[str, Any]:
+    """A diagnostic of a rule that is not in use (a cached or baseline result): the registry's
+    description if it knows the code, else what the diagnostic says."""
+    rule = find_rule(d.code)
+    if rule is not None and rule.name == d.name:
+        return _rule_descriptor(rule)
     return {
         "id": d.code,
         "name": d.name,
@@ -176,7 +180,7 @@ def sarif_log(
     for d in diagnostics:
         if d.code not in index:
             index[d.code] = len(descriptors)
-            descriptors.append(_unknown_descriptor(d))
+            descriptors.append(_descriptor_outside_the_rules(d))
     prints = fingerprints(diagnostics)
     results = [
         _result(d, index[d.code], artifact_uri(d.path, root), fp)
