@@ -33,6 +33,7 @@ from newslint.diagnostics import Applicability, reduce_by_fields
 from newslint.files import StatKey
 from newslint.rule import Rule
 from newslint.runner import FileResult, Options, content_digest
+from newslint.statistics import Statistic
 
 CACHE_DIRECTORY = ".newslint_cache"
 RACY_SECONDS = 2.0
@@ -79,6 +80,9 @@ def settings_key(rules: Sequence[Rule], options: Options) -> str:
         parts.append(f"{rule.code} {sorted(vars(rule).items())!r}")
     read = options.read
     parts.append(repr(sorted(read.field_map.items())))
+    parts.append(f"observe {sorted(kind.name for kind in options.observe)}")
+    if options.context.statistics:  # what the rules learned from the corpus
+        parts.append(repr(options.context.statistics.as_json()))
     parts.append(f"record-settings {read.record_settings}")
     parts.append(f"locate-fixes {options.locate_fixes}")
     if read.schema_file:
@@ -196,6 +200,7 @@ _ALLOWED = frozenset(
         ("newslint.diagnostics", "ReadError"),
         ("newslint.diagnostics", "Severity"),
         ("newslint.diagnostics", "Applicability"),
+        ("newslint.statistics", "CorpusStatistics"),
     }
 )
 
@@ -209,9 +214,17 @@ class _SafeUnpickler(pickle.Unpickler):
     """
 
     def find_class(self, module: str, name: str) -> Any:
-        if (module, name) not in _ALLOWED:
+        if (module, name) not in _ALLOWED and not _is_statistic(module, name):
             raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a newslint cache")
         return super().find_class(module, name)
+
+
+def _is_statistic(module: str, name: str) -> bool:
+    """A corpus statistic class of newslint's own (rules may add their own kinds)."""
+    if not module.startswith("newslint.") or module not in sys.modules:
+        return False
+    found = getattr(sys.modules[module], name, None)
+    return isinstance(found, type) and issubclass(found, Statistic)
 
 
 def _answers(result: FileResult, options: Options) -> bool:

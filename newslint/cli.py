@@ -9,40 +9,27 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from newslint import __version__, baseline
-from newslint.config import ConfigError, Settings, load_settings
-from newslint.diagnostics import Applicability, Diagnostic, ReadError
+from newslint.config import ConfigError
+from newslint.diagnostics import ReadError
 from newslint.docs import run_rule_command
-from newslint.files import Terminated, discover, raise_terminated
-from newslint.output import (
-    FORMATS,
-    HUMAN_FORMATS,
-    applied_fixes,
-    default_format,
-    render,
-    render_applied_fixes,
-    render_statistics,
-    statistics,
-    use_colour,
+from newslint.files import Terminated, raise_terminated
+from newslint.output import FORMATS, default_format
+from newslint.output.reporter import (
+    EXIT_CLEAN,
+    EXIT_ERROR,
+    EXIT_PROBLEMS,
+    Reporter,
+    ReportOptions,
 )
-from newslint.readers import ReadOptions
-from newslint.registry import configured_rules
-from newslint.report import summary
-from newslint.rule import Rule
-from newslint.runner import FileResult, Options, process_data
+from newslint.run import Run, file_sizes
+from newslint.runner import FileResult
 from newslint.selection import split_selectors
-
-if TYPE_CHECKING:
-    from newslint.cache import Cache
-
-EXIT_CLEAN, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
-LINE_FORMATS = frozenset({"concise", "json-lines", "github"})
-"""Formats that are one line per diagnostic and nothing else."""
-RENDER_SLICE = 2000
+from newslint.statistics import DomainCounts
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -53,6 +40,14 @@ def build_parser() -> argparse.ArgumentParser:
         "Corpus report: newslint report PATHS -o report.html. "
         "Exit status: 0 no problems, 1 problems found (or --diff would change files), 2 error.",
     )
+    _add_fix_and_rule_options(parser)
+    _add_output_options(parser)
+    _add_corpus_options(parser)
+    return parser
+
+
+def _add_fix_and_rule_options(parser: argparse.ArgumentParser) -> None:
+    """What to check, with which rules, and whether to fix."""
     parser.add_argument(
         "paths", nargs="*", default=["."], metavar="PATH", help="files or folders (default: .)"
     )
@@ -71,6 +66,27 @@ def build_parser() -> argparse.ArgumentParser:
         "--diff", action="store_true", help="print a unified diff of the fixes; write nothing"
     )
     parser.add_argument(
+        "--select",
+        action="append",
+        metavar="RULES",
+        help="run only these rules: codes, prefixes (NL2), names or ALL, comma-separated",
+    )
+    parser.add_argument(
+        "--extend-select", action="append", default=[], metavar="RULES", help="run these rules too"
+    )
+    parser.add_argument(
+        "--ignore", action="append", default=[], metavar="RULES", help="do not run these rules"
+    )
+    parser.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="with PATH '-': the name (and so the format) of the text read from stdin",
+    )
+
+
+def _add_output_options(parser: argparse.ArgumentParser) -> None:
+    """How the report looks, and which exit status it gives."""
+    parser.add_argument(
         "--format",
         "--output-format",
         dest="output_format",
@@ -83,18 +99,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--show-fixes", action="store_true", help="with --fix, list the fixes applied per file"
-    )
-    parser.add_argument(
-        "--select",
-        action="append",
-        metavar="RULES",
-        help="run only these rules: codes, prefixes (NL2), names or ALL, comma-separated",
-    )
-    parser.add_argument(
-        "--extend-select", action="append", default=[], metavar="RULES", help="run these rules too"
-    )
-    parser.add_argument(
-        "--ignore", action="append", default=[], metavar="RULES", help="do not run these rules"
     )
     parser.add_argument(
         "-q", "--quiet", action="store_true", help="print diagnostics only, no summary"
@@ -113,16 +117,15 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output-file", metavar="FILE", help="write the report to FILE instead of stdout"
     )
     parser.add_argument(
-        "--stdin-filename",
-        metavar="NAME",
-        help="with PATH '-': the name (and so the format) of the text read from stdin",
-    )
-    parser.add_argument(
         "--baseline", metavar="FILE", help="report only problems that are not in this baseline"
     )
     parser.add_argument(
         "--write-baseline", metavar="FILE", help="record today's problems in FILE and exit 0"
     )
+
+
+def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
+    """How a big corpus runs: worker processes, the cache, progress, an engine."""
     parser.add_argument(
         "-j",
         "--jobs",
@@ -161,10 +164,238 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --engine ray: the cluster to connect to (default: RAY_ADDRESS, else a local Ray)",
     )
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
-    return parser
 
 
-def _run_ray(args: argparse.Namespace, settings: Settings) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        # Messages quote damaged input, which may hold lone surrogates from JSON escapes.
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["rule"]:
+        # `newslint rule CODE|NAME|--all`: the rule's documentation (`newslint ./rule` checks a folder).
+        return run_rule_command(arguments[1:])
+    if arguments[:1] == ["report"]:
+        # `newslint report PATHS -o report.html`: the corpus's health on one page.
+        from newslint.quality import run_report_command
+
+        return run_report_command(arguments[1:])
+    args = build_parser().parse_args(arguments)
+    args.output_format = args.output_format or default_format(os.environ)
+    try:
+        run = _configure(args)
+    except ConfigError as exc:
+        print(f"newslint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    if args.engine == "ray":
+        return _run_ray(args, run)
+    code = _check(args, run)
+    if code == EXIT_PROBLEMS and args.exit_zero:
+        code = EXIT_CLEAN
+    return code
+
+
+def _configure(args: argparse.Namespace) -> Run:
+    """The run the flags ask for (configuration found from the first path)."""
+    stdin = args.paths == ["-"]
+    overrides = {
+        "select": split_selectors(args.select),
+        "extend-select": split_selectors(args.extend_select) or None,
+        "ignore": split_selectors(args.ignore) or None,
+        "unsafe-fixes": args.unsafe_fixes,
+    }
+    return Run.configure(
+        args.config,
+        args.isolated,
+        overrides,
+        start=(args.stdin_filename or ".") if stdin else args.paths[0],
+        fix=args.fix,
+        diff=args.diff,
+        locate_fixes=args.output_format in {"json", "json-lines", "sarif"},
+        # What `newslint report` shows per domain: collected here too, so that a report
+        # after a check finds every file in the cache (it costs a URL parse per article).
+        observe=[DomainCounts],
+    )
+
+
+def _check(args: argparse.Namespace, run: Run) -> int:
+    """Check (or fix) the paths, streaming each file's result to the report."""
+    # SIGTERM (a CI timeout, docker stop) unwinds like Ctrl-C: temp files are removed.
+    previous = (
+        signal.signal(signal.SIGTERM, raise_terminated)
+        if threading.current_thread() is threading.main_thread()
+        else None
+    )
+    try:
+        if args.write_baseline:
+            return _write_baseline(args, _results(args, run))
+        options = _report_options(args, run)
+        # With --fix on stdin, stdout carries the fixed text: the report goes to stderr.
+        to_stderr = args.paths == ["-"] and run.options.fix
+        with _output(args.output_file, to_stderr) as out:
+            reporter = Reporter(out, run.rules, options)
+            for result in _results(args, run):
+                reporter.add(result)
+            code = reporter.finish()
+    except KeyboardInterrupt:
+        print("newslint: interrupted", file=sys.stderr)
+        return _interrupted(run, 130)
+    except Terminated:
+        print("newslint: terminated", file=sys.stderr)
+        return _interrupted(run, 143)
+    except _BadBaseline as exc:
+        print(f"newslint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        # The reader went away (`newslint ... | head`): stop quietly, as other CLI tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_PROBLEMS
+    except OSError as exc:
+        print(
+            f"newslint: error: cannot write {args.output_file}: {exc.strerror or exc}",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    if code == EXIT_CLEAN and args.exit_non_zero_on_fix and reporter.counts.fixed:
+        code = EXIT_PROBLEMS
+    return code
+
+
+class _BadBaseline(Exception):
+    """The baseline file given with ``--baseline`` cannot be read."""
+
+
+def _report_options(args: argparse.Namespace, run: Run) -> ReportOptions:
+    known = None
+    if args.baseline:
+        try:
+            known = baseline.load(Path(args.baseline))
+        except baseline.BaselineError as exc:
+            raise _BadBaseline(str(exc)) from None
+    return ReportOptions(
+        output_format=args.output_format,
+        statistics=args.statistics,
+        show_fixes=args.show_fixes,
+        quiet=args.quiet,
+        diff=run.options.diff,
+        fixing=run.options.fix,
+        baseline=known,
+        baseline_name=args.baseline or "",
+    )
+
+
+def _results(args: argparse.Namespace, run: Run) -> Iterator[FileResult]:
+    """Each file's result, in path order: stdin, or the files through the cache and pool."""
+    if args.paths == ["-"]:
+        yield _process_stdin(args.stdin_filename or "stdin.txt", run)
+        return
+    from newslint import progress
+
+    found = run.discover(args.paths)
+    show, size = args.progress, 0
+    if show is None:
+        show = not args.quiet and sys.stderr.isatty()
+    if show:
+        files = sum(1 for _, message in found if message is None)
+        size = file_sizes(found)
+        show = args.progress or progress.wanted(sys.stderr, os.environ, files, size)
+    if not show:
+        yield from run.check_files(
+            args.paths,
+            jobs=args.jobs,
+            use_cache=not args.no_cache,
+            cache_dir=args.cache_dir,
+            found=found,
+        )
+        return
+    # Asked for with --progress: drawn at once; otherwise only for a run that lasts.
+    delay = 0.0 if args.progress else 0.5
+    files = sum(1 for _, message in found if message is None)
+    with progress.progress_bar(sys.stderr, files, size, delay) as callback:
+        checked = run.check_files(
+            args.paths,
+            jobs=args.jobs,
+            use_cache=not args.no_cache,
+            cache_dir=args.cache_dir,
+            found=found,
+            progress=callback,
+        )
+        # The bar is drawn on the terminal the report may go to: report once it is gone.
+        held = list(checked) if sys.stdout.isatty() and not args.output_file else None
+        if held is None:
+            yield from checked
+    if held is not None:
+        yield from held
+
+
+def _process_stdin(name: str, run: Run) -> FileResult:
+    """Check text from stdin as if it were the file ``name``; with --fix, write the result to stdout."""
+    data = sys.stdin.buffer.read()
+    result, fixed = run.check_bytes(name, data)
+    if run.options.fix:
+        sys.stdout.buffer.write(fixed if fixed is not None else data)
+        sys.stdout.flush()
+    if result.source is None:
+        result.source = data.decode("utf-8-sig", "replace")  # for --format full
+    return result
+
+
+def _write_baseline(args: argparse.Namespace, results: Iterable[FileResult]) -> int:
+    """``--write-baseline FILE``: record today's problems; exit 0 (2 if a file was unreadable)."""
+    diagnostics = []
+    errors: list[ReadError] = []
+    for result in results:
+        diagnostics.extend(result.diagnostics)
+        errors.extend(result.errors)
+    for error in errors:
+        print(error, file=sys.stderr)
+    try:
+        count = baseline.write(Path(args.write_baseline), diagnostics)
+    except OSError as exc:
+        print(
+            f"newslint: error: cannot write {args.write_baseline}: {exc.strerror or exc}",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    print(f"Wrote {count} problem{'s' if count != 1 else ''} to {args.write_baseline}.")
+    return EXIT_ERROR if errors else EXIT_CLEAN
+
+
+@contextlib.contextmanager
+def _output(path: str | None, to_stderr: bool) -> Iterator[TextIO]:
+    if path is None:
+        yield sys.stderr if to_stderr else sys.stdout
+        return
+    with open(path, "w", encoding="utf-8", errors="backslashreplace") as handle:
+        yield handle
+
+
+def _interrupted(run: Run, code: int) -> int:
+    """The exit status of an interrupted run; ends the process at once if a process pool was
+    abandoned mid-task (a normal exit would wait for its workers' last results for ever)."""
+    if run.pool_abandoned:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
+        os._exit(code)
+    return code
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of jobs: {value!r}") from None
+    if jobs < 0:
+        raise argparse.ArgumentTypeError("the number of jobs cannot be negative")
+    return jobs
+
+
+def _run_ray(args: argparse.Namespace, run: Run) -> int:
     """``--engine ray INPUT... OUTPUT``: the work is newslint.ray's (the newslint[ray] extra)."""
     if len(args.paths) < 2 or "-" in args.paths:
         print(
@@ -192,281 +423,6 @@ def _run_ray(args: argparse.Namespace, settings: Settings) -> int:
         print(f"newslint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     code = run_ray_engine(
-        args.paths[:-1],
-        args.paths[-1],
-        args.ray_address,
-        settings,
-        fix=args.fix,
-        unsafe=settings.unsafe_fixes,
-        quiet=args.quiet,
+        args.paths[:-1], args.paths[-1], args.ray_address, run, fix=args.fix, quiet=args.quiet
     )
     return EXIT_CLEAN if code == EXIT_PROBLEMS and args.exit_zero else code
-
-
-def _interrupted(code: int) -> int:
-    """The exit status of an interrupted run; ends the process at once if a process pool was
-    abandoned mid-task (a normal exit would wait for its workers' last results for ever)."""
-    scheduler = sys.modules.get("newslint.scheduler")
-    if scheduler is not None and getattr(scheduler, "pool_abandoned", False):
-        for stream in (sys.stdout, sys.stderr):
-            with contextlib.suppress(OSError, ValueError):
-                stream.flush()
-        os._exit(code)
-    return code
-
-
-def _jobs(value: str) -> int:
-    try:
-        jobs = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of jobs: {value!r}") from None
-    if jobs < 0:
-        raise argparse.ArgumentTypeError("the number of jobs cannot be negative")
-    return jobs
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    for stream in (sys.stdout, sys.stderr):
-        # Messages quote damaged input, which may hold lone surrogates from JSON escapes.
-        if isinstance(stream, io.TextIOWrapper):
-            stream.reconfigure(errors="backslashreplace")
-    arguments = list(sys.argv[1:] if argv is None else argv)
-    if arguments[:1] == ["rule"]:
-        # `newslint rule CODE|NAME|--all`: the rule's documentation (`newslint ./rule` checks a folder).
-        return run_rule_command(arguments[1:])
-    if arguments[:1] == ["report"]:
-        # `newslint report PATHS -o report.html`: the corpus's health on one page.
-        from newslint.quality import run_report_command
-
-        return run_report_command(arguments[1:])
-    args = build_parser().parse_args(arguments)
-    args.output_format = args.output_format or default_format(os.environ)
-    stdin = args.paths == ["-"]
-    overrides = {
-        "select": split_selectors(args.select),
-        "extend-select": split_selectors(args.extend_select) or None,
-        "ignore": split_selectors(args.ignore) or None,
-        "unsafe-fixes": args.unsafe_fixes,
-    }
-    start = (args.stdin_filename or ".") if stdin else args.paths[0]
-    try:
-        settings = load_settings(args.config, args.isolated, overrides, start=start)
-        rules = configured_rules(settings)
-    except ConfigError as exc:
-        print(f"newslint: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    if args.engine == "ray":
-        return _run_ray(args, settings)
-    options = Options(
-        fix=args.fix and not args.diff,
-        unsafe_fixes=settings.unsafe_fixes,
-        diff=args.diff,
-        locate_fixes=args.output_format in {"json", "json-lines", "sarif"},
-        read=ReadOptions(
-            field_map=settings.field_map,
-            schema_file=str(settings.schema_file) if settings.schema_file else None,
-            record_settings=settings.record_settings,
-        ),
-    )
-
-    # SIGTERM (a CI timeout, docker stop) unwinds like Ctrl-C: temp files are removed.
-    previous = (
-        signal.signal(signal.SIGTERM, raise_terminated)
-        if threading.current_thread() is threading.main_thread()
-        else None
-    )
-    try:
-        if args.paths == ["-"]:
-            name = args.stdin_filename or "stdin.txt"
-            ignored = settings.ignored_codes_for(name)
-            results = [_process_stdin(name, [r for r in rules if r.code not in ignored], options)]
-        else:
-            results = _run_files(args, settings, rules, options)
-    except KeyboardInterrupt:
-        print("newslint: interrupted", file=sys.stderr)
-        return _interrupted(130)
-    except Terminated:
-        print("newslint: terminated", file=sys.stderr)
-        return _interrupted(143)
-    finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
-    diagnostics = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key)
-    errors = [e for r in results for e in r.errors]
-    if args.write_baseline:
-        try:
-            count = baseline.write(Path(args.write_baseline), diagnostics)
-        except OSError as exc:
-            print(
-                f"newslint: error: cannot write {args.write_baseline}: {exc.strerror or exc}",
-                file=sys.stderr,
-            )
-            return EXIT_ERROR
-        print(f"Wrote {count} problem{'s' if count != 1 else ''} to {args.write_baseline}.")
-        return EXIT_ERROR if errors else EXIT_CLEAN
-    notes: list[str] = []
-    if args.baseline:
-        try:
-            filtered = baseline.apply(baseline.load(Path(args.baseline)), diagnostics)
-        except baseline.BaselineError as exc:
-            print(f"newslint: error: {exc}", file=sys.stderr)
-            return EXIT_ERROR
-        diagnostics = filtered.new
-        notes.append(f"{filtered.known} known problems hidden by the baseline {args.baseline}.")
-        if filtered.stale:
-            notes.append(
-                f"{filtered.stale} baseline entries matched nothing (fixed, or changed): "
-                "write the baseline again to drop them."
-            )
-    # With --fix on stdin, stdout carries the fixed text: the report goes to stderr.
-    to_stderr = args.paths == ["-"] and options.fix
-    try:
-        with _output(args.output_file, to_stderr) as out:
-            code = _report(results, diagnostics, errors, notes, args, options, rules, out)
-    except BrokenPipeError:
-        # The reader went away (`newslint ... | head`): stop quietly, as other CLI tools do.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_PROBLEMS
-    except OSError as exc:
-        print(
-            f"newslint: error: cannot write {args.output_file}: {exc.strerror or exc}",
-            file=sys.stderr,
-        )
-        return EXIT_ERROR
-    if code == EXIT_PROBLEMS and args.exit_zero:
-        code = EXIT_CLEAN
-    if code == EXIT_CLEAN and args.exit_non_zero_on_fix and any(r.fixed for r in results):
-        code = EXIT_PROBLEMS
-    return code
-
-
-@contextlib.contextmanager
-def _output(path: str | None, to_stderr: bool) -> Iterator[TextIO]:
-    if path is None:
-        yield sys.stderr if to_stderr else sys.stdout
-        return
-    with open(path, "w", encoding="utf-8", errors="backslashreplace") as handle:
-        yield handle
-
-
-def _process_stdin(name: str, rules: Sequence[Rule], options: Options) -> FileResult:
-    """Check text from stdin as if it were the file ``name``; with --fix, write the result to stdout."""
-    data = sys.stdin.buffer.read()
-    result, fixed = process_data(name, data, rules, options)
-    if options.fix:
-        sys.stdout.buffer.write(fixed if fixed is not None else data)
-        sys.stdout.flush()
-    if result.source is None:
-        result.source = data.decode("utf-8-sig", "replace")  # for --format full
-    return result
-
-
-def _run_files(
-    args: argparse.Namespace, settings: Settings, rules: Sequence[Rule], options: Options
-) -> list[FileResult]:
-    """Discover the files, then check them through the cache and the process pool."""
-    from newslint import progress
-    from newslint.scheduler import Job, Scheduler, default_jobs
-
-    excluded, ignored = settings.exclusion_test(), settings.per_file_ignores_test()
-    named = set(args.paths)
-    found = [
-        (path, message)
-        for path, message in discover(args.paths)
-        # A file named on the command line is checked even if excluded, as in Ruff.
-        if message or path in named or not excluded(path)
-    ]
-    jobs = [Job(path, ignored(path)) for path, message in found if not message]
-    cache = _open_cache(args, settings, rules, options)
-    scheduler = Scheduler(rules, options, args.jobs or default_jobs(), cache)
-    show = args.progress
-    if show is None:
-        show = not args.quiet and sys.stderr.isatty()
-    if show:
-        size = sum(_size(job.path) for job in jobs)
-        show = args.progress or progress.wanted(sys.stderr, os.environ, len(jobs), size)
-    if show:
-        # Asked for with --progress: drawn at once; otherwise only for a run that lasts.
-        delay = 0.0 if args.progress else 0.5
-        with progress.progress_bar(sys.stderr, len(jobs), size, delay) as scheduler.progress:
-            checked = iter(scheduler.run(jobs))
-    else:
-        checked = iter(scheduler.run(jobs))
-    return [
-        FileResult(path, errors=[ReadError(path, message)]) if message else next(checked)
-        for path, message in found
-    ]
-
-
-def _open_cache(
-    args: argparse.Namespace, settings: Settings, rules: Sequence[Rule], options: Options
-) -> Cache | None:
-    from newslint.cache import open_cache
-
-    return open_cache(settings.root, rules, options, args.cache_dir, args.no_cache)
-
-
-def _size(path: str) -> int:
-    try:
-        return os.stat(path).st_size
-    except OSError:
-        return 0
-
-
-def _report(
-    results: list[FileResult],
-    diagnostics: list[Diagnostic],
-    errors: list[ReadError],
-    notes: list[str],
-    args: argparse.Namespace,
-    options: Options,
-    rules: Sequence[Rule],
-    out: TextIO,
-) -> int:
-    for result in results:
-        for warning in result.warnings:
-            print(f"{result.path}: warning: {warning}", file=sys.stderr)
-    for error in errors:
-        print(error, file=sys.stderr)
-    if args.statistics:
-        out.write(render_statistics(statistics(diagnostics), as_json=args.output_format == "json"))
-    elif options.diff:
-        for result in results:
-            if result.diff:
-                out.write(result.diff)
-    else:
-        sources = {r.path: r.source for r in results if r.source is not None}
-        colour = use_colour(out, os.environ)
-        checked = [r.path for r in results]
-        # One line per diagnostic: written in slices, so that a report of a few hundred
-        # thousand problems is never built whole in memory.
-        step = RENDER_SLICE if args.output_format in LINE_FORMATS else max(len(diagnostics), 1)
-        for start in range(0, max(len(diagnostics), 1), step):
-            out.write(
-                render(
-                    args.output_format,
-                    diagnostics[start : start + step],
-                    rules,
-                    sources=sources,
-                    colour=colour,
-                    checked_paths=checked,
-                )
-            )
-    if args.show_fixes and options.fix:
-        rows = [row for r in results for row in applied_fixes(r.path, r.fixed_diagnostics)]
-        out.write(render_applied_fixes(rows))
-    if not args.quiet and not options.diff and args.output_format in HUMAN_FORMATS:
-        safe = sum(1 for d in diagnostics if d.fix and d.fix.applicability is Applicability.SAFE)
-        unsafe = sum(
-            1 for d in diagnostics if d.fix and d.fix.applicability is Applicability.UNSAFE
-        )
-        fixed = sum(r.fixed for r in results)
-        for note in notes:
-            print(note, file=out)
-        print(summary(len(diagnostics), safe, unsafe, fixed, options.fix, len(errors)), file=out)
-    if errors:
-        return EXIT_ERROR
-    if options.diff:
-        return EXIT_PROBLEMS if any(r.diff for r in results) else EXIT_CLEAN
-    return EXIT_PROBLEMS if diagnostics else EXIT_CLEAN

@@ -121,7 +121,7 @@ FieldName = Annotated[str, AfterValidator(_check_field_name)]
 _SELECTOR_DOC = "codes (NL201), code prefixes (NL2), rule names (split-url) or ALL"
 
 
-class Settings(BaseModel):
+class Configuration(BaseModel):
     """newslint settings, as written in TOML (kebab-case keys)."""
 
     model_config = ConfigDict(
@@ -346,7 +346,9 @@ def _key_path(prefix: str, loc: tuple[int | str, ...]) -> str:
 
 
 def _allowed_keys() -> str:
-    return ", ".join(sorted(info.alias or name for name, info in Settings.model_fields.items()))
+    return ", ".join(
+        sorted(info.alias or name for name, info in Configuration.model_fields.items())
+    )
 
 
 def _describe(error: ErrorDetails, prefix: str) -> str:
@@ -461,7 +463,7 @@ def find_config(path: str | os.PathLike[str]) -> Path | None:
 
 def _validate_layer(raw: Mapping[str, Any], source: str, prefix: str) -> dict[str, Any]:
     try:
-        model = Settings.model_validate(dict(raw))
+        model = Configuration.model_validate(dict(raw))
     except ValidationError as exc:
         raise ConfigError(_validation_message(source, prefix, exc)) from None
     dumped = model.model_dump(by_alias=True, exclude_unset=True)
@@ -503,7 +505,7 @@ def _override_layer(overrides: Mapping[str, Any]) -> _Layer:
 # -- combining layers --------------------------------------------------------------------------
 
 
-def _combine(layers: Sequence[_Layer]) -> Settings:
+def _combine(layers: Sequence[_Layer]) -> Configuration:
     merged: dict[str, Any] = {}
     key_roots: dict[str, Path] = {}
     sources: dict[str, _Layer] = {}
@@ -531,7 +533,7 @@ def _combine(layers: Sequence[_Layer]) -> Settings:
                 merged[key] = value
             key_roots[key] = layer.root
             sources[key] = layer
-    settings = Settings.model_validate(merged)
+    settings = Configuration.model_validate(merged)
     files = [layer for layer in layers if layer.file is not None]
     if files:
         settings._config_file = files[-1].file
@@ -551,7 +553,7 @@ def _builtin_fields() -> set[str]:
     return set(properties)
 
 
-def _check_references(settings: Settings, sources: Mapping[str, _Layer]) -> None:
+def _check_references(settings: Configuration, sources: Mapping[str, _Layer]) -> None:
     """Checks that need the whole configuration: the schema file exists; ``fields`` names exist."""
     properties: set[str] | None = None
     if settings.schema_file is not None:
@@ -593,7 +595,7 @@ def load_settings(
     overrides: Mapping[str, Any] | None = None,
     *,
     start: str | os.PathLike[str] | None = None,
-) -> Settings:
+) -> Configuration:
     """The settings to use.
 
     ``path`` is a configuration file given explicitly (``--config``); without it,
@@ -619,7 +621,7 @@ def load_settings(
 V = TypeVar("V")
 
 
-class SettingsResolver:
+class ConfigurationResolver:
     """Settings per checked file, for runs over folders with configurations of their own.
 
     With an explicit file or ``isolated``, every path gets the same settings;
@@ -634,13 +636,13 @@ class SettingsResolver:
         overrides: Mapping[str, Any] | None = None,
     ) -> None:
         self._overrides = dict(overrides or {})
-        self._fixed: Settings | None = None
+        self._fixed: Configuration | None = None
         if config is not None or isolated:
             self._fixed = load_settings(config, isolated, self._overrides)
         self._by_folder: dict[Path, Path | None] = {}
-        self._by_file: dict[Path | None, Settings] = {}
+        self._by_file: dict[Path | None, Configuration] = {}
 
-    def for_path(self, path: str | os.PathLike[str]) -> Settings:
+    def for_path(self, path: str | os.PathLike[str]) -> Configuration:
         if self._fixed is not None:
             return self._fixed
         target = absolute(path)
@@ -662,7 +664,7 @@ class SettingsResolver:
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of the configuration, as shipped in ``schemas/config.schema.json``."""
-    return Settings.model_json_schema(by_alias=True)
+    return Configuration.model_json_schema(by_alias=True)
 
 
 def schema_text() -> str:

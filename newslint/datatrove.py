@@ -35,10 +35,11 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
         f"newslint.datatrove needs datatrove: pip install 'newslint[datatrove]' ({exc})"
     ) from None
 
-from newslint import api
-from newslint.config import ConfigError
-from newslint.config import Settings as ConfigSettings
+from newslint.config import ConfigError, Configuration
+from newslint.diagnostics import Diagnostic
+from newslint.records import as_dicts
 from newslint.registry import all_rules
+from newslint.run import Run
 from newslint.selection import SelectionError, select_rules
 
 __all__ = ["NewslintStep", "document_to_record", "record_adapter"]
@@ -101,7 +102,7 @@ class NewslintStep(PipelineStep):  # type: ignore[misc,unused-ignore]
 
     def __init__(
         self,
-        settings: api.Settings | ConfigSettings | None = None,
+        settings: Run | Configuration | None = None,
         *,
         fix: bool = False,
         unsafe: bool | None = None,
@@ -111,9 +112,9 @@ class NewslintStep(PipelineStep):  # type: ignore[misc,unused-ignore]
         metadata_key: str | None = "newslint",
     ) -> None:
         super().__init__()
-        if isinstance(settings, ConfigSettings):
-            settings = api.Settings.from_config(settings)
-        self.settings = settings if settings is not None else api.Settings()
+        if isinstance(settings, Configuration):
+            settings = Run.from_configuration(settings)
+        self.settings = settings if settings is not None else Run()
         self.fix = fix
         self.unsafe = unsafe
         self.drop_codes: frozenset[str] | None = (
@@ -123,13 +124,13 @@ class NewslintStep(PipelineStep):  # type: ignore[misc,unused-ignore]
         self.text_field = text_field
         self.metadata_key = metadata_key
 
-    def check(self, document: Document) -> tuple[api.Diagnostic, ...]:
+    def check(self, document: Document) -> tuple[Diagnostic, ...]:
         """Check (and fix, in place) one document; return the problems that remain."""
         record = document_to_record(document, self.text_field, self.metadata_key or "")
         if not self.fix:
-            remaining = tuple(api.lint_record(record, self.settings, drop_missing=True))
+            remaining = tuple(self.settings.lint_record(record, drop_missing=True))
         else:
-            result = api.fix_record(record, self.settings, self.unsafe, drop_missing=True)
+            result = self.settings.fix_record(record, self.unsafe, drop_missing=True)
             remaining = result.remaining
             if result.changed:
                 document.text = result.record[self.text_field]
@@ -146,7 +147,7 @@ class NewslintStep(PipelineStep):  # type: ignore[misc,unused-ignore]
             self.stat_update("problems", value=len(remaining))
             self.stat_update("with_problems")
         if self.metadata_key is not None:
-            document.metadata[self.metadata_key] = api.as_dicts(remaining)
+            document.metadata[self.metadata_key] = as_dicts(remaining)
         return remaining
 
     def run(

@@ -9,6 +9,7 @@ source, so no rule needs to know which file format it is looking at.
 from __future__ import annotations
 
 import operator
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -53,6 +54,9 @@ class Edit:
     end: int
     content: str
 
+    def as_dict(self) -> dict[str, Any]:
+        return {"field": self.field, "start": self.start, "end": self.end, "content": self.content}
+
 
 @dataclass(frozen=True, slots=True)
 class ListAppend:
@@ -62,6 +66,9 @@ class ListAppend:
 
     field: str
     value: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"field": self.field, "value": self.value}
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +81,23 @@ class Fix:
     applicability: Applicability
     edits: tuple[Edit, ...]
     appends: tuple[ListAppend, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "applicability": self.applicability.value,
+            "message": self.message,
+            "edits": [edit.as_dict() for edit in self.edits],
+            "appends": [append.as_dict() for append in self.appends],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Fix:
+        return cls(
+            data["message"],
+            Applicability(data["applicability"]),
+            tuple(Edit(**edit) for edit in data.get("edits", ())),
+            tuple(ListAppend(**append) for append in data.get("appends", ())),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +142,56 @@ class Diagnostic:
     def sort_key(self) -> tuple[str, int, int, str]:
         loc = self.location
         return (self.path, loc.line if loc else 0, loc.column if loc else 0, self.code)
+
+    @property
+    def fixable(self) -> bool:
+        """Whether a plain ``--fix`` (or ``fix_record`` without ``unsafe``) would fix it."""
+        return self.fix is not None and self.fix.applicability is Applicability.SAFE
+
+    def in_field(self) -> Diagnostic:
+        """This diagnostic in field coordinates only: no file, line or record (the library
+        API's view of a record, where there is no file)."""
+        return Diagnostic(
+            self.code,
+            self.name,
+            self.message,
+            self.severity,
+            self.field,
+            self.start,
+            self.end,
+            self.fix,
+            snippet=self.snippet,
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        """The field-coordinate view as plain JSON types (str, int, None, lists, dicts)."""
+        return {
+            "code": self.code,
+            "name": self.name,
+            "message": self.message,
+            "severity": self.severity.value,
+            "field": self.field,
+            "start": self.start,
+            "end": self.end,
+            "snippet": self.snippet,
+            "fix": None if self.fix is None else self.fix.as_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Diagnostic:
+        """The inverse of ``as_dict`` (for diagnostics read back from JSON or a dataset column)."""
+        fix = data.get("fix")
+        return cls(
+            data["code"],
+            data["name"],
+            data["message"],
+            Severity(data["severity"]),
+            data["field"],
+            data["start"],
+            data["end"],
+            None if fix is None else Fix.from_dict(fix),
+            snippet=data.get("snippet", ""),
+        )
 
 
 @dataclass(frozen=True, slots=True)

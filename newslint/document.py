@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from newslint import jsonstr
+from newslint.context import DEFAULT_CONTEXT, RunContext
 from newslint.diagnostics import ReadError
 from newslint.model import Article
-
-if TYPE_CHECKING:
-    from newslint.readers import ReadOptions
 
 UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -88,8 +85,8 @@ class Document:
     bom: bool = False
     articles: list[Article] = field(default_factory=list)
     errors: list[ReadError] = field(default_factory=list)
-    read_options: ReadOptions | None = None
-    """What it was read with; a fix re-reads its text the same way."""
+    context: RunContext = DEFAULT_CONTEXT
+    """The run it was read for; a fix re-reads its text the same way."""
     _line_starts: list[int] | None = None
     _json_style: jsonstr.JsonStyle | None = None
 

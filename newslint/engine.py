@@ -44,14 +44,9 @@ def locate(document: Document, article: Article, diagnostic: Diagnostic) -> Loca
     return Location(line, column, end_line, end_column)
 
 
-RECORD_SETTINGS_FIELD = "newslint"
-"""A record may carry ``"newslint": {"ignore": ["NL101", "split-url"]}``: suppression without
-touching the text (JSON has no comments)."""
-
-
 def record_ignores(article: Article) -> list[str]:
     """Selectors the record itself ignores (the field's name is configurable: record-settings)."""
-    settings = article.values.get(article.anchors.get("record_settings", RECORD_SETTINGS_FIELD))
+    settings = article.values.get(article.context.read.record_settings)
     if not isinstance(settings, dict):
         return []
     ignore = settings.get("ignore")

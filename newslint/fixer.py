@@ -18,7 +18,7 @@ from newslint.diagnostics import Applicability, Diagnostic, Edit
 from newslint.document import Document
 from newslint.engine import lint_document
 from newslint.model import Article
-from newslint.readers import DEFAULT_READ_OPTIONS, Reader, TextEdit, parse_document
+from newslint.readers import Reader, TextEdit, parse_document
 from newslint.rule import Rule
 
 MAX_PASSES = 10
@@ -200,7 +200,7 @@ def _fix(
             reader,
             new_text,
             document.bom,
-            document.read_options or DEFAULT_READ_OPTIONS,
+            document.context,
         )
         if document.format != "txt":
             # The escaping style was read off the original file (or, for a chunk of a big

@@ -5,8 +5,8 @@ as read (so that a wrong type or a bad date can be reported, not rejected on
 load) and, for every text field, a ``FieldSpan`` into the document text so that
 a diagnostic points at ``file:line:column`` and a fix rewrites exactly that span.
 
-``ArticleContent`` is the strict shape of a valid article, kept in step with
-``schemas/article.schema.json`` (a test proves they agree).
+A plain slotted dataclass, not a validating model: readers build hundreds of thousands
+of them, and what a valid article is, is said once, by ``schemas/article.schema.json``.
 """
 
 from __future__ import annotations
@@ -15,13 +15,15 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from functools import lru_cache
-from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from typing import TYPE_CHECKING, Any, Literal
 
 from newslint import jsonstr
+from newslint.context import DEFAULT_CONTEXT, RunContext
+
+if TYPE_CHECKING:
+    from newslint.schema import Violation
 
 TEXT_FIELDS = ("title", "byline", "caption", "body", "url")
 """Fields whose text is checked for artefacts, in reading order."""
@@ -30,7 +32,6 @@ PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t]*\r?\n(?:[ \t]*\r?\n)*")
 # PARAGRAPH_BREAK without its leading \r, so that the regex engine can jump from one
 # \n to the next (several times faster); ``paragraph_spans`` takes the \r back.
 _BREAK_FROM_NEWLINE = re.compile(r"\n[ \t]*\r?\n(?:[ \t]*\r?\n)*")
-HTTP_URL_PATTERN = r"^https?://[^\s/?#]+[^\s]*$"
 
 
 @dataclass(slots=True)
@@ -67,19 +68,53 @@ class FieldSpan:
         return self.start + ends[index] + (offset - decoded[index] - 1)
 
 
-class Article(BaseModel):
-    """One article as read from a file, with its source map."""
+@dataclass(frozen=True, slots=True)
+class JsonPosition:
+    """Where a JSON record's parts are in the document: what a list append needs."""
 
-    model_config = ConfigDict(arbitrary_types_allowed=True, defer_build=True)
+    object_end: int
+    """Offset just after the record's closing brace."""
+    member_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Schema field name -> (start, end) of its value in the document text."""
+    dataset_names: dict[str, str] = field(default_factory=dict)
+    """Schema field name -> the dataset's name for it (a configured field map, inverted)."""
+
+
+@dataclass(frozen=True, slots=True)
+class TextPosition:
+    """Where a text file's ``Related`` block is, or where one would go."""
+
+    related_end: int | None = None
+    """Offset just after the last item of an existing ``Related`` block."""
+    related_insert: int | None = None
+    """Where a new ``Related`` block goes (before the url footer), if there is a footer."""
+
+
+ReaderPosition = JsonPosition | TextPosition
+
+
+@dataclass(slots=True, eq=False)
+class Article:
+    """One article as read from a file, with its source map and its run's context."""
 
     path: str
     format: str
-    record: int | None = Field(None, description="1-based line of the record in a JSONL file")
-    values: dict[str, Any] = Field(default_factory=dict, description="field values as read")
-    spans: dict[str, FieldSpan] = Field(default_factory=dict, description="text field -> source")
-    start: int = Field(0, description="offset of the article in the document text")
-    end: int = Field(0, description="offset just after the article in the document text")
-    anchors: dict[str, Any] = Field(default_factory=dict, description="reader-private positions")
+    record: int | None = None
+    """1-based line of the record in a JSONL file."""
+    values: dict[str, Any] = field(default_factory=dict)
+    """Field values as read (any JSON type: a wrong one is reported, not rejected)."""
+    spans: dict[str, FieldSpan] = field(default_factory=dict)
+    """Text field -> where its text is in the document."""
+    start: int = 0
+    """Offset of the article in the document text."""
+    end: int = 0
+    """Offset just after the article in the document text."""
+    position: ReaderPosition | None = None
+    """The reader's own positions (where a list append goes), typed per format."""
+    context: RunContext = DEFAULT_CONTEXT
+    """The run's read options and corpus statistics."""
+    schema_violations: list[Violation] | None = None
+    """The schema check's result, once made (several schema rules read it)."""
 
     # Typed views of the common fields -------------------------------------------------
     @property
@@ -133,10 +168,6 @@ class Article(BaseModel):
             if isinstance(value, str) and name in self.spans:
                 yield name, value
 
-    def content(self) -> ArticleContent:
-        """Validate the values into the strict model (raises ``pydantic.ValidationError``)."""
-        return ArticleContent.model_validate(self.values)
-
 
 def iter_paragraphs(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, paragraph) for each non-blank paragraph of ``text``."""
@@ -158,29 +189,3 @@ def paragraph_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     if position < len(text):
         found.append((position, len(text), text[position:]))
     return tuple(found)
-
-
-class ArticleContent(BaseModel):
-    """A valid article: the pydantic twin of ``schemas/article.schema.json``."""
-
-    model_config = ConfigDict(extra="allow", title="Article", defer_build=True)
-
-    title: str = Field(min_length=1, pattern=r"\S")
-    byline: str | None = None
-    published: date | datetime | None = None
-    url: str = Field(pattern=HTTP_URL_PATTERN)
-    caption: str | None = None
-    body: str = Field(min_length=1, pattern=r"\S")
-    related: list[str] = Field(default_factory=list)
-
-    @field_validator("published", mode="before")
-    @classmethod
-    def _date_from_text_only(cls, value: object) -> object:
-        """Like the schema: a date is written as text (pydantic would take a timestamp number)."""
-        if value is not None and not isinstance(value, (str, date)):
-            raise ValueError("published must be an ISO date or date-time string")
-        return value
-
-    @property
-    def paragraphs(self) -> list[str]:
-        return [text for _, _, text in iter_paragraphs(self.body)]

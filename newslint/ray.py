@@ -32,13 +32,13 @@ try:
 except ImportError as exc:  # pragma: no cover - exercised only without the extra
     raise ImportError(f"newslint.ray needs Ray Data: pip install 'newslint[ray]' ({exc})") from None
 
-from newslint import api, jsonstr
-from newslint.config import Settings as ConfigSettings
+from newslint import jsonstr
+from newslint.config import Configuration
 from newslint.diagnostics import Applicability
 from newslint.jsonstr import JsonStyle
+from newslint.records import RECORD_PATH, FixResult, as_dicts, is_missing
 from newslint.report import as_dict, summary
-from newslint.rule import Rule
-from newslint.runner import Options, process_data
+from newslint.run import Run
 
 __all__ = [
     "DIAGNOSTICS_TYPE",
@@ -90,10 +90,10 @@ CHUNK_BYTES = 4 << 20
 """JSONL files are split into ranges of about this many bytes, one Ray task each."""
 
 
-def _settings(settings: api.Settings | ConfigSettings | None) -> api.Settings:
-    if isinstance(settings, ConfigSettings):
-        return api.Settings.from_config(settings)
-    return settings if settings is not None else api.Settings()
+def _settings(settings: Run | Configuration | None) -> Run:
+    if isinstance(settings, Configuration):
+        return Run.from_configuration(settings)
+    return settings if settings is not None else Run()
 
 
 # -- datasets ----------------------------------------------------------------------------------
@@ -114,17 +114,15 @@ def _with_column(table: pa.Table, column: str, values: list[list[dict[str, Any]]
     return table.append_column(column, array)
 
 
-def _check_batch(
-    table: pa.Table, settings: api.Settings, column: str, drop_missing: bool
-) -> pa.Table:
+def _check_batch(table: pa.Table, settings: Run, column: str, drop_missing: bool) -> pa.Table:
     values = [
-        api.as_dicts(api.lint_record(record, settings, drop_missing=drop_missing))
+        as_dicts(settings.lint_record(record, drop_missing=drop_missing))
         for record in _records(table, column)
     ]
     return _with_column(table, column, values)
 
 
-def _related_name(settings: api.Settings) -> str:
+def _related_name(settings: Run) -> str:
     """The dataset's name for the ``related`` list that promo fixes append to."""
     names = {schema: dataset for dataset, schema in settings.read_options.field_map.items()}
     return names.get("related", "related")
@@ -137,7 +135,7 @@ def _fixed_column(
     name: str,
     original: Any,
     records: list[dict[str, Any]],
-    results: list[api.FixResult],
+    results: list[FixResult],
     related: str,
 ) -> Any:
     """A column of the fixed batch: the original array where no fix touched it, else rebuilt.
@@ -153,7 +151,7 @@ def _fixed_column(
     if name == related:
         try:
             return pa.array(
-                [None if api.is_missing(value) else value for value in values],
+                [None if is_missing(value) else value for value in values],
                 type=pa.list_(pa.string()),
             )
         except _ARROW_ERRORS:
@@ -168,15 +166,13 @@ def _fixed_column(
 
 def _fix_batch(
     table: pa.Table,
-    settings: api.Settings,
+    settings: Run,
     column: str,
     unsafe: bool | None,
     drop_missing: bool,
 ) -> pa.Table:
     records = _records(table, column)
-    results = [
-        api.fix_record(record, settings, unsafe, drop_missing=drop_missing) for record in records
-    ]
+    results = [settings.fix_record(record, unsafe, drop_missing=drop_missing) for record in records]
     related = _related_name(settings)
     names = [name for name in table.column_names if name != column]
     arrays = [_fixed_column(name, table.column(name), records, results, related) for name in names]
@@ -185,12 +181,12 @@ def _fix_batch(
         names.append(related)
         arrays.append(_fixed_column(related, None, records, results, related))
     fixed = pa.Table.from_arrays(arrays, names=names)
-    return _with_column(fixed, column, [api.as_dicts(r.remaining) for r in results])
+    return _with_column(fixed, column, [as_dicts(r.remaining) for r in results])
 
 
 def check_dataset(
     dataset: ray.data.Dataset,
-    settings: api.Settings | ConfigSettings | None = None,
+    settings: Run | Configuration | None = None,
     *,
     column: str = COLUMN,
     batch_size: int = 256,
@@ -214,7 +210,7 @@ def check_dataset(
 
 def fix_dataset(
     dataset: ray.data.Dataset,
-    settings: api.Settings | ConfigSettings | None = None,
+    settings: Run | Configuration | None = None,
     *,
     unsafe: bool | None = None,
     column: str = COLUMN,
@@ -255,7 +251,7 @@ class _Chunk:
 
 @dataclass(frozen=True)
 class _Job:
-    settings: api.Settings
+    settings: Run
     fix: bool
     unsafe: bool
     paths: tuple[str, ...]
@@ -287,27 +283,15 @@ def _lines_of(chunk: _Chunk) -> Iterator[bytes]:
                 break
 
 
-def _rules_for(job: _Job, path: str, cache: dict[str, list[Rule]]) -> list[Rule]:
-    """The rules for one file: per-file-ignores drop rules there, as in the CLI."""
-    if path not in cache:
-        ignored = job.settings.config.ignored_codes_for(path)
-        cache[path] = [rule for rule in job.settings.rules if rule.code not in ignored]
-    return cache[path]
-
-
 def _check_line(
-    job: _Job, index: int, data: bytes, rules: Sequence[Rule]
+    job: _Job, index: int, data: bytes
 ) -> tuple[bytes | None, list[dict[str, Any]], list[dict[str, Any]], int]:
-    """One JSONL line checked (and fixed) as the CLI would: as a one-line ``.json`` file."""
-    options = Options(
-        fix=job.fix,
-        unsafe_fixes=job.unsafe,
-        locate_fixes=True,
-        read=job.settings.read_options,
-    )
+    """One JSONL line checked (and fixed) as the CLI would: as a one-line ``.json`` file,
+    with the per-file-ignores of the file it is a line of."""
+    run = job.settings.with_options(fix=job.fix, unsafe_fixes=job.unsafe, locate_fixes=True)
     # The file's style, not the line's: a fix writes text escaped as the whole file escapes it.
     style = job.styles[index] if job.styles else None
-    result, fixed = process_data(api.RECORD_PATH, data, rules, options, style=style)
+    result, fixed = run.check_bytes(RECORD_PATH, data, style=style, ignores_of=job.paths[index])
     for diagnostic in result.diagnostics:
         diagnostic.path = job.paths[index]
     errors = [
@@ -321,8 +305,6 @@ def _check_line(
 def _process_chunk(row: dict[str, Any], job: _Job) -> list[dict[str, Any]]:
     chunk: _Chunk = row["item"]
     out = []
-    cache: dict[str, list[Rule]] = {}
-    path = job.paths[chunk.file]
     for raw in _lines_of(chunk):
         body = raw.rstrip(b"\n")
         ending = raw[len(body) :]
@@ -333,9 +315,7 @@ def _process_chunk(row: dict[str, Any], job: _Job) -> list[dict[str, Any]]:
         errors: list[dict[str, Any]] = []
         fixed = 0
         if body.strip():
-            text, diagnostics, errors, fixed = _check_line(
-                job, chunk.file, body, _rules_for(job, path, cache)
-            )
+            text, diagnostics, errors, fixed = _check_line(job, chunk.file, body)
         out.append(
             {
                 "file": chunk.file,
@@ -538,7 +518,7 @@ def run_ray_engine(
     inputs: Sequence[str],
     output: str,
     address: str | None = None,
-    settings: api.Settings | ConfigSettings | None = None,
+    settings: Run | Configuration | None = None,
     *,
     fix: bool = False,
     unsafe: bool | None = None,

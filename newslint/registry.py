@@ -5,13 +5,9 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from functools import cache
-from typing import TYPE_CHECKING
 
 from newslint import rules as rules_package
 from newslint.rule import CODE_PATTERN, NAME_PATTERN, Rule
-
-if TYPE_CHECKING:
-    from newslint.config import Settings
 
 
 class RegistryError(Exception):
@@ -57,21 +53,3 @@ def find_rule(code_or_name: str) -> Rule | None:
         if code_or_name.upper() == rule.code or code_or_name.lower() == rule.name:
             return rule
     return None
-
-
-def configured_rules(settings: Settings) -> list[Rule]:
-    """The rules ``settings`` select, with their options from ``[rules.NLxxx]``.
-
-    Every rule's options are checked, selected or not: a typo in the options of a
-    rule that is off today is still a ``ConfigError``.
-    """
-    from newslint.config import ConfigError
-
-    configured: dict[str, Rule] = {}
-    for rule in all_rules():
-        try:
-            configured[rule.code] = rule.configured(settings.options_for(rule.code))
-        except ValueError as exc:
-            where = settings.config_file.name if settings.config_file else "configuration"
-            raise ConfigError(f"{where}: rules.{rule.code}: {exc}") from None
-    return [configured[rule.code] for rule in settings.rules(all_rules())]

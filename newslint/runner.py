@@ -13,20 +13,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from newslint.context import DEFAULT_CONTEXT, ReadOptions, RunContext
 from newslint.diagnostics import Diagnostic, Location, ReadError, reduce_by_fields
 from newslint.document import DecodeError, Document, decode
 from newslint.engine import lint_document
 from newslint.files import FileChangedError, HardLinkError, Snapshot, StatKey, write_atomic
 from newslint.fixer import Planner, fix_document
 from newslint.jsonstr import JsonStyle
-from newslint.readers import (
-    DEFAULT_READ_OPTIONS,
-    Reader,
-    ReadOptions,
-    parse_document,
-    reader_for,
-)
+from newslint.readers import Reader, parse_document, reader_for
 from newslint.rule import Rule
+from newslint.statistics import CorpusStatistics, Statistic
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")
 
@@ -39,8 +35,14 @@ class Options:
     """Compute fixes but print a diff instead of writing."""
     locate_fixes: bool = False
     """Resolve each fix's edits to file locations (for JSON output)."""
-    read: ReadOptions = DEFAULT_READ_OPTIONS
-    """Field names and schema of the dataset (from the configuration)."""
+    context: RunContext = DEFAULT_CONTEXT
+    """How to read the dataset, and what a corpus pass learned (every article gets it)."""
+    observe: tuple[type[Statistic], ...] = ()
+    """Statistics to collect from each file's articles as they are read (in this pass)."""
+
+    @property
+    def read(self) -> ReadOptions:
+        return self.context.read
 
 
 @dataclass(slots=True)
@@ -65,6 +67,8 @@ class FileResult:
     """Content hash of the file as it is on disk after the run (for the cache)."""
     stat: StatKey | None = None
     """(size, mtime_ns, inode) of the file after the run, when it was read from disk."""
+    statistics: CorpusStatistics | None = None
+    """What ``Options.observe`` asked to learn from this file's articles (as read)."""
 
 
 def content_digest(data: bytes) -> str:
@@ -73,7 +77,7 @@ def content_digest(data: bytes) -> str:
 
 
 def _decode(
-    path: str, data: bytes, result: FileResult, read: ReadOptions, first_byte: int = 0
+    path: str, data: bytes, result: FileResult, options: Options, first_byte: int = 0
 ) -> tuple[Document, Reader] | None:
     reader = reader_for(path)
     if reader is None:
@@ -90,9 +94,14 @@ def _decode(
         result.errors.append(ReadError(path, str(exc), exc.line, exc.column))
         result.unreadable = True
         return None
-    document = parse_document(path, reader, text, bom, read)
+    document = parse_document(path, reader, text, bom, options.context)
     result.errors.extend(document.errors)
     result.articles = len(document.articles)
+    if options.observe:
+        statistics = CorpusStatistics(options.observe)
+        for article in document.articles:
+            statistics.observe(article)
+        result.statistics = statistics
     return document, reader
 
 
@@ -137,7 +146,7 @@ def process_data(
     ``first_byte`` the chunk's offset in the file; lines are counted from the chunk's start.
     """
     result = FileResult(path)
-    decoded = _decode(path, data, result, options.read, first_byte)
+    decoded = _decode(path, data, result, options, first_byte)
     if decoded is None:
         return result, None
     document, reader = decoded

@@ -96,9 +96,6 @@ def _init_worker(rules: Sequence[Rule], options: Options, parent: int | None = N
 
 _in_task = False
 _is_worker = False
-pool_abandoned = False
-"""An interrupted run left a pool whose result pipe may hold half a message: the process
-must end with ``os._exit``, as the interpreter's exit would wait on that pipe for ever."""
 
 
 def _on_worker_signal(signum: int, frame: object) -> None:
@@ -416,8 +413,18 @@ class Scheduler:
         self.cache = cache
         self.progress = progress
         self._done = [0, 0, 0]
+        self.abandoned = False
+        """An interrupted run left a pool whose result pipe may hold half a message: the
+        process must end with ``os._exit``, as the interpreter's exit would wait on that
+        pipe for ever."""
 
     def run(self, jobs: Sequence[Job]) -> list[FileResult]:
+        """Every job's result, in input order."""
+        return list(self.results(jobs))
+
+    def results(self, jobs: Sequence[Job]) -> Iterator[FileResult]:
+        """Every job's result, in input order, each as soon as it and those before it are
+        done: the caller streams them, and nothing here keeps a result it has yielded."""
         results: dict[int, FileResult] = {}
         planned: list[_Planned] = []
         big: dict[int, _BigFile] = {}
@@ -446,16 +453,22 @@ class Scheduler:
                 small.append((index, job, snapshot.size if snapshot else 0))
         planned.extend(_batches(small))
         planned.sort(key=lambda item: item.indices[0])
+        following = 0
         try:
-            self._collect(planned, jobs, results, big)
+            for _ in self._collect(planned, jobs, results, big):
+                while following in results:
+                    yield results.pop(following)
+                    following += 1
         except BaseException:
             for merged in big.values():  # interrupted: leave no temp file behind
                 if merged.writer is not None:
                     merged.writer.discard()
             raise
+        while following in results:  # cache hits after the last task
+            yield results.pop(following)
+            following += 1
         if self.cache is not None:
             self.cache.save()
-        return [results[index] for index in range(len(jobs))]
 
     def _collect(
         self,
@@ -463,7 +476,9 @@ class Scheduler:
         jobs: Sequence[Job],
         results: dict[int, FileResult],
         big: dict[int, _BigFile],
-    ) -> None:
+    ) -> Iterator[None]:
+        """Run the tasks; after each outcome, ``results`` holds what it finished."""
+        yield None  # cache hits first
         for item, outcome in self._execute(planned):
             if isinstance(outcome, ChunkOutcome):
                 assert isinstance(item.task, Chunk)
@@ -482,6 +497,7 @@ class Scheduler:
                     results[index] = result
                     self._store(result, jobs[index])
                 self._advance(len(outcome), sum(r.articles for r in outcome), item.size)
+            yield None
 
     def _recheck(self, job: Job, failed: FileResult) -> FileResult:
         """The problems of a big file whose fixes could not be written, as it still is."""
@@ -556,8 +572,7 @@ class Scheduler:
                     process.terminate()
                 for process in workers:
                     process.join(2.0)  # reaped: no zombie outlives newslint
-                global pool_abandoned
-                pool_abandoned = True
+                self.abandoned = True
                 raise
 
 

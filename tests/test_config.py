@@ -13,8 +13,8 @@ from jsonschema import Draft202012Validator
 from newslint.config import (
     DEFAULT_EXCLUDE,
     ConfigError,
-    Settings,
-    SettingsResolver,
+    Configuration,
+    ConfigurationResolver,
     find_config,
     json_schema,
     load_settings,
@@ -336,15 +336,15 @@ def test_extend_cycles_and_missing_targets(project: Path) -> None:
 def test_resolver_gives_each_path_its_closest_configuration(project: Path) -> None:
     write(project / "newslint.toml", 'select = ["NL1"]\n')
     inner = write(project / "a" / "newslint.toml", 'select = ["NL2"]\n')
-    resolver = SettingsResolver(overrides={"extend-select": ["NL301"]})
+    resolver = ConfigurationResolver(overrides={"extend-select": ["NL301"]})
     first = resolver.for_path(project / "a" / "b" / "x.json")
     assert first.config_file == inner and first.select == ["NL2"]
     assert first.extend_select == ["NL301"]
     assert resolver.for_path(project / "a" / "y.json") is first
     assert resolver.for_path("z.json").select == ["NL1"]
-    fixed = SettingsResolver(config=project / "newslint.toml")
+    fixed = ConfigurationResolver(config=project / "newslint.toml")
     assert fixed.for_path(project / "a" / "x.json").select == ["NL1"]
-    assert SettingsResolver(isolated=True).for_path("z.json").select is None
+    assert ConfigurationResolver(isolated=True).for_path("z.json").select is None
 
 
 # -- command-line overrides --------------------------------------------------------------------
@@ -536,7 +536,7 @@ def test_bad_globs(pattern: str) -> None:
 
 def test_shipped_schema_is_in_step_with_the_model() -> None:
     shipped = ROOT / "schemas" / "config.schema.json"
-    assert json.loads(shipped.read_text(encoding="utf-8")) == Settings.model_json_schema(
+    assert json.loads(shipped.read_text(encoding="utf-8")) == Configuration.model_json_schema(
         by_alias=True
     )
     assert shipped.read_text(encoding="utf-8") == schema_text(), (

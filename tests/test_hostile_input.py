@@ -27,6 +27,7 @@ from pathlib import Path
 import pytest
 
 import newslint.cli
+import newslint.run
 import newslint.runner
 from newslint.cli import main
 from newslint.files import discover
@@ -427,7 +428,7 @@ def test_file_that_disappears_before_it_is_read(
                 victim.unlink()
             yield path, message
 
-    monkeypatch.setattr(newslint.cli, "discover", discover_then_delete)
+    monkeypatch.setattr(newslint.run, "discover", discover_then_delete)
     result = run(capsys, "--fix", str(tmp_path))
     assert result.lines_about(victim) == [
         f"{victim}: error: cannot read: No such file or directory"

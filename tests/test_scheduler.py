@@ -180,21 +180,48 @@ def test_a_big_file_changed_during_the_fix_is_not_overwritten(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus.jsonl"]
 
 
-@pytest.mark.parametrize("output_format", ["concise", "json-lines", "github"])
-def test_a_report_written_in_slices_is_the_same_report(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-    output_format: str,
+@pytest.mark.parametrize("output_format", ["concise", "json-lines", "github", "json", "full"])
+def test_the_report_is_streamed_file_by_file_and_is_the_sorted_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, output_format: str
 ) -> None:
+    """Each file's diagnostics are written as its result arrives (memory stays flat), and
+    the report is the one a run that sorted every diagnostic at the end would write."""
+    from newslint.output.reporter import Reporter
+
     write_corpus(tmp_path / "corpus", 30, seed=9, txt_share=0.5)
-    args = ["--isolated", "--no-cache", "--format", output_format, str(tmp_path / "corpus")]
-    main(args)
-    whole = capsys.readouterr().out
-    monkeypatch.setattr(newslint.cli, "RENDER_SLICE", 3)
-    main(args)
-    assert capsys.readouterr().out == whole
-    assert whole.count("\n") > 10
+    target = tmp_path / "report.out"
+    sizes: list[int] = []
+    add = Reporter.add
+
+    def add_and_measure(self: Reporter, result: FileResult) -> None:
+        add(self, result)
+        self.out.flush()
+        sizes.append(target.stat().st_size)
+
+    monkeypatch.setattr(Reporter, "add", add_and_measure)
+    args = ["--isolated", "--no-cache", "-j", "1", "--format", output_format, "-o", str(target)]
+    main([*args, str(tmp_path / "corpus")])
+    streamed = target.read_text(encoding="utf-8")
+    files = len([p for p in (tmp_path / "corpus").rglob("*") if p.is_file()])
+    assert len(sizes) == files > 10 and 0 < sizes[0] < sizes[-1], "written as results arrive"
+    assert sizes == sorted(sizes)
+    main(
+        [
+            *args,
+            "--format",
+            "json-lines",
+            "-o",
+            str(tmp_path / "all.jsonl"),
+            str(tmp_path / "corpus"),
+        ]
+    )
+    every = [json.loads(line) for line in (tmp_path / "all.jsonl").read_text().splitlines()]
+    keys = [(d["path"], d["line"], d["column"], d["code"]) for d in every]
+    assert keys == sorted(keys) and len(keys) > 10
+    if output_format == "concise":
+        assert [line.split(": ", 1)[0] for line in streamed.splitlines()[:-1]] == [
+            f"{d['path']}:{d['line']}:{d['column']}" for d in every
+        ]
 
 
 @pytest.mark.parametrize("big", [False, True])

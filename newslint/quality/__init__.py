@@ -17,19 +17,12 @@ from collections.abc import Sequence
 from functools import partial
 from typing import IO
 
-from newslint.config import ConfigError, load_settings
-from newslint.quality.aggregate import (
-    FileCensus,
-    Report,
-    aggregate,
-    collect,
-    configured_rules,
-    read_census,
-    read_options,
-)
+from newslint.config import ConfigError
+from newslint.quality.aggregate import FileCensus, Report, aggregate, read_census
 from newslint.quality.html import render_html
-from newslint.runner import Options
+from newslint.run import Run
 from newslint.selection import split_selectors
+from newslint.statistics import DomainCounts
 
 __all__ = [
     "DEFAULT_OUTPUT",
@@ -126,15 +119,12 @@ def build_report(
     With the cache, a report right after ``newslint PATHS`` checks nothing again: the
     check's results are the same, and so is their cache.
     """
-    from newslint.cache import open_cache
-
-    settings = load_settings(config, isolated, overrides, start=paths[0] if paths else ".")
-    rules = configured_rules(settings)
-    options = Options(read=read_options(settings))
-    cache = open_cache(settings.root, rules, options, cache_dir, no_cache)
-    results = collect(paths, settings, rules, jobs, cache)
-    census = partial(read_census, options=read_options(settings))
-    return aggregate(paths, results, rules, census, worst_files=top)
+    run = Run.configure(
+        config, isolated, overrides, start=paths[0] if paths else ".", observe=[DomainCounts]
+    )
+    results = run.check_files(paths, jobs=jobs, use_cache=not no_cache, cache_dir=cache_dir)
+    census = partial(read_census, context=run.options.context)
+    return aggregate(paths, results, run.rules, census, worst_files=top)
 
 
 def run_report_command(argv: Sequence[str], stdout: IO[str] | None = None) -> int:

@@ -1,89 +1,30 @@
 """The corpus quality report's numbers: what was checked, what is wrong, where, and how fixable.
 
-``collect`` runs the checks as the ``newslint`` command does; ``aggregate`` turns the
+``newslint.run.Run`` runs the checks as the ``newslint`` command does; ``aggregate`` turns the
 results into a ``Report``, which the HTML page and ``--format json`` both render, so the
 two never disagree.  Everything a dashboard might chart is in ``Report.to_json()``.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
+from typing import Any
 
 from newslint import __version__
-from newslint.config import Settings
+from newslint.context import RunContext
 from newslint.diagnostics import Applicability, Diagnostic, ReadError
 from newslint.document import DecodeError, decode, line_starts
-from newslint.files import discover
-from newslint.readers import ReadOptions, parse_document, reader_for
+from newslint.readers import parse_document, reader_for
 from newslint.rule import Rule
-from newslint.runner import FileResult, Options
-
-if TYPE_CHECKING:
-    from newslint.cache import Cache
-
-NO_URL = "(no url)"
-"""The domain bucket of articles whose URL is missing, not text, or has no host."""
+from newslint.runner import FileResult
+from newslint.statistics import NO_URL, DomainCounts, domain_of
 
 EXAMPLES_PER_RULE = 3
 CONTEXT_CHARACTERS = 70
 """How much of an example's line to show on each side of the offending span."""
-
-_WHITESPACE = re.compile(r"\s+")
-
-
-# -- running the checks ----------------------------------------------------------------------
-
-
-def read_options(settings: Settings) -> ReadOptions:
-    """How to read the dataset, as the configuration describes it (same as the CLI)."""
-    return ReadOptions(
-        field_map=settings.field_map,
-        schema_file=str(settings.schema_file) if settings.schema_file else None,
-        record_settings=settings.record_settings,
-    )
-
-
-def configured_rules(settings: Settings) -> list[Rule]:
-    """The selected rules with their ``[rules.NLxxx]`` options; raises ``ConfigError``."""
-    # Imported here: the CLI imports this package, and this helper lives in the CLI.
-    from newslint.registry import configured_rules as configured
-
-    return configured(settings)
-
-
-def collect(
-    paths: Sequence[str],
-    settings: Settings,
-    rules: Sequence[Rule],
-    jobs: int = 0,
-    cache: Cache | None = None,
-) -> list[FileResult]:
-    """Check every file under ``paths`` as ``newslint PATHS`` would (no fixes); one result per file.
-
-    The one place that runs checks: swap in a parallel or cached runner here.
-    """
-    from newslint.scheduler import Job, Scheduler, default_jobs
-
-    options = Options(read=read_options(settings))
-    excluded, ignored = settings.exclusion_test(), settings.per_file_ignores_test()
-    found = [
-        (path, message)
-        for path, message in discover(list(paths))
-        # A file named on the command line is checked even if excluded, as in the CLI.
-        if message or path in paths or not excluded(path)
-    ]
-    files = [Job(path, ignored(path)) for path, message in found if not message]
-    checked = iter(Scheduler(rules, options, jobs or default_jobs(), cache).run(files))
-    return [
-        FileResult(path, errors=[ReadError(path, message)]) if message else next(checked)
-        for path, message in found
-    ]
 
 
 @dataclass(slots=True)
@@ -107,8 +48,8 @@ class FileCensus:
         return self.text[start:end].rstrip("\r")
 
 
-def read_census(path: str, options: ReadOptions) -> FileCensus:
-    """Parse a file again to count its articles (clean ones too) and find their URLs.
+def read_census(path: str, context: RunContext) -> FileCensus:
+    """Parse a file with problems again for its articles' URLs and its text (examples).
 
     ``FileResult`` carries diagnostics only; a file that cannot be read has no articles.
     """
@@ -120,36 +61,11 @@ def read_census(path: str, options: ReadOptions) -> FileCensus:
         text, bom = decode(data)
     except (OSError, DecodeError):
         return FileCensus([])
-    document = parse_document(path, reader, text, bom, options)
+    document = parse_document(path, reader, text, bom, context)
     return FileCensus([article.values.get("url") for article in document.articles], text)
 
 
 # -- helpers -----------------------------------------------------------------------------------
-
-
-def domain_of(url: object) -> str:
-    """The host of an article URL, lower-case and without ``www.``; ``NO_URL`` if there is none.
-
-    Whitespace is removed first, so a URL split by a line wrap still yields its host.
-    """
-    if not isinstance(url, str):
-        return NO_URL
-    joined = _WHITESPACE.sub("", url)
-    if not joined:
-        return NO_URL
-    scheme = joined.split(":", 1)[0].lower() if ":" in joined.split("/", 1)[0] else ""
-    if scheme and scheme not in {"http", "https"} and not joined.split(":", 1)[1][:1].isdigit():
-        return NO_URL  # javascript:, mailto:, data: have no source domain
-    if "//" not in joined:
-        joined = "//" + joined  # "www.example.com/a" has a host too
-    try:
-        host = urlsplit(joined).hostname
-    except ValueError:  # e.g. an unbalanced "[" in the host
-        return NO_URL
-    if not host:
-        return NO_URL
-    host = host.rstrip(".")
-    return host[4:] if host.startswith("www.") and len(host) > 4 else host or NO_URL
 
 
 def _fix_kind(diagnostic: Diagnostic) -> str:
@@ -353,7 +269,9 @@ def aggregate(
     census: Callable[[str], FileCensus],
     worst_files: int = 10,
 ) -> Report:
-    """Fold per-file results into the report; ``census(path)`` gives a file's articles and text."""
+    """Fold per-file results into the report; ``census(path)`` gives the articles' URLs and the
+    text of a file with problems.  Articles per domain come from each result's
+    ``DomainCounts`` statistic, collected while the file was checked."""
     totals = Totals(rules_checked=len(rules))
     by_rule = {
         rule.code: RuleStats(rule.code, rule.name, rule.summary, rule.fixable) for rule in rules
@@ -366,11 +284,12 @@ def aggregate(
     for result in _by_file(results):
         totals.files += 1
         errors.extend(result.errors)
-        info = census(result.path)
+        counted = result.statistics.get(DomainCounts) if result.statistics else None
+        for name, count in (counted.articles if counted else {}).items():
+            domains.setdefault(name, DomainStats(name)).articles += count
+        totals.articles += result.articles
+        info = census(result.path) if result.diagnostics else FileCensus([])
         file_domains = [domain_of(url) for url in info.urls]
-        for name in file_domains:
-            domains.setdefault(name, DomainStats(name)).articles += 1
-        totals.articles += len(file_domains)
         affected: dict[int, set[str]] = {}
         seen_here: set[str] = set()
         file_rules: Counter[str] = Counter()
@@ -432,11 +351,21 @@ def _by_file(results: Iterable[FileResult]) -> list[FileResult]:
         kept = merged.get(result.path)
         if kept is None:
             merged[result.path] = FileResult(
-                result.path, list(result.diagnostics), list(result.errors)
+                result.path,
+                list(result.diagnostics),
+                list(result.errors),
+                articles=result.articles,
+                statistics=result.statistics,
             )
         else:
             kept.diagnostics.extend(result.diagnostics)
             kept.errors.extend(result.errors)
+            kept.articles += result.articles
+            if result.statistics is not None:
+                if kept.statistics is None:
+                    kept.statistics = result.statistics
+                else:
+                    kept.statistics.merge(result.statistics)
     for result in merged.values():
         result.diagnostics.sort(key=lambda d: d.sort_key)
     return [merged[path] for path in sorted(merged)]

@@ -8,10 +8,10 @@ Each reader module exposes a ``Reader`` with the file suffixes it handles, a
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, TypeVar
 
+from newslint.context import DEFAULT_CONTEXT, RunContext
 from newslint.diagnostics import ReadError
 from newslint.document import Document
 from newslint.model import Article
@@ -20,21 +20,6 @@ TextEdit = tuple[int, int, str]
 """(start, end, replacement) in document text offsets."""
 
 V = TypeVar("V")
-
-
-@dataclass(frozen=True, slots=True)
-class ReadOptions:
-    """How to read a dataset that is not in newslint's own shape."""
-
-    field_map: Mapping[str, str] = field(default_factory=dict)
-    """Dataset field name -> schema field name (``{"text": "body"}``); JSON formats only."""
-    schema_file: str | None = None
-    """A user's JSON Schema in place of the built-in one."""
-    record_settings: str = "newslint"
-    """The record field that may hold per-record settings (``{"ignore": [...]}``)."""
-
-
-DEFAULT_READ_OPTIONS = ReadOptions()
 
 
 def rename_fields(record: Mapping[str, V], field_map: Mapping[str, str]) -> dict[str, V]:
@@ -61,8 +46,10 @@ class Reader(Protocol):
     def suffixes(self) -> tuple[str, ...]: ...
 
     def parse(
-        self, path: str, text: str, options: ReadOptions = DEFAULT_READ_OPTIONS
-    ) -> tuple[list[Article], list[ReadError]]: ...
+        self, path: str, text: str, context: RunContext = DEFAULT_CONTEXT
+    ) -> tuple[list[Article], list[ReadError]]:
+        """The file's articles (each pointing at ``context``) and what could not be read."""
+        ...
 
     def append_edit(
         self, document: Document, article: Article, field: str, values: list[str]
@@ -99,9 +86,9 @@ def parse_document(
     fmt_reader: Reader,
     text: str,
     bom: bool,
-    options: ReadOptions = DEFAULT_READ_OPTIONS,
+    context: RunContext = DEFAULT_CONTEXT,
 ) -> Document:
-    articles, errors = fmt_reader.parse(path, text, options)
+    articles, errors = fmt_reader.parse(path, text, context)
     return Document(
         path=path,
         format=fmt_reader.format,
@@ -109,5 +96,5 @@ def parse_document(
         bom=bom,
         articles=articles,
         errors=errors,
-        read_options=options,
+        context=context,
     )

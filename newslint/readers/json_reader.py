@@ -13,10 +13,11 @@ from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
 from newslint import jsonstr
+from newslint.context import DEFAULT_CONTEXT, RunContext
 from newslint.diagnostics import ReadError
 from newslint.document import Document
-from newslint.model import TEXT_FIELDS, Article, FieldSpan
-from newslint.readers import DEFAULT_READ_OPTIONS, ReadOptions, TextEdit, rename_fields
+from newslint.model import TEXT_FIELDS, Article, FieldSpan, JsonPosition
+from newslint.readers import TextEdit, rename_fields
 
 _DECODER = json.JSONDecoder()
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
@@ -105,16 +106,17 @@ def build_article(
     members: dict[str, Any],
     spans: dict[str, tuple[int, int]],
     object_end: int,
-    options: ReadOptions = DEFAULT_READ_OPTIONS,
+    context: RunContext = DEFAULT_CONTEXT,
 ) -> Article:
     """An article from a scanned object; ``base`` shifts spans into document offsets.
 
     With a field map, members and their spans are renamed to schema names alike:
     rules see ``body`` while the span still points at the record's ``"text"``.
     """
-    if options.field_map:
-        members = rename_fields(members, options.field_map)
-        spans = rename_fields(spans, options.field_map)
+    field_map = context.read.field_map
+    if field_map:
+        members = rename_fields(members, field_map)
+        spans = rename_fields(spans, field_map)
     field_spans: dict[str, FieldSpan] = {}
     for name in TEXT_FIELDS:
         if isinstance(members.get(name), str):
@@ -122,26 +124,21 @@ def build_article(
             inner_start, inner_end = base + start + 1, base + end - 1
             escaped = "\\" in text[start + 1 : end - 1]
             field_spans[name] = FieldSpan(inner_start, inner_end, "json", escaped)
-    anchors: dict[str, Any] = {"object_end": base + object_end}
-    if options.field_map:
-        anchors["dataset_names"] = {
-            schema: dataset for dataset, schema in options.field_map.items()
-        }
-    if options.schema_file:
-        anchors["schema_file"] = options.schema_file
-    if options.record_settings != DEFAULT_READ_OPTIONS.record_settings:
-        anchors["record_settings"] = options.record_settings
-    if spans:
-        anchors["member_spans"] = {name: (base + s, base + e) for name, (s, e) in spans.items()}
-    return Article.model_construct(
-        path=path,
-        format=fmt,
-        record=record,
-        values=members,
-        spans=field_spans,
+    position = JsonPosition(
+        object_end=base + object_end,
+        member_spans={name: (base + s, base + e) for name, (s, e) in spans.items()},
+        dataset_names={schema: dataset for dataset, schema in field_map.items()},
+    )
+    return Article(
+        path,
+        fmt,
+        record,
+        members,
+        field_spans,
         start=base + _skip(text, 0),
         end=base + object_end,
-        anchors=anchors,
+        position=position,
+        context=context,
     )
 
 
@@ -191,7 +188,10 @@ def append_to_list(
     text = document.text
     style = document.json_style
     literals = [f'"{jsonstr.encode(value, style)}"' for value in values]
-    member_spans: dict[str, tuple[int, int]] = article.anchors.get("member_spans", {})
+    position = article.position
+    if not isinstance(position, JsonPosition):
+        return None
+    member_spans = position.member_spans
     current = article.values.get(field)
     if field in member_spans:
         if not isinstance(current, list):
@@ -210,10 +210,10 @@ def append_to_list(
         return (last, last, "".join(separator + literal for literal in literals))
     inline_separator = _item_separator(text, member_spans)
     array = "[" + inline_separator.join(literals) + "]"
-    object_end = article.anchors["object_end"]
+    object_end = position.object_end
     close = object_end - 1
     if not member_spans:
-        name = article.anchors.get("dataset_names", {}).get(field, field)
+        name = position.dataset_names.get(field, field)
         return (close, close, f'"{jsonstr.encode(name, style)}": {array}')
     last_name = max(member_spans, key=lambda name: member_spans[name][1])
     value_start, value_end = member_spans[last_name]
@@ -224,7 +224,7 @@ def append_to_list(
         prefix = "," + document.newline + indent
     else:
         prefix = inline_separator
-    name = article.anchors.get("dataset_names", {}).get(field, field)
+    name = position.dataset_names.get(field, field)
     return (value_end, value_end, f'{prefix}"{jsonstr.encode(name, style)}"{key_separator}{array}')
 
 
@@ -233,7 +233,7 @@ class JsonReader:
     suffixes = (".json",)
 
     def parse(
-        self, path: str, text: str, options: ReadOptions = DEFAULT_READ_OPTIONS
+        self, path: str, text: str, context: RunContext = DEFAULT_CONTEXT
     ) -> tuple[list[Article], list[ReadError]]:
         if not text.strip():
             return [], [ReadError(path, "file is empty: no article to check")]
@@ -246,7 +246,7 @@ class JsonReader:
             line = text.count("\n", 0, exc.position) + 1
             column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
             return [], [ReadError(path, str(exc), line, column)]
-        article = build_article(path, self.format, text, 0, None, members, spans, end, options)
+        article = build_article(path, self.format, text, 0, None, members, spans, end, context)
         return [article], []
 
     def append_edit(
@@ -260,7 +260,7 @@ class JsonlReader:
     suffixes = (".jsonl",)
 
     def parse(
-        self, path: str, text: str, options: ReadOptions = DEFAULT_READ_OPTIONS
+        self, path: str, text: str, context: RunContext = DEFAULT_CONTEXT
     ) -> tuple[list[Article], list[ReadError]]:
         articles: list[Article] = []
         errors: list[ReadError] = []
@@ -295,7 +295,7 @@ class JsonlReader:
                             members,
                             spans,
                             end,
-                            options,
+                            context,
                         )
                     )
             position = line_end + 1

@@ -28,10 +28,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from newslint.context import DEFAULT_CONTEXT, RunContext
 from newslint.diagnostics import ReadError
 from newslint.document import Document
-from newslint.model import Article, FieldSpan
-from newslint.readers import DEFAULT_READ_OPTIONS, ReadOptions, TextEdit
+from newslint.model import Article, FieldSpan, TextPosition
+from newslint.readers import TextEdit
 
 RELATED_HEADER = "Related articles:"
 _FOOTER = re.compile(r"[ \t]*original\s+url\s*:[ \t]*", re.IGNORECASE)
@@ -171,20 +172,11 @@ class TextReader:
     suffixes: tuple[str, ...] = (".txt",)
 
     def parse(
-        self, path: str, text: str, options: ReadOptions = DEFAULT_READ_OPTIONS
+        self, path: str, text: str, context: RunContext = DEFAULT_CONTEXT
     ) -> tuple[list[Article], list[ReadError]]:
         if not text.strip():
             return [], [ReadError(path, "file is empty: no article to check")]
-        article = Article.model_construct(
-            path=path,
-            format=self.format,
-            record=None,
-            values={},
-            spans={},
-            start=0,
-            end=len(text),
-            anchors={"schema_file": options.schema_file} if options.schema_file else {},
-        )
+        article = Article(path, self.format, end=len(text), context=context)
         blocks = _blocks(text)
         start = self._first_non_blank(text)
         article.start = start
@@ -218,7 +210,6 @@ class TextReader:
             url_end = blocks[-1].end
             if url_start < url_end and text[url_start:url_end].strip():
                 self._set(article, "url", text, url_start, url_end)
-            article.anchors["footer"] = line_start
             return blocks[:index], line_start
         return blocks, None
 
@@ -233,9 +224,9 @@ class TextReader:
                 article.values["related"] = [
                     item[1:].strip() if item.startswith("-") else item for item in items
                 ]
-                article.anchors["related_end"] = last.end
+                article.position = TextPosition(related_end=last.end)
                 return blocks[:-1]
-        article.anchors["related_insert"] = footer if footer is not None else None
+        article.position = TextPosition(related_insert=footer)
         return blocks
 
     def _read_header(self, text: str, blocks: list[Block], article: Article) -> list[Block]:
@@ -294,10 +285,11 @@ class TextReader:
             return None
         newline = document.newline
         items = "".join(f"{newline}- {value}" for value in values)
-        end = article.anchors.get("related_end")
+        position = article.position
+        end = position.related_end if isinstance(position, TextPosition) else None
         if end is not None:
             return (end, end, items)
-        footer = article.anchors.get("related_insert")
+        footer = position.related_insert if isinstance(position, TextPosition) else None
         if footer is not None:
             return (footer, footer, f"{RELATED_HEADER}{items}{newline}{newline}")
         text = document.text

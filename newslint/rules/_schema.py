@@ -10,15 +10,13 @@ from newslint.diagnostics import Diagnostic, Severity
 from newslint.model import Article
 from newslint.rule import Rule
 
-_MEMO_KEY = "_schema_violations"
-
 
 def violations(article: Article) -> list[schema.Violation]:
     """The article's schema violations, computed once however many rules ask."""
-    found: list[schema.Violation] | None = article.anchors.get(_MEMO_KEY)
+    found = article.schema_violations
     if found is None:
-        found = schema.check(article.values, article.anchors.get("schema_file"))
-        article.anchors[_MEMO_KEY] = found
+        found = schema.check(article.values, article.context.read.schema_file)
+        article.schema_violations = found
     return found
 
 

@@ -1,0 +1,397 @@
+"""One newslint run: the only place that knows the order of the stages.
+
+    configuration -> rules -> (corpus pass: readers -> statistics, merged)
+                  -> check pass: readers -> engine -> fixer -> writer -> results, streamed
+
+The CLI, the library API, ``newslint report``, Ray and datatrove all build a ``Run``
+and ask it for results; none of them assembles settings, rules, options, discovery
+or the scheduler itself.  A run may be made of passes: when a selected rule needs
+corpus statistics (``Rule.statistics``), ``check_files`` first reads the whole
+corpus to learn them (``learn``), merging each worker's part, then checks with
+them in every article's context.  Statistics learned elsewhere (a Ray map-reduce,
+a datatrove statistics step) enter through ``with_statistics``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from newslint.config import ConfigError, Configuration, load_settings
+from newslint.context import ReadOptions, RunContext
+from newslint.diagnostics import Diagnostic, ReadError
+from newslint.files import discover
+from newslint.jsonstr import JsonStyle
+from newslint.records import (
+    RECORD_PATH,
+    FixResult,
+    RecordError,
+    encode_record,
+    merge_fixed,
+    without_missing,
+)
+from newslint.registry import all_rules
+from newslint.rule import Rule
+from newslint.runner import FileResult, Options, process_data
+from newslint.statistics import CorpusStatistics, Statistic
+
+if TYPE_CHECKING:
+    from newslint.cache import Cache
+    from newslint.scheduler import Progress, Scheduler
+
+__all__ = ["ConfigError", "Run", "configured_rules"]
+
+
+def configured_rules(settings: Configuration) -> tuple[Rule, ...]:
+    """The rules ``settings`` select, with their options from ``[rules.NLxxx]``.
+
+    Every rule's options are checked, selected or not: a typo in the options of a
+    rule that is off today is still a ``ConfigError``.
+    """
+    configured: dict[str, Rule] = {}
+    for rule in all_rules():
+        try:
+            configured[rule.code] = rule.configured(settings.options_for(rule.code))
+        except ValueError as exc:
+            where = settings.config_file.name if settings.config_file else "configuration"
+            raise ConfigError(f"{where}: rules.{rule.code}: {exc}") from None
+    return tuple(configured[rule.code] for rule in settings.rules(all_rules()))
+
+
+def read_options(settings: Configuration) -> ReadOptions:
+    """How to read the dataset, as the configuration describes it."""
+    return ReadOptions(
+        field_map=settings.field_map,
+        schema_file=str(settings.schema_file) if settings.schema_file else None,
+        record_settings=settings.record_settings,
+    )
+
+
+class Run:
+    """A configured run: the configuration, the rules it selects, and what to do with them.
+
+    ``Run(select=["NL1"], ignore=["NL101"])`` takes the configuration's keys as keywords
+    (``extend_select`` or ``"extend-select"`` alike) and reads no configuration file;
+    ``Run.load(path)`` reads one (``extend`` included); ``Run.configure`` finds one as
+    the CLI does.  A bad key or value raises ``ConfigError`` with a one-line message.
+    The library API calls this class ``Settings``: build one, use it for every record.
+    A run pickles (configuration, rules and options), so it travels to worker processes,
+    Ray tasks and datatrove steps.
+    """
+
+    __slots__ = ("_schedulers", "configuration", "options", "rules")
+
+    def __init__(self, **values: Any) -> None:
+        overrides = {key.replace("_", "-"): value for key, value in values.items()}
+        try:
+            configuration = load_settings(None, isolated=True, overrides=overrides)
+            made = Run.from_configuration(configuration)
+        except ConfigError as exc:
+            raise ConfigError(str(exc).replace("command line: --", "Settings: ", 1)) from None
+        self._set(made.configuration, made.rules, made.options)
+
+    def _set(self, configuration: Configuration, rules: tuple[Rule, ...], options: Options) -> None:
+        self.configuration = configuration
+        self.rules = rules
+        self.options = options
+        self._schedulers: list[Scheduler] = []
+
+    @classmethod
+    def _make(cls, configuration: Configuration, rules: tuple[Rule, ...], options: Options) -> Run:
+        run = cls.__new__(cls)
+        run._set(configuration, rules, options)
+        return run
+
+    # -- building ------------------------------------------------------------------------------
+
+    @classmethod
+    def configure(
+        cls,
+        config: str | os.PathLike[str] | None = None,
+        isolated: bool = False,
+        overrides: Mapping[str, Any] | None = None,
+        *,
+        start: str | os.PathLike[str] = ".",
+        **options: Any,
+    ) -> Run:
+        """The run the CLI would make: configuration found from ``start`` (or ``config``),
+        ``overrides`` winning over it as flags do.  Raises ``ConfigError``."""
+        configuration = load_settings(config, isolated, dict(overrides or {}), start=start)
+        return cls.from_configuration(configuration, **options)
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str] | None = None, **overrides: Any) -> Run:
+        """A run from a configuration file; without ``path``, the one the CLI would find from
+        the working folder.  ``overrides`` win over the file, as flags do."""
+        values = {key.replace("_", "-"): value for key, value in overrides.items()}
+        return cls.from_configuration(load_settings(path, False, values))
+
+    @classmethod
+    def from_configuration(
+        cls,
+        configuration: Configuration,
+        *,
+        fix: bool = False,
+        diff: bool = False,
+        unsafe_fixes: bool | None = None,
+        locate_fixes: bool = False,
+        observe: Iterable[type[Statistic]] = (),
+    ) -> Run:
+        """A run of a loaded configuration; ``observe``: statistics to collect while checking."""
+        unsafe = configuration.unsafe_fixes if unsafe_fixes is None else unsafe_fixes
+        options = Options(
+            fix=fix and not diff,
+            unsafe_fixes=unsafe,
+            diff=diff,
+            locate_fixes=locate_fixes,
+            context=RunContext(read_options(configuration)),
+            observe=tuple(observe),
+        )
+        return cls._make(configuration, configured_rules(configuration), options)
+
+    # Kept for callers of the library API's ``Settings``.
+    from_config = from_configuration
+
+    def with_options(self, **changes: Any) -> Run:
+        """The same run doing something else (``fix=True``, ``locate_fixes=True``, ...)."""
+        return Run._make(self.configuration, self.rules, replace(self.options, **changes))
+
+    def with_statistics(self, statistics: CorpusStatistics) -> Run:
+        """The same run, its rules reading ``statistics`` (learned by ``learn`` or elsewhere)."""
+        return self.with_options(context=replace(self.options.context, statistics=statistics))
+
+    @property
+    def config(self) -> Configuration:
+        """The configuration (``newslint.config.Configuration``)."""
+        return self.configuration
+
+    @property
+    def unsafe_fixes(self) -> bool:
+        return self.configuration.unsafe_fixes
+
+    @property
+    def read_options(self) -> ReadOptions:
+        return self.options.read
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The codes of the rules that run."""
+        return tuple(rule.code for rule in self.rules)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"configuration": self.configuration, "rules": self.rules, "options": self.options}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._set(state["configuration"], state["rules"], state["options"])
+
+    def __repr__(self) -> str:
+        values = self.configuration.model_dump(by_alias=True, exclude_defaults=True)
+        return f"Settings({', '.join(f'{k}={v!r}' for k, v in values.items())})"
+
+    # -- passes --------------------------------------------------------------------------------
+
+    @property
+    def corpus_statistics(self) -> tuple[type[Statistic], ...]:
+        """The statistics the selected rules need from a corpus pass (none: one pass)."""
+        kinds: dict[str, type[Statistic]] = {}
+        for rule in self.rules:
+            for kind in getattr(rule, "statistics", ()):
+                kinds.setdefault(kind.name, kind)
+        return tuple(kinds.values())
+
+    @property
+    def needs_corpus_pass(self) -> bool:
+        """Whether the rules need statistics that this run has not learned yet."""
+        learned = self.options.context.statistics
+        return any(learned.get(kind) is None for kind in self.corpus_statistics)
+
+    def learn(
+        self,
+        paths: Sequence[str],
+        *,
+        jobs: int = 0,
+        kinds: Iterable[type[Statistic]] | None = None,
+    ) -> CorpusStatistics:
+        """The corpus pass: read every file under ``paths`` and collect statistics.
+
+        Files are read in the pool like a check; each worker's part is merged here.
+        Files that cannot be read add nothing (the check pass reports them).
+        """
+        wanted = tuple(kinds) if kinds is not None else self.corpus_statistics
+        reading = replace(self.options, fix=False, diff=False, locate_fixes=False, observe=wanted)
+        learned = CorpusStatistics(wanted)
+        scheduler = self._scheduler((), reading, jobs, None)
+        for result in scheduler.results(self._jobs(self.discover(paths))):
+            if result.statistics is not None:
+                learned.merge(result.statistics)
+        return learned
+
+    def learn_records(
+        self, records: Iterable[Mapping[str, Any]], kinds: Iterable[type[Statistic]] | None = None
+    ) -> CorpusStatistics:
+        """The corpus pass over records (dicts), as the library API and Ray read them."""
+        wanted = tuple(kinds) if kinds is not None else self.corpus_statistics
+        reading = replace(self.options, fix=False, diff=False, observe=wanted)
+        learned = CorpusStatistics(wanted)
+        for record in records:
+            result, _ = process_data(RECORD_PATH, encode_record(record), (), reading)
+            if result.statistics is not None:
+                learned.merge(result.statistics)
+        return learned
+
+    # -- the check (and fix) pass --------------------------------------------------------------
+
+    def discover(self, paths: Sequence[str]) -> list[tuple[str, str | None]]:
+        """(path, error) for every file to check under ``paths``, exclusions applied, in
+        path order (the report's order), each file once."""
+        excluded = self.configuration.exclusion_test()
+        named = set(paths)
+        found: dict[str, str | None] = {}
+        for path, message in discover(list(paths)):
+            # A file named on the command line is checked even if excluded, as in Ruff.
+            if message or path in named or not excluded(path):
+                found.setdefault(path, message)
+        return sorted(found.items(), key=lambda item: item[0])
+
+    def check_files(
+        self,
+        paths: Sequence[str],
+        *,
+        jobs: int = 0,
+        use_cache: bool = False,
+        cache_dir: str | None = None,
+        progress: Progress | None = None,
+        found: Sequence[tuple[str, str | None]] | None = None,
+    ) -> Iterator[FileResult]:
+        """One result per file under ``paths``, in path order, as soon as each is ready.
+
+        With ``use_cache``, unchanged files are not checked again (``cache_dir``, else the
+        project's ``.newslint_cache``; ``NEWSLINT_NO_CACHE`` turns it off).  ``progress``
+        is called as files are done; ``found`` is ``discover(paths)``, if the caller has
+        it already.  Memory stays flat: results are not kept here, and a
+        caller that streams them keeps nothing either.
+        """
+        run = self
+        if self.needs_corpus_pass:
+            run = self.with_statistics(self.learn(paths, jobs=jobs))
+        found = run.discover(paths) if found is None else found
+        cache = run.open_cache(cache_dir) if use_cache else None
+        scheduler = run._scheduler(run.rules, run.options, jobs, cache, progress)
+        self._schedulers.append(scheduler)
+        checked = scheduler.results(run._jobs(found))
+        for path, message in found:
+            yield FileResult(path, errors=[ReadError(path, message)]) if message else next(checked)
+        for _ in checked:  # resumes the scheduler past its last result: it saves the cache
+            raise RuntimeError("the scheduler returned more results than files")
+
+    def check_bytes(
+        self,
+        path: str,
+        data: bytes,
+        *,
+        style: JsonStyle | None = None,
+        ignores_of: str | None = None,
+    ) -> tuple[FileResult, bytes | None]:
+        """Check (and fix) the bytes of one file named ``path`` (stdin, a record); nothing is
+        read or written.  Returns the result and the fixed bytes, if any.
+
+        ``style``: the JSON escaping a fix writes (a line's file's, not the line's own);
+        ``ignores_of``: the path whose per-file-ignores apply (default: ``path``).
+        """
+        if self.needs_corpus_pass:
+            raise ConfigError(
+                "the selected rules learn from a corpus: give them statistics first "
+                "(Run.learn, Run.learn_records, or a site profile)"
+            )
+        ignored = self.configuration.ignored_codes_for(ignores_of or path)
+        rules = [rule for rule in self.rules if rule.code not in ignored]
+        return process_data(path, data, rules, self.options, style=style)
+
+    # -- records (the library API, Ray, datatrove) -----------------------------------------------
+
+    def check_record(
+        self, record: Mapping[str, Any], *, drop_missing: bool = False
+    ) -> tuple[FileResult, bytes, bytes | None]:
+        """One record checked (and fixed, if this run fixes) as the file ``record.json``.
+
+        With ``drop_missing``, fields holding None, NaN or NA count as absent (a data frame
+        or an Arrow table holds a field a record lacks that way).  Raises ``RecordError``.
+        """
+        if drop_missing and isinstance(record, Mapping):
+            record = without_missing(record)
+        data = encode_record(record)
+        result, fixed = self.check_bytes(RECORD_PATH, data)
+        if result.errors:
+            raise RecordError(result.errors[0].message)
+        return result, data, fixed
+
+    def lint_record(
+        self, record: Mapping[str, Any], *, drop_missing: bool = False
+    ) -> list[Diagnostic]:
+        """The problems in one record, in field coordinates (see ``check_record``)."""
+        run = (
+            self
+            if not (self.options.fix or self.options.diff)
+            else self.with_options(fix=False, diff=False)
+        )
+        result, _, _ = run.check_record(record, drop_missing=drop_missing)
+        return [d.in_field() for d in result.diagnostics]
+
+    def fix_record(
+        self, record: Mapping[str, Any], unsafe: bool | None = None, *, drop_missing: bool = False
+    ) -> FixResult:
+        """The record with the fixes ``--fix`` would apply (unsafe ones with ``unsafe``)."""
+        fixing = self.with_options(
+            fix=True, diff=False, unsafe_fixes=self.unsafe_fixes if unsafe is None else unsafe
+        )
+        result, data, fixed_data = fixing.check_record(record, drop_missing=drop_missing)
+        remaining = tuple(d.in_field() for d in result.diagnostics)
+        warnings = tuple(result.warnings)
+        if fixed_data is None:
+            return FixResult(dict(record), (), remaining, warnings)
+        applied = tuple(d.in_field() for d in result.fixed_diagnostics)
+        return FixResult(merge_fixed(record, data, fixed_data), applied, remaining, warnings)
+
+    def open_cache(self, directory: str | None = None, disabled: bool = False) -> Cache | None:
+        """The cache for this run's rules and options (None when disabled)."""
+        from newslint.cache import open_cache
+
+        return open_cache(self.configuration.root, self.rules, self.options, directory, disabled)
+
+    @property
+    def pool_abandoned(self) -> bool:
+        """An interrupted run left a process pool that the interpreter's exit would wait on."""
+        return any(scheduler.abandoned for scheduler in self._schedulers)
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _jobs(self, found: Sequence[tuple[str, str | None]]) -> list[Any]:
+        from newslint.scheduler import Job
+
+        ignored = self.configuration.per_file_ignores_test()
+        return [Job(path, ignored(path)) for path, message in found if not message]
+
+    @staticmethod
+    def _scheduler(
+        rules: Sequence[Rule],
+        options: Options,
+        jobs: int,
+        cache: Cache | None,
+        progress: Progress | None = None,
+    ) -> Scheduler:
+        from newslint.scheduler import Scheduler, default_jobs
+
+        return Scheduler(rules, options, jobs or default_jobs(), cache, progress)
+
+
+def file_sizes(found: Sequence[tuple[str, str | None]]) -> int:
+    """The bytes a run will read (for a progress bar's total)."""
+    total = 0
+    for path, message in found:
+        if message is None:
+            with contextlib.suppress(OSError):
+                total += os.stat(path).st_size
+    return total
