@@ -17,7 +17,7 @@ from newslint.context import DEFAULT_CONTEXT, RunContext
 from newslint.diagnostics import ReadError
 from newslint.document import Document
 from newslint.model import TEXT_FIELDS, Article, FieldSpan, JsonPosition
-from newslint.readers import TextEdit, rename_fields
+from newslint.readers.base import TextEdit, rename_fields
 
 _DECODER = json.JSONDecoder()
 _WHITESPACE = re.compile(r"[ \t\n\r]*")

@@ -32,7 +32,7 @@ from newslint.context import DEFAULT_CONTEXT, RunContext
 from newslint.diagnostics import ReadError
 from newslint.document import Document
 from newslint.model import Article, FieldSpan, TextPosition
-from newslint.readers import TextEdit
+from newslint.readers.base import TextEdit
 
 RELATED_HEADER = "Related articles:"
 _FOOTER = re.compile(r"[ \t]*original\s+url\s*:[ \t]*", re.IGNORECASE)
