@@ -8,17 +8,20 @@ from dataclasses import replace
 from newslint.diagnostics import Diagnostic, Location, Severity
 from newslint.document import Document
 from newslint.model import Article
+from newslint.prefilter import prefilter_for
 from newslint.rule import Rule
 
 
 def lint_article(article: Article, rules: Iterable[Rule]) -> list[Diagnostic]:
     """Every rule's diagnostics for one article, in field coordinates.
 
-    A rule that raises does not stop the run: its exception becomes a
-    diagnostic with the rule's code, so one bad rule cannot hide the rest.
+    Only the rules whose triggers occur in the article run (``newslint.prefilter``):
+    the others cannot report anything.  A rule that raises does not stop the run: its
+    exception becomes a diagnostic with the rule's code, so one bad rule cannot hide
+    the rest.
     """
     found: list[Diagnostic] = []
-    for rule in rules:
+    for rule in prefilter_for(rules).candidates(article):
         try:
             found.extend(rule.check(article))
         except Exception as exc:

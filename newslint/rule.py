@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
@@ -12,6 +13,103 @@ from newslint.model import Article
 
 CODE_PATTERN = re.compile(r"NL[0-6]\d\d")
 NAME_PATTERN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+
+WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+"""Every character for which ``str.isspace()`` is true (a test checks the list)."""
+
+# What a trigger pattern may not use: lookarounds, backreferences, anchors and the
+# shorthand classes, whose meaning differs between Python's ``re`` and RE2.
+_NOT_PORTABLE = re.compile(r"\(\?<?[=!]|\(\?P[<=]|\\[1-9bBwWsSdDAZz]|(?<!\\)[\^$](?![^\[]*\])")
+
+
+@dataclass(frozen=True, slots=True)
+class Triggers:
+    """What must occur in an article's text for a rule to report anything.
+
+    A rule declares them so that the engine runs its ``check`` only on the articles
+    where one of them occurs (``newslint.prefilter`` finds them all in one scan per
+    field).  They are a promise: if none of them occurs in the fields they name, the
+    rule yields nothing.  A trigger that is too narrow silently loses diagnostics, so
+    derive each one from the rule's own fast paths and patterns, and declare
+    ``triggers = None`` (always run) when in doubt.
+
+    One ``Triggers`` is satisfied when any of its parts occurs in any of its fields:
+
+    - ``literals``: substrings, case-sensitive (``"](", "&lt;"``);
+    - ``chars``: characters, any one of them (``"*_"``, a range spelled out);
+    - ``patterns``: regular expressions in the syntax Python's ``re`` and RE2 share
+      (literals, classes, ``?*+{m,n}``, groups, ``(?i)``), none matching the empty
+      string; no lookarounds, anchors, backreferences or ``\\w``/``\\s``/``\\d``/``\\b``;
+    - ``endings``: the field ends with one of these (``text.endswith``);
+    - ``non_ascii``: the field holds a character outside ASCII.
+
+    ``fields`` says where to look (default: the rule's own ``fields``); join triggers
+    that look in different fields with ``|``.  Field values are read as the reader
+    gave them, whether or not the field has a source span.
+    """
+
+    literals: tuple[str, ...] = ()
+    chars: str = ""
+    patterns: tuple[str, ...] = ()
+    endings: tuple[str, ...] = ()
+    non_ascii: bool = False
+    fields: tuple[str, ...] | None = None
+    alternatives: tuple[Triggers, ...] = ()
+    """Further triggers, any of which will do too (built by ``|``)."""
+
+    def __post_init__(self) -> None:
+        if not (self._looks_for_something() or self.alternatives):
+            raise ValueError("Triggers needs something to look for (None means: always run)")
+        for kind, values in (("literal", self.literals), ("ending", self.endings)):
+            if isinstance(values, str) or not all(isinstance(v, str) and v for v in values):
+                raise ValueError(f"each {kind} must be a non-empty string: {values!r}")
+        if isinstance(self.patterns, str) or isinstance(self.fields, str):
+            raise ValueError("patterns and fields are tuples of strings")
+        for pattern in self.patterns:
+            if _NOT_PORTABLE.search(pattern):
+                raise ValueError(f"trigger pattern {pattern!r} uses syntax RE2 reads otherwise")
+            if re.compile(pattern).search("") is not None:
+                raise ValueError(f"trigger pattern {pattern!r} matches the empty string")
+
+    def __or__(self, other: Triggers) -> Triggers:
+        return Triggers(alternatives=(*self.clauses(), *other.clauses()))
+
+    def clauses(self) -> tuple[Triggers, ...]:
+        """This trigger and its alternatives, each without alternatives."""
+        own = (replace(self, alternatives=()),) if self._looks_for_something() else ()
+        return own + tuple(
+            clause for alternative in self.alternatives for clause in alternative.clauses()
+        )
+
+    def _looks_for_something(self) -> bool:
+        return bool(self.literals or self.chars or self.patterns or self.endings or self.non_ascii)
+
+
+_FIXABLE_WORDS = {
+    frozenset(): "never",
+    frozenset({Applicability.SAFE}): "safe",
+    frozenset({Applicability.UNSAFE}): "unsafe",
+    frozenset({Applicability.SAFE, Applicability.UNSAFE}): "sometimes",
+}
+_LEGACY_FIXABLE = {word: applicabilities for applicabilities, word in _FIXABLE_WORDS.items()}
+
+
+def fixable_word(applicabilities: frozenset[Applicability]) -> str:
+    """'safe', 'unsafe', 'sometimes' or 'never' for a set of fix applicabilities."""
+    return _FIXABLE_WORDS[frozenset(applicabilities)]
+
+
+class _Fixable:
+    """``Rule.fixable``: read-only, derived from the class's ``fix_applicabilities``."""
+
+    def __get__(self, instance: Rule | None, owner: type[Rule]) -> str:
+        return fixable_word(owner.fix_applicabilities)
+
+    def __set__(self, instance: Rule, value: object) -> None:
+        raise AttributeError("Rule.fixable is derived from fix_applicabilities")
 
 
 class Rule:
@@ -29,8 +127,23 @@ class Rule:
     good: ClassVar[str]
     fields: ClassVar[tuple[str, ...]]
     severity: ClassVar[Severity] = Severity.WARNING
-    fixable: ClassVar[str] = "never"
-    """'safe', 'unsafe', 'sometimes' or 'never': what ``--fix`` can do about it."""
+    fix_applicabilities: ClassVar[frozenset[Applicability]] = frozenset()
+    """The applicabilities of the fixes the rule can emit (empty: it never offers a fix).
+
+    A test runs every rule over its examples and the corpora and checks that each fix it
+    emits has one of these, and that each of these is emitted somewhere.
+    """
+    fixable = _Fixable()
+    """'safe', 'unsafe', 'sometimes' (both) or 'never': what ``--fix`` can do about it.
+
+    Derived from ``fix_applicabilities``.  A subclass that still says ``fixable = "safe"``
+    gets the matching ``fix_applicabilities`` instead.
+    """
+    triggers: ClassVar[Triggers | None] = None
+    """What must occur for the rule to report anything; None: run it on every article.
+
+    Must hold whatever the rule's options are set to.
+    """
     enabled_by_default: ClassVar[bool] = True
     """False for rules that only some corpora want (select them with ``--select``)."""
     options: ClassVar[dict[str, str]] = {}
@@ -38,6 +151,22 @@ class Rule:
 
     Each option's default is the class attribute of the same name in snake_case.
     """
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        legacy = vars(cls).get("fixable")
+        if isinstance(legacy, str):
+            if legacy not in _LEGACY_FIXABLE:
+                raise TypeError(
+                    f"{cls.__name__}.fixable: {legacy!r} is not one of {_LEGACY_FIXABLE}"
+                )
+            declared = vars(cls).get("fix_applicabilities")
+            if declared is not None and fixable_word(declared) != legacy:
+                raise TypeError(
+                    f"{cls.__name__}: fixable {legacy!r} contradicts fix_applicabilities"
+                )
+            cls.fix_applicabilities = _LEGACY_FIXABLE[legacy]
+            delattr(cls, "fixable")  # Rule's derived value takes over
 
     def configured(self, values: Mapping[str, Any]) -> Rule:
         """A copy of this rule with options from the configuration; raises ``ValueError``."""

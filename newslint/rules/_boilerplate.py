@@ -153,7 +153,7 @@ class LineRule(Rule):
     """A rule that flags whole body lines; subclasses say which lines by ``match``."""
 
     fields = ("body",)
-    fixable = "unsafe"
+    fix_applicabilities = frozenset({Applicability.UNSAFE})
     kind: ClassVar[str]
     """What a flagged line is, for messages ("call to action")."""
     max_length: ClassVar[int] = MAX_LINE

@@ -163,6 +163,11 @@ def gbk_decode(pair: str) -> str | None:
 # Read as windows-1252 or latin-1 they are the accented capitals and small
 # letters, × and ÷, and the listed symbols.
 _CP1251_CHARS = "\u00c0-\u00ff\u00a8\u00b8\u00a1\u00a2\u00aa\u00ba\u00af\u00bf\u00b2\u00b3"
+CP1251_CHARACTERS = (
+    "".join(map(chr, range(0xC0, 0x100)))
+    + "\u00a8\u00b8\u00a1\u00a2\u00aa\u00ba\u00af\u00bf\u00b2\u00b3"
+)
+"""The characters of ``_CP1251_CHARS`` spelled out: a run needs one (NL307's triggers)."""
 # A "word": a run of those characters not touching any other letter or digit.
 # (The lookbehind follows the first character, so that the regex engine can skip to
 # a candidate character instead of trying the lookbehind everywhere.)

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.model import Article
-from newslint.rule import Rule
+from newslint.rule import Rule, Triggers
 
 # The last " | ", " - ", " – ", " — ", " :: ", " » " of the title and what follows.
 _SUFFIX = re.compile(r"[ \t\xa0]+(?:\||-|–|—|::|»|·)[ \t\xa0]+(?P<site>[^|–—»·\n]{2,60})$")
@@ -114,7 +114,8 @@ part of the headline."""
     bad = "North Korea Says It Will Stand by Russia | The Moscow Times"
     good = "North Korea Says It Will Stand by Russia"
     fields = ("title", "url")
-    fixable = "unsafe"
+    triggers = Triggers(chars="|-–—»·", literals=("::",), fields=("title",))
+    fix_applicabilities = frozenset({Applicability.UNSAFE})
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         title = article.title

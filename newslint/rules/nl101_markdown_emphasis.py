@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.model import Article
-from newslint.rule import Rule
+from newslint.rule import Rule, Triggers
 
 # Anchored on the literal markers (one to three, the same run at both ends); the
 # content cannot contain the marker character or a newline, so each attempt stops
@@ -50,7 +50,8 @@ never flagged."""
     bad = "Foreign ministers meet in Moscow. **Valery Sharifulin / TASS**"
     good = "Foreign ministers meet in Moscow. Valery Sharifulin / TASS"
     fields = ("title", "byline", "caption", "body")
-    fixable = "safe"
+    triggers = Triggers(chars="*_")
+    fix_applicabilities = frozenset({Applicability.SAFE})
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         for name, text in article.text_fields(self.fields):

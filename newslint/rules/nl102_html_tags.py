@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.model import Article
-from newslint.rule import Rule
+from newslint.rule import Rule, Triggers
 from newslint.rules._markup import inside, promo_ranges, removal, shorten
 
 # Element names that are markup even as a bare opening tag (`<div>`, `<br>`): no prose
@@ -196,7 +196,8 @@ NL401, which removes them whole."""
     bad = "She said<br>the talks were <b>over</b>."
     good = "She said the talks were over."
     fields = ("title", "byline", "caption", "body")
-    fixable = "safe"
+    triggers = Triggers(literals=("<", "&lt;"))
+    fix_applicabilities = frozenset({Applicability.SAFE})
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         for field, text in article.text_fields(self.fields):

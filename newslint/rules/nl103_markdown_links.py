@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.model import Article
-from newslint.rule import Rule
+from newslint.rule import Rule, Triggers
 from newslint.rules._markup import inside, promo_ranges, removal, shorten
 
 # Anchored on the literal "](": the text cannot contain brackets or a newline and the
@@ -44,7 +44,8 @@ address.  Related-article promos are left to NL401, which removes them whole."""
     bad = "Read the [full statement](https://example.org/statement) here. ![](/img/pixel.gif)"
     good = "Read the full statement here."
     fields = ("title", "byline", "caption", "body")
-    fixable = "sometimes"
+    triggers = Triggers(literals=("](",))
+    fix_applicabilities = frozenset({Applicability.SAFE, Applicability.UNSAFE})
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         for field, text in article.text_fields(self.fields):

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.model import Article
-from newslint.rule import Rule
+from newslint.rule import Rule, Triggers
 from newslint.rules._markup import shorten
 
 # Anchored on a line start and the literal '#'; the heading's text runs to the line end.
@@ -35,7 +35,8 @@ counts: hashtags (`#hashtag`), ranks (`#1`, and `# 5` followed by a number),
     bad = "## What happens next\nThe court meets on Monday."
     good = "What happens next\nThe court meets on Monday."
     fields = ("body",)
-    fixable = "safe"
+    triggers = Triggers(literals=("# ", "#\t"))
+    fix_applicabilities = frozenset({Applicability.SAFE})
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         for field, text in article.text_fields(self.fields):

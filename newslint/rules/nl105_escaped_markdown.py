@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.model import Article
-from newslint.rule import Rule
+from newslint.rule import Rule, Triggers
 from newslint.rules._markup import shorten
 
 # Anchored on the backslash.  Brackets, emphasis and code markers are escaped
@@ -42,7 +42,8 @@ a literal `\\n` (reported by the whitespace rules) are never flagged."""
     bad = "Call my\\_function from \\[the docs\\]."
     good = "Call my_function from [the docs]."
     fields = ("title", "byline", "caption", "body")
-    fixable = "safe"
+    triggers = Triggers(chars="\\")
+    fix_applicabilities = frozenset({Applicability.SAFE})
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         for field, text in article.text_fields(self.fields):

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from newslint.diagnostics import Diagnostic
 from newslint.model import Article
-from newslint.rule import Rule
+from newslint.rule import Rule, Triggers
 from newslint.rules._markup import shorten
 
 # One line that starts and ends with a pipe (bounded, anchored on the line start).
@@ -32,6 +32,7 @@ are never flagged."""
     bad = "| Team | Points |\n|---|---|\n| Reds | 12 |"
     good = "(rewrite the table as prose, or drop it)"
     fields = ("body",)
+    triggers = Triggers(chars="|")
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         for field, text in article.text_fields(self.fields):

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.model import Article
-from newslint.rule import Rule
+from newslint.rule import WHITESPACE, Rule, Triggers
 
 _URL = re.compile(r"https?://[^\s<>\"]+", re.IGNORECASE)
 # One run of spaces, or a single line break (a blank line ends a paragraph: never joined).
@@ -134,7 +134,10 @@ in an id, an extension or a slash), and unsafe otherwise."""
     bad = "Original url: https://www.example.com/2024/11/01/until-victory-ove r-ukraine-a86878"
     good = "Original url: https://www.example.com/2024/11/01/until-victory-over-ukraine-a86878"
     fields = ("url", "caption", "body")
-    fixable = "sometimes"
+    triggers = Triggers(literals=("http", "HTTP"), fields=("caption", "body")) | Triggers(
+        chars=WHITESPACE, fields=("url",)
+    )
+    fix_applicabilities = frozenset({Applicability.SAFE, Applicability.UNSAFE})
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         record_url = article.url

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from newslint.diagnostics import Diagnostic
 from newslint.model import Article
-from newslint.rule import Rule
+from newslint.rule import Rule, Triggers
 
 # A URL whose last characters are an ellipsis glued to a letter, digit, '-' or '_'.
 _URL = re.compile(r"https?://[^\s<>\"()\[\]]{1,2000}", re.IGNORECASE)
@@ -33,7 +33,7 @@ is not flagged."""
     bad = "Watch the full video: https://www.example.com/watch/council-meeting-novemb…"
     good = "Watch the full video: https://www.example.com/watch/council-meeting-november-2024"
     fields = ("title", "byline", "caption", "body", "url")
-    fixable = "never"
+    triggers = Triggers(literals=("...", "…"))
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         for name, text in article.text_fields(self.fields):

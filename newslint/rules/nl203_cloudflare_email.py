@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from newslint.diagnostics import Diagnostic
 from newslint.model import Article
-from newslint.rule import Rule
+from newslint.rule import Rule, Triggers
 
 _PLACEHOLDER = re.compile(r"\[email(?: |\u00a0|&#160;|&nbsp;|&#xa0;)protected\]", re.IGNORECASE)
 
@@ -26,7 +26,7 @@ placeholder is."""
     bad = "Tips can be sent to [email protected] at any time."
     good = "Tips can be sent to tips@example.org at any time."
     fields = ("title", "byline", "caption", "body")
-    fixable = "never"
+    triggers = Triggers(patterns=(r"(?i)\[email",))
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         for name, text in article.text_fields(self.fields):

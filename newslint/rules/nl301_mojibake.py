@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.model import Article
-from newslint.rule import Rule
+from newslint.rule import Rule, Triggers
 from newslint.rules._encoding import analyse, shown
 
 
@@ -29,7 +29,8 @@ characters are NL303's."""
     bad = "Itâ€™s the cafÃ© on the corner"
     good = "It’s the café on the corner"
     fields = ("title", "byline", "caption", "body", "url")
-    fixable = "safe"
+    triggers = Triggers(non_ascii=True)
+    fix_applicabilities = frozenset({Applicability.SAFE})
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         for name, text in article.text_fields(self.fields):

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from newslint.diagnostics import Diagnostic
 from newslint.model import Article
-from newslint.rule import Rule
+from newslint.rule import Rule, Triggers
 from newslint.rules._encoding import analyse, shown
 
 
@@ -30,7 +30,7 @@ C1 controls, GBK and windows-1251 mojibake are left to their own rules."""
     bad = "Ð Ð¾Ñ Ñ Ð¸Ñ"
     good = "Россия"
     fields = ("title", "byline", "caption", "body", "url")
-    fixable = "never"
+    triggers = Triggers(non_ascii=True)
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         for name, text in article.text_fields(self.fields):

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.model import Article
-from newslint.rule import Rule
+from newslint.rule import Rule, Triggers
 from newslint.rules._encoding import analyse, lone_c1
 
 # C0 controls but tab, newline and carriage return; DEL; C1 controls; BOM.
@@ -23,6 +23,11 @@ _OTHER_BYTES = bytes(
     b for b in range(256) if not (b <= 0x08 or b in (0x0B, 0x0C) or 0x0E <= b <= 0x1F or b == 0x7F)
 )
 _C1_BYTES = re.compile(rb"\xc2[\x80-\x9f]")
+CONTROL_CHARACTERS = (
+    "".join(map(chr, (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0))))
+    + "\ufeff"
+)
+"""Every character ``_CONTROL`` can match (its triggers: a test checks the list)."""
 
 
 def _may_have_controls(text: str) -> bool:
@@ -93,7 +98,8 @@ mojibake sequence (NL301, NL302) are never touched here."""
     bad = "It was Apple\x92s \x93best\x94 year\x00"
     good = "It was Apple’s “best” year"
     fields = ("title", "byline", "caption", "body")
-    fixable = "safe"
+    triggers = Triggers(chars=CONTROL_CHARACTERS)
+    fix_applicabilities = frozenset({Applicability.SAFE})
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         for name, text in article.text_fields(self.fields):

@@ -9,7 +9,7 @@ from html.entities import html5
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.model import Article
-from newslint.rule import Rule
+from newslint.rule import Rule, Triggers
 from newslint.rules._encoding import Spans, shown
 
 # A character reference, possibly escaped again (`&amp;amp;`, `&amp;#39;`).
@@ -38,6 +38,11 @@ _LOST_NAMED = re.compile(
 _LOST_NUMERIC = re.compile(r"#(?<![&#0-9]#)(?:39|34|8211|8212|8216|8217|8220|8221|[xX]27|[xX]22);")
 # Fast path: every lost named reference ends with one of these.
 _LOST_NAMED_ENDINGS = ("quot;", "apos;", "squo;", "dquo;", "aquo;", "nbsp;", "hellip;", "dash;")
+# Every match of _LOST_NUMERIC is one of these (the rule's triggers, with '&' and the above).
+_LOST_NUMERIC_REFERENCES = (
+    *(f"#{number};" for number in ("39", "34", "8211", "8212", "8216", "8217", "8220", "8221")),
+    *(f"#{x}{number};" for x in "xX" for number in ("27", "22")),
+)
 _SINGLE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _APOSTROPHES = frozenset("'\u2019")
 
@@ -90,7 +95,8 @@ such as `&lt;b&gt;` (NL102's) are never touched."""
     bad = "Johnson &amp; Johnson&#39;s communiqu&#233; said it#39;s done."
     good = "Johnson & Johnson's communiqué said it's done."
     fields = ("title", "byline", "caption", "body")
-    fixable = "safe"
+    triggers = Triggers(literals=("&", *_LOST_NAMED_ENDINGS, *_LOST_NUMERIC_REFERENCES))
+    fix_applicabilities = frozenset({Applicability.SAFE})
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         for name, text in article.text_fields(self.fields):

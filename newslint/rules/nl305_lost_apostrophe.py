@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.model import Article
-from newslint.rule import Rule
+from newslint.rule import Rule, Triggers
 from newslint.rules._encoding import Spans, cp1251_runs, shown
 
 # '¿' with a letter on both sides, one of them an ASCII letter: Spanish '¿'
@@ -31,7 +31,8 @@ inside windows-1251 mojibake (NL307's) are never touched."""
     bad = "Blair¿s government didn¿t agree."
     good = "Blair’s government didn’t agree."
     fields = ("title", "byline", "caption", "body")
-    fixable = "safe"
+    triggers = Triggers(chars="¿")
+    fix_applicabilities = frozenset({Applicability.SAFE})
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         for name, text in article.text_fields(self.fields):

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.model import Article
-from newslint.rule import Rule
+from newslint.rule import Rule, Triggers
 from newslint.rules._encoding import shown
 
 # Anchored on the literal invisible characters; a run of them counts as one.
@@ -35,7 +35,8 @@ in Thai, Lao, Khmer or Myanmar text, where they mark word boundaries."""
     bad = "Der Regierungs\u00adsprecher sagte, die Ver\u200bhandlungen gehen weiter."
     good = "Der Regierungssprecher sagte, die Verhandlungen gehen weiter."
     fields = ("title", "byline", "caption", "body")
-    fixable = "sometimes"
+    triggers = Triggers(chars="\u00ad\u200b")
+    fix_applicabilities = frozenset({Applicability.SAFE, Applicability.UNSAFE})
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         for name, text in article.text_fields(self.fields):

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.model import Article
-from newslint.rule import Rule
-from newslint.rules._encoding import cp1251_runs, shown
+from newslint.rule import Rule, Triggers
+from newslint.rules._encoding import CP1251_CHARACTERS, cp1251_runs, shown
 
 
 class Cp1251Mojibake(Rule):
@@ -29,7 +29,8 @@ the decoded text; the decoding is exact, so it is safe."""
     bad = "Ïðåçèäåíò Ðîññèè çàÿâèë"
     good = "Президент России заявил"
     fields = ("title", "byline", "caption", "body")
-    fixable = "safe"
+    triggers = Triggers(chars=CP1251_CHARACTERS)
+    fix_applicabilities = frozenset({Applicability.SAFE})
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         for name, text in article.text_fields(self.fields):

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.model import Article
-from newslint.rule import Rule
+from newslint.rule import Rule, Triggers
 from newslint.rules._encoding import GBK_LETTER, gbk_decode, shown
 
 
@@ -27,7 +27,8 @@ should look at the record."""
     bad = "Gr¨¹\u00dfe f¨¹r Andr¨¦"
     good = "Grüße für André"
     fields = ("title", "byline", "caption", "body")
-    fixable = "unsafe"
+    triggers = Triggers(chars="¨")
+    fix_applicabilities = frozenset({Applicability.UNSAFE})
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         for name, text in article.text_fields(self.fields):

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from newslint.diagnostics import Diagnostic
 from newslint.model import Article
-from newslint.rule import Rule
+from newslint.rule import Rule, Triggers
 
 # A stretch of spacing with a non-breaking space in it; whether it is damage
 # (two characters or more, or at a line's edge) is decided in code.  Bounded
@@ -32,7 +32,7 @@ decide what spacing to keep).  The rule is off by default: select it with
     bad = "Paris\xa0\xa0\xa0— The minister said."
     good = "Paris — The minister said."
     fields = ("title", "byline", "caption", "body")
-    fixable = "never"
+    triggers = Triggers(chars="\xa0")
     enabled_by_default = False
 
     def check(self, article: Article) -> Iterator[Diagnostic]:

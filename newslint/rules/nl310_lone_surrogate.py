@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from newslint.model import Article
-from newslint.rule import Rule
+from newslint.rule import Rule, Triggers
 
 # Surrogates can only reach a field through JSON escapes; a proper pair decodes to one
 # character, so any surrogate left in the decoded text is alone.
@@ -29,8 +29,9 @@ unsafe, since the character they were part of cannot be recovered."""
     bad = '{"body": "Great game \\ud83d tonight"}'
     good = '{"body": "Great game tonight"}'
     fields = ("title", "byline", "caption", "body", "url")
+    triggers = Triggers(chars="".join(map(chr, range(0xD800, 0xE000))))
     severity = Severity.ERROR
-    fixable = "unsafe"
+    fix_applicabilities = frozenset({Applicability.UNSAFE})
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         for name, text in article.text_fields(self.fields):

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix, ListAppend
 from newslint.model import Article, iter_paragraphs
-from newslint.rule import Rule
+from newslint.rule import Rule, Triggers
 from newslint.rules._promo import promo_headline
 
 
@@ -33,7 +33,8 @@ space, `Leia também:`, `Lee también:`, `Leggi anche:`), listed per language in
     bad = "Related article: <u>U.S. Says North Korean Troops Ready for Ukraine Combat</u>"
     good = "(the paragraph is removed; its headline is listed under `related`)"
     fields = ("body",)
-    fixable = "unsafe"
+    triggers = Triggers(chars=":|»>–—-")
+    fix_applicabilities = frozenset({Applicability.UNSAFE})
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         body = article.body

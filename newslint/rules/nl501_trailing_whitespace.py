@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from newslint.diagnostics import Diagnostic
+from newslint.diagnostics import Applicability, Diagnostic
 from newslint.model import Article
-from newslint.rule import Rule
+from newslint.rule import Rule, Triggers
 from newslint.rules._whitespace import TEXT, describe
 
 # The lookbehind starts a match only at the beginning of a run, so each run is
@@ -39,7 +39,8 @@ spaces (no-break space, ideographic space) are never touched."""
     bad = "Turner & Newall closed the plant.  \nWorkers were told on Friday."
     good = "Turner & Newall closed the plant.\nWorkers were told on Friday."
     fields = TEXT
-    fixable = "safe"
+    triggers = Triggers(literals=_BEFORE_BREAK, endings=(" ", "\t"))
+    fix_applicabilities = frozenset({Applicability.SAFE})
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         for name, text in article.text_fields(self.fields):

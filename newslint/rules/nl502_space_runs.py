@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from newslint.diagnostics import Diagnostic
+from newslint.diagnostics import Applicability, Diagnostic
 from newslint.model import Article, iter_paragraphs
-from newslint.rule import Rule
+from newslint.rule import Rule, Triggers
 from newslint.rules._whitespace import TEXT, shown
 
 # A run of spaces between two non-space characters (so never indentation, never
@@ -44,7 +44,8 @@ more lines have runs (columns of a table, a score sheet)."""
     bad = "The merger of Turner   Newall and Federal-Mogul was announced on Monday."
     good = "The merger of Turner Newall and Federal-Mogul was announced on Monday."
     fields = TEXT
-    fixable = "safe"
+    triggers = Triggers(literals=("  ",))
+    fix_applicabilities = frozenset({Applicability.SAFE})
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         for name, text in article.text_fields(self.fields):

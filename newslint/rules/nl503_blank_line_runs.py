@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from newslint.diagnostics import Diagnostic
+from newslint.diagnostics import Applicability, Diagnostic
 from newslint.model import Article
-from newslint.rule import Rule
+from newslint.rule import Rule, Triggers
 from newslint.rules._whitespace import TEXT
 
 # Three or more line breaks with only spaces and tabs between them.  Every
@@ -30,7 +30,8 @@ single blank line is never flagged."""
     bad = "The council voted on Monday.\n\n\n\nThe new rules apply from January."
     good = "The council voted on Monday.\n\nThe new rules apply from January."
     fields = TEXT
-    fixable = "safe"
+    triggers = Triggers(patterns=(r"\n[ \t]*\r?\n[ \t]*\r?\n",))
+    fix_applicabilities = frozenset({Applicability.SAFE})
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         for name, text in article.text_fields(self.fields):

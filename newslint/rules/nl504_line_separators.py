@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from newslint.diagnostics import Diagnostic
+from newslint.diagnostics import Applicability, Diagnostic
 from newslint.model import Article
-from newslint.rule import Rule
+from newslint.rule import Rule, Triggers
 from newslint.rules._whitespace import TEXT
 
 _JSON_SEPARATORS = re.compile(r"\r\n?|[\u2028\u2029]")
@@ -38,7 +38,8 @@ U+2028 and U+2029 are flagged in every format."""
     bad = '{"body": "First line.\\r\\nSecond line."}'
     good = '{"body": "First line.\\nSecond line."}'
     fields = TEXT
-    fixable = "safe"
+    triggers = Triggers(chars="\r\u2028\u2029")
+    fix_applicabilities = frozenset({Applicability.SAFE})
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         is_json = article.format in ("json", "jsonl")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic
 from newslint.model import Article
-from newslint.rule import Rule
+from newslint.rule import Rule, Triggers
 from newslint.rules._whitespace import (
     HYPHEN_BREAK,
     JOIN,
@@ -42,7 +42,8 @@ post-war`), and dashes or list bullets at the start of a line."""
     bad = "The govern-\nment said on Monday that the government would act."
     good = "The government said on Monday that the government would act."
     fields = TEXT
-    fixable = "sometimes"
+    triggers = Triggers(patterns=(r"-[ \t]*\r?\n",))
+    fix_applicabilities = frozenset({Applicability.SAFE, Applicability.UNSAFE})
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         fields = list(article.text_fields(self.fields))

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from newslint.diagnostics import Diagnostic
 from newslint.model import Article
-from newslint.rule import Rule
+from newslint.rule import Rule, Triggers
 from newslint.rules._whitespace import TEXT, shown
 
 _CYRILLIC_GREEK_UPPER = "А-ЯЁІЇЄЎҐΑ-ΩΆΈΉΊΌΎΏ"
@@ -60,7 +60,11 @@ flagged."""
     bad = "Об этом сообщаетnРИА Новости."
     good = "Об этом сообщает\nРИА Новости."
     fields = TEXT
-    fixable = "never"
+    triggers = Triggers(
+        chars="\\",
+        literals=(".n", "!n", "?n", '"n', "”n", "’n", ")n"),
+        patterns=(f"n[{_CYRILLIC_GREEK_UPPER}]",),
+    )
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         for name, text in article.text_fields(self.fields):

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.model import Article, iter_paragraphs
-from newslint.rule import Rule
+from newslint.rule import Rule, Triggers
 from newslint.rules._whitespace import (
     HYPHEN_BREAK,
     JOIN,
@@ -29,6 +29,8 @@ _SENTENCE_END = re.compile(r"[.!?:;…][\"'”’»)\]]*\Z")
 _URL_START = re.compile(r"https?://", re.IGNORECASE)
 _URL_TRAILING = ".,;:!?)]}'\"»”’"
 MIN_WIDTH, MAX_WIDTH, MIN_LINES = 50, 100, 3
+# What ``str.splitlines`` breaks lines at (as characters, for the triggers' class).
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 
 class HardWrap(Rule):
@@ -65,7 +67,8 @@ is joined keeping the hyphen."""
         "the waterfront by the end of next year."
     )
     fields = ("caption", "body")
-    fixable = "unsafe"
+    triggers = Triggers(patterns=(f"[^{_LINE_BREAKS}](?:\r\n|[{_LINE_BREAKS}])[^{_LINE_BREAKS}]",))
+    fix_applicabilities = frozenset({Applicability.UNSAFE})
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         fields = list(article.text_fields(self.fields))

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.model import Article
-from newslint.rule import Rule
+from newslint.rule import Rule, Triggers
 from newslint.rules._structure import cut_span, letters, normalise, paragraphs, shown
 
 _CLOSERS = " \"'”’»)]*_"
@@ -36,7 +36,8 @@ first one, so no text is lost."""
         "The council approved the budget after a four-hour debate on Tuesday night, 7 votes to 2."
     )
     fields = ("body",)
-    fixable = "safe"
+    triggers = Triggers(patterns=(r"\n[ \t]*\r?\n",))
+    fix_applicabilities = frozenset({Applicability.SAFE})
     min_length: ClassVar[int] = 80
     """Paragraphs shorter than this (whitespace collapsed) are never compared."""
     min_isolated_length: ClassVar[int] = 200

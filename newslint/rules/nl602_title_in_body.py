@@ -29,7 +29,7 @@ lead sentence may coincide with a headline on purpose."""
     )
     good = "Title: Council approves budget\nBody: The council voted 7-2 ..."
     fields = ("title", "body")
-    fixable = "unsafe"
+    fix_applicabilities = frozenset({Applicability.UNSAFE})
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         title, body = article.title, article.body

@@ -113,7 +113,7 @@ unsafe, since the byline may not be recorded anywhere else."""
     bad = "By Jane Doe\n\nNovember 01, 2024\n\nThe council voted 7-2 ..."
     good = "The council voted 7-2 ..."
     fields = ("title", "byline", "body")
-    fixable = "unsafe"
+    fix_applicabilities = frozenset({Applicability.UNSAFE})
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         body = article.body

@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from newslint.diagnostics import Diagnostic
 from newslint.model import Article
-from newslint.rule import Rule
+from newslint.rule import Rule, Triggers
 
 _URL = re.compile(r"(?:https?://|www\.)\S{1,2000}", re.IGNORECASE)
 _MARKDOWN_LINK = re.compile(r"!?\[[^\[\]\n]{0,300}\]\([^()\s]{0,2000}\)")
@@ -103,6 +103,7 @@ contents above the text is not flagged.  Report only."""
     bad = "Top Stories\nhttps://example.org/a\nCouncil Approves Budget\nhttps://example.org/b\n..."
     good = "The council approved the budget on Tuesday. ..."
     fields = ("body",)
+    triggers = Triggers(literals=("://", "](", *_WWW_CASES))
     min_lines: ClassVar[int] = 6
     min_share: ClassVar[float] = 0.8
     min_links: ClassVar[int] = 3

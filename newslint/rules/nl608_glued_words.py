@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from newslint.diagnostics import Diagnostic
 from newslint.model import Article
-from newslint.rule import Rule
+from newslint.rule import Rule, Triggers
 
 _LOWER = "a-zß-öø-ÿа-яё"
 _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
@@ -129,6 +129,7 @@ is not known."""
     bad = "Read the quoted textAn image of the scene was shared."
     good = "Read the quoted text\n\nAn image of the scene was shared."
     fields = ("title", "caption", "body")
+    triggers = Triggers(patterns=(f"[{_LOWER}][{_UPPER}]",))
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         for name, text in article.text_fields(self.fields):
