@@ -266,7 +266,8 @@ class Run:
         progress: Progress | None = None,
         found: Sequence[tuple[str, str | None]] | None = None,
     ) -> Iterator[FileResult]:
-        """One result per file under ``paths``, in path order, as soon as each is ready.
+        """One result per file under ``paths``, in path order, as soon as each is ready
+        (a big JSONL file that is checked, not fixed, comes as partial results first).
 
         With ``use_cache``, unchanged files are not checked again (``cache_dir``, else the
         project's ``.newslint_cache``; ``NEWSLINT_NO_CACHE`` turns it off).  ``progress``
@@ -283,7 +284,13 @@ class Run:
         self._schedulers.append(scheduler)
         checked = scheduler.results(run._jobs(found))
         for path, message in found:
-            yield FileResult(path, errors=[ReadError(path, message)]) if message else next(checked)
+            if message:
+                yield FileResult(path, errors=[ReadError(path, message)])
+                continue
+            for result in checked:  # a big file's partial results, then its own
+                yield result
+                if not result.partial:
+                    break
         for _ in checked:  # resumes the scheduler past its last result: it saves the cache
             raise RuntimeError("the scheduler returned more results than files")
 

@@ -69,6 +69,8 @@ class FileResult:
     """(size, mtime_ns, inode) of the file after the run, when it was read from disk."""
     statistics: CorpusStatistics | None = None
     """What ``Options.observe`` asked to learn from this file's articles (as read)."""
+    partial: bool = False
+    """One chunk's part of a big file's check; more results for the same file follow."""
 
 
 def content_digest(data: bytes) -> str:

@@ -20,12 +20,13 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from newslint.cache import Cache
 from newslint.diagnostics import Diagnostic, Location, ReadError
+from newslint.document import DecodeError, decode
 from newslint.files import AtomicWriter, FileChangedError, Snapshot, Terminated
 from newslint.jsonstr import JsonStyle
 from newslint.rule import Rule
@@ -33,6 +34,11 @@ from newslint.runner import FileResult, Options, not_written, process_data, proc
 
 CHUNK_BYTES = 1 << 20
 """A JSONL file bigger than this is split into chunks of about this size."""
+CHUNK_LINES = 10_000
+"""...or of at most this many lines: a chunk's articles and diagnostics stay a bounded amount
+of memory however short its records are (a million ``{}`` lines are 3 MB)."""
+CACHE_DIAGNOSTICS = 100_000
+"""A chunked file with more problems than this is not cached (the cache is held in memory)."""
 BATCH_BYTES = 256 << 10
 BATCH_FILES = 64
 """Small files travel to workers in batches, so that a task is worth its round trip."""
@@ -195,22 +201,33 @@ def _run_chunk(chunk: Chunk) -> ChunkOutcome:
 
 
 def _plan_chunks(path: str, size: int) -> Iterator[tuple[int, int]]:
-    """Byte ranges of about ``CHUNK_BYTES`` that end just after a newline (or at the end)."""
+    """Byte ranges of at most about ``CHUNK_BYTES`` and ``CHUNK_LINES`` lines, each ending
+    just after a newline (or at the end of the file)."""
     with open(path, "rb") as handle:
         start = 0
         while start < size:
-            end = min(start + CHUNK_BYTES, size)
-            handle.seek(end)
-            while end < size:
-                block = handle.read(1 << 16)
-                if not block:
-                    end = size
+            handle.seek(start)
+            block = handle.read(min(CHUNK_BYTES, size - start))
+            cut = -1
+            for _ in range(CHUNK_LINES):
+                cut = block.find(b"\n", cut + 1)
+                if cut < 0:
                     break
-                newline = block.find(b"\n")
-                if newline >= 0:
-                    end += newline + 1
-                    break
-                end += len(block)
+            if cut >= 0 and start + cut + 1 < size:
+                end = start + cut + 1  # the CHUNK_LINES-th line ends inside the block
+            else:
+                end = start + len(block)
+                while end < size:  # finish the line the block ends in
+                    handle.seek(end)
+                    more = handle.read(1 << 16)
+                    if not more:
+                        end = size
+                        break
+                    newline = more.find(b"\n")
+                    if newline >= 0:
+                        end += newline + 1
+                        break
+                    end += len(more)
             yield start, min(end, size)
             start = end
 
@@ -228,22 +245,41 @@ def _escaped(data: bytes, backslash: int) -> bool:
     return run % 2 == 0
 
 
-def _file_style(
-    path: str, ranges: Sequence[tuple[int, int]], wanted: bool
-) -> tuple[JsonStyle, str]:
-    """The file's content hash and, if ``wanted`` (to write fixes), its JSON escaping style
-    as ``JsonStyle.detect`` reads it off a whole text, in one pass of bounded memory.
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    """What one pass over a big file's bytes says before any chunk is checked."""
 
-    It works on bytes: ``str`` regular expressions over a gigabyte would cost more than
-    the check itself.
+    style: JsonStyle
+    digest: str
+    failure: ReadError | None
+    """Why the file cannot be read as text (as ``decode`` says it of the whole file)."""
+
+
+def _scan(path: str, ranges: Sequence[tuple[int, int]], wanted: bool) -> _Scan:
+    """The file's content hash, whether it decodes, and, if ``wanted`` (to write fixes), its
+    JSON escaping style as ``JsonStyle.detect`` reads it off a whole text, in one pass of
+    bounded memory.  Known before any chunk is checked, an undecodable file is reported
+    and nothing of it is checked, as for a small file.
+
+    The style is read off bytes: ``str`` regular expressions over a gigabyte would cost
+    more than the check itself.
     """
     digest = hashlib.blake2b(digest_size=16)
     ensure_ascii, upper_hex, escape_slash = True, None, False
+    failure: ReadError | None = None
+    lines = 0
     with open(path, "rb") as handle:
         for start, end in ranges:
             handle.seek(start)
             data = handle.read(end - start)
             digest.update(data)
+            if failure is None:
+                try:
+                    decode(data, start)
+                except DecodeError as exc:
+                    line = exc.line + lines if exc.line is not None else None
+                    failure = ReadError(path, str(exc), line, exc.column)
+                lines += data.count(b"\n")
             if not wanted:
                 continue
             ensure_ascii = ensure_ascii and data.isascii()
@@ -257,7 +293,8 @@ def _file_style(
                 escape_slash = any(
                     _escaped(data, m.start()) for m in _BYTES_SLASH_ESCAPE.finditer(data)
                 )
-    return JsonStyle(ensure_ascii, bool(upper_hex), escape_slash), digest.hexdigest()
+    style = JsonStyle(ensure_ascii, bool(upper_hex), escape_slash)
+    return _Scan(style, digest.hexdigest(), failure)
 
 
 def _shift(location: Location | None, lines: int) -> Location | None:
@@ -285,14 +322,23 @@ def _is_empty_file_error(error: ReadError) -> bool:
 
 @dataclass(slots=True)
 class _BigFile:
-    """A JSONL file read in chunks: merges the chunks' results and writes the fixed file."""
+    """A JSONL file read in chunks: merges the chunks' results and writes the fixed file.
+
+    A check (``stream``) hands each chunk's diagnostics on as a partial result as soon as
+    it arrives, so that a file with millions of problems is never held whole; it keeps a
+    merged copy for the cache only while that stays small.  A fix merges everything: if
+    the fixed file cannot be written, what is reported is the check of the file as it is.
+    """
 
     job: Job
     snapshot: Snapshot
     chunks: int
     digest: str
     fix: bool
+    stream: bool = False
     result: FileResult = field(init=False)
+    kept: list[Diagnostic] | None = field(default_factory=list)
+    """A streamed file's diagnostics for the cache (None once there are too many)."""
     writer: AtomicWriter | None = None
     hasher: hashlib.blake2b | None = None
     lines: int = 0
@@ -305,7 +351,8 @@ class _BigFile:
     def __post_init__(self) -> None:
         self.result = FileResult(self.job.path)
 
-    def add(self, chunk: Chunk, outcome: ChunkOutcome) -> None:
+    def add(self, chunk: Chunk, outcome: ChunkOutcome) -> FileResult | None:
+        """Take one chunk's outcome (in file order); return the partial result to hand on."""
         part, result = outcome.result, self.result
         for diagnostic in (*part.diagnostics, *part.fixed_diagnostics):
             _shift_diagnostic(diagnostic, self.lines, result.articles)
@@ -318,16 +365,34 @@ class _BigFile:
             # As for a small file: an undecodable file is reported, not checked or written.
             self.failure = errors[0] if errors else ReadError(self.job.path, "cannot read")
             result.unreadable = True
-        result.diagnostics.extend(part.diagnostics)
-        result.fixed_diagnostics.extend(part.fixed_diagnostics)
         result.errors.extend(errors)
-        result.warnings.extend(w for w in part.warnings if w not in result.warnings)
-        result.fixed += part.fixed
         result.articles += part.articles
         self.lines += outcome.lines
         self.received += 1
+        if part.statistics is not None:
+            if result.statistics is None:
+                result.statistics = part.statistics.empty()
+            result.statistics.merge(part.statistics)
+        if self.stream:
+            if self.kept is not None:
+                self.kept.extend(part.diagnostics)
+                if len(self.kept) > CACHE_DIAGNOSTICS:
+                    self.kept = None
+            return FileResult(
+                self.job.path,
+                part.diagnostics,
+                errors,
+                articles=part.articles,
+                statistics=part.statistics,
+                partial=True,
+            )
+        result.diagnostics.extend(part.diagnostics)
+        result.fixed_diagnostics.extend(part.fixed_diagnostics)
+        result.warnings.extend(w for w in part.warnings if w not in result.warnings)
+        result.fixed += part.fixed
         if self.fix and self.failure is None and (self.writer or outcome.fixed is not None):
             self._write(chunk, outcome.fixed)
+        return None
 
     def _write(self, chunk: Chunk, fixed: bytes | None) -> None:
         """Append the chunk, fixed or as it was, to the replacement file.
@@ -367,6 +432,19 @@ class _BigFile:
         self.unwritten = True
         if self.writer is not None:
             self.writer.discard()
+
+    def finish_stream(self) -> tuple[FileResult, FileResult | None]:
+        """A streamed check's last word on the file (what no chunk could say), and the whole
+        result to cache, if it may be cached."""
+        result = self.result
+        final = FileResult(self.job.path, unreadable=result.unreadable)
+        if not result.articles and not result.errors:
+            final.errors.append(ReadError(self.job.path, "file is empty: no article to check"))
+        if self.failure is not None or self.kept is None:
+            return final, None
+        whole = replace(result, diagnostics=self.kept, errors=[*result.errors, *final.errors])
+        whole.digest, whole.stat = self.digest, self.snapshot.key
+        return final, whole
 
     def finish(self) -> FileResult:
         result = self.result
@@ -419,13 +497,18 @@ class Scheduler:
         pipe for ever."""
 
     def run(self, jobs: Sequence[Job]) -> list[FileResult]:
-        """Every job's result, in input order."""
-        return list(self.results(jobs))
+        """Every job's whole result, in input order (a big file's partial results merged)."""
+        return list(whole_results(self.results(jobs)))
 
     def results(self, jobs: Sequence[Job]) -> Iterator[FileResult]:
         """Every job's result, in input order, each as soon as it and those before it are
-        done: the caller streams them, and nothing here keeps a result it has yielded."""
-        results: dict[int, FileResult] = {}
+        done: the caller streams them, and nothing here keeps a result it has yielded.
+
+        A big JSONL file that is checked (not fixed) comes as several results: one partial
+        result per chunk (``partial=True``), then the file's own last result.
+        """
+        results: dict[int, list[FileResult]] = {}
+        finished: set[int] = set()
         planned: list[_Planned] = []
         big: dict[int, _BigFile] = {}
         small: list[tuple[int, Job, int]] = []
@@ -437,16 +520,32 @@ class Scheduler:
             if snapshot is not None and self.cache is not None:
                 hit = self.cache.lookup(job.path, snapshot.key, job.ignored, self.options)
                 if hit is not None:
-                    results[index] = hit
+                    results[index] = [hit]
+                    finished.add(index)
                     self._advance(1, hit.articles, 0)
                     continue
-            if snapshot is not None and self._chunked(job.path, snapshot.size):
-                ranges = list(_plan_chunks(job.path, snapshot.size))
+            ranges = self._chunks(job.path, snapshot.size) if snapshot is not None else []
+            if snapshot is not None and len(ranges) > 1:
                 wanted = self.options.fix or self.options.locate_fixes
-                style, digest = _file_style(job.path, ranges, wanted)
-                big[index] = _BigFile(job, snapshot, len(ranges), digest, self.options.fix)
+                scan = _scan(job.path, ranges, wanted)
+                if scan.failure is not None:
+                    # As for a small file: an undecodable file is reported, not checked.
+                    results[index] = [FileResult(job.path, errors=[scan.failure], unreadable=True)]
+                    finished.add(index)
+                    self._advance(1, 0, snapshot.size)
+                    continue
+                big[index] = _BigFile(
+                    job,
+                    snapshot,
+                    len(ranges),
+                    scan.digest,
+                    self.options.fix,
+                    stream=not (self.options.fix or self.options.diff),
+                )
                 planned.extend(
-                    _Planned((index,), Chunk(job.path, start, end, style, job.ignored), end - start)
+                    _Planned(
+                        (index,), Chunk(job.path, start, end, scan.style, job.ignored), end - start
+                    )
                     for start, end in ranges
                 )
             else:
@@ -455,9 +554,13 @@ class Scheduler:
         planned.sort(key=lambda item: item.indices[0])
         following = 0
         try:
-            for _ in self._collect(planned, jobs, results, big):
+            for _ in self._collect(planned, jobs, results, finished, big):
                 while following in results:
-                    yield results.pop(following)
+                    yield from results[following]
+                    results[following].clear()
+                    if following not in finished:
+                        break
+                    del results[following]
                     following += 1
         except BaseException:
             for merged in big.values():  # interrupted: leave no temp file behind
@@ -465,7 +568,7 @@ class Scheduler:
                     merged.writer.discard()
             raise
         while following in results:  # cache hits after the last task
-            yield results.pop(following)
+            yield from results.pop(following)
             following += 1
         if self.cache is not None:
             self.cache.save()
@@ -474,7 +577,8 @@ class Scheduler:
         self,
         planned: list[_Planned],
         jobs: Sequence[Job],
-        results: dict[int, FileResult],
+        results: dict[int, list[FileResult]],
+        finished: set[int],
         big: dict[int, _BigFile],
     ) -> Iterator[None]:
         """Run the tasks; after each outcome, ``results`` holds what it finished."""
@@ -484,20 +588,34 @@ class Scheduler:
                 assert isinstance(item.task, Chunk)
                 index = item.indices[0]
                 merged = big[index]
-                merged.add(item.task, outcome)
+                partial = merged.add(item.task, outcome)
+                if partial is not None:
+                    results.setdefault(index, []).append(partial)
                 self._advance(0, outcome.result.articles, item.size)
                 if merged.received == merged.chunks:
-                    results[index] = merged.finish()
-                    if merged.unwritten:
-                        results[index] = self._recheck(jobs[index], results[index])
-                    self._store(results[index], jobs[index])
+                    results.setdefault(index, []).append(self._finish(merged, jobs[index]))
+                    finished.add(index)
                     self._advance(1, 0, 0)
             else:
                 for index, result in zip(item.indices, outcome, strict=True):
-                    results[index] = result
+                    results[index] = [result]
+                    finished.add(index)
                     self._store(result, jobs[index])
                 self._advance(len(outcome), sum(r.articles for r in outcome), item.size)
             yield None
+
+    def _finish(self, merged: _BigFile, job: Job) -> FileResult:
+        """A big file's last result (and its whole result into the cache)."""
+        if merged.stream:
+            final, whole = merged.finish_stream()
+            if whole is not None:
+                self._store(whole, job)
+            return final
+        result = merged.finish()
+        if merged.unwritten:
+            result = self._recheck(job, result)
+        self._store(result, job)
+        return result
 
     def _recheck(self, job: Job, failed: FileResult) -> FileResult:
         """The problems of a big file whose fixes could not be written, as it still is."""
@@ -507,10 +625,20 @@ class Scheduler:
         result.digest, result.stat = "", None  # not a clean check result: never cached
         return result
 
+    def _chunks(self, path: str, size: int) -> list[tuple[int, int]]:
+        """A big JSONL file's chunks (one range, or none, for a file checked whole)."""
+        if not self._chunked(path, size):
+            return []
+        try:
+            return list(_plan_chunks(path, size))
+        except OSError:
+            return []  # checked whole: reading it again gives the error
+
     def _chunked(self, path: str, size: int) -> bool:
         """Big JSONL files go in chunks (not for --diff, whose output is one diff per file)."""
         return (
-            size > CHUNK_BYTES
+            # 3 bytes a line at the least ("{}\n"): a smaller file has fewer than CHUNK_LINES
+            size > min(CHUNK_BYTES, 3 * CHUNK_LINES)
             and path.lower().endswith(".jsonl")
             and not self.options.diff
             and os.path.isfile(path)
@@ -574,6 +702,32 @@ class Scheduler:
                     process.join(2.0)  # reaped: no zombie outlives newslint
                 self.abandoned = True
                 raise
+
+
+def whole_results(results: Iterable[FileResult]) -> Iterator[FileResult]:
+    """One result per file: partial results merged into the file's last result."""
+    parts: list[FileResult] = []
+    for result in results:
+        if result.partial:
+            parts.append(result)
+            continue
+        if parts:
+            parts.append(result)
+            merged = replace(
+                result,
+                diagnostics=[d for part in parts for d in part.diagnostics],
+                errors=[e for part in parts for e in part.errors],
+                articles=sum(part.articles for part in parts),
+                statistics=None,
+            )
+            for part in parts:
+                if part.statistics is not None:
+                    if merged.statistics is None:
+                        merged.statistics = part.statistics.empty()
+                    merged.statistics.merge(part.statistics)
+            parts = []
+            result = merged
+        yield result
 
 
 def _batches(files: list[tuple[int, Job, int]]) -> Iterator[_Planned]:

@@ -251,3 +251,39 @@ def test_fixes_that_cannot_be_written_leave_every_problem_reported(
         "checked, but the fixes could not be written (Permission denied); left as it was"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
+
+
+def test_a_big_check_streams_line_bounded_chunks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A million-line file of tiny records is cut by lines too, and each chunk's problems are
+    handed on as they come: no result holds more than a chunk's worth."""
+    monkeypatch.setattr(scheduler, "CHUNK_LINES", 100)
+    path = tmp_path / "empty.jsonl"
+    path.write_text("{}\n" * 1000 + '{"title": "A", "url": "https://x.org/a", "body": "B"}\n')
+    options = Options()
+    results = list(Scheduler(RULES, options, 2).results([Job(str(path))]))
+    assert [r.partial for r in results] == [True] * 11 + [False]
+    assert max(len(r.diagnostics) for r in results) <= 300
+    whole, _ = newslint.runner.process_data(str(path), path.read_bytes(), RULES, options)
+    merged = [d for r in results for d in r.diagnostics]
+    assert [as_dict(d) for d in merged] == [as_dict(d) for d in whole.diagnostics]
+    assert len(merged) == 3000
+    assert sum(r.articles for r in results) == whole.articles == 1001
+    [again] = Scheduler(RULES, options, 1).run([Job(str(path))])
+    assert not again.partial and [as_dict(d) for d in again.diagnostics] == [
+        as_dict(d) for d in whole.diagnostics
+    ]
+
+
+def test_an_undecodable_big_file_is_reported_before_any_chunk_is_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(scheduler, "CHUNK_LINES", 100)
+    path = tmp_path / "bad.jsonl"
+    path.write_bytes(b"{}\n" * 500 + b'{"title": "\xff"}\n' + b"{}\n" * 500)
+    results = list(Scheduler(RULES, Options(), 1).results([Job(str(path))]))
+    whole, _ = newslint.runner.process_data(str(path), path.read_bytes(), RULES, Options())
+    assert len(results) == 1 and results[0].unreadable and not results[0].diagnostics
+    assert results[0].errors == whole.errors
+    assert whole.errors[0].line == 501

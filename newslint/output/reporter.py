@@ -124,7 +124,8 @@ class Reporter:
         if self.options.diff:
             self.out.write(result.diff)
             return
-        self._checked.append(result.path)
+        if not result.partial:  # a big file's chunks come first, then the file itself
+            self._checked.append(result.path)
         if not self.streamed:
             self._held.extend(diagnostics)
         elif self.options.output_format == "json":
