@@ -10,6 +10,7 @@ from newslint.document import Document
 from newslint.model import Article
 from newslint.prefilter import prefilter_for
 from newslint.rule import Rule
+from newslint.selection import selector_matches
 
 
 def lint_article(article: Article, rules: Iterable[Rule]) -> list[Diagnostic]:
@@ -56,16 +57,6 @@ def record_ignores(article: Article) -> list[str]:
     return [str(item) for item in ignore] if isinstance(ignore, list) else []
 
 
-def matches(diagnostic: Diagnostic, selector: str) -> bool:
-    """A code (NL201), a prefix (NL2), a rule name (split-url) or ALL."""
-    selector = selector.strip()
-    return (
-        selector.upper() == "ALL"
-        or diagnostic.code.startswith(selector.upper())
-        or diagnostic.name == selector.lower()
-    )
-
-
 def _record_key(article: Article) -> str:
     for name in ("id", "url"):
         value = article.values.get(name)
@@ -94,7 +85,11 @@ def lint_document(
             diagnostics = [replace(d) for d in cache[key]]
         ignored = record_ignores(article)
         if ignored:
-            diagnostics = [d for d in diagnostics if not any(matches(d, sel) for sel in ignored)]
+            diagnostics = [
+                d
+                for d in diagnostics
+                if not any(selector_matches(d.code, d.name, sel) for sel in ignored)
+            ]
         record_key = _record_key(article) if diagnostics else ""
         for diagnostic in diagnostics:
             diagnostic.path = document.path
