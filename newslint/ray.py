@@ -18,6 +18,7 @@ import dataclasses
 import functools
 import json
 import os
+import pickle
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -39,11 +40,13 @@ from newslint.jsonstr import JsonStyle
 from newslint.records import RECORD_PATH, FixResult, as_dicts, is_missing
 from newslint.report import as_dict, summary
 from newslint.run import Run
+from newslint.statistics import CorpusStatistics, Statistic
 
 __all__ = [
     "DIAGNOSTICS_TYPE",
     "check_dataset",
     "fix_dataset",
+    "learn_dataset",
     "run_ray_engine",
 ]
 
@@ -184,6 +187,62 @@ def _fix_batch(
     return _with_column(fixed, column, [as_dicts(r.remaining) for r in results])
 
 
+def _learn_batch(
+    table: pa.Table,
+    settings: Run,
+    kinds: tuple[type[Statistic], ...],
+    column: str,
+    drop_missing: bool,
+) -> pa.Table:
+    """The map step: one batch's statistics, pickled into a one-row table."""
+    learned = settings.learn_records(_records(table, column), kinds, drop_missing=drop_missing)
+    return pa.table({"statistics": [pickle.dumps(learned)]})
+
+
+def learn_dataset(
+    dataset: ray.data.Dataset,
+    settings: Run | Configuration | None = None,
+    kinds: Sequence[type[Statistic]] | None = None,
+    *,
+    column: str = COLUMN,
+    batch_size: int = 256,
+    drop_missing: bool = True,
+) -> CorpusStatistics:
+    """The corpus pass as a map-reduce: each batch's statistics are collected where the batch
+    is (map), then merged here (reduce).  ``kinds``: the statistics to learn (default: what
+    the selected rules need).  ``check_dataset`` and ``fix_dataset`` call it themselves
+    when their rules need statistics; ``Run.with_statistics`` takes what it returns."""
+    resolved = _settings(settings)
+    wanted = tuple(kinds) if kinds is not None else resolved.corpus_statistics
+    parts = dataset.map_batches(
+        functools.partial(
+            _learn_batch,
+            settings=resolved,
+            kinds=wanted,
+            column=column,
+            drop_missing=drop_missing,
+        ),
+        batch_format="pyarrow",
+        batch_size=batch_size,
+    )
+    learned = CorpusStatistics(wanted)
+    for row in parts.iter_rows():
+        learned.merge(pickle.loads(row["statistics"]))
+    return learned
+
+
+def _learned(
+    dataset: ray.data.Dataset, settings: Run, column: str, batch_size: int, drop_missing: bool
+) -> Run:
+    """``settings`` with the statistics its rules need, learned from ``dataset`` if need be."""
+    if not settings.needs_corpus_pass:
+        return settings
+    statistics = learn_dataset(
+        dataset, settings, column=column, batch_size=batch_size, drop_missing=drop_missing
+    )
+    return settings.with_statistics(statistics)
+
+
 def check_dataset(
     dataset: ray.data.Dataset,
     settings: Run | Configuration | None = None,
@@ -198,7 +257,7 @@ def check_dataset(
     reads nulls as absent fields; see ``newslint.lint_record``.  An existing ``column``
     is replaced (and is not part of the record that is checked).
     """
-    resolved = _settings(settings)
+    resolved = _learned(dataset, _settings(settings), column, batch_size, drop_missing)
     return dataset.map_batches(
         functools.partial(
             _check_batch, settings=resolved, column=column, drop_missing=drop_missing
@@ -223,7 +282,7 @@ def fix_dataset(
     Columns keep their types; a ``related`` column (the configuration's name for it) is
     added if the dataset has none, since promo fixes move headlines there.
     """
-    resolved = _settings(settings)
+    resolved = _learned(dataset, _settings(settings), column, batch_size, drop_missing)
     return dataset.map_batches(
         functools.partial(
             _fix_batch,
@@ -327,6 +386,26 @@ def _process_chunk(row: dict[str, Any], job: _Job) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+def _learn_chunk(row: dict[str, Any], settings: Run) -> list[dict[str, Any]]:
+    """The map step of the corpus pass over JSONL: one chunk's statistics, pickled."""
+    chunk: _Chunk = row["item"]
+    learned = CorpusStatistics(settings.corpus_statistics)
+    for raw in _lines_of(chunk):
+        if raw.strip():
+            learned.merge(settings.learn_bytes(RECORD_PATH, raw.rstrip(b"\r\n")))
+    return [{"statistics": pickle.dumps(learned)}]
+
+
+def _learn_jsonl(chunks: Sequence[_Chunk], settings: Run) -> Run:
+    """The corpus pass over JSONL files as a map-reduce; ``settings`` with what it learned."""
+    dataset = ray.data.from_items(list(chunks), override_num_blocks=max(1, len(chunks)))
+    parts = dataset.flat_map(functools.partial(_learn_chunk, settings=settings))
+    learned = CorpusStatistics(settings.corpus_statistics)
+    for row in parts.iter_rows():
+        learned.merge(pickle.loads(row["statistics"]))
+    return settings.with_statistics(learned)
 
 
 def _shift(item: dict[str, Any], line: int) -> dict[str, Any]:
@@ -448,6 +527,8 @@ def _run_jsonl(
 ) -> None:
     chunks = _chunks(files, CHUNK_BYTES)
     job = dataclasses.replace(job, styles=_styles(chunks, len(files)))
+    if job.settings.needs_corpus_pass:
+        job = dataclasses.replace(job, settings=_learn_jsonl(chunks, job.settings))
     dataset = ray.data.from_items(chunks, override_num_blocks=max(1, len(chunks)))
     rows = dataset.flat_map(functools.partial(_process_chunk, job=job))
     names = _output_names(files)

@@ -230,17 +230,30 @@ class Run:
         return learned
 
     def learn_records(
-        self, records: Iterable[Mapping[str, Any]], kinds: Iterable[type[Statistic]] | None = None
+        self,
+        records: Iterable[Mapping[str, Any]],
+        kinds: Iterable[type[Statistic]] | None = None,
+        *,
+        drop_missing: bool = False,
     ) -> CorpusStatistics:
         """The corpus pass over records (dicts), as the library API and Ray read them."""
         wanted = tuple(kinds) if kinds is not None else self.corpus_statistics
-        reading = replace(self.options, fix=False, diff=False, observe=wanted)
         learned = CorpusStatistics(wanted)
         for record in records:
-            result, _ = process_data(RECORD_PATH, encode_record(record), (), reading)
-            if result.statistics is not None:
-                learned.merge(result.statistics)
+            if drop_missing:
+                record = without_missing(record)
+            learned.merge(self.learn_bytes(RECORD_PATH, encode_record(record), wanted))
         return learned
+
+    def learn_bytes(
+        self, path: str, data: bytes, kinds: Iterable[type[Statistic]] | None = None
+    ) -> CorpusStatistics:
+        """The corpus pass over the bytes of one file named ``path`` (a JSONL line, stdin):
+        the articles are read, never checked.  Unreadable bytes add nothing."""
+        wanted = tuple(kinds) if kinds is not None else self.corpus_statistics
+        reading = replace(self.options, fix=False, diff=False, locate_fixes=False, observe=wanted)
+        result, _ = process_data(path, data, (), reading)
+        return result.statistics if result.statistics is not None else CorpusStatistics(wanted)
 
     # -- the check (and fix) pass --------------------------------------------------------------
 

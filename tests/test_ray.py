@@ -62,6 +62,19 @@ def test_check_dataset_adds_the_library_diagnostics(records: list[dict[str, Any]
     assert checked.schema().base_schema.field("newslint").type == newslint_ray.DIAGNOSTICS_TYPE
 
 
+def test_learn_dataset_is_the_corpus_pass_as_a_map_reduce(records: list[dict[str, Any]]) -> None:
+    """Statistics learned batch by batch on the cluster, merged, equal one pass over the records."""
+    from newslint.statistics import DomainCounts
+
+    settings = newslint.Settings()
+    dataset = ray.data.from_items(records, override_num_blocks=4)
+    learned = newslint_ray.learn_dataset(dataset, settings, [DomainCounts], batch_size=16)
+    expected = settings.learn_records(records, [DomainCounts], drop_missing=True)
+    counts = learned.get(DomainCounts)
+    assert counts is not None and learned == expected
+    assert sum(counts.articles.values()) == COUNT and len(counts.articles) > 1
+
+
 def test_fix_dataset_fixes_records_as_the_library_does(records: list[dict[str, Any]]) -> None:
     settings = newslint.Settings(extend_select=["NL014"], ignore=["NL503"])
     dataset = ray.data.from_items(records, override_num_blocks=4)
