@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import functools
+import gzip
 import json
 from collections import Counter
 from collections.abc import Sequence
@@ -14,7 +16,7 @@ from newslint.diagnostics import Diagnostic, Edit
 from newslint.engine import lint_article
 from newslint.fixer import fix_document
 from newslint.model import Article
-from newslint.readers import Reader, parse_document
+from newslint.readers import Reader, parse_document, reader_for
 from newslint.readers.json_reader import JSON_READER
 from newslint.registry import all_rules
 from newslint.rule import Rule
@@ -25,6 +27,7 @@ from newslint.rules.nl401_related_promo import RelatedPromo
 from newslint.selection import select_rules
 
 DATA = Path(__file__).resolve().parent / "data"
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 GROUND_TRUTH = CORPORA / "extraction-benchmark-dev" / "ground-truth.jsonl"
 
@@ -137,3 +140,83 @@ def similarity(text: str, reference: str) -> float:
         return 0.0
     precision, recall = common / sum(words.values()), common / sum(expected.values())
     return 2 * precision * recall / (precision + recall)
+
+
+# --- Articles to run every rule over (the prefilter's and the fix metadata's tests) -------
+
+
+def articles_of(name: str, text: str) -> list[Article]:
+    """The articles of a document called ``name`` (its suffix picks the reader)."""
+    reader = reader_for(name)
+    assert reader is not None, name
+    return parse_document(name, reader, text, bom=False).articles
+
+
+def sample_articles(sample: str) -> list[Article]:
+    """A text sample in every text field, as the url, and read as a .txt document; a sample
+    that is a JSON object (some rules' examples are records) is read as a .json document."""
+    if sample.lstrip().startswith("{"):
+        return articles_of("sample.json", sample)
+    fields = {name: sample for name in ("title", "byline", "caption", "body")}
+    return [article(**fields), article(url=sample, body=sample), *articles_of("a.txt", sample)]
+
+
+@functools.cache
+def example_articles() -> tuple[Article, ...]:
+    """Every rule's bad and good examples, whole and paragraph by paragraph."""
+    samples: dict[str, None] = {}
+    for rule in all_rules():
+        for example in (rule.bad, rule.good):
+            samples[example] = None
+            for part in example.split("\n\n"):
+                samples.setdefault(part, None)
+    return tuple(found for sample in samples if sample.strip() for found in sample_articles(sample))
+
+
+@functools.cache
+def data_articles() -> tuple[Article, ...]:
+    """tests/data (the negative samples, the fixed seeds) and seeds/."""
+    found = [a for sample in negative_samples() for a in sample_articles(sample)]
+    for path in sorted([*DATA.glob("*.txt"), *SEEDS.glob("*.txt")]):
+        found += articles_of(path.name, path.read_text(encoding="utf-8"))
+    return tuple(found)
+
+
+@functools.cache
+def synthetic_articles(count: int = 400) -> tuple[Article, ...]:
+    """benchmarks/corpus.py's generated records, as JSONL and in the seed's text layout."""
+    from benchmarks.corpus import article_to_txt, generate_records
+
+    records = generate_records(count, seed=11)
+    lines = "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+    found = articles_of("corpus.jsonl", lines)
+    for record in records[: count // 4]:
+        found += articles_of("record.txt", article_to_txt(record))
+    return tuple(found)
+
+
+@functools.cache
+def corpus_articles() -> tuple[Article, ...]:
+    """Every JSONL file of ../shared/corpora (gzip ones decompressed); empty when absent."""
+    found: list[Article] = []
+    for path in sorted(CORPORA.rglob("*")) if CORPORA.is_dir() else []:
+        if path.name.endswith(".jsonl"):
+            text = path.read_text(encoding="utf-8")
+        elif path.name.endswith(".jsonl.gz"):
+            text = gzip.decompress(path.read_bytes()).decode("utf-8")
+        else:
+            continue
+        found += articles_of(path.name.removesuffix(".gz"), text)
+    return tuple(found)
+
+
+def rule_inputs() -> tuple[Article, ...]:
+    """All of the above."""
+    return example_articles() + data_articles() + synthetic_articles() + corpus_articles()
+
+
+@functools.cache
+def every_rule_on(articles: tuple[Article, ...]) -> tuple[tuple[tuple[Diagnostic, ...], ...], ...]:
+    """Each rule's own diagnostics on each article (``all_rules()`` order), without the
+    engine or its prefilter; a rule that raises fails the test that asked."""
+    return tuple(tuple(tuple(rule.check(a)) for rule in all_rules()) for a in articles)
