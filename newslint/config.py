@@ -15,199 +15,108 @@ Globs and the ``schema`` path are relative to the folder of the file that set
 them.  Every problem becomes a one-line ``ConfigError`` naming the file, the key
 and what is allowed.
 
-Regenerate ``schemas/config.schema.json`` with ``python -m newslint.config --write-schema``.
+The settings are a plain ``Configuration``; the pydantic model that validates a
+table and describes it for editors is in ``newslint.config_model``, imported only
+when there is a table to validate (a run without a configuration file or
+overrides does not import pydantic).  Regenerate ``schemas/config.schema.json``
+with ``python -m newslint.config --write-schema``.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import MISSING, Field, dataclass, field, fields
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
-from pydantic_core import ErrorDetails
+from newslint.config_globs import DEFAULT_EXCLUDE as DEFAULT_EXCLUDE  # re-exported
+from newslint.config_globs import GitIgnore, Glob, GlobSet, absolute, posix_absolute
+from newslint.readers import rename_fields as rename_fields  # re-exported for callers
+from newslint.registry import all_rules
+from newslint.selection import select_rules
 
-from newslint.config_globs import (
-    GitIgnore,
-    Glob,
-    GlobError,
-    GlobSet,
-    absolute,
-    compile_glob,
-    posix_absolute,
-)
-from newslint.readers import rename_fields  # noqa: F401  (re-exported for callers)
-from newslint.registry import all_rules, find_rule
-from newslint.rule import CODE_PATTERN, Rule
-from newslint.selection import SelectionError, select_rules
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
+if TYPE_CHECKING:
+    from newslint.rule import Rule
 
 CONFIG_FILES = (".newslint.toml", "newslint.toml", "pyproject.toml")
 """Looked for in this order in each folder."""
 
 SCHEMA_FILE = "config.schema.json"
-DEFAULT_EXCLUDE = (
-    ".git",
-    ".hg",
-    ".newslint_cache",
-    ".nox",
-    ".svn",
-    ".tox",
-    ".venv",
-    "__pycache__",
-    "node_modules",
-    "venv",
-)
 
 
 class ConfigError(Exception):
     """A configuration problem; ``str()`` is a one-line message for the user (exit 2)."""
 
 
-# -- values ------------------------------------------------------------------------------------
+def _key(toml_key: str) -> dict[str, str]:
+    return {"toml": toml_key}
 
 
-def _check_selector(value: str) -> str:
-    selector = value.strip()
-    if not selector:
-        raise ValueError(
-            "empty rule selector (use a code such as NL201, a prefix such as NL2, a rule name, or ALL)"
-        )
-    try:
-        select_rules(all_rules(), select=[selector])
-    except SelectionError as exc:
-        raise ValueError(str(exc)) from None
-    return selector
+@dataclass(slots=True)
+class Configuration:
+    """newslint settings, as written in TOML (kebab-case keys).
 
+    Build it with ``load_settings``: it validates (with the pydantic model of
+    ``newslint.config_model``, imported only when there is something to validate)
+    and records where the settings came from.  Attributes have Python names; the
+    TOML key of each is in its field's metadata (``as_toml`` uses them).
+    """
 
-def _check_glob(value: str) -> str:
-    try:
-        compile_glob(value)
-    except GlobError as exc:
-        raise ValueError(f"bad glob {value!r}: {exc}") from None
-    return value
-
-
-def _check_code(value: str) -> str:
-    code = value.strip().upper()
-    if not CODE_PATTERN.fullmatch(code) or find_rule(code) is None:
-        raise ValueError(
-            f"unknown rule code {value!r} (use a code such as NL101; `newslint rule --all` lists them)"
-        )
-    return code
-
-
-def _check_field_name(value: str) -> str:
-    if not value.strip():
-        raise ValueError("empty field name")
-    return value
-
-
-Selector = Annotated[str, AfterValidator(_check_selector)]
-GlobPattern = Annotated[str, AfterValidator(_check_glob)]
-RuleCode = Annotated[str, AfterValidator(_check_code)]
-FieldName = Annotated[str, AfterValidator(_check_field_name)]
-
-_SELECTOR_DOC = "codes (NL201), code prefixes (NL2), rule names (split-url) or ALL"
-
-
-class Configuration(BaseModel):
-    """newslint settings, as written in TOML (kebab-case keys)."""
-
-    model_config = ConfigDict(
-        extra="forbid",
-        strict=True,
-        frozen=False,
-        title="newslint configuration",
-        json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema"},
+    extend: str | None = None
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list, metadata=_key("extend-select"))
+    ignore: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(
+        default_factory=dict, metadata=_key("per-file-ignores")
     )
+    include: list[str] | None = None
+    exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+    extend_exclude: list[str] = field(default_factory=list, metadata=_key("extend-exclude"))
+    respect_gitignore: bool = field(default=True, metadata=_key("respect-gitignore"))
+    unsafe_fixes: bool = field(default=False, metadata=_key("unsafe-fixes"))
+    schema_: str | None = field(default=None, metadata=_key("schema"))
+    dataset_fields: dict[str, str] = field(default_factory=dict, metadata=_key("fields"))
+    record_settings: str = field(default="newslint", metadata=_key("record-settings"))
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict, metadata=_key("rules"))
 
-    extend: str | None = Field(
-        default=None,
-        description="Another configuration file to inherit from, relative to this file.",
+    _config_file: Path | None = field(default=None, init=False, repr=False)
+    _root: Path = field(default_factory=Path.cwd, init=False, repr=False)
+    _key_roots: dict[str, Path] = field(default_factory=dict, init=False, repr=False)
+    _extend_exclude_roots: list[Path] = field(default_factory=list, init=False, repr=False)
+    _gitignore: GitIgnore = field(default_factory=GitIgnore, init=False, repr=False, compare=False)
+    _matchers: dict[tuple[str, str], Any] = field(
+        default_factory=dict, init=False, repr=False, compare=False
     )
-    select: list[Selector] | None = Field(
-        default=None,
-        description=f"Run only these rules: {_SELECTOR_DOC}. Default: the rules enabled by default.",
-    )
-    extend_select: list[Selector] = Field(
-        default_factory=list,
-        alias="extend-select",
-        description=f"Run these rules as well: {_SELECTOR_DOC}.",
-    )
-    ignore: list[Selector] = Field(
-        default_factory=list, description=f"Do not run these rules: {_SELECTOR_DOC}."
-    )
-    per_file_ignores: dict[GlobPattern, list[Selector]] = Field(
-        default_factory=dict,
-        alias="per-file-ignores",
-        description="Glob -> rules not to report in matching files. Globs are relative to this "
-        "file's folder and also match the file name alone.",
-    )
-    include: list[GlobPattern] | None = Field(
-        default=None,
-        description="Check only files matching these globs (default: every .txt, .json and .jsonl file).",
-    )
-    exclude: list[GlobPattern] = Field(
-        default_factory=lambda: list(DEFAULT_EXCLUDE),
-        description="Files and folders not to check (replaces the default list).",
-    )
-    extend_exclude: list[GlobPattern] = Field(
-        default_factory=list,
-        alias="extend-exclude",
-        description="Files and folders not to check, in addition to `exclude`.",
-    )
-    respect_gitignore: bool = Field(
-        default=True,
-        alias="respect-gitignore",
-        description="Skip files ignored by .gitignore files.",
-    )
-    unsafe_fixes: bool = Field(
-        default=False,
-        alias="unsafe-fixes",
-        description="With --fix or --diff, also apply unsafe fixes.",
-    )
-    schema_: str | None = Field(
-        default=None,
-        alias="schema",
-        description="A JSON Schema file to check articles against in place of the built-in one, "
-        "relative to this file.",
-    )
-    dataset_fields: dict[FieldName, FieldName] = Field(
-        default_factory=dict,
-        alias="fields",
-        description='Schema field -> the dataset\'s own name for it, e.g. body = "text".',
-    )
-    record_settings: FieldName = Field(
-        default="newslint",
-        alias="record-settings",
-        description='The record field that may hold per-record settings, e.g. {"ignore": ["NL101"]}.',
-    )
-    rule_options: dict[RuleCode, dict[str, Any]] = Field(
-        default_factory=dict,
-        alias="rules",
-        description="Per-rule options: a table per rule code, e.g. [tool.newslint.rules.NL401].",
-        json_schema_extra={"propertyNames": {"pattern": "^[Nn][Ll][0-6][0-9]{2}$"}},
-    )
-
-    _config_file: Path | None = PrivateAttr(default=None)
-    _root: Path = PrivateAttr(default_factory=Path.cwd)
-    _key_roots: dict[str, Path] = PrivateAttr(default_factory=dict)
-    _extend_exclude_roots: list[Path] = PrivateAttr(default_factory=list)
-    _gitignore: GitIgnore = PrivateAttr(default_factory=GitIgnore)
-    _matchers: dict[tuple[str, str], Any] = PrivateAttr(default_factory=dict)
     """Compiled globs: built once per run, not once per file (settings do not change once
     loaded)."""
+
+    # -- as written in TOML --------------------------------------------------------------------
+
+    def as_toml(self, exclude_defaults: bool = True) -> dict[str, Any]:
+        """The settings by TOML key (``"extend-select"``, ``"rules"``...), in the order of the
+        schema; with ``exclude_defaults``, only those that differ from their default.  Values
+        are copies."""
+        values: dict[str, Any] = {}
+        for each in _SETTINGS:
+            value = getattr(self, each.name)
+            if exclude_defaults and value == _default_of(each):
+                continue
+            values[each.metadata.get("toml", each.name)] = _copied(value)
+        return values
+
+    def model_dump(
+        self, *, by_alias: bool = False, exclude_defaults: bool = False
+    ) -> dict[str, Any]:
+        """What the pydantic model's ``model_dump`` gave, for callers written for it: by TOML
+        key with ``by_alias`` (``as_toml``), else by attribute name."""
+        values = self.as_toml(exclude_defaults)
+        if by_alias:
+            return values
+        return {_ATTRIBUTES[key]: value for key, value in values.items()}
 
     # -- where it came from --------------------------------------------------------------------
 
@@ -251,8 +160,7 @@ class Configuration(BaseModel):
         return set(self.per_file_ignores_test()(path))
 
     def per_file_ignores_test(self) -> Callable[[str | os.PathLike[str]], frozenset[str]]:
-        """``ignored_codes_for`` as a function with everything compiled once (for many files:
-        attribute access on a pydantic model is slow)."""
+        """``ignored_codes_for`` as a function with everything compiled once (for many files)."""
         if not self.per_file_ignores:
             return lambda path: frozenset()
         matchers = self._per_file_matchers()
@@ -323,15 +231,29 @@ class Configuration(BaseModel):
         return excluded
 
 
+def _default_of(setting: Field[Any]) -> Any:
+    if setting.default_factory is not MISSING:
+        return setting.default_factory()
+    return setting.default
+
+
+def _copied(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_copied(each) for each in value]
+    if isinstance(value, dict):
+        return {key: _copied(each) for key, each in value.items()}
+    return value
+
+
+_SETTINGS = tuple(each for each in fields(Configuration) if each.init)
+"""The settings, in schema order (the private fields record where they came from)."""
+_ATTRIBUTES = {each.metadata.get("toml", each.name): each.name for each in _SETTINGS}
+"""TOML key -> attribute name."""
+
+
 # -- errors ------------------------------------------------------------------------------------
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-_TYPE_MESSAGES = {
-    "bool_type": "expected true or false",
-    "string_type": "expected a string",
-    "list_type": "expected a list",
-    "dict_type": "expected a table",
-}
 
 
 def _key_path(prefix: str, loc: tuple[int | str, ...]) -> str:
@@ -343,49 +265,6 @@ def _key_path(prefix: str, loc: tuple[int | str, ...]) -> str:
             name = part if _BARE_KEY.fullmatch(part) else json.dumps(part)
             text += name if not text or text.endswith((".", "-")) else f".{name}"
     return text
-
-
-def _allowed_keys() -> str:
-    return ", ".join(
-        sorted(info.alias or name for name, info in Configuration.model_fields.items())
-    )
-
-
-def _describe(error: ErrorDetails, prefix: str) -> str:
-    loc = tuple(part for part in error["loc"] if part != "[key]")
-    key = _key_path(prefix, loc)
-    kind = error["type"]
-    if kind == "extra_forbidden" and len(loc) == 1:
-        return f"{key}: unknown key (allowed: {_allowed_keys()})"
-    if kind == "value_error":
-        message = error["msg"].removeprefix("Value error, ")
-    elif kind in _TYPE_MESSAGES:
-        message = f"{_TYPE_MESSAGES[kind]}, got {_toml_type(error['input'])}"
-    else:
-        message = error["msg"]
-    return f"{key}: {message}"
-
-
-def _toml_type(value: object) -> str:
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return f"the number {value!r}"
-    if isinstance(value, str):
-        return f"the string {value!r}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a table"
-    return type(value).__name__
-
-
-def _validation_message(source: str, prefix: str, exc: ValidationError) -> str:
-    errors = exc.errors()
-    message = f"{source}: {_describe(errors[0], prefix)}"
-    if len(errors) > 1:
-        message += f" (and {len(errors) - 1} more)"
-    return message
 
 
 def display_path(path: Path) -> str:
@@ -413,6 +292,11 @@ class _Layer:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    # Imported here: a run with --isolated, or the library's Settings(), reads no file.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
     try:
         with path.open("rb") as handle:
             data: dict[str, Any] = tomllib.load(handle)
@@ -462,12 +346,17 @@ def find_config(path: str | os.PathLike[str]) -> Path | None:
 
 
 def _validate_layer(raw: Mapping[str, Any], source: str, prefix: str) -> dict[str, Any]:
+    if not raw:
+        return {}
+    from newslint.config_model import TableError, validate_table  # pydantic: only when needed
+
     try:
-        model = Configuration.model_validate(dict(raw))
-    except ValidationError as exc:
-        raise ConfigError(_validation_message(source, prefix, exc)) from None
-    dumped = model.model_dump(by_alias=True, exclude_unset=True)
-    return {key: dumped[key] for key in raw if key in dumped}
+        return validate_table(raw)
+    except TableError as exc:
+        message = f"{source}: {_key_path(prefix, exc.loc)}: {exc.message}"
+        if exc.count > 1:
+            message += f" (and {exc.count - 1} more)"
+        raise ConfigError(message) from None
 
 
 def _load_chain(path: Path, seen: tuple[Path, ...] = ()) -> list[_Layer]:
@@ -533,7 +422,7 @@ def _combine(layers: Sequence[_Layer]) -> Configuration:
                 merged[key] = value
             key_roots[key] = layer.root
             sources[key] = layer
-    settings = Configuration.model_validate(merged)
+    settings = Configuration(**{_ATTRIBUTES[key]: value for key, value in merged.items()})
     files = [layer for layer in layers if layer.file is not None]
     if files:
         settings._config_file = files[-1].file
@@ -571,9 +460,9 @@ def _check_references(settings: Configuration, sources: Mapping[str, _Layer]) ->
             raise ConfigError(f"{where}: expected a JSON Schema object")
         if isinstance(schema.get("properties"), dict):
             properties = set(schema["properties"])
-    else:
-        properties = _builtin_fields()
     if settings.dataset_fields:
+        if settings.schema_file is None:
+            properties = _builtin_fields()  # read only when there are names to check
         layer = sources["fields"]
         seen: dict[str, str] = {}
         for name, dataset_name in settings.dataset_fields.items():
@@ -664,7 +553,9 @@ class ConfigurationResolver:
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of the configuration, as shipped in ``schemas/config.schema.json``."""
-    return Configuration.model_json_schema(by_alias=True)
+    from newslint.config_model import json_schema as model_schema
+
+    return model_schema()
 
 
 def schema_text() -> str:
@@ -676,6 +567,8 @@ def default_schema_path() -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="python -m newslint.config",
         description="Print (or write) the JSON Schema of newslint's configuration.",

@@ -6,7 +6,8 @@ A configuration glob is fnmatch-style: ``*`` matches within one path component,
 of the configuration file that set it, against the absolute path and, as in
 Ruff, against the file name alone (so ``"*.jsonl"`` matches in every folder).
 
-``.gitignore`` files use git's own rules, through the ``pathspec`` package.
+``.gitignore`` files use git's own rules, through the ``pathspec`` package (imported
+when the first ``.gitignore`` file is found: it takes a few hundredths of a second).
 """
 
 from __future__ import annotations
@@ -17,8 +18,26 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:
+    import pathspec
+
+
+DEFAULT_EXCLUDE = (
+    ".git",
+    ".hg",
+    ".newslint_cache",
+    ".nox",
+    ".svn",
+    ".tox",
+    ".venv",
+    "__pycache__",
+    "node_modules",
+    "venv",
+)
+"""The default of ``exclude`` (here, where both ``newslint.config`` and its pydantic model
+``newslint.config_model`` find it)."""
 
 
 class GlobError(ValueError):
@@ -206,6 +225,12 @@ def relative_to(path: Path, root: Path) -> str | None:
         return None
 
 
+def _gitignore_spec(lines: list[str]) -> pathspec.GitIgnoreSpec:
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
 def absolute(path: str | os.PathLike[str]) -> Path:
     """An absolute, normalised path without resolving symbolic links."""
     return Path(os.path.normpath(os.path.abspath(path)))
@@ -227,7 +252,7 @@ class GitIgnore:
                     lines += (folder / name).read_text(encoding="utf-8").splitlines()
                 except (OSError, UnicodeDecodeError):
                     continue
-            self._specs[folder] = pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
+            self._specs[folder] = _gitignore_spec(lines) if lines else None
         return self._specs[folder]
 
     def _top(self, folder: Path) -> Path | None:

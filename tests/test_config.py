@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import pickle
 import shutil
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -23,6 +26,7 @@ from newslint.config import (
     schema_text,
 )
 from newslint.config_globs import GlobError, compile_glob
+from newslint.config_model import ConfigurationModel
 from newslint.registry import all_rules
 
 from .conftest import DATA, ROOT
@@ -536,7 +540,7 @@ def test_bad_globs(pattern: str) -> None:
 
 def test_shipped_schema_is_in_step_with_the_model() -> None:
     shipped = ROOT / "schemas" / "config.schema.json"
-    assert json.loads(shipped.read_text(encoding="utf-8")) == Configuration.model_json_schema(
+    assert json.loads(shipped.read_text(encoding="utf-8")) == ConfigurationModel.model_json_schema(
         by_alias=True
     )
     assert shipped.read_text(encoding="utf-8") == schema_text(), (
@@ -553,7 +557,10 @@ def test_write_schema_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 
 
 def test_schema_accepts_the_example_and_rejects_unknown_keys() -> None:
-    from newslint.config import tomllib
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
     data = tomllib.loads((CONFIG_DATA / "full" / "pyproject.toml").read_text(encoding="utf-8"))
     table = data["tool"]["newslint"]
@@ -578,3 +585,155 @@ def test_schema_accepts_the_example_and_rejects_unknown_keys() -> None:
         "record-settings",
         "rules",
     }
+
+
+# -- pydantic only when there is something to validate -----------------------------------------
+
+CLEAN_ARTICLE = {
+    "title": "Council approves harbour budget",
+    "url": "https://example.com/news/harbour-budget",
+    "body": "The council approved the harbour budget on Tuesday.\n\nWork starts in May.",
+}
+
+
+def _python(code: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Runs ``code`` in a fresh interpreter (``sys.modules`` as a user's run sees it)."""
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_default_settings_do_not_import_pydantic(tmp_path: Path) -> None:
+    # No file found: a pyproject.toml without a [tool.newslint] table is read and skipped.
+    write(tmp_path / "pyproject.toml", '[project]\nname = "x"\n')
+    done = _python(
+        """\
+        import sys
+        from newslint.config import load_settings
+        load_settings(None, True)
+        load_settings(None, isolated=True, overrides={})
+        load_settings(None, True, {"select": None, "extend-select": None, "unsafe-fixes": None})
+        found = load_settings()
+        assert found.config_file is None or found.config_file.name != "pyproject.toml"
+        assert "pydantic" not in sys.modules, "pydantic was imported"
+        """,
+        tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_a_check_without_configuration_does_not_import_pydantic(tmp_path: Path) -> None:
+    article = tmp_path / "clean.json"
+    article.write_text(json.dumps(CLEAN_ARTICLE), encoding="utf-8")
+    done = _python(
+        f"""\
+        import sys
+        from newslint.cli import main
+        code = main(["--isolated", "--no-cache", {str(article)!r}])
+        assert "pydantic" not in sys.modules, "pydantic was imported"
+        sys.exit(code)
+        """,
+        tmp_path,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_file_or_an_override_is_validated_with_pydantic(tmp_path: Path) -> None:
+    write(tmp_path / "newslint.toml", 'select = ["NL1"]\n')
+    done = _python(
+        """\
+        import sys
+        from newslint.config import load_settings
+        assert load_settings(None, True, {"select": [" NL2 "]}).select == ["NL2"]
+        assert "pydantic" in sys.modules
+        """,
+        tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+# -- the plain Configuration and the model agree -----------------------------------------------
+
+
+def test_defaults_and_keys_are_those_of_the_model() -> None:
+    defaults = Configuration().as_toml(exclude_defaults=False)
+    from_model = ConfigurationModel().model_dump(by_alias=True)
+    assert defaults == from_model
+    assert list(defaults) == list(from_model)  # same keys, in the schema's order
+    assert list(defaults) == list(json_schema()["properties"])
+    assert Configuration().as_toml() == {}
+
+
+def test_as_toml_is_the_models_dump_without_defaults(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "full"
+    shutil.copytree(CONFIG_DATA / "full", folder)
+    monkeypatch.chdir(folder)
+    settings = load_settings(start=folder / "articles")
+    model = ConfigurationModel.model_validate(settings.as_toml(exclude_defaults=False))
+    assert settings.as_toml() == model.model_dump(by_alias=True, exclude_defaults=True)
+    assert settings.as_toml(exclude_defaults=False) == model.model_dump(by_alias=True)
+    assert settings.as_toml()["respect-gitignore"] is False
+    assert "record-settings" not in settings.as_toml()
+    # Values are copies: changing them does not change the settings.
+    dumped = settings.as_toml()
+    dumped["rules"]["NL401"]["phrases"].append("x")
+    dumped["select"].clear()
+    assert settings.rule_options["NL401"]["phrases"] == ["Read more:", "See also:"]
+    assert settings.select == ["NL1", "NL3", "split-url"]
+    # A value set to its default is left out, as the model's dump did.
+    same = load_settings(None, True, {"exclude": list(DEFAULT_EXCLUDE), "ignore": []})
+    assert same.as_toml() == {}
+
+
+def test_configuration_pickles_with_where_it_came_from(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "full"
+    shutil.copytree(CONFIG_DATA / "full", folder)
+    monkeypatch.chdir(folder)
+    settings = load_settings(start=folder / "articles")
+    paths = [
+        folder / "drafts" / "a.json",
+        folder / "a.jsonl",
+        folder / "legacy" / "2019" / "x.json",
+    ]
+    before = [(settings.is_excluded(p), settings.ignored_codes_for(p)) for p in paths]
+    copy = pickle.loads(pickle.dumps(settings))
+    assert copy == settings and copy is not settings
+    assert copy.config_file == settings.config_file and copy.root == settings.root
+    assert copy.schema_file == settings.schema_file
+    assert [(copy.is_excluded(p), copy.ignored_codes_for(p)) for p in paths] == before
+    fresh = pickle.loads(pickle.dumps(load_settings(start=folder / "articles")))
+    assert [(fresh.is_excluded(p), fresh.ignored_codes_for(p)) for p in paths] == before
+
+
+def test_model_dump_is_kept_for_callers_of_the_pydantic_model(project: Path) -> None:
+    settings = load_settings(None, True, {"select": ["NL1"], "unsafe-fixes": True})
+    assert settings.model_dump(by_alias=True, exclude_defaults=True) == {
+        "select": ["NL1"],
+        "unsafe-fixes": True,
+    }
+    assert settings.model_dump(exclude_defaults=True) == {"select": ["NL1"], "unsafe_fixes": True}
+    assert settings.model_dump(by_alias=True) == settings.as_toml(exclude_defaults=False)
+    assert list(settings.model_dump()) == [
+        "extend",
+        "select",
+        "extend_select",
+        "ignore",
+        "per_file_ignores",
+        "include",
+        "exclude",
+        "extend_exclude",
+        "respect_gitignore",
+        "unsafe_fixes",
+        "schema_",
+        "dataset_fields",
+        "record_settings",
+        "rule_options",
+    ]
