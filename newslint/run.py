@@ -188,7 +188,7 @@ class Run:
         self._set(state["configuration"], state["rules"], state["options"])
 
     def __repr__(self) -> str:
-        values = self.configuration.model_dump(by_alias=True, exclude_defaults=True)
+        values = self.configuration.as_toml(exclude_defaults=True)
         return f"Settings({', '.join(f'{k}={v!r}' for k, v in values.items())})"
 
     # -- passes --------------------------------------------------------------------------------
