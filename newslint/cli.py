@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from newslint import __version__, baseline
+from newslint import __version__
 from newslint.config import ConfigError
 from newslint.diagnostics import ReadError
 from newslint.docs import run_rule_command
@@ -272,6 +272,8 @@ class _BadBaseline(Exception):
 def _report_options(args: argparse.Namespace, run: Run) -> ReportOptions:
     known = None
     if args.baseline:
+        from newslint import baseline
+
         try:
             known = baseline.load(Path(args.baseline))
         except baseline.BaselineError as exc:
@@ -353,6 +355,8 @@ def _write_baseline(args: argparse.Namespace, results: Iterable[FileResult]) -> 
         errors.extend(result.errors)
     for error in errors:
         print(error, file=sys.stderr)
+    from newslint import baseline
+
     try:
         count = baseline.write(Path(args.write_baseline), diagnostics)
     except OSError as exc:

@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from newslint import baseline
 from newslint.diagnostics import Applicability, Diagnostic, ReadError
 from newslint.output import HUMAN_FORMATS, applied_fixes, render, render_applied_fixes
 from newslint.output.text import StatisticsRow, render_statistics, use_colour
@@ -152,6 +151,8 @@ class Reporter:
         remaining = self._remaining_baseline
         if remaining is None:
             return diagnostics
+        from newslint import baseline  # only with --baseline
+
         new = []
         for diagnostic in diagnostics:
             key = baseline.fingerprint(diagnostic)
