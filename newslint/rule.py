@@ -201,16 +201,8 @@ class Rule:
         message: str,
         fix: Fix | None = None,
     ) -> Diagnostic:
-        return Diagnostic(
-            code=self.code,
-            name=self.name,
-            message=message,
-            severity=self.severity,
-            field=field,
-            start=start,
-            end=end,
-            fix=fix,
-        )
+        # Positional: half the cost of keywords, paid for every diagnostic.
+        return Diagnostic(self.code, self.name, message, self.severity, field, start, end, fix)
 
     @staticmethod
     def replacement(

@@ -102,13 +102,17 @@ such as `&lt;b&gt;` (NL102's) are never touched."""
         for name, text in article.text_fields(self.fields):
             if ";" not in text or not _may_have_references(text):
                 continue
+            entities = "&" in text and _ENTITY.search(text) is not None
+            lost_ones = list(self._lost(text))
+            if not (entities or lost_ones):
+                continue  # fast path: nothing to report, so no markup or URL spans to find
             not_text = [m.span() for m in _ESCAPED_TAG.finditer(text)] if "lt;" in text else []
             not_text.extend(m.span() for m in _NOT_TEXT.finditer(text))
             found: list[tuple[int, int, str, str]] = []
-            if "&" in text:
+            if entities:
                 found.extend(self._references(text, Spans(not_text)))
             taken = Spans(not_text + [(start, end) for start, end, _, _ in found])
-            found.extend(lost for lost in self._lost(text) if not taken.overlaps(lost[0], lost[1]))
+            found.extend(lost for lost in lost_ones if not taken.overlaps(lost[0], lost[1]))
             for start, end, replacement, what in sorted(found):
                 fix = Fix(
                     f"decode it: '{shown(replacement, 20)}'",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from typing import ClassVar
@@ -84,6 +85,11 @@ def _surely_prose(line: str) -> bool:
     )
 
 
+def _count(items: Iterator[object], enough: int) -> int:
+    """How many ``items`` there are, counting no further than ``enough``."""
+    return sum(1 for _ in itertools.islice(items, enough))
+
+
 class LinkList(Rule):
     code = "NL607"
     name = "link-list"
@@ -115,7 +121,10 @@ contents above the text is not flagged.  Report only."""
         # Fast path: a "link" line holds a URL or a Markdown link.  Counting their marks
         # (C speed) bounds how many links there are; the regex counts them exactly.
         marks = body.count("://") + body.count("](") + sum(map(body.count, _WWW_CASES))
-        if marks < self.min_links or len(_LINKISH.findall(body)) < self.min_links:
+        if (
+            marks < self.min_links
+            or _count(_LINKISH.finditer(body), self.min_links) < self.min_links
+        ):
             return
         lines = [line for line in body.splitlines() if line.strip()]
         if len(lines) < self.min_lines:

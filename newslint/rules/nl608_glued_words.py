@@ -24,6 +24,8 @@ _GLUED = re.compile(
 # fields have none, and this scan is several times cheaper than the one above (it
 # tries only the capitals, looking behind each for a lower-case letter).
 _CASE_CHANGE = re.compile(rf"[{_UPPER}](?<=[{_LOWER}][{_UPPER}])")
+# What a match holds around its case change (the capital is the 4th character).
+_AROUND_CHANGE = re.compile(rf"[{_LOWER}]{{3}}[{_UPPER}][{_LOWER}]")
 _SHORT_STARTERS = frozenset(
     [
         "An",
@@ -102,6 +104,8 @@ def _glued(text: str) -> Iterator[re.Match[str]]:
     """
     for change in _CASE_CHANGE.finditer(text):
         capital = change.start()
+        if capital < 3 or not _AROUND_CHANGE.match(text, capital - 3):
+            continue  # fast path: a match has 3 lower-case letters before the capital, 1 after
         for match in _GLUED.finditer(text, max(0, capital - _MAX_HEAD), capital + _MAX_TAIL + 2):
             if match.end(1) == capital:
                 yield match
