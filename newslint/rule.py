@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from newslint.model import Article
+from newslint.statistics import Statistic
 
 CODE_PATTERN = re.compile(r"NL[0-6]\d\d")
 NAME_PATTERN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
@@ -146,6 +147,9 @@ class Rule:
     """
     enabled_by_default: ClassVar[bool] = True
     """False for rules that only some corpora want (select them with ``--select``)."""
+    statistics: ClassVar[tuple[type[Statistic], ...]] = ()
+    """Corpus statistics the rule reads (``article.context.statistics.get(kind)``): a run
+    whose rules declare any first reads the whole corpus to learn them (``Run.learn``)."""
     options: ClassVar[dict[str, str]] = {}
     """Option name (kebab-case, as in ``[tool.newslint.rules.NLxxx]``) -> what it does.
 

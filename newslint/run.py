@@ -198,7 +198,7 @@ class Run:
         """The statistics the selected rules need from a corpus pass (none: one pass)."""
         kinds: dict[str, type[Statistic]] = {}
         for rule in self.rules:
-            for kind in getattr(rule, "statistics", ()):
+            for kind in rule.statistics:
                 kinds.setdefault(kind.name, kind)
         return tuple(kinds.values())
 
