@@ -75,7 +75,7 @@ for path in files(sys.argv[1]):
         data = handle.read()
     size += len(data)
     if path.endswith(".jsonl"):
-        for line in data.decode("utf-8").splitlines():
+        for line in data.decode("utf-8").split("\n"):  # not splitlines(): U+2028 is data
             if line.strip():
                 json.loads(line)
                 articles += 1
@@ -93,18 +93,21 @@ _FTFY = (
     _WALK
     + r"""
 import ftfy
-FIELDS = ("title", "byline", "caption", "body")
+# Fields to fix (argv[2], comma-separated); "*": every string value of the record.
+FIELDS = sys.argv[2].split(",") if len(sys.argv) > 2 else ["title", "byline", "caption", "body"]
 articles = size = 0
 for path in files(sys.argv[1]):
     with open(path, "rb") as handle:
         data = handle.read()
     size += len(data)
     if path.endswith((".jsonl", ".json")):
-        lines = data.decode("utf-8").splitlines() if path.endswith(".jsonl") else [data]
+        text = data.decode("utf-8")
+        lines = text.split("\n") if path.endswith(".jsonl") else [text]
         for line in lines:
             if line.strip():
                 record = json.loads(line)
-                for name in FIELDS:
+                names = [k for k, v in record.items() if isinstance(v, str)] if FIELDS == ["*"] else FIELDS
+                for name in names:
                     if isinstance(record.get(name), str):
                         ftfy.fix_text(record[name])
                 articles += 1
