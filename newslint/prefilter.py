@@ -33,8 +33,6 @@ except ImportError:  # pragma: no cover - exercised by a test that hides the mod
 
 _SURROGATES = frozenset(map(chr, range(0xD800, 0xE000)))
 _MAX_MASKS = 4096
-_MAX_MEMORY = 64 << 20
-"""RE2's budget for one field's DFA (its default, 8 MB, is tight for 100 patterns)."""
 
 
 def available() -> bool:
@@ -76,9 +74,8 @@ class _FieldScan:
         self.surrogates = surrogates
         """Rules that look for lone surrogates, which RE2 cannot read: the UTF-8
         encoding fails where there is one."""
-        self.masks = list(patterns.values())
         self.set_mask = 0
-        for mask in self.masks:
+        for mask in patterns.values():
             self.set_mask |= mask
         self.mask = non_ascii | surrogates | self.set_mask
         """Every rule with a trigger in this field."""
@@ -86,12 +83,12 @@ class _FieldScan:
             self.mask |= mask
         self._set: Any = None
         self._sentinel = -1
+        self.masks: dict[int, int] = {}
+        """The rules (bits) each pattern of the set, by its index, lets run."""
         if patterns:
-            options = _re2.Options()
-            options.max_mem = _MAX_MEMORY
-            found = _re2.Set.SearchSet(options)
-            for pattern in patterns:
-                found.Add(pattern)
+            found = _re2.Set.SearchSet()  # RE2's default budget (8 MB): the corpora need < 1
+            for pattern, mask in patterns.items():
+                self.masks[found.Add(pattern)] = mask
             # Matches at the end of the text only: without it in the answer, the DFA
             # gave up before the end (out of memory), and every rule is let run.
             self._sentinel = found.Add(r"\z")
@@ -120,8 +117,7 @@ class _FieldScan:
             return found | self.mask
         masks = self.masks
         for hit in hits:
-            if hit != self._sentinel:
-                found |= masks[hit]
+            found |= masks.get(hit, 0)  # the sentinel lets nothing run
         return found
 
 

@@ -10,6 +10,7 @@ are spelled out from the rules' own patterns.
 
 from __future__ import annotations
 
+import importlib
 import re
 import sys
 from collections.abc import Iterator
@@ -19,6 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import newslint
 from newslint import prefilter
 from newslint.diagnostics import Diagnostic, Severity
 from newslint.engine import lint_article
@@ -378,9 +380,9 @@ def test_every_rule_declares_triggers_or_none_with_valid_fields() -> None:
 def test_the_module_is_importable_without_re2(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "re2", None)  # import re2 raises ImportError
     monkeypatch.delitem(sys.modules, "newslint.prefilter")
-    import importlib
-
+    monkeypatch.setattr(newslint, "prefilter", prefilter)  # put back afterwards
     fresh = importlib.import_module("newslint.prefilter")
+    assert fresh is not prefilter
     assert not fresh.available()
     rule = _rule(Triggers(chars="<"))
     assert fresh.Prefilter([rule]).candidates(article(body="b")) == [rule]
