@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 
-pytestmark = pytest.mark.integration
 pytest.importorskip("datatrove")
 
 from datatrove.executor import LocalPipelineExecutor
@@ -21,6 +20,8 @@ import newslint
 from benchmarks.corpus import generate_records
 from newslint.datatrove import NewslintStep, record_adapter
 from tests.test_api import api_key, comparable_cli, run_cli, write_jsonl
+
+pytestmark = pytest.mark.integration
 
 COUNT = 120
 
