@@ -297,7 +297,8 @@ def _results(args: argparse.Namespace, run: Run) -> Iterator[FileResult]:
         return
     from newslint import progress
 
-    found = run.discover(args.paths)
+    # The report file (-o) is never an input, even when it is written inside a checked folder.
+    found = run.discover(args.paths, leave_out=[args.output_file] if args.output_file else [])
     show, size = args.progress, 0
     if show is None:
         show = not args.quiet and sys.stderr.isatty()

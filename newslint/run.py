@@ -257,17 +257,24 @@ class Run:
 
     # -- the check (and fix) pass --------------------------------------------------------------
 
-    def discover(self, paths: Sequence[str]) -> list[tuple[str, str | None]]:
+    def discover(
+        self, paths: Sequence[str], *, leave_out: Iterable[str] = ()
+    ) -> list[tuple[str, str | None]]:
         """(path, error) for every file to check under ``paths``, exclusions applied, in
-        path order (the report's order), each file once."""
+        path order (the report's order), each file once however it is spelled (``a.txt``,
+        ``./a.txt``, an absolute path: the first spelling is kept, so that two workers never
+        fix one file).  ``leave_out``: files that are never inputs (the report being written)."""
         excluded = self.configuration.exclusion_test()
         named = set(paths)
-        found: dict[str, str | None] = {}
+        skipped = {os.path.realpath(path) for path in leave_out}
+        found: dict[str, tuple[str, str | None]] = {}
         for path, message in discover(list(paths)):
             # A file named on the command line is checked even if excluded, as in Ruff.
             if message or path in named or not excluded(path):
-                found.setdefault(path, message)
-        return sorted(found.items(), key=lambda item: item[0])
+                real = os.path.realpath(path) if message is None else f"\0{path}"
+                if real not in skipped:
+                    found.setdefault(real, (path, message))
+        return sorted(found.values(), key=lambda item: item[0])
 
     def check_files(
         self,

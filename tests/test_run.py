@@ -179,3 +179,30 @@ def test_the_run_pickles_with_its_rules_and_options() -> None:
     again = pickle.loads(pickle.dumps(run))
     assert again.codes == run.codes and "NL101" not in again.codes
     assert again.options == run.options and again.options.fix
+
+
+def test_a_file_is_checked_once_however_it_is_spelled(tmp_path: Path, monkeypatch: Any) -> None:
+    """``a.json ./a.json /abs/a.json``: one file, one result (two workers must never fix it)."""
+    monkeypatch.chdir(tmp_path)
+    _corpus(tmp_path / "corpus")
+    target = tmp_path / "corpus" / "0.json"
+    found = Run().discover(["corpus/0.json", "./corpus/0.json", str(target), "corpus"])
+    assert [path for path, _ in found].count("corpus/0.json") == 1
+    assert len(found) == 7 and not any(str(target) == path for path, _ in found)
+
+
+def test_the_report_file_is_never_an_input(tmp_path: Path, monkeypatch: Any) -> None:
+    """``newslint -o corpus/report.json corpus/``: the report being written is not checked."""
+    from newslint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    _corpus(tmp_path / "corpus")
+    (tmp_path / "corpus" / "2.json").write_text('{"title": "T", "url": "x"}', encoding="utf-8")
+    report = tmp_path / "corpus" / "report.jsonl"
+    for _ in range(2):  # the second run finds last run's report in the folder
+        code = main(
+            ["--isolated", "--no-cache", "--format", "json-lines", "-o", str(report), "corpus"]
+        )
+        lines = report.read_text(encoding="utf-8").splitlines()
+        assert code == 1 and lines
+        assert {json.loads(line)["path"] for line in lines} == {"corpus/2.json"}
