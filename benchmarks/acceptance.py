@@ -435,12 +435,12 @@ def figures(args: argparse.Namespace, bench: SharedBench) -> list[Figure]:
             )
     for peer, limit in (("ftfy", MAX_X_FTFY), ("floor", MAX_X_FLOOR)):
         value = _ratio(results, "check-1", peer, cpu=True)
-        if value is not None:  # 1-core runs: CPU time hardly depends on other processes
+        if value is not None:  # 1-core runs: CPU time depends less on other processes
             rows.append(
                 Figure(
                     f"newslint -j 1 CPU time / {peer} CPU time",
                     f"{value:.2f}x",
-                    f"<= {limit:g}x (reference, robust to load)",
+                    f"<= {limit:g}x (reference: CPU time)",
                     "-",
                     value,
                     limit,
