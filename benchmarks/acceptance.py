@@ -2,6 +2,7 @@
 
     python benchmarks/acceptance.py [--shared PATH] [--records 20000] [--memory-lines 1000000]
         [--only floor,ftfy,check,startup,memory,files] [--jobs 2] [--json FILE]
+        [--snapshot] [--wait-idle SECONDS] [--retries N]
 
 The corpus is built at run time in a temporary folder, never in the project: every record of
 the shared real corpora (``--shared``, default ``<repo>/../shared/corpora``; JSONL files, some
@@ -19,6 +20,11 @@ Then, each in a fresh helper process (``run.Bench``: wall time, CPU time, peak R
 
 The package is byte-compiled first (``python -m compileall -q``) and PYTHONDONTWRITEBYTECODE is
 removed from the children's environment, as after a ``pip install``.
+
+For a shared machine: ``--snapshot`` measures a ``git archive`` copy of HEAD (edits made during
+the run change nothing), every run records the CPU seconds other processes used meanwhile,
+``--wait-idle`` waits for idle cores before each run and ``--retries`` repeats a run that others
+disturbed, keeping the quietest.  See benchmarks/README.md for measured figures.
 """
 
 from __future__ import annotations
@@ -420,8 +426,11 @@ def figures(args: argparse.Namespace, bench: SharedBench) -> list[Figure]:
     results = bench.results
     rows: list[Figure] = []
     size = "" if args.records == FULL_RECORDS else f"(at {args.records:,} records, not 20,000)"
+    jsonl = bool({"floor", "ftfy", "check-1", "check-n"} & set(results))
     for jobs, name, counted in ((args.jobs, "check-n", True), (1, "check-1", False)):
         for peer, limit in (("ftfy", MAX_X_FTFY), ("floor", MAX_X_FLOOR)):
+            if not jsonl:
+                break  # only the .json-file variant ran
             value = _ratio(results, name, peer)
             rows.append(
                 Figure(
