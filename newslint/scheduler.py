@@ -541,6 +541,8 @@ class Scheduler:
                     scan.digest,
                     self.options.fix,
                     stream=not (self.options.fix or self.options.diff),
+                    # A copy for the cache only when there is a cache to store it in.
+                    kept=[] if self.cache is not None else None,
                 )
                 planned.extend(
                     _Planned(
