@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import PurePath
 
 from newslint.diagnostics import Diagnostic, Severity
+from newslint.lazy_re import compile_lazily
 from newslint.report import as_dict, concise_line, to_json
 
 # --- JSON -----------------------------------------------------------------------------------
@@ -71,7 +71,7 @@ def render_github(diagnostics: Sequence[Diagnostic]) -> str:
 # --- JUnit XML --------------------------------------------------------------------------------
 
 # Characters XML 1.0 cannot hold at all (even escaped), and lone surrogates.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_NOT_XML = compile_lazily("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def xml_text(value: str) -> str:

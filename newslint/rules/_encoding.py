@@ -21,6 +21,8 @@ from difflib import SequenceMatcher
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from newslint.lazy_re import compile_lazily
+
 if TYPE_CHECKING:
     import ftfy
 
@@ -86,7 +88,7 @@ _BADNESS_WIDTH = 7
 _REACH = _BADNESS_WIDTH - 1
 # Suspect characters with at most 2 * _REACH others between them: one window of text
 # that any match around them lies in.  Disjoint classes: linear.
-_SUSPECTS = re.compile(
+_SUSPECTS = compile_lazily(
     f"[{_SUSPECT_CLASS}](?:[^{_SUSPECT_CLASS}]{{0,{2 * _REACH}}}[{_SUSPECT_CLASS}])*"
 )
 
@@ -114,12 +116,12 @@ def is_bad(text: str) -> bool:
 
 # Runs of non-ASCII characters, single spaces inside them included (lost-byte
 # mojibake often has its 0xA0 bytes turned into spaces).  Unambiguous: linear.
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+(?: [^\x00-\x7f]+)*")
+_NON_ASCII_RUN = compile_lazily(r"[^\x00-\x7f]+(?: [^\x00-\x7f]+)*")
 _MERGE_GAP = 3
 """Repairs closer than this (and on one line) are reported as one problem."""
-_LINE = re.compile(r"[^\n]+")
+_LINE = compile_lazily(r"[^\n]+")
 
-C1 = re.compile(r"[\x80-\x9f]")
+C1 = compile_lazily(r"[\x80-\x9f]")
 
 
 def _sloppy_windows_1252(byte: int) -> str:
@@ -174,7 +176,7 @@ CP1251_CHARACTERS = (
 _CP1251_WORD = rf"[{_CP1251_CHARS}](?<![^\W_][{_CP1251_CHARS}])[{_CP1251_CHARS}]{{0,59}}(?![^\W_])"
 # A run of such words separated by spaces and ASCII punctuation.  The word
 # class and the separator class are disjoint, so the match is linear.
-CP1251_RUN = re.compile(rf"{_CP1251_WORD}(?:[ \t,.;:!?()\"'\-]{{1,5}}{_CP1251_WORD}){{0,200}}")
+CP1251_RUN = compile_lazily(rf"{_CP1251_WORD}(?:[ \t,.;:!?()\"'\-]{{1,5}}{_CP1251_WORD}){{0,200}}")
 # Written for newslint; its letter pairs are the "common Russian bigrams".
 _RUSSIAN_SAMPLE = """\
 Президент России заявил журналистам, что правительство страны готово продолжить
@@ -332,7 +334,7 @@ def _merged(old: str, pairs: list[tuple[int, int, int, int]]) -> list[tuple[int,
 
 
 _MAX_DIFF = 3000
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_NON_ASCII = compile_lazily(r"[^\x00-\x7f]+")
 
 
 def _diffed_regions(old: str, new: str) -> list[tuple[int, int, int, int]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from newslint.lazy_re import compile_lazily
 from newslint.rules._boilerplate_phrases import PROMO_LABELS
 
 _SPACE = "[ \\t\\u00a0\\u202f]"
@@ -25,8 +26,8 @@ def _label_pattern(labels: Iterable[str]) -> re.Pattern[str]:
 
 
 _LABEL = _label_pattern(label for labels in PROMO_LABELS.values() for label in labels)
-_TAG = re.compile(r"</?[a-zA-Z][^<>\n]{0,200}>")
-_MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{0,300})\]\([^()\s]{0,500}\)")
+_TAG = compile_lazily(r"</?[a-zA-Z][^<>\n]{0,200}>")
+_MARKDOWN_LINK = compile_lazily(r"\[([^\[\]\n]{0,300})\]\([^()\s]{0,500}\)")
 _MAX_PROMO = 250
 _MAX_WORDS = 30
 

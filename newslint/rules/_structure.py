@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from newslint.lazy_re import compile_lazily
 from newslint.model import iter_paragraphs
 
 Paragraph = tuple[int, int, str]
@@ -47,7 +46,7 @@ DANGLING_BEFORE_ELLIPSIS = frozenset(
     ["the", "a", "an", "their", "its", "our", "your", "whose", "than"]
 )
 
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = compile_lazily(r"[^\W\d_]+")
 
 
 def normalise(text: str) -> str:
@@ -169,9 +168,9 @@ _DATE_WORDS = frozenset(
         "jst",
     ]
 )
-_DATE_TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
-_NUMERIC_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
-_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+_DATE_TOKEN = compile_lazily(r"[^\W\d_]+|\d+|\S")
+_NUMERIC_DATE = compile_lazily(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
+_YEAR = compile_lazily(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 _MAX_DATELINE = 60
 
 

@@ -7,11 +7,13 @@ import functools
 import re
 from collections import Counter
 
+from newslint.lazy_re import compile_lazily
+
 TEXT = ("title", "byline", "caption", "body")
 """The prose fields the whitespace rules read."""
 
 # A token that is (part of) a URL, an e-mail address or a path: never a hyphenated word.
-_URLISH = re.compile(r"://|www\.|[/@\\_=&?#]|\.[a-z]{2,4}\b", re.IGNORECASE)
+_URLISH = compile_lazily(r"://|www\.|[/@\\_=&?#]|\.[a-z]{2,4}\b", re.IGNORECASE)
 # The words after a German (or English) suspended hyphen: `Hoch-\nund Tiefpunkte`.
 CONJUNCTIONS = frozenset(
     (
@@ -68,8 +70,8 @@ def is_urlish(token: str) -> bool:
     return bool(_URLISH.search(token))
 
 
-_URL_START = re.compile(r"(?:https?://|www\.)[^\s]{0,2000}", re.IGNORECASE)
-_URL_CONTINUATION = re.compile(r"[ \t]{0,200}\r?\n[ \t]{0,200}[^\s]{1,2000}")
+_URL_START = compile_lazily(r"(?:https?://|www\.)[^\s]{0,2000}", re.IGNORECASE)
+_URL_CONTINUATION = compile_lazily(r"[ \t]{0,200}\r?\n[ \t]{0,200}[^\s]{1,2000}")
 _URL_WRAP_CHARACTERS = "-/_.=?&%"
 
 
@@ -116,13 +118,13 @@ def describe(run: str) -> str:
 # The lookbehind follows the hyphen (and includes it) so that the regex engine can jump
 # from hyphen to hyphen.
 HYPHEN_BREAK = re.compile(r"-(?<=[^\W\d_]-)[ \t]*(\r?\n)[ \t]*(?=[^\W\d_])")
-_LETTERS_BEFORE = re.compile(r"[^\W\d_]{1,60}\Z")
-_LETTERS_AFTER = re.compile(r"[^\W\d_]{1,60}")
+_LETTERS_BEFORE = compile_lazily(r"[^\W\d_]{1,60}\Z")
+_LETTERS_AFTER = compile_lazily(r"[^\W\d_]{1,60}")
 # Only from a word's start: tried inside a long word, each start would rescan the rest
 # of it (quadratic on `aaaa...a-`); a match from inside a word never exists without one
 # from its start, so the words found are the same.
-_HYPHENATED = re.compile(r"(?<![^\W\d_])[^\W\d_]+(?:-[^\W\d_]+)+")
-_LETTERS = re.compile(r"[^\W\d_]+")
+_HYPHENATED = compile_lazily(r"(?<![^\W\d_])[^\W\d_]+(?:-[^\W\d_]+)+")
+_LETTERS = compile_lazily(r"[^\W\d_]+")
 _LOWER_BY_WORD = frozenset("\u0130\u03a3")
 """İ (lowers to i and a combining dot) and Σ (lowers to σ or ς by what follows)."""
 # First parts that make compounds rather than split words (`self-\nindictment`).

@@ -6,25 +6,28 @@ import re
 from collections.abc import Iterator
 
 from newslint.diagnostics import Diagnostic
+from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule
 from newslint.rules._structure import is_dateline, shown
 
-_URL = re.compile(r"https?://|www\.|\b[\w-]{2,63}\.(?:com|org|net|co\.uk|info|io)\b", re.IGNORECASE)
-_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{2,63}")
-_AGO = re.compile(
+_URL = compile_lazily(
+    r"https?://|www\.|\b[\w-]{2,63}\.(?:com|org|net|co\.uk|info|io)\b", re.IGNORECASE
+)
+_EMAIL = compile_lazily(r"[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{2,63}")
+_AGO = compile_lazily(
     r"\b(?:\d{1,3}|an?|few)[ \t]+(?:second|minute|min|hour|hr|day|week|month|year)s?[ \t]+ago\b"
     r"|\b(?:seconds|minutes|hours|days|weeks)[ \t]+ago\b",
     re.IGNORECASE,
 )
-_WIDGET = re.compile(
+_WIDGET = compile_lazily(
     r"\b(?:e-?mail[ \t]+(?:the[ \t]+)?(?:author|reporter|writer)|share[ \t]+(?:this|on)\b"
     r"|follow[ \t]+(?:me|us|on)\b|tweet[ \t]+this|print[ \t]+this|leave[ \t]+a[ \t]+comment"
     r"|view[ \t]+all[ \t]+posts|posts[ \t]+by|more[ \t]+from[ \t]+this[ \t]+author"
     r"|\d+[ \t]+comments?\b)",
     re.IGNORECASE,
 )
-_ENTER_NAME = re.compile(r"\benter[ \t]+(?:your|the|author)[ \t]+name\b", re.IGNORECASE)
+_ENTER_NAME = compile_lazily(r"\benter[ \t]+(?:your|the|author)[ \t]+name\b", re.IGNORECASE)
 _PLACEHOLDER_WORDS = frozenset(
     {
         "admin",
@@ -60,10 +63,10 @@ _WEEKDAYS_MONTHS = frozenset(
         "december",
     ]
 )
-_PARTS = re.compile(r"[ \t]*(?:[;|•·]|[ \t][-–—][ \t])[ \t]*")
+_PARTS = compile_lazily(r"[ \t]*(?:[;|•·]|[ \t][-–—][ \t])[ \t]*")
 _MAX_BYLINE = 300
 """A longer byline is junk already; only its start is examined."""
-_COMMA = re.compile(r"[ \t]*,[ \t]*")
+_COMMA = compile_lazily(r"[ \t]*,[ \t]*")
 
 
 def not_a_person(byline: str) -> str | None:

@@ -7,11 +7,12 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule, Triggers
 
 # The last " | ", " - ", " – ", " — ", " :: ", " » " of the title and what follows.
-_SUFFIX = re.compile(r"[ \t\xa0]+(?:\||-|–|—|::|»|·)[ \t\xa0]+(?P<site>[^|–—»·\n]{2,60})$")
+_SUFFIX = compile_lazily(r"[ \t\xa0]+(?:\||-|–|—|::|»|·)[ \t\xa0]+(?P<site>[^|–—»·\n]{2,60})$")
 _SITE_WORDS = frozenset(
     [
         "news",

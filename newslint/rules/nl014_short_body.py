@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import ClassVar
 
 from newslint.diagnostics import Diagnostic
+from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule
 
 # Scripts written without spaces between words: count characters, not words.
-_UNSPACED = re.compile(
+_UNSPACED = compile_lazily(
     r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"
 )
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule, Triggers
 
@@ -17,14 +18,14 @@ from newslint.rule import Rule, Triggers
 _STAR = re.compile(r"(\*(?<![*\w]\*)\*{0,2})(?![\s*])([^*\n]{1,300}?)(?<![\s*])\1(?![*\w])")
 _UNDERSCORE = re.compile(r"(_(?<![_\w]_)_{0,2})(?![\s_])([^_\n]{1,300}?)(?<![\s_])\1(?![_\w])")
 # Dunder names: Python's `__init__`, C's `__FILE__`, `__myVar__` (one word: one case or camelCase).
-_IDENTIFIER = re.compile(r"[a-z0-9]+|[A-Z0-9]+|[A-Za-z0-9]{0,300}[a-z][A-Z][A-Za-z0-9]{0,300}")
+_IDENTIFIER = compile_lazily(r"[a-z0-9]+|[A-Z0-9]+|[A-Za-z0-9]{0,300}[a-z][A-Z][A-Za-z0-9]{0,300}")
 # Characters that make the token around a marker a URL, a path, a handle or a formula.
 _NOT_PROSE = frozenset("/\\@=<>+^|~#$%&")
 # Other Markdown in the same field: a link or image target, a heading line, or an
 # opening bold marker (`**bold *and* italic**`).
-_OTHER_MARKDOWN = re.compile(r"\]\(|^#{1,6}[ \t]|(?<![*\w])\*\*(?![\s*])", re.MULTILINE)
+_OTHER_MARKDOWN = compile_lazily(r"\]\(|^#{1,6}[ \t]|(?<![*\w])\*\*(?![\s*])", re.MULTILINE)
 # `_draft_.txt`, `_v2_-final`: the name goes on after the closing underscore.
-_NAME_GOES_ON = re.compile(r"[.-]\w")
+_NAME_GOES_ON = compile_lazily(r"[.-]\w")
 _KIND = {1: "italic", 2: "bold", 3: "bold italic"}
 
 

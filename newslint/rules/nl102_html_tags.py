@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule, Triggers
 from newslint.rules._markup import inside, promo_ranges, removal, shorten
@@ -170,10 +171,10 @@ _ESCAPED_TAG = re.compile(
     r"&lt;(/?)(" + _NAME + r")(?=\s|/|&gt;)((?:[^<>&]|&(?![lg]t;)){0,1000})&gt;"
 )
 # Attributes as HTML writes them: name, name=value, name="value", name='value'.
-_ATTRIBUTES = re.compile(
+_ATTRIBUTES = compile_lazily(
     r"""(?:\s+[a-zA-Z_:@][-\w:.@]{0,60}(?:\s*=\s*(?:"[^"]{0,800}"|'[^']{0,800}'|[^\s"'=<>`]{1,800}))?){0,40}\s*/?"""
 )
-_TALKS_ABOUT_TAG = re.compile(r"\s{1,3}(?:tags?|elements?)\b", re.IGNORECASE)
+_TALKS_ABOUT_TAG = compile_lazily(r"\s{1,3}(?:tags?|elements?)\b", re.IGNORECASE)
 
 
 class HtmlTags(Rule):

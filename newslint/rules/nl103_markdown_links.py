@@ -6,24 +6,25 @@ import re
 from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule, Triggers
 from newslint.rules._markup import inside, promo_ranges, removal, shorten
 
 # Anchored on the literal "](": the text cannot contain brackets or a newline and the
 # target cannot contain whitespace or unbalanced parentheses, so every part is bounded.
-_LINK = re.compile(
+_LINK = compile_lazily(
     r"(!?)\[([^\[\]\n]{0,300})\]\("
     r"((?:[^()\s]|\([^()\s]{0,200}\)){1,2000})"
     r"""(?:[ \t]{1,5}(?:"[^"\n]{0,300}"|'[^'\n]{0,300}'))?\)"""
 )
 # What a link target looks like: a URL, a path, an anchor, or a domain.
-_TARGET = re.compile(
+_TARGET = compile_lazily(
     r"(?:[a-zA-Z][a-zA-Z0-9+.-]{0,20}:|//|/|#|\.{1,2}/|www\.|[\w-]{1,63}(?:\.[\w-]{1,63}){0,10}"
     r"\.[a-zA-Z]{2,24}(?:[/?#:]|$)|[\w.-]{1,200}\.(?:html?|php|aspx?|jpe?g|png|gif|webp|svg)\b)"
 )
 # Links that lead nowhere: an anchor on the same page or a script.
-_DEAD = re.compile(r"#|javascript:", re.IGNORECASE)
+_DEAD = compile_lazily(r"#|javascript:", re.IGNORECASE)
 
 
 class MarkdownLinks(Rule):

@@ -6,17 +6,18 @@ import re
 from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule, Triggers
 from newslint.rules._markup import shorten
 
 # Anchored on a line start and the literal '#'; the heading's text runs to the line end.
-_HEADING = re.compile(
+_HEADING = compile_lazily(
     r"^([ \t]{0,3}#{1,6}[ \t]{1,10})(?=[^\s#])([^\n]{1,500}?)([ \t]{1,10}#{1,6})?[ \t\r]*$",
     re.MULTILINE,
 )
 # `# 5 on the list`, `# 1,000`: a number after the marker is a rank or a count.
-_NUMBER = re.compile(r"\d[\d.,:)]*(?:\s|$)")
+_NUMBER = compile_lazily(r"\d[\d.,:)]*(?:\s|$)")
 
 
 class MarkdownHeading(Rule):

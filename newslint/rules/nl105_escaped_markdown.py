@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule, Triggers
 from newslint.rules._markup import shorten
@@ -14,15 +15,15 @@ from newslint.rules._markup import shorten
 # Anchored on the backslash.  Brackets, emphasis and code markers are escaped
 # anywhere; list, quote and heading markers only where a line starts
 # (`\- item`, `\> quote`, `1\. item`, `\# title`).
-_ESCAPE = re.compile(
+_ESCAPE = compile_lazily(
     r"(?<!\\)\\[\[\]*_`~|]"
     r"|^[ \t]{0,3}(?:\d{1,9})?\\[-+>#.](?=[ \t])"
     r"|(?<!\\)\\#(?=[^\W\d])",
     re.MULTILINE,
 )
 # A Windows or UNC path, where backslashes separate names.
-_PATH = re.compile(r"[A-Za-z]:\\|\\\\")
-_TOKEN = re.compile(r"\S+")
+_PATH = compile_lazily(r"[A-Za-z]:\\|\\\\")
+_TOKEN = compile_lazily(r"\S+")
 
 
 class EscapedMarkdown(Rule):

@@ -6,13 +6,14 @@ import re
 from collections.abc import Iterator
 
 from newslint.diagnostics import Diagnostic
+from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule, Triggers
 from newslint.rules._markup import shorten
 
 # One line that starts and ends with a pipe (bounded, anchored on the line start).
-_ROW = re.compile(r"^[ \t]{0,3}\|([^\n]{0,2000})\|[ \t\r]*$", re.MULTILINE)
-_SEPARATOR_CELL = re.compile(r"[ \t]*:?-{3,}:?[ \t]*")
+_ROW = compile_lazily(r"^[ \t]{0,3}\|([^\n]{0,2000})\|[ \t\r]*$", re.MULTILINE)
+_SEPARATOR_CELL = compile_lazily(r"[ \t]*:?-{3,}:?[ \t]*")
 
 
 class TableDebris(Rule):

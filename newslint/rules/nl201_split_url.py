@@ -6,26 +6,27 @@ import re
 from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import WHITESPACE, Rule, Triggers
 
-_URL = re.compile(r"https?://[^\s<>\"]+", re.IGNORECASE)
+_URL = compile_lazily(r"https?://[^\s<>\"]+", re.IGNORECASE)
 # One run of spaces, or a single line break (a blank line ends a paragraph: never joined).
-_GAP = re.compile(r"[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*")
-_PIECE = re.compile(r"[A-Za-z0-9\-._~/%?#=&+:@!$,;*]+")
+_GAP = compile_lazily(r"[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*")
+_PIECE = compile_lazily(r"[A-Za-z0-9\-._~/%?#=&+:@!$,;*]+")
 _TRAILING_PUNCTUATION = ".,;:!?)]}'\"»”’"
 # A continuation that looks like the tail of a slug: has a separator and ends in
 # something no English word ends in (digits, a file extension, a slash).
-_SLUG_TAIL = re.compile(r"[a-z0-9]*(?:[-_/.][a-z0-9]+)+/?")
+_SLUG_TAIL = compile_lazily(r"[a-z0-9]*(?:[-_/.][a-z0-9]+)+/?")
 # An id is a final fragment of five or more letters and digits, with a digit in it
 # (a86878, n1075661, 11574168580); short numbers (covid-19, f-35, 2-1) end words too.
-_CONFIRMING_END = re.compile(
+_CONFIRMING_END = compile_lazily(
     r"(?:(?<![a-z0-9])(?=[a-z]*\d)[a-z0-9]{5,}|\.(?:s?html?|php|aspx?|jsp|cms|ece)|/)\Z",
     re.IGNORECASE,
 )
-_DIGIT_END = re.compile(r"\d[a-z0-9]*\Z", re.IGNORECASE)
+_DIGIT_END = compile_lazily(r"\d[a-z0-9]*\Z", re.IGNORECASE)
 # Scores, ranges and dates after a URL (2-1, 2023-24, 2024-11-01) are text.
-_NUMBER = re.compile(r"[0-9][0-9\-./:,]*")
+_NUMBER = compile_lazily(r"[0-9][0-9\-./:,]*")
 # Short first fragments of ordinary hyphenated words (e-mail, co-operation, up-to-date).
 _WORD_STARTS = frozenset(
     (
@@ -63,14 +64,14 @@ _WORD_STARTS = frozenset(
         "x",
     )
 )
-_SLUG_URL = re.compile(r"https?://[^/\s]+/\S*[-_]", re.IGNORECASE)
-_FRAGMENT_SEPARATOR = re.compile(r"[-_/.]")
-_NEW_URL = re.compile(r"(?:https?://|www\.)", re.IGNORECASE)
+_SLUG_URL = compile_lazily(r"https?://[^/\s]+/\S*[-_]", re.IGNORECASE)
+_FRAGMENT_SEPARATOR = compile_lazily(r"[-_/.]")
+_NEW_URL = compile_lazily(r"(?:https?://|www\.)", re.IGNORECASE)
 # A last path segment that is a file name: the URL is complete (`.../photo.jpg`).
-_COMPLETE_FILE = re.compile(
+_COMPLETE_FILE = compile_lazily(
     r"/[^/?#\s]+\.(?:jpe?g|png|gif|webp|svg|pdf|mp[34]|s?html?|php|aspx?|jsp)\Z", re.IGNORECASE
 )
-_TOKEN = re.compile(r"\S+")
+_TOKEN = compile_lazily(r"\S+")
 
 
 def _core(token: str) -> str:

@@ -6,13 +6,14 @@ import re
 from collections.abc import Iterator
 
 from newslint.diagnostics import Diagnostic
+from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule, Triggers
 
 # A URL whose last characters are an ellipsis glued to a letter, digit, '-' or '_'.
-_URL = re.compile(r"https?://[^\s<>\"()\[\]]{1,2000}", re.IGNORECASE)
-_ELLIPSIS = re.compile(r"[\w\-](?:\.{3}|…)\Z")
-_HOST_ONLY = re.compile(r"https?://[^/]+\Z", re.IGNORECASE)
+_URL = compile_lazily(r"https?://[^\s<>\"()\[\]]{1,2000}", re.IGNORECASE)
+_ELLIPSIS = compile_lazily(r"[\w\-](?:\.{3}|…)\Z")
+_HOST_ONLY = compile_lazily(r"https?://[^/]+\Z", re.IGNORECASE)
 
 
 class TruncatedUrl(Rule):

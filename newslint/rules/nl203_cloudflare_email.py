@@ -6,10 +6,11 @@ import re
 from collections.abc import Iterator
 
 from newslint.diagnostics import Diagnostic
+from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule, Triggers
 
-_PLACEHOLDER = re.compile(r"\[email(?: |\u00a0|&#160;|&nbsp;|&#xa0;)protected\]", re.IGNORECASE)
+_PLACEHOLDER = compile_lazily(r"\[email(?: |\u00a0|&#160;|&nbsp;|&#xa0;)protected\]", re.IGNORECASE)
 
 
 class CloudflareEmail(Rule):

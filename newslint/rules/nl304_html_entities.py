@@ -3,39 +3,41 @@
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterator
 from html.entities import html5
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule, Triggers
 from newslint.rules._encoding import Spans, shown
 
 # A character reference, possibly escaped again (`&amp;amp;`, `&amp;#39;`).
 # Anchored on the literal '&'; every part is bounded: linear.
-_ENTITY = re.compile(
+_ENTITY = compile_lazily(
     r"&(?:amp;){0,8}(#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)"
 )
 # An escaped tag (`&lt;b&gt;`, `&lt;/p&gt;`, `&lt;a href=&quot;...&quot;&gt;`): NL102's.
 # Escaped twice (`&amp;lt;span&amp;gt;`) too.
-_ESCAPED_TAG = re.compile(
+_ESCAPED_TAG = compile_lazily(
     r"&(?:amp;){0,3}lt;/?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,300}?)?&(?:amp;){0,3}gt;"
 )
 # Where references belong to markup or to a URL, not to text: a raw tag's
 # attributes, a Markdown link target, a URL (its `&amp;` may be an href's).
-_NOT_TEXT = re.compile(
+_NOT_TEXT = compile_lazily(
     r"</?[A-Za-z][A-Za-z0-9]{0,15}(?:\s[^<>]{0,2000})?>"
     r"|\]\((?:<[^<>\n]{0,2000}>|[^()\s]{0,2000})\)"
     r"|(?:https?://|www\.|mailto:)[^\s()<>\[\]\"']{1,2000}"
 )
 # References whose '&' was lost.  Named ones: names that are not words or word
 # endings; numeric ones: only the punctuation that extractors escape.
-_LOST_NAMED = re.compile(
+_LOST_NAMED = compile_lazily(
     r"(?<![&A-Za-z])(?:quot|apos|[lr]squo|[lr]dquo|[lr]aquo|nbsp|hellip|[mn]dash);"
 )
 # (The lookbehind follows the literal '#', so that the regex engine can skip ahead.)
-_LOST_NUMERIC = re.compile(r"#(?<![&#0-9]#)(?:39|34|8211|8212|8216|8217|8220|8221|[xX]27|[xX]22);")
+_LOST_NUMERIC = compile_lazily(
+    r"#(?<![&#0-9]#)(?:39|34|8211|8212|8216|8217|8220|8221|[xX]27|[xX]22);"
+)
 # Fast path: every lost named reference ends with one of these.
 _LOST_NAMED_ENDINGS = ("quot;", "apos;", "squo;", "dquo;", "aquo;", "nbsp;", "hellip;", "dash;")
 # Every match of _LOST_NUMERIC is one of these (the rule's triggers, with '&' and the above).
@@ -43,7 +45,7 @@ _LOST_NUMERIC_REFERENCES = (
     *(f"#{number};" for number in ("39", "34", "8211", "8212", "8216", "8217", "8220", "8221")),
     *(f"#{x}{number};" for x in "xX" for number in ("27", "22")),
 )
-_SINGLE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_SINGLE = compile_lazily(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _APOSTROPHES = frozenset("'\u2019")
 
 

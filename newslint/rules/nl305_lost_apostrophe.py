@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule, Triggers
 from newslint.rules._encoding import Spans, cp1251_runs, shown
 
 # '¿' with a letter on both sides, one of them an ASCII letter: Spanish '¿'
 # opens a question after a space or punctuation, never inside a word.
-_LOST = re.compile(r"(?<=[A-Za-z])¿(?=[^\W\d_])|(?<=[^\W\d_])¿(?=[A-Za-z])")
-_WORD_AROUND = re.compile(r"\w{0,20}¿\w{0,20}")
+_LOST = compile_lazily(r"(?<=[A-Za-z])¿(?=[^\W\d_])|(?<=[^\W\d_])¿(?=[A-Za-z])")
+_WORD_AROUND = compile_lazily(r"\w{0,20}¿\w{0,20}")
 
 
 class LostApostrophe(Rule):

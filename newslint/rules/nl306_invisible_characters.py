@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule, Triggers
 from newslint.rules._encoding import shown
 
 # Anchored on the literal invisible characters; a run of them counts as one.
-_INVISIBLE = re.compile(r"(?<=\w)[\u00ad\u200b]{1,20}(?=\w)")
+_INVISIBLE = compile_lazily(r"(?<=\w)[\u00ad\u200b]{1,20}(?=\w)")
 # Scripts written without spaces between words, where U+200B marks word breaks:
 # Thai, Lao (and Tibetan), Myanmar, Khmer.
-_NO_SPACE_SCRIPTS = re.compile(r"[\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff]")
-_WORD = re.compile(r"\w{1,100}")
+_NO_SPACE_SCRIPTS = compile_lazily(r"[\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff]")
+_WORD = compile_lazily(r"\w{1,100}")
 
 
 class InvisibleCharacters(Rule):

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from newslint.diagnostics import Diagnostic
+from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule, Triggers
 
 # A stretch of spacing with a non-breaking space in it; whether it is damage
 # (two characters or more, or at a line's edge) is decided in code.  Bounded
 # runs of one character class around a literal: linear.
-_SPACING = re.compile(r"[ \t]{0,20}\xa0[ \xa0\t]{0,200}")
+_SPACING = compile_lazily(r"[ \t]{0,20}\xa0[ \xa0\t]{0,200}")
 
 
 class NonBreakingSpace(Rule):

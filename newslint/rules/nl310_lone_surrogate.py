@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule, Triggers
 
 # Surrogates can only reach a field through JSON escapes; a proper pair decodes to one
 # character, so any surrogate left in the decoded text is alone.
-_SURROGATES = re.compile("[\ud800-\udfff]+")
+_SURROGATES = compile_lazily("[\ud800-\udfff]+")
 
 
 class LoneSurrogate(Rule):

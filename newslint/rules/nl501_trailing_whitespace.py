@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic
+from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule, Triggers
 from newslint.rules._whitespace import TEXT, describe
@@ -13,7 +13,7 @@ from newslint.rules._whitespace import TEXT, describe
 # The lookbehind starts a match only at the beginning of a run, so each run is
 # scanned once: linear even on a long run of spaces that ends in a letter.  It comes
 # after the first character so that the regex engine can skip ahead to a space or tab.
-_TRAILING = re.compile(r"[ \t](?<![ \t][ \t])[ \t]*(?=\r?\n|\r|\u2028|\u2029|\Z)")
+_TRAILING = compile_lazily(r"[ \t](?<![ \t][ \t])[ \t]*(?=\r?\n|\r|\u2028|\u2029|\Z)")
 # Fast path: a run of trailing whitespace ends with a space or tab right before a line
 # break or the end; these substring tests (C speed) rule out nearly every clean field.
 _BEFORE_BREAK = tuple(a + b for a in " \t" for b in "\n\r\u2028\u2029")

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic
+from newslint.lazy_re import compile_lazily
 from newslint.model import Article, iter_paragraphs
 from newslint.rule import Rule, Triggers
 from newslint.rules._whitespace import TEXT, shown
@@ -13,17 +14,17 @@ from newslint.rules._whitespace import TEXT, shown
 # A run of spaces between two non-space characters (so never indentation, never
 # trailing whitespace); the lookbehind makes each run one linear attempt.  It follows
 # the literal two spaces (and includes them) so that the regex engine can skip ahead.
-_RUN = re.compile(r"  (?<=[^\s]  ) *(?=[^\s])")
+_RUN = compile_lazily(r"  (?<=[^\s]  ) *(?=[^\s])")
 # Typewriter style: exactly two spaces after the end of a sentence.
-_SENTENCE_END = re.compile(r"[.!?:][\"'”’»)\]]?\Z")
+_SENTENCE_END = compile_lazily(r"[.!?:][\"'”’»)\]]?\Z")
 # What may precede a run at the start of a line: a list bullet, a number, a heading mark.
-_MARKER = re.compile(
+_MARKER = compile_lazily(
     r"[ \t]*(?:(?:[-*+•·–—>]|\d{1,3}[.)]|[a-z][.)]|#{1,6})[ \t]+){0,3}"
     r"(?:[-*+•·–—>]|\d{1,3}[.)]|[a-z][.)]|#{1,6})\Z",
     re.IGNORECASE,
 )
 _TABLE_CHARACTERS = frozenset("|│┃¦\t")
-_LINE = re.compile(r"[^\r\n]+")
+_LINE = compile_lazily(r"[^\r\n]+")
 
 
 class SpaceRuns(Rule):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic
+from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule, Triggers
 from newslint.rules._whitespace import TEXT
@@ -14,7 +14,7 @@ from newslint.rules._whitespace import TEXT
 # repetition must consume a line break, so the pattern cannot backtrack.
 # The pattern starts at the `\n` (a literal: the regex engine skips ahead to it); a
 # `\r` before it is taken into the run afterwards.
-_RUN = re.compile(r"\n(?:[ \t]*\r?\n){2,}")
+_RUN = compile_lazily(r"\n(?:[ \t]*\r?\n){2,}")
 
 
 class BlankLineRuns(Rule):

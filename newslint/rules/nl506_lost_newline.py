@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from newslint.diagnostics import Diagnostic
+from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule, Triggers
 from newslint.rules._whitespace import TEXT, shown
@@ -16,23 +17,23 @@ _CYRILLIC_GREEK_LOWER = "а-яёіїєўґα-ωάέήίόύώ"
 # Each regex starts with the literal `n` and looks behind from there (the lookbehinds
 # include the `n`): the regex engine then jumps from one `n` to the next, many times
 # faster than trying a lookbehind at every position of the text.
-_BARE_N_CYRILLIC = re.compile(
+_BARE_N_CYRILLIC = compile_lazily(
     rf"n(?:(?<=[{_CYRILLIC_GREEK_LOWER}][.!?…»\"”)]n)|(?<=[{_CYRILLIC_GREEK_LOWER}.!?…»”]n))"
     rf"(?=[{_CYRILLIC_GREEK_UPPER}][{_CYRILLIC_GREEK_LOWER}{_CYRILLIC_GREEK_UPPER}])"
 )
 # `said.nThe`: in Latin script only after the end of a sentence (`unionNews` is a glued word).
-_BARE_N_LATIN = re.compile(r"n(?:(?<=[a-z][.!?]n)|(?<=[a-z][.!?][\"”’)]n))(?=[A-Z][a-z])")
+_BARE_N_LATIN = compile_lazily(r"n(?:(?<=[a-z][.!?]n)|(?<=[a-z][.!?][\"”’)]n))(?=[A-Z][a-z])")
 # `said.\nThe` or `said.\n\nThe` written out as a backslash and an n.
-_LITERAL_N = re.compile(
+_LITERAL_N = compile_lazily(
     r"\\n(?:(?<=[^\W_][.!?:;,\"”’)…]\\n)(?:\\n){0,3}(?=[\"“‘(]?[^\W\d_])"
     r"|(?<=[^\W\d_]\\n)(?:\\n){0,3}(?=[\"“‘(]?[A-ZА-ЯЁ][^\W\d_]))"
 )
 # `second\team`: a single backslash glued between two lower-case words.
-_STRAY_BACKSLASH = re.compile(r"\\(?<=[a-zа-яё]{2}\\)(?=[a-zа-яё]{2})")
-_TOKEN_EDGE = re.compile(r"[^\s]{0,60}\\[^\s]{0,60}")
-_WORDS_AROUND_BACKSLASH = re.compile(r"[^\W\d_]+\\[^\W\d_]+[.,;:!?\"”’)]*")
+_STRAY_BACKSLASH = compile_lazily(r"\\(?<=[a-zа-яё]{2}\\)(?=[a-zа-яё]{2})")
+_TOKEN_EDGE = compile_lazily(r"[^\s]{0,60}\\[^\s]{0,60}")
+_WORDS_AROUND_BACKSLASH = compile_lazily(r"[^\W\d_]+\\[^\W\d_]+[.,;:!?\"”’)]*")
 # Text that is, or quotes, code, markup, paths or formulas.
-_CODE = re.compile(
+_CODE = compile_lazily(
     r"[{}$<>=]|\\\\|\\[a-z]+\{|\w\(|[A-Za-z]:\\|print|regex|escape|backslash|newline",
     re.IGNORECASE,
 )

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from newslint.lazy_re import compile_lazily
 from newslint.model import Article, iter_paragraphs
 from newslint.rule import Rule, Triggers
 from newslint.rules._whitespace import (
@@ -21,12 +22,12 @@ from newslint.rules._whitespace import (
 )
 from newslint.rules.nl201_split_url import continues
 
-_LINE = re.compile(r"[^\r\n]*")
-_BREAK = re.compile(r"(?<![ \t])[ \t]*\r?\n[ \t]*")
+_LINE = compile_lazily(r"[^\r\n]*")
+_BREAK = compile_lazily(r"(?<![ \t])[ \t]*\r?\n[ \t]*")
 # Lines that make a paragraph a list, a table, a quote block, a heading or code.
-_STRUCTURED = re.compile(r"[ \t]*(?:[-*+•·–—>|#]|\d{1,3}[.)][ \t]|```)")
-_SENTENCE_END = re.compile(r"[.!?:;…][\"'”’»)\]]*\Z")
-_URL_START = re.compile(r"https?://", re.IGNORECASE)
+_STRUCTURED = compile_lazily(r"[ \t]*(?:[-*+•·–—>|#]|\d{1,3}[.)][ \t]|```)")
+_SENTENCE_END = compile_lazily(r"[.!?:;…][\"'”’»)\]]*\Z")
+_URL_START = compile_lazily(r"https?://", re.IGNORECASE)
 _URL_TRAILING = ".,;:!?)]}'\"»”’"
 MIN_WIDTH, MAX_WIDTH, MIN_LINES = 50, 100, 3
 # What ``str.splitlines`` breaks lines at (as characters, for the triggers' class).

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule
 from newslint.rules._structure import comparable, is_dateline, paragraphs, shown
@@ -13,7 +13,7 @@ from newslint.rules._structure import comparable, is_dateline, paragraphs, shown
 _MAX_LINE = 100
 _MAX_LEADING = 3
 # "By Jane Doe", "BY JANE DOE AND JOHN ROE", "By Jane Doe, Reuters", "By Jane Doe | March 1, 2024".
-_BY = re.compile(r"(?:By|BY|by)[ \t\xa0]+(?P<names>[^\n]{2,90})")
+_BY = compile_lazily(r"(?:By|BY|by)[ \t\xa0]+(?P<names>[^\n]{2,90})")
 _SEPARATORS = ",|:-–—•·"
 _CONNECTORS = frozenset(
     [
@@ -61,7 +61,7 @@ _NOT_NAMES = frozenset(
         "no",
     ]
 )
-_NAME = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.'’-]*,?|[A-ZÀ-ÖØ-ÞА-ЯЁ]\.,?")
+_NAME = compile_lazily(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.'’-]*,?|[A-ZÀ-ÖØ-ÞА-ЯЁ]\.,?")
 
 
 def byline_name(line: str) -> str | None:

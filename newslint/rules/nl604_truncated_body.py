@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from newslint.diagnostics import Diagnostic
+from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule
 from newslint.rules._structure import (
@@ -19,7 +20,7 @@ _MIN_WORDS = 6
 _TAIL = 200
 # Teaser endings after a sentence end or at the start of the line, matched against
 # the last line's last 200 characters ("...Read more", "— More…", "Continue reading →").
-_TEASER = re.compile(
+_TEASER = compile_lazily(
     r"(?:^|(?<=[.…!?:;\"”’)\]—–-]))[ \t]*"
     r"(?:(?:read[ \t]+more|continue[ \t]+reading|keep[ \t]+reading"
     r"|read[ \t]+the[ \t]+(?:full|rest|whole)(?:[ \t]+of[ \t]+(?:the|this))?"
@@ -30,13 +31,13 @@ _TEASER = re.compile(
     r"|more[ \t]*(?:\.{3}|…|»|›|→|>{1,2}))[ \t]*$",
     re.IGNORECASE,
 )
-_BRACKETED_ELLIPSIS = re.compile(r"[\[(](?:\.{3}|…)[\])]$")
-_ELLIPSIS = re.compile(r"(?:\.{3}|…)$")
-_LAST_WORD = re.compile(r"(?:^|(?<=\s))([^\W\d_]+)$")
+_BRACKETED_ELLIPSIS = compile_lazily(r"[\[(](?:\.{3}|…)[\])]$")
+_ELLIPSIS = compile_lazily(r"(?:\.{3}|…)$")
+_LAST_WORD = compile_lazily(r"(?:^|(?<=\s))([^\W\d_]+)$")
 """The last token when it is a plain word (not the tail of a URL, a handle or a hyphenated slug)."""
-_LETTERS_AT_START = re.compile(r"[^\W\d_]+")
+_LETTERS_AT_START = compile_lazily(r"[^\W\d_]+")
 # Fast path: every teaser holds one of these words (matched as _TEASER matches them).
-_TEASER_WORD = re.compile(r"read|more|subscribe", re.IGNORECASE)
+_TEASER_WORD = compile_lazily(r"read|more|subscribe", re.IGNORECASE)
 
 
 def truncation(last: str) -> str | None:

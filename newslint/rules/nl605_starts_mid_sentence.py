@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from newslint.diagnostics import Diagnostic
+from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule
 from newslint.rules._structure import paragraphs, shown
 
-_FIRST_WORD = re.compile(r"[^\W\d_]+")
+_FIRST_WORD = compile_lazily(r"[^\W\d_]+")
 _MIN_WORDS = 5
 _MIN_PROSE_WORDS = 6
-_SENTENCE_END = re.compile(r"[.!?。…]")
+_SENTENCE_END = compile_lazily(r"[.!?。…]")
 # Lower-case words that legitimately start a sentence: name particles
 # (`de Blasio`, `van Gogh`, `al-Assad`), lower-case brands and authors, the
 # byline word `by` (NL603's business).

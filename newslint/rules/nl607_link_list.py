@@ -8,13 +8,14 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from newslint.diagnostics import Diagnostic
+from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule, Triggers
 
-_URL = re.compile(r"(?:https?://|www\.)\S{1,2000}", re.IGNORECASE)
-_MARKDOWN_LINK = re.compile(r"!?\[[^\[\]\n]{0,300}\]\([^()\s]{0,2000}\)")
-_BULLET = re.compile(r"[ \t]*(?:[-*•·▪►»]|\d{1,3}[.)])[ \t]+")
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_URL = compile_lazily(r"(?:https?://|www\.)\S{1,2000}", re.IGNORECASE)
+_MARKDOWN_LINK = compile_lazily(r"!?\[[^\[\]\n]{0,300}\]\([^()\s]{0,2000}\)")
+_BULLET = compile_lazily(r"[ \t]*(?:[-*•·▪►»]|\d{1,3}[.)])[ \t]+")
+_WORD = compile_lazily(r"[^\W\d_][\w'’-]*")
 _SMALL_WORDS = frozenset(
     [
         "a",
@@ -47,8 +48,8 @@ _SMALL_WORDS = frozenset(
 )
 # Fast path: a "link" line holds a URL or a Markdown link, so a body with fewer
 # occurrences of these than ``min_links`` cannot be a link list.
-_URL_START = re.compile(r"https?://|www\.", re.IGNORECASE)
-_LINKISH = re.compile(r"https?://|www\.|\]\(", re.IGNORECASE)
+_URL_START = compile_lazily(r"https?://|www\.", re.IGNORECASE)
+_LINKISH = compile_lazily(r"https?://|www\.|\]\(", re.IGNORECASE)
 _WWW_CASES = tuple(a + b + c + "." for a in "wW" for b in "wW" for c in "wW")  # "www." in any case
 _TERMINAL = '.!?:;…"”’)»'
 _MAX_HEADLINE_WORDS = 16

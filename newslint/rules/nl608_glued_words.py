@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from newslint.diagnostics import Diagnostic
+from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule, Triggers
 
@@ -16,16 +17,16 @@ _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 # that is followed by a space and a lower-case word.  Bounded, anchored on the
 # case change: linear.
 _MAX_HEAD, _MAX_TAIL = 40, 41
-_GLUED = re.compile(
+_GLUED = compile_lazily(
     rf"(?<![^\s\"'“‘«(\[])([{_LOWER}]{{3,{_MAX_HEAD}}})([{_UPPER}][{_LOWER}]{{1,{_MAX_TAIL - 1}}})"
     rf"(?=[ \t\n][{_LOWER}])"
 )
 # Fast path: every match holds a lower-case letter followed by a capital; most
 # fields have none, and this scan is several times cheaper than the one above (it
 # tries only the capitals, looking behind each for a lower-case letter).
-_CASE_CHANGE = re.compile(rf"[{_UPPER}](?<=[{_LOWER}][{_UPPER}])")
+_CASE_CHANGE = compile_lazily(rf"[{_UPPER}](?<=[{_LOWER}][{_UPPER}])")
 # What a match holds around its case change (the capital is the 4th character).
-_AROUND_CHANGE = re.compile(rf"[{_LOWER}]{{3}}[{_UPPER}][{_LOWER}]")
+_AROUND_CHANGE = compile_lazily(rf"[{_LOWER}]{{3}}[{_UPPER}][{_LOWER}]")
 _SHORT_STARTERS = frozenset(
     [
         "An",
