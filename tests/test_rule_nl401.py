@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newslint.diagnostics import Applicability, Edit, ListAppend
+from newslint.rules._boilerplate_phrases import PROMO_LABELS
+from newslint.rules._promo import _AS_SPACE, _LABEL, _SPACE, _label_pattern, promo_headline
 from tests.rulekit import (
     HEADLINE,
     NL401,
@@ -104,3 +108,53 @@ def test_nl401_sentences_after_a_label_are_not_promos(paragraph: str) -> None:
 def test_nl401_promo_that_is_the_whole_body_is_reported_without_a_fix() -> None:
     [found] = lint(NL401, body="Read more: Some Other Headline Here")
     assert found.fix is None
+
+
+# The label pattern spells its spaces as " " and is matched on the paragraph with the other
+# spaces made " " (a compile-time saving): it must find exactly the labels that the pattern
+# spelling them as the class [ \t\u00a0\u202f] finds, at the same offsets.
+
+_LABELS = sorted({label for labels in PROMO_LABELS.values() for label in labels})
+_PIECES = (
+    *sorted({word for label in _LABELS for word in label.split()}),
+    *("READ", "Related", "ARTICLE", "x", "Headline", "Ferry", "é", ".", "…"),
+    *(":", "|", "»", ">", "–", "—", "-"),
+    *(" ", "  ", "\t", "\u00a0", "\u202f", "\u2009", "\u3000"),
+)
+_SPACES = st.text(st.sampled_from(" \t\u00a0\u202f\u2009\u3000"), max_size=2)
+
+
+@st.composite
+def _labelled(draw: st.DrawFn) -> str:
+    """A label in any case, apart by any spaces (some not _SPACE's), a separator, anything."""
+    label = draw(st.sampled_from(_LABELS))
+    words = [draw(st.sampled_from([w, w.upper(), w.title()])) for w in label.split()]
+    text = draw(_SPACES) + "".join(word + draw(_SPACES) for word in words)
+    text += draw(st.sampled_from(":|»>–—-")) + draw(_SPACES)
+    return text + draw(st.lists(st.sampled_from(_PIECES), max_size=6).map("".join))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.one_of(_labelled(), st.lists(st.sampled_from(_PIECES), max_size=14).map("".join)))
+def test_promo_labels_are_found_as_with_the_space_class(paragraph: str) -> None:
+    assert _SPACE == "[ \\t\\u00a0\\u202f]"
+    expected = _label_pattern(_LABELS).match(paragraph)
+    found = _LABEL.match(paragraph.translate(_AS_SPACE))
+    assert (found and found.span()) == (expected and expected.span())
+    if expected is None:
+        assert promo_headline(paragraph) is None
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "is_promo"),
+    [
+        ("Related\u00a0article: Ferry operator posts record summer", True),
+        ("Read\tmore\u202f: Ferry operator posts record summer", True),
+        ("READ  MORE\u00a0— Ferry operator posts record summer", True),
+        ("Related\u2009article: Ferry operator posts record summer", False),
+    ],
+)
+def test_promo_labels_with_other_spaces(paragraph: str, is_promo: bool) -> None:
+    assert (_label_pattern(_LABELS).match(paragraph) is not None) is is_promo
+    expected = "Ferry operator posts record summer" if is_promo else None
+    assert promo_headline(paragraph) == expected
