@@ -129,6 +129,29 @@ def test_nl303_fixes(body: str, expected: str) -> None:
     assert fixed(found, body) == expected
 
 
+def test_nl303_reports_utf16_read_as_utf8_once_and_keeps_every_letter() -> None:
+    text = "Der Bürgermeister sagte: «Wir öffnen.»\nЗдесь тоже."
+    body = "Intro. " + "".join(char + "\x00" for char in text) + " Outro."
+    found = lint(NL303, body=body)
+    assert len(found) == 1
+    assert "UTF-16 text read as UTF-8" in found[0].message
+    assert found[0].message.startswith(f"{len(text):,} control characters (U+0000)")
+    assert body[found[0].start : found[0].end].startswith("\x00e\x00r")
+    assert fixed(found, body) == "Intro. " + text + " Outro."
+    assert lint(NL303, body=fixed(found, body)) == []
+
+
+def test_nl303_groups_only_controls_close_together() -> None:
+    body = "a\x00\x00\x01b, then a word, c\x07d and e\x1b[1mf"
+    found = lint(NL303, body=body)
+    assert [(body[d.start : d.end], d.message) for d in found] == [
+        ("\x00\x00\x01", "3 control characters (U+0000, U+0001) in a run"),
+        ("\x07", "C0 control character U+0007"),
+        ("\x1b[1m", "terminal escape sequence '[1m'"),
+    ]
+    assert fixed(found, body) == "ab, then a word, cd and ef"
+
+
 def test_nl303_leaves_c1_inside_mojibake_to_nl301() -> None:
     body = "The â€œquoteâ€\x9d here"
     assert lint(NL303, body=body) == []

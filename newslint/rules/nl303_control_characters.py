@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -22,6 +23,9 @@ _CONTROL = re.compile(
 _OTHER_BYTES = bytes(
     b for b in range(256) if not (b <= 0x08 or b in (0x0B, 0x0C) or 0x0E <= b <= 0x1F or b == 0x7F)
 )
+_CONTROL_C0 = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_RUN_GAP = 2
+"""Deleted controls whose offsets differ by at most this are reported as one run."""
 _C1_BYTES = re.compile(rb"\xc2[\x80-\x9f]")
 CONTROL_CHARACTERS = (
     "".join(map(chr, (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0))))
@@ -105,30 +109,79 @@ mojibake sequence (NL301, NL302) are never touched here."""
         for name, text in article.text_fields(self.fields):
             if not _may_have_controls(text):
                 continue
-            analysis = None
-            for match in _CONTROL.finditer(text):
-                start, end = match.span()
-                char = match.group()
-                replacement = ""
-                if "\x80" <= char <= "\x9f":
-                    if not lone_c1(text, start):
-                        continue
-                    if analysis is None:
-                        analysis = analyse(text).spans()
-                    if analysis.overlaps(start, end):
-                        continue
-                    replacement = _c1_meaning(text, start) or ""
-                elif char in "\x0b\x0c" and _between_words(text, start, end):
-                    replacement = " "
-                what = _describe(char)
-                if replacement and replacement != " ":
-                    fix_message = f"replace it with '{replacement}'"
-                    message = f"{what} (windows-1252 '{replacement}' read as latin-1)"
-                else:
-                    fix_message = "remove it" if not replacement else "replace it with a space"
-                    message = what
-                fix = Fix(fix_message, Applicability.SAFE, (Edit(name, start, end, replacement),))
-                yield self.diagnostic(name, start, end, message, fix)
+            run: list[int] = []
+            for diagnostic in self._each(name, text):
+                if diagnostic is None:
+                    continue
+                if isinstance(diagnostic, int):
+                    if run and diagnostic - run[-1] > _RUN_GAP:
+                        yield from self._run(name, text, run)
+                        run = []
+                    run.append(diagnostic)
+                    continue
+                if run:
+                    yield from self._run(name, text, run)
+                    run = []
+                yield diagnostic
+            if run:
+                yield from self._run(name, text, run)
+
+    def _each(self, name: str, text: str) -> Iterator[Diagnostic | int | None]:
+        """A diagnostic per match, or the offset of a control character that is only deleted.
+
+        Deleted C0 controls and DEL are grouped by ``check`` into runs, reported once.
+        """
+        analysis = None
+        for match in _CONTROL.finditer(text):
+            start, end = match.span()
+            char = match.group()
+            replacement = ""
+            if "\x80" <= char <= "\x9f":
+                if not lone_c1(text, start):
+                    continue
+                if analysis is None:
+                    analysis = analyse(text).spans()
+                if analysis.overlaps(start, end):
+                    continue
+                replacement = _c1_meaning(text, start) or ""
+            elif char in "\x0b\x0c" and _between_words(text, start, end):
+                replacement = " "
+            elif end - start == 1 and char != "\ufeff":
+                yield start
+                continue
+            what = _describe(char)
+            if replacement and replacement != " ":
+                fix_message = f"replace it with '{replacement}'"
+                message = f"{what} (windows-1252 '{replacement}' read as latin-1)"
+            else:
+                fix_message = "remove it" if not replacement else "replace it with a space"
+                message = what
+            fix = Fix(fix_message, Applicability.SAFE, (Edit(name, start, end, replacement),))
+            yield self.diagnostic(name, start, end, message, fix)
+
+    def _run(self, name: str, text: str, run: list[int]) -> Iterator[Diagnostic]:
+        """One diagnostic for C0 controls at most ``_RUN_GAP`` characters apart.
+
+        A field of UTF-16 text read as UTF-8 holds a NUL after every letter:
+        tens of thousands of them, one problem, so it is reported once, with one
+        fix that deletes every control of the run and keeps everything between.
+        """
+        if len(run) == 1:
+            start = run[0]
+            fix = Fix("remove it", Applicability.SAFE, (Edit(name, start, start + 1, ""),))
+            yield self.diagnostic(name, start, start + 1, _describe(text[start]), fix)
+            return
+        start, end = run[0], run[-1] + 1
+        kept = _CONTROL_C0.sub("", text[start:end])
+        codes = sorted({text[i] for i in run})
+        shown = ", ".join(f"U+{ord(c):04X}" for c in codes[:3]) + (
+            ", ..." if len(codes) > 3 else ""
+        )
+        message = f"{len(run):,} control characters ({shown}) in a run"
+        if codes == ["\x00"] and all(b - a == 2 for a, b in itertools.pairwise(run)):
+            message += ", one after every character: UTF-16 text read as UTF-8?"
+        fix = Fix("remove them", Applicability.SAFE, (Edit(name, start, end, kept),))
+        yield self.diagnostic(name, start, end, message, fix)
 
 
 def _between_words(text: str, start: int, end: int) -> bool:
