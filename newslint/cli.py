@@ -16,7 +16,6 @@ from typing import TextIO
 from newslint import __version__
 from newslint.config import ConfigError
 from newslint.diagnostics import ReadError
-from newslint.docs import run_rule_command
 from newslint.files import Terminated, raise_terminated
 from newslint.output import FORMATS, default_format
 from newslint.output.reporter import (
@@ -174,6 +173,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments[:1] == ["rule"]:
         # `newslint rule CODE|NAME|--all`: the rule's documentation (`newslint ./rule` checks a folder).
+        from newslint.docs import run_rule_command
+
         return run_rule_command(arguments[1:])
     if arguments[:1] == ["report"]:
         # `newslint report PATHS -o report.html`: the corpus's health on one page.
