@@ -9,6 +9,7 @@ paragraphs are left behind.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
-from newslint.model import Article, iter_paragraphs
+from newslint.model import Article, paragraph_spans
 from newslint.rule import Rule
 from newslint.rules._promo import is_promo
 
@@ -85,47 +86,131 @@ _Row = tuple[int, int, str, str | None, str | None, tuple[int, int] | None]
 
 @functools.lru_cache(maxsize=4)
 def _rows(body: str) -> tuple[_Row, ...]:
-    """Every non-blank line of ``body``: split once per body, shared by all the line rules."""
-    paragraphs = list(iter_paragraphs(body))
+    """Every non-blank line of ``body`` (``iter_lines``; the rules build only the lines they flag)."""
+    return tuple(
+        row for index in range(len(paragraph_spans(body))) for row in _paragraph_rows(body, index)
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _paragraph_rows(body: str, index: int) -> list[_Row]:
+    """The non-blank lines of the ``index``-th paragraph of ``body``, with their cut spans."""
+    paragraphs = paragraph_spans(body)
+    p_start, p_end, _ = paragraphs[index]
+    # To the line break after the paragraph: its last line loses one ``\r``, as the others do.
+    newline = body.find("\n", p_end)
+    paragraph = body[p_start : newline if newline >= 0 else len(body)]
+    lines: list[tuple[int, int, str]] = []
+    offset = p_start
+    for raw in paragraph.split("\n"):
+        text = raw[:-1] if raw.endswith("\r") else raw
+        if text and not text.isspace():
+            lines.append((offset, offset + len(text), text))
+        offset += len(raw) + 1
     found: list[_Row] = []
-    for index, (p_start, _, paragraph) in enumerate(paragraphs):
-        lines: list[tuple[int, int, str]] = []
-        offset = p_start
-        for raw in paragraph.split("\n"):
-            text = raw[:-1] if raw.endswith("\r") else raw
-            if text and not text.isspace():
-                lines.append((offset, offset + len(text), text))
-            offset += len(raw) + 1
-        for i, (start, end, text) in enumerate(lines):
-            cut: tuple[int, int] | None
-            if i > 0:
-                # Not first in its paragraph: take the line break before it.
-                cut = (lines[i - 1][1], end)
-            elif len(lines) > 1:
-                # First of several: take the line break after it.
-                cut = (start, lines[1][0])
-            elif index + 1 < len(paragraphs):
-                # A paragraph of its own: take the paragraph break after it.
-                cut = (start, paragraphs[index + 1][0])
-            elif index > 0:
-                # The last paragraph: take the paragraph break before it.
-                cut = (paragraphs[index - 1][1], end)
-            else:
-                cut = None
-            previous = lines[i - 1][2] if i > 0 else None
-            following = lines[i + 1][2] if i + 1 < len(lines) else None
-            found.append((start, end, text, previous, following, cut))
-    return tuple(found)
+    for i, (start, end, text) in enumerate(lines):
+        cut: tuple[int, int] | None
+        if i > 0:
+            # Not first in its paragraph: take the line break before it.
+            cut = (lines[i - 1][1], end)
+        elif len(lines) > 1:
+            # First of several: take the line break after it.
+            cut = (start, lines[1][0])
+        elif index + 1 < len(paragraphs):
+            # A paragraph of its own: take the paragraph break after it.
+            cut = (start, paragraphs[index + 1][0])
+        elif index > 0:
+            # The last paragraph: take the paragraph break before it.
+            cut = (paragraphs[index - 1][1], end)
+        else:
+            cut = None
+        previous = lines[i - 1][2] if i > 0 else None
+        following = lines[i + 1][2] if i + 1 < len(lines) else None
+        found.append((start, end, text, previous, following, cut))
+    return found
 
 
-@functools.lru_cache(maxsize=16)
-def _short_rows(body: str, max_length: int) -> tuple[_Row, ...]:
-    """The lines of ``body`` no longer than ``max_length``: the only ones a line rule reads.
+def _line_at(body: str, start: int) -> Line:
+    """The line of ``body`` that starts at ``start`` (one of ``_spans``), with its neighbours."""
+    paragraphs = paragraph_spans(body)
+    index = bisect.bisect_right(paragraphs, (start, len(body) + 1)) - 1
+    for row in _paragraph_rows(body, index):
+        if row[0] == start:
+            return Line(*row)
+    raise AssertionError(f"no line starts at {start}")  # _spans and paragraph_spans disagree
 
-    Most lines of news text are paragraphs of prose, longer than any boilerplate
-    line, so each rule skips them without a call per line.
+
+# A line with a character that is not whitespace (``str.isspace``, as ``\s`` is).
+# Anchored at line starts, so that a long blank line is passed over once.
+_LINE = re.compile(r"^[^\S\n]*\S[^\n]*", re.MULTILINE)
+
+
+@functools.lru_cache(maxsize=4)
+def _spans(body: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line of ``body``: cheap, shared by all the line rules.
+
+    The end leaves out the ``\r`` of a CRLF line break, as ``_paragraph_rows`` does.
     """
-    return tuple(row for row in _rows(body) if len(row[2]) <= max_length)
+    found = []
+    for match in _LINE.finditer(body):
+        start, end = match.span()
+        if body[end - 1] == "\r":
+            end -= 1
+        found.append((start, end))
+    return found
+
+
+@functools.lru_cache(maxsize=4)
+def _folded(body: str) -> tuple[str, str] | None:
+    """``body`` case-folded, and that reversed, when folding keeps every offset (else None).
+
+    Folding maps a few characters to two (``ß`` to ``ss``); then the offsets of
+    the folded text no longer match the body's, and no hint is used.
+    """
+    folded = body.casefold()
+    if len(folded) != len(body):
+        return None
+    return folded, folded[::-1]
+
+
+class _Trie(dict[str, "_Trie"]):
+    """A node of ``alternation``'s trie: a child per next character, ``""`` where a word ends."""
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, as a trie: sre tries one branch per character, not per word."""
+    trie = _Trie()
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, _Trie())
+        node[""] = _Trie()
+
+    def pattern(node: _Trie) -> str:
+        branches = [
+            re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char
+        ]
+        if "" in node:
+            branches.append("")  # last: the longer words are tried first
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return pattern(trie)
+
+
+def start_hint(words: Iterable[str], lead: str = "") -> str:
+    """A hint (regex source) that accepts a line whose normalised text starts with one of ``words``.
+
+    ``words`` are case-folded; ``lead`` is what else may stand before them
+    (a character class's contents, repeated).  Like ``normalise``, the hint
+    skips leading whitespace and a Markdown heading mark.
+    """
+    words = tuple(words)
+    if "" in words:
+        return ""  # a word that every line starts with
+    skip = rf"[\s{lead}]*" if lead else r"\s*"
+    return rf"\s*(?:#{{1,6}}[ \t]+)?{skip}{alternation(words)}"
 
 
 def continues_a_sentence(line: Line) -> bool:
@@ -160,12 +245,59 @@ class LineRule(Rule):
     """Longer lines are never this kind of boilerplate (and are skipped cheaply)."""
     check_wrapping: ClassVar[bool] = True
     """Skip lines that read as part of a hard-wrapped sentence."""
+    head_hint: ClassVar[re.Pattern[str] | None] = None
+    """Matches, from the start of a line of the case-folded body, every line ``match`` may accept."""
+    tail_hint: ClassVar[re.Pattern[str] | None] = None
+    """The same from the end of the line, on the folded body reversed (for what ends a line)."""
+
+    def hints(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None:
+        """The hints that rule lines in (None: every line is a candidate).
+
+        Most lines are prose, which no hint accepts, so ``match`` (Python) runs only
+        on the few lines that a regex (C) lets through.  A hint must accept every
+        line that ``match`` accepts: a test compares the rule with and without them.
+        An option that adds phrases turns them off.
+        """
+        if self.head_hint is None and self.tail_hint is None:
+            return None
+        return self.head_hint, self.tail_hint
+
+    def candidates(self, body: str) -> list[tuple[int, int]]:
+        """(start, end) of the lines of ``body`` that ``match`` may accept."""
+        limit = self.max_length
+        spans = _spans(body)
+        hints = self.hints()
+        folded = _folded(body) if hints is not None and spans else None
+        if hints is None or folded is None:
+            return [span for span in spans if span[1] - span[0] <= limit]
+        head, tail = hints
+        text, reverse = folded
+        if tail is None:
+            assert head is not None
+            head_match = head.match
+            return [
+                (start, end)
+                for start, end in spans
+                if end - start <= limit and head_match(text, start, end)
+            ]
+        size = len(text)
+        tail_match = tail.match
+        if head is None:
+            return [
+                (start, end)
+                for start, end in spans
+                if end - start <= limit and tail_match(reverse, size - end, size - start)
+            ]
+        head_match = head.match
+        return [
+            (start, end)
+            for start, end in spans
+            if end - start <= limit
+            and (head_match(text, start, end) or tail_match(reverse, size - end, size - start))
+        ]
 
     def match(self, line: str) -> bool:
         raise NotImplementedError
-
-    def _wanted(self, text: str) -> bool:
-        return len(text) <= self.max_length and self.match(text)
 
     def match_line(self, line: Line) -> bool:
         """Whether a line whose text ``match``-es is flagged, knowing its neighbours."""
@@ -176,10 +308,10 @@ class LineRule(Rule):
         if not body:
             return
         match = self.match
-        for row in _short_rows(body, self.max_length):
-            if not match(row[2]):
+        for start, end in self.candidates(body):
+            if not match(body[start:end]):
                 continue
-            line = Line(*row)
+            line = _line_at(body, start)
             if not self.match_line(line):
                 continue
             if self.check_wrapping and continues_a_sentence(line):

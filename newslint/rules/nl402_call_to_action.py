@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from newslint.rules._boilerplate import LineRule, extra_phrase_set, normalise, phrase_set
+from newslint.rules._boilerplate import (
+    LineRule,
+    extra_phrase_set,
+    normalise,
+    phrase_set,
+    start_hint,
+)
 from newslint.rules._boilerplate_phrases import CALLS_TO_ACTION, CTA_NETWORK_VERBS, NETWORKS
 
 _PHRASES = phrase_set(phrase for phrases in CALLS_TO_ACTION.values() for phrase in phrases)
@@ -110,6 +116,10 @@ unsafe because it deletes text."""
         "extra-phrases": "more whole-line calls to action to flag, in any language"
     }
     extra_phrases: tuple[str, ...] = ()
+    head_hint = re.compile(start_hint(_FIRST_WORDS | _VERB_STARTS))
+
+    def hints(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None:
+        return None if self.extra_phrases else super().hints()
 
     def match(self, line: str) -> bool:
         if self.extra_phrases and _without_handles(normalise(line)) in extra_phrase_set(

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import re
 
-from newslint.rules._boilerplate import LineRule, normalise, phrase_set
+from newslint.rules._boilerplate import (
+    LineRule,
+    normalise,
+    phrase_set,
+    start_hint,
+)
 from newslint.rules._boilerplate_phrases import (
     COOKIE_CUES,
     COOKIE_OPENINGS,
@@ -73,6 +78,18 @@ the line with its line break; it is unsafe because it deletes text."""
     bad = "The museum reopens on Friday.\n\nPrivacy Policy | Terms of Use"
     good = "The museum reopens on Friday."
     kind = "cookie or policy notice"
+    # A line opens with a policy link's or a banner's first words; so does a row of
+    # links, whose first item is a policy or footer link or a copyright notice.
+    head_hint = re.compile(
+        start_hint(
+            {
+                (phrase.split() or [""])[0]
+                for phrase in _POLICY | _FOOTER | phrase_set(COOKIE_OPENINGS)
+            }
+            | {"copyright", "©", "(c)"},
+            lead=".",
+        )
+    )
 
     def match(self, line: str) -> bool:
         return is_cookie_notice(line)

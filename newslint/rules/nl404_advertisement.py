@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
-from newslint.rules._boilerplate import LineRule, extra_phrase_set, normalise, phrase_set
+from newslint.rules._boilerplate import (
+    LineRule,
+    extra_phrase_set,
+    normalise,
+    phrase_set,
+    start_hint,
+)
 from newslint.rules._boilerplate_phrases import ADVERTISEMENT_LINES
 
 _LABELS = phrase_set(ADVERTISEMENT_LINES)
@@ -37,6 +44,15 @@ with its line break; it is unsafe because it deletes text."""
         "extra-labels": "more advertisement labels to flag when a line is nothing else"
     }
     extra_labels: tuple[str, ...] = ()
+    head_hint = re.compile(
+        start_hint(
+            ((label.strip(_DECORATION).split() or [""])[0] for label in _LABELS),
+            lead=r"\-–—()\[\]",
+        )
+    )
+
+    def hints(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None:
+        return None if self.extra_labels else super().hints()
 
     def match(self, line: str) -> bool:
         if self.extra_labels and normalise(line).strip(_DECORATION) in extra_phrase_set(

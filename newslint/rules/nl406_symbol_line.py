@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from newslint.rules._boilerplate import Line, LineRule
@@ -90,6 +91,9 @@ it deletes text."""
     good = "The ferry resumed service on Monday.\n\nPassengers returned."
     kind = "symbol-only line"
     max_length = 200
+    # Only characters that ``\w`` does not take for a letter or digit (and ``_``): a
+    # superset of the punctuation, symbols and spaces that the rule accepts.
+    head_hint = re.compile(r"[\W_]*\Z")
 
     def match(self, line: str) -> bool:
         return is_symbol_line(line)

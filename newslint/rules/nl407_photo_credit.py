@@ -6,7 +6,7 @@ import functools
 import re
 from typing import ClassVar
 
-from newslint.rules._boilerplate import LineRule
+from newslint.rules._boilerplate import LineRule, alternation
 from newslint.rules._boilerplate_phrases import (
     CAPTION_LABELS,
     PHOTO_AGENCIES,
@@ -170,6 +170,13 @@ the line with its line break; it is unsafe because it deletes text."""
         "extra-agencies": "more photo agencies: a line that is one of them, or `Name/Agency`, is a credit"
     }
     extra_agencies: tuple[str, ...] = ()
+    # What ``_may_be_credit`` lets through: a line that opens with ``©`` or ``(`` or
+    # a label's first word, or that ends with an agency's last word.
+    head_hint = re.compile(rf"\s*[©(]|\s*{alternation(_FIRST_WORDS)}")
+    tail_hint = re.compile(rf"[\s)]*{alternation(word[::-1] for word in _LAST_WORDS)}")
+
+    def hints(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None:
+        return None if self.extra_agencies else super().hints()
 
     def match(self, line: str) -> bool:
         if is_photo_credit(line):
