@@ -14,7 +14,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.model import Article, paragraph_spans
@@ -234,6 +234,67 @@ def continues_a_sentence(line: Line) -> bool:
     return bool(text[:1].islower() and before and (before[-1].isalpha() or before[-1] in ",-"))
 
 
+_HINTED: list[type[LineRule]] = []
+"""The line rules that declare hints, in the order they were defined."""
+
+
+@functools.lru_cache(maxsize=1)
+def _union() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, int]:
+    """One head and one tail hint that accept what any line rule's hints accept, and the longest limit.
+
+    Six rules each trying its hint on every line cost six regex calls per line; the
+    union tries once, and each rule's own hint then runs only on the lines it let through.
+    """
+    heads = [cls.head_hint.pattern for cls in _HINTED if cls.head_hint is not None]
+    tails = [cls.tail_hint.pattern for cls in _HINTED if cls.tail_hint is not None]
+    head = re.compile("|".join(f"(?:{source})" for source in heads)) if heads else None
+    tail = re.compile("|".join(f"(?:{source})" for source in tails)) if tails else None
+    return head, tail, max(cls.max_length for cls in _HINTED)
+
+
+@functools.lru_cache(maxsize=4)
+def _union_spans(body: str) -> list[tuple[int, int]]:
+    """The lines of ``body`` (``_spans``) that some line rule's hints accept."""
+    folded = _folded(body)
+    assert folded is not None  # only asked for when the body folds in place
+    head, tail, limit = _union()
+    return _hinted(_spans(body), folded, limit, head, tail)
+
+
+def _hinted(
+    spans: list[tuple[int, int]],
+    folded: tuple[str, str],
+    limit: int,
+    head: re.Pattern[str] | None,
+    tail: re.Pattern[str] | None,
+) -> list[tuple[int, int]]:
+    """The ``spans`` no longer than ``limit`` that ``head`` (at their start) or ``tail`` (at their end) match."""
+    text, reverse = folded
+    if tail is None:
+        assert head is not None
+        head_match = head.match
+        return [
+            (start, end)
+            for start, end in spans
+            if end - start <= limit and head_match(text, start, end)
+        ]
+    size = len(text)
+    tail_match = tail.match
+    if head is None:
+        return [
+            (start, end)
+            for start, end in spans
+            if end - start <= limit and tail_match(reverse, size - end, size - start)
+        ]
+    head_match = head.match
+    return [
+        (start, end)
+        for start, end in spans
+        if end - start <= limit
+        and (head_match(text, start, end) or tail_match(reverse, size - end, size - start))
+    ]
+
+
 class LineRule(Rule):
     """A rule that flags whole body lines; subclasses say which lines by ``match``."""
 
@@ -262,6 +323,12 @@ class LineRule(Rule):
             return None
         return self.head_hint, self.tail_hint
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.head_hint is not None or cls.tail_hint is not None:
+            _HINTED.append(cls)
+            _union.cache_clear()
+
     def candidates(self, body: str) -> list[tuple[int, int]]:
         """(start, end) of the lines of ``body`` that ``match`` may accept."""
         limit = self.max_length
@@ -270,31 +337,10 @@ class LineRule(Rule):
         folded = _folded(body) if hints is not None and spans else None
         if hints is None or folded is None:
             return [span for span in spans if span[1] - span[0] <= limit]
-        head, tail = hints
-        text, reverse = folded
-        if tail is None:
-            assert head is not None
-            head_match = head.match
-            return [
-                (start, end)
-                for start, end in spans
-                if end - start <= limit and head_match(text, start, end)
-            ]
-        size = len(text)
-        tail_match = tail.match
-        if head is None:
-            return [
-                (start, end)
-                for start, end in spans
-                if end - start <= limit and tail_match(reverse, size - end, size - start)
-            ]
-        head_match = head.match
-        return [
-            (start, end)
-            for start, end in spans
-            if end - start <= limit
-            and (head_match(text, start, end) or tail_match(reverse, size - end, size - start))
-        ]
+        cls = type(self)
+        if cls in _HINTED and hints == (cls.head_hint, cls.tail_hint):
+            spans = _union_spans(body)  # the lines some rule's hint accepts: a few of them
+        return _hinted(spans, folded, limit, *hints)
 
     def match(self, line: str) -> bool:
         raise NotImplementedError
