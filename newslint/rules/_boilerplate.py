@@ -213,6 +213,18 @@ def start_hint(words: Iterable[str], lead: str = "") -> str:
     return rf"\s*(?:#{{1,6}}[ \t]+)?{skip}{alternation(words)}"
 
 
+def end_hint(words: Iterable[str], lead: str = "") -> str:
+    """A hint (regex source), matched on the reversed line, for a line that ends with one of ``words``.
+
+    ``lead`` is what else may follow them at the end of the line (a character class's
+    contents, repeated), besides whitespace.
+    """
+    words = tuple(words)
+    if "" in words:
+        return ""
+    return rf"[\s{lead}]*{alternation(word[::-1] for word in words)}"
+
+
 def continues_a_sentence(line: Line) -> bool:
     """Whether the line reads as part of a hard-wrapped sentence, not as a line of its own.
 
@@ -242,13 +254,19 @@ _HINTED: list[type[LineRule]] = []
 def _union() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, int]:
     """One head and one tail hint that accept what any line rule's hints accept, and the longest limit.
 
-    Six rules each trying its hint on every line cost six regex calls per line; the
-    union tries once, and each rule's own hint then runs only on the lines it let through.
+    Six rules each trying its hint on every line cost six regex calls per line.  The
+    union merges their first words into one trie (and their last words into another),
+    so a line costs one branch per character; each rule's own hint then runs only on
+    the lines the union let through.
     """
-    heads = [cls.head_hint.pattern for cls in _HINTED if cls.head_hint is not None]
-    tails = [cls.tail_hint.pattern for cls in _HINTED if cls.tail_hint is not None]
+    words = frozenset().union(*(cls.first_words for cls in _HINTED))
+    lead = "".join(sorted({char for cls in _HINTED for char in cls.lead}))
+    heads = [start_hint(words, lead=re.escape(lead))] if words else []
+    heads += [cls.head_pattern for cls in _HINTED if cls.head_pattern]
+    last_words = frozenset().union(*(cls.last_words for cls in _HINTED))
+    tail_lead = "".join(sorted({char for cls in _HINTED for char in cls.tail_lead}))
     head = re.compile("|".join(f"(?:{source})" for source in heads)) if heads else None
-    tail = re.compile("|".join(f"(?:{source})" for source in tails)) if tails else None
+    tail = re.compile(end_hint(last_words, re.escape(tail_lead))) if last_words else None
     return head, tail, max(cls.max_length for cls in _HINTED)
 
 
@@ -306,10 +324,21 @@ class LineRule(Rule):
     """Longer lines are never this kind of boilerplate (and are skipped cheaply)."""
     check_wrapping: ClassVar[bool] = True
     """Skip lines that read as part of a hard-wrapped sentence."""
+    first_words: ClassVar[frozenset[str]] = frozenset()
+    """Case-folded words that every line ``match`` accepts starts with (as a prefix), after
+    whitespace, a Markdown heading mark and ``lead``; or that ``head_pattern`` allows for."""
+    lead: ClassVar[str] = ""
+    """Characters that may stand before the first word (besides whitespace)."""
+    head_pattern: ClassVar[str] = ""
+    """A regex for what else may start a line that ``match`` accepts (matched on the folded line)."""
+    last_words: ClassVar[frozenset[str]] = frozenset()
+    """Case-folded words that may end a line ``match`` accepts, before whitespace and ``tail_lead``."""
+    tail_lead: ClassVar[str] = ""
     head_hint: ClassVar[re.Pattern[str] | None] = None
-    """Matches, from the start of a line of the case-folded body, every line ``match`` may accept."""
+    """Built from the above: matches, from the start of a line of the case-folded body,
+    every line ``match`` may accept."""
     tail_hint: ClassVar[re.Pattern[str] | None] = None
-    """The same from the end of the line, on the folded body reversed (for what ends a line)."""
+    """The same from the end of the line, on the folded body reversed (from ``last_words``)."""
 
     def hints(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None:
         """The hints that rule lines in (None: every line is a candidate).
@@ -325,6 +354,11 @@ class LineRule(Rule):
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
+        heads = [start_hint(cls.first_words, re.escape(cls.lead))] if cls.first_words else []
+        heads += [cls.head_pattern] if cls.head_pattern else []
+        cls.head_hint = re.compile("|".join(f"(?:{h})" for h in heads)) if heads else None
+        tail = end_hint(cls.last_words, re.escape(cls.tail_lead)) if cls.last_words else None
+        cls.tail_hint = re.compile(tail) if tail is not None else None
         if cls.head_hint is not None or cls.tail_hint is not None:
             _HINTED.append(cls)
             _union.cache_clear()

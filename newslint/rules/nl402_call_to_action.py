@@ -10,7 +10,6 @@ from newslint.rules._boilerplate import (
     extra_phrase_set,
     normalise,
     phrase_set,
-    start_hint,
 )
 from newslint.rules._boilerplate_phrases import CALLS_TO_ACTION, CTA_NETWORK_VERBS, NETWORKS
 
@@ -116,7 +115,7 @@ unsafe because it deletes text."""
         "extra-phrases": "more whole-line calls to action to flag, in any language"
     }
     extra_phrases: tuple[str, ...] = ()
-    head_hint = re.compile(start_hint(_FIRST_WORDS | _VERB_STARTS))
+    first_words = _FIRST_WORDS | _VERB_STARTS
 
     def hints(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None:
         return None if self.extra_phrases else super().hints()

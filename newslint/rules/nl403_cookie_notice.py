@@ -8,7 +8,6 @@ from newslint.rules._boilerplate import (
     LineRule,
     normalise,
     phrase_set,
-    start_hint,
 )
 from newslint.rules._boilerplate_phrases import (
     COOKIE_CUES,
@@ -80,16 +79,11 @@ the line with its line break; it is unsafe because it deletes text."""
     kind = "cookie or policy notice"
     # A line opens with a policy link's or a banner's first words; so does a row of
     # links, whose first item is a policy or footer link or a copyright notice.
-    head_hint = re.compile(
-        start_hint(
-            {
-                (phrase.split() or [""])[0]
-                for phrase in _POLICY | _FOOTER | phrase_set(COOKIE_OPENINGS)
-            }
-            | {"copyright", "©", "(c)"},
-            lead=".",
-        )
+    first_words = frozenset(
+        {(phrase.split() or [""])[0] for phrase in _POLICY | _FOOTER | phrase_set(COOKIE_OPENINGS)}
+        | {"copyright", "©", "(c)"}
     )
+    lead = "."
 
     def match(self, line: str) -> bool:
         return is_cookie_notice(line)

@@ -10,7 +10,6 @@ from newslint.rules._boilerplate import (
     extra_phrase_set,
     normalise,
     phrase_set,
-    start_hint,
 )
 from newslint.rules._boilerplate_phrases import ADVERTISEMENT_LINES
 
@@ -44,12 +43,8 @@ with its line break; it is unsafe because it deletes text."""
         "extra-labels": "more advertisement labels to flag when a line is nothing else"
     }
     extra_labels: tuple[str, ...] = ()
-    head_hint = re.compile(
-        start_hint(
-            ((label.strip(_DECORATION).split() or [""])[0] for label in _LABELS),
-            lead=r"\-–—()\[\]",
-        )
-    )
+    first_words = frozenset((label.strip(_DECORATION).split() or [""])[0] for label in _LABELS)
+    lead = "-–—()[]"
 
     def hints(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None:
         return None if self.extra_labels else super().hints()

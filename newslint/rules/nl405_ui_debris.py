@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from newslint.rules._boilerplate import LineRule, normalise, phrase_set, start_hint
+from newslint.rules._boilerplate import LineRule, normalise, phrase_set
 from newslint.rules._boilerplate_phrases import ICON_LIGATURES, UI_DEBRIS_LINES
 
 _LINES = phrase_set(UI_DEBRIS_LINES)
@@ -42,12 +42,10 @@ line break; it is unsafe because it deletes text."""
     good = "The ferry resumed service on Monday."
     kind = "user-interface text"
     max_length = 100
-    head_hint = re.compile(
-        start_hint(
-            {(line.split() or [""])[0] for line in _LINES}
-            | {"image", "photo", "picture", "slide", "foto", "bild"}  # _COUNTER's
-            | {icon.casefold() for icon in _ICONS}
-        )
+    first_words = frozenset(
+        {(line.split() or [""])[0] for line in _LINES}
+        | {"image", "photo", "picture", "slide", "foto", "bild"}  # _COUNTER's
+        | {icon.casefold() for icon in _ICONS}
     )
 
     def match(self, line: str) -> bool:

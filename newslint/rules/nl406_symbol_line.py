@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from newslint.rules._boilerplate import Line, LineRule
@@ -93,7 +92,7 @@ it deletes text."""
     max_length = 200
     # Only characters that ``\w`` does not take for a letter or digit (and ``_``): a
     # superset of the punctuation, symbols and spaces that the rule accepts.
-    head_hint = re.compile(r"[\W_]*\Z")
+    head_pattern = r"[\W_]*\Z"
 
     def match(self, line: str) -> bool:
         return is_symbol_line(line)

@@ -6,7 +6,7 @@ import functools
 import re
 from typing import ClassVar
 
-from newslint.rules._boilerplate import LineRule, alternation
+from newslint.rules._boilerplate import LineRule
 from newslint.rules._boilerplate_phrases import (
     CAPTION_LABELS,
     PHOTO_AGENCIES,
@@ -172,8 +172,10 @@ the line with its line break; it is unsafe because it deletes text."""
     extra_agencies: tuple[str, ...] = ()
     # What ``_may_be_credit`` lets through: a line that opens with ``©`` or ``(`` or
     # a label's first word, or that ends with an agency's last word.
-    head_hint = re.compile(rf"\s*[©(]|\s*{alternation(_FIRST_WORDS)}")
-    tail_hint = re.compile(rf"[\s)]*{alternation(word[::-1] for word in _LAST_WORDS)}")
+    first_words = _FIRST_WORDS
+    head_pattern = r"\s*[©(]"
+    last_words = _LAST_WORDS
+    tail_lead = ")"
 
     def hints(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None:
         return None if self.extra_agencies else super().hints()
