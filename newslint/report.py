@@ -3,15 +3,44 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
 from newslint.diagnostics import Applicability, Diagnostic
 
 
+def printable(text: str, keep: str = "") -> str:
+    """``text`` safe to print: characters that act on a terminal or are invisible as escapes.
+
+    Messages quote the article's text, and file names are the user's: a NUL, an escape
+    sequence, a right-to-left override (U+202E), a line separator or a lone surrogate in
+    them would garble or hijack the terminal (or fail to encode).  Controls, format
+    characters, separators of lines and paragraphs, surrogates, private-use and unassigned
+    code points become ``\\x00``, ``\\u202e``, ...; spaces of any width are kept, and so
+    are the characters of ``keep`` (that the output format escapes its own way).
+    """
+    if text.isprintable():
+        return text
+    return "".join(
+        char
+        if char.isprintable() or char in keep or unicodedata.category(char) == "Zs"
+        else _escaped(char)
+        for char in text
+    )
+
+
+def _escaped(char: str) -> str:
+    code = ord(char)
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
 def where(diagnostic: Diagnostic) -> str:
     loc = diagnostic.location
-    return f"{diagnostic.path}:{loc.line}:{loc.column}" if loc else diagnostic.path
+    path = printable(diagnostic.path)
+    return f"{path}:{loc.line}:{loc.column}" if loc else path
 
 
 def concise_line(diagnostic: Diagnostic) -> str:
@@ -20,7 +49,9 @@ def concise_line(diagnostic: Diagnostic) -> str:
     context = ""
     if diagnostic.record is not None:
         context = f" (record {diagnostic.record}, field {diagnostic.field or '-'})"
-    return f"{where(diagnostic)}: {diagnostic.code}{marker} {diagnostic.message}{context}"
+    return (
+        f"{where(diagnostic)}: {diagnostic.code}{marker} {printable(diagnostic.message)}{context}"
+    )
 
 
 def as_dict(diagnostic: Diagnostic) -> dict[str, Any]:

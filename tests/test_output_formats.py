@@ -548,3 +548,39 @@ def test_render_dispatches_every_format(seed: list[Diagnostic]) -> None:
         assert render(fmt, seed, RULES, checked_paths=[SEED_REL]) == text, fmt
     with pytest.raises(ValueError, match="unknown output format 'xml'"):
         render("xml", seed, RULES)
+
+
+# --- text that would act on a terminal ------------------------------------------------------
+
+
+def _quoting(message: str, path: str = "a.jsonl") -> Diagnostic:
+    return made_up(message, path=path, record=1, location=Location(1, 3, 1, 7))
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("x\x00y", "x\\x00y"),
+        ("red \x1b[31mtext", "red \\x1b[31mtext"),
+        ("left \u202eright", "left \\u202eright"),
+        ("one\u2028two", "one\\u2028two"),
+        ("lone \ud800 half", "lone \\ud800 half"),
+        ("tab\there", "tab\\x09here"),
+    ],
+)
+def test_messages_cannot_act_on_a_terminal(raw: str, shown: str) -> None:
+    diagnostic = _quoting(f"around '{raw}'", path=f"dir/{raw}.jsonl")
+    lines = [concise_line(diagnostic), colour_concise_line(diagnostic), github_line(diagnostic)]
+    for line in lines:
+        assert f"around '{shown}'" in line
+        assert raw not in line
+        line.encode("utf-8")  # no lone surrogate left to fail on output
+    assert concise_line(diagnostic).startswith(f"dir/{shown}.jsonl:1:3: NL101 around")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Café « déjà » vu", "Привет, мир", "non\u00a0breaking and\u2009thin", "日本語", "emoji 👍"],
+)
+def test_printable_text_in_messages_is_left_alone(text: str) -> None:
+    assert concise_line(_quoting(text)) == f"a.jsonl:1:3: NL101 {text} (record 1, field body)"

@@ -9,7 +9,7 @@ from pathlib import PurePath
 
 from newslint.diagnostics import Diagnostic, Severity
 from newslint.lazy_re import compile_lazily
-from newslint.report import as_dict, concise_line, to_json
+from newslint.report import as_dict, concise_line, printable, to_json
 
 # --- JSON -----------------------------------------------------------------------------------
 
@@ -40,6 +40,10 @@ def escape_property(value: str) -> str:
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
+_ESCAPED = "\r\n"
+"""What ``escape_data`` writes its own way (%0D, %0A): left to it by ``printable``."""
+
+
 def github_line(diagnostic: Diagnostic) -> str:
     """``::warning file=...,line=...,col=...,endLine=...,endColumn=...,title=CODE name::message``.
 
@@ -57,10 +61,12 @@ def github_line(diagnostic: Diagnostic) -> str:
         if loc.end_line == loc.line:
             props.append(("endColumn", str(loc.end_column)))
     props.append(("title", f"{diagnostic.code} {diagnostic.name}"))
-    message = diagnostic.message
+    message = printable(diagnostic.message, keep=_ESCAPED)
     if diagnostic.record is not None:
         message += f" (record {diagnostic.record}, field {diagnostic.field or '-'})"
-    joined = ",".join(f"{key}={escape_property(value)}" for key, value in props)
+    joined = ",".join(
+        f"{key}={escape_property(printable(value, keep=_ESCAPED))}" for key, value in props
+    )
     return f"::{level} {joined}::{escape_data(message)}"
 
 

@@ -12,7 +12,7 @@ from typing import TextIO
 
 from newslint.diagnostics import Applicability, Diagnostic
 from newslint.output.source import SourceLines
-from newslint.report import concise_line
+from newslint.report import concise_line, printable
 
 RESET = "\x1b[0m"
 BOLD = "\x1b[1m"
@@ -54,7 +54,7 @@ def colour_concise_line(diagnostic: Diagnostic) -> str:
     Without the escape codes it is exactly ``concise_line(diagnostic)``.
     """
     loc = diagnostic.location
-    where = f"{BOLD}{diagnostic.path}{RESET}"
+    where = f"{BOLD}{printable(diagnostic.path)}{RESET}"
     if loc:
         where += f"{DIM}:{loc.line}:{loc.column}{RESET}"
     marker = (
@@ -65,7 +65,8 @@ def colour_concise_line(diagnostic: Diagnostic) -> str:
     context = ""
     if diagnostic.record is not None:
         context = f" {DIM}(record {diagnostic.record}, field {diagnostic.field or '-'}){RESET}"
-    return f"{where}: {BOLD}{RED}{diagnostic.code}{RESET}{marker} {diagnostic.message}{context}"
+    message = printable(diagnostic.message)
+    return f"{where}: {BOLD}{RED}{diagnostic.code}{RESET}{marker} {message}{context}"
 
 
 # --- concise ------------------------------------------------------------------------------
