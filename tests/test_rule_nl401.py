@@ -8,7 +8,14 @@ from hypothesis import strategies as st
 
 from newslint.diagnostics import Applicability, Edit, ListAppend
 from newslint.rules._boilerplate_phrases import PROMO_LABELS
-from newslint.rules._promo import _AS_SPACE, _LABEL, _SPACE, _label_pattern, promo_headline
+from newslint.rules._promo import (
+    _LABEL,
+    _SPACE,
+    _label_pattern,
+    _looks_like_a_headline,
+    headline_of,
+    promo_headline,
+)
 from tests.rulekit import (
     HEADLINE,
     NL401,
@@ -110,9 +117,10 @@ def test_nl401_promo_that_is_the_whole_body_is_reported_without_a_fix() -> None:
     assert found.fix is None
 
 
-# The label pattern spells its spaces as " " and is matched on the paragraph with the other
-# spaces made " " (a compile-time saving): it must find exactly the labels that the pattern
-# spelling them as the class [ \t\u00a0\u202f] finds, at the same offsets.
+# The label pattern spells its spaces without U+202F and is matched on the paragraph with
+# U+202F made " " (a compile-time saving): it must find exactly the labels that the pattern
+# spelling them as the class [ \t\u00a0\u202f] finds, at the same offsets, and
+# promo_headline must give the headline that pattern gives.
 
 _LABELS = sorted({label for labels in PROMO_LABELS.values() for label in labels})
 _PIECES = (
@@ -138,11 +146,15 @@ def _labelled(draw: st.DrawFn) -> str:
 @given(st.one_of(_labelled(), st.lists(st.sampled_from(_PIECES), max_size=14).map("".join)))
 def test_promo_labels_are_found_as_with_the_space_class(paragraph: str) -> None:
     assert _SPACE == "[ \\t\\u00a0\\u202f]"
-    expected = _label_pattern(_LABELS).match(paragraph)
-    found = _LABEL.match(paragraph.translate(_AS_SPACE))
+    reference = _label_pattern(_LABELS)
+    expected = reference.match(paragraph)
+    found = _LABEL.match(paragraph.replace("\u202f", " "))
     assert (found and found.span()) == (expected and expected.span())
-    if expected is None:
-        assert promo_headline(paragraph) is None
+    short = "\n" not in paragraph and len(paragraph) <= 250
+    headline = headline_of(paragraph[expected.end() :]) if expected and short else None
+    if not headline or len(headline.split()) > 30 or not _looks_like_a_headline(headline):
+        headline = None
+    assert promo_headline(paragraph) == headline
 
 
 @pytest.mark.parametrize(
