@@ -72,6 +72,21 @@ class FileResult:
     partial: bool = False
     """One chunk's part of a big file's check; more results for the same file follow."""
 
+    def absorb(self, part: FileResult) -> None:
+        """Take in another part of the same file's check: its problems, errors, articles, statistics."""
+        self.diagnostics.extend(part.diagnostics)
+        self.errors.extend(part.errors)
+        self.articles += part.articles
+        self.add_statistics(part.statistics)
+
+    def add_statistics(self, statistics: CorpusStatistics | None) -> None:
+        """Merge a part's statistics into this result's (never into the part's own object)."""
+        if statistics is None:
+            return
+        if self.statistics is None:
+            self.statistics = statistics.empty()
+        self.statistics.merge(statistics)
+
 
 def content_digest(data: bytes) -> str:
     """The cache's content key: a file is unchanged if and only if this is."""

@@ -369,10 +369,7 @@ class _BigFile:
         result.articles += part.articles
         self.lines += outcome.lines
         self.received += 1
-        if part.statistics is not None:
-            if result.statistics is None:
-                result.statistics = part.statistics.empty()
-            result.statistics.merge(part.statistics)
+        result.add_statistics(part.statistics)
         if self.stream:
             if self.kept is not None:
                 self.kept.extend(part.diagnostics)
@@ -715,18 +712,9 @@ def whole_results(results: Iterable[FileResult]) -> Iterator[FileResult]:
             continue
         if parts:
             parts.append(result)
-            merged = replace(
-                result,
-                diagnostics=[d for part in parts for d in part.diagnostics],
-                errors=[e for part in parts for e in part.errors],
-                articles=sum(part.articles for part in parts),
-                statistics=None,
-            )
+            merged = replace(result, diagnostics=[], errors=[], articles=0, statistics=None)
             for part in parts:
-                if part.statistics is not None:
-                    if merged.statistics is None:
-                        merged.statistics = part.statistics.empty()
-                    merged.statistics.merge(part.statistics)
+                merged.absorb(part)
             parts = []
             result = merged
         yield result

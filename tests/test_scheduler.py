@@ -287,3 +287,26 @@ def test_an_undecodable_big_file_is_reported_before_any_chunk_is_checked(
     assert len(results) == 1 and results[0].unreadable and not results[0].diagnostics
     assert results[0].errors == whole.errors
     assert whole.errors[0].line == 501
+
+
+def test_parts_of_a_file_merge_into_one_result_without_touching_the_parts() -> None:
+    from newslint.diagnostics import Diagnostic, Severity
+    from newslint.statistics import CorpusStatistics, DomainCounts
+
+    def part(domain: str, code: str, partial: bool) -> FileResult:
+        statistics = CorpusStatistics((DomainCounts,))
+        counts = statistics.get(DomainCounts)
+        assert counts is not None
+        counts.articles[domain] = 2
+        found = Diagnostic(code, "x", "m", Severity.WARNING, "body", 0, 1)
+        return FileResult("big.jsonl", [found], articles=2, statistics=statistics, partial=partial)
+
+    first, last = part("a.example", "NL101", True), part("b.example", "NL102", False)
+    [whole] = list(scheduler.whole_results([first, last]))
+    assert [d.code for d in whole.diagnostics] == ["NL101", "NL102"]
+    assert whole.articles == 4 and not whole.partial
+    counted = whole.statistics.get(DomainCounts) if whole.statistics else None
+    assert counted is not None and counted.articles == {"a.example": 2, "b.example": 2}
+    assert first.statistics is not None
+    assert first.statistics.get(DomainCounts).articles == {"a.example": 2}  # type: ignore[union-attr]
+    assert [d.code for d in first.diagnostics] == ["NL101"]

@@ -350,22 +350,8 @@ def _by_file(results: Iterable[FileResult]) -> list[FileResult]:
     for result in results:
         kept = merged.get(result.path)
         if kept is None:
-            merged[result.path] = FileResult(
-                result.path,
-                list(result.diagnostics),
-                list(result.errors),
-                articles=result.articles,
-                statistics=result.statistics,
-            )
-        else:
-            kept.diagnostics.extend(result.diagnostics)
-            kept.errors.extend(result.errors)
-            kept.articles += result.articles
-            if result.statistics is not None:
-                if kept.statistics is None:
-                    kept.statistics = result.statistics
-                else:
-                    kept.statistics.merge(result.statistics)
+            kept = merged[result.path] = FileResult(result.path)
+        kept.absorb(result)
     for result in merged.values():
         result.diagnostics.sort(key=lambda d: d.sort_key)
     return [merged[path] for path in sorted(merged)]
