@@ -151,6 +151,8 @@ def _spans(body: str) -> list[tuple[int, int]]:
 
     The end leaves out the ``\r`` of a CRLF line break, as ``_paragraph_rows`` does.
     """
+    if "\r" not in body:
+        return list(map(_span, _LINE.finditer(body)))
     found = []
     for match in _LINE.finditer(body):
         start, end = match.span()
@@ -158,6 +160,9 @@ def _spans(body: str) -> list[tuple[int, int]]:
             end -= 1
         found.append((start, end))
     return found
+
+
+_span = re.Match.span
 
 
 @functools.lru_cache(maxsize=4)
