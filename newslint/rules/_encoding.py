@@ -65,12 +65,17 @@ def _badness_re() -> re.Pattern[str]:
 
 
 # Fast path of ftfy's ``is_bad``.  Every match of ftfy's BADNESS_RE holds one of the
-# _SOLO characters or two of the _SUSPECT_CLASS ones (each of its alternatives needs
-# characters of its categories or its non-ASCII literals: this class is all of them,
-# as of ftfy 6.3; only the alternatives for C1 controls, `Â`, `Ã`, `Œ` and `œ` can
-# match with one of them), and no match is longer than _BADNESS_WIDTH characters.
-# So BADNESS_RE need only be tried near a solo character or a close pair: mostly-clean
-# text (ASCII, or prose with a few curly quotes and dashes) costs one regex scan.
+# _SOLO characters or two adjacent characters of _SUSPECT_CLASS (each of its
+# alternatives needs characters of its categories or its non-ASCII literals: this
+# class is all of them, as of ftfy 6.3; only the alternatives for C1 controls, `Â`,
+# `Ã`, `Œ` and `œ` can match with one of them), and no match is longer than
+# _BADNESS_WIDTH characters.  Of such an adjacent pair, one is not a basic Cyrillic
+# or Greek letter (_RARE_CLASS: the suspects less those letters; a Cyrillic or Greek
+# word alone never matches).  So BADNESS_RE need only be tried near a _RARE_CLASS
+# character that is _SOLO or next to another non-ASCII character; tests/test_rule_nl301.py
+# checks all of this against ftfy's pattern.
+# Mostly-clean text (ASCII, prose with curly quotes and dashes, Russian or Greek) costs
+# one or two regex scans.
 _SUSPECT_CLASS = (
     "\\u0080-\\u00fc\\u0100-\\u0107\\u010c-\\u0113\\u0116-\\u011b\\u011e\\u011f\\u0122\\u0123"
     "\\u012a\\u012b\\u012f\\u0130\\u0136\\u0137\\u0139-\\u013e\\u0141-\\u0143\\u0145\\u0147"
@@ -83,32 +88,46 @@ _SUSPECT_CLASS = (
     "\\u2510\\u2518\\u251c\\u2524\\u252c\\u253c\\u2550-\\u256c\\u2580\\u2584\\u2588\\u258c"
     "\\u2590-\\u2593\\u25ca\\uf8ff\\ufb01\\ufb02\\ufffd"
 )
-_SOLO = frozenset("\u00c2\u00c3\u0152\u0153").union(map(chr, range(0x80, 0xA0)))
+_LETTER_CLASS = "\\u0391-\\u03a9\\u03b1-\\u03c9\\u0410-\\u044f"
+"""Basic Greek and Cyrillic letters (Α-Ω, α-ω, А-я): suspects that never match alone."""
+_RARE_CLASS = _SUSPECT_CLASS.replace(
+    "\\u0391-\\u03c9\\u0401-\\u045f", "\\u03aa-\\u03b0\\u0401-\\u040f\\u0450-\\u045f"
+)
+"""_SUSPECT_CLASS less _LETTER_CLASS (a test checks it)."""
+SOLO_CHARACTERS = "".join(map(chr, range(0x80, 0xA0))) + "\u00c2\u00c3\u0152\u0153"
+"""What a match of BADNESS_RE may hold instead of two non-ASCII characters in a row."""
+_SOLO = frozenset(SOLO_CHARACTERS)
 _BADNESS_WIDTH = 7
 _REACH = _BADNESS_WIDTH - 1
-# Suspect characters with at most 2 * _REACH others between them: one window of text
-# that any match around them lies in.  Disjoint classes: linear.
-_SUSPECTS = compile_lazily(
-    f"[{_SUSPECT_CLASS}](?:[^{_SUSPECT_CLASS}]{{0,{2 * _REACH}}}[{_SUSPECT_CLASS}])*"
+# What any match holds: two non-ASCII characters in a row or a _SOLO character.
+# (Spelled so that each try starts with one non-ASCII character: one fast scan.)
+_MAY_BE_BAD = compile_lazily(
+    "[^\\x00-\\x7f](?:[^\\x00-\\x7f]|(?<=[\\x80-\\x9f\\xc2\\xc3\\u0152\\u0153]))"
+)
+# A witness: a _RARE_CLASS run longer than one, or one such character that is _SOLO
+# or next to a non-ASCII character.  (Each try starts with a _RARE_CLASS character, so
+# the scan skips ASCII and the letters fast; the lookbehinds look back one character.)
+_WITNESS = compile_lazily(
+    f"[{_RARE_CLASS}](?:[{_RARE_CLASS}]+|[^\\x00-\\x7f]"
+    f"|(?<=[^\\x00-\\x7f][{_RARE_CLASS}])|(?<=[\\x80-\\x9f\\xc2\\xc3\\u0152\\u0153]))"
 )
 
 
 def is_bad(text: str) -> bool:
     """Exactly ``ftfy.badness.is_bad(text)``, trying ftfy's regex only where it may match.
 
-    A match lies within ``_REACH`` characters of the suspects it holds, so within
-    the window around a run of them.  ``BADNESS_RE.search(text, pos, endpos)`` finds a
-    match inside the window if there is one (its ``^`` still means the real start of
-    the text) and sees no text outside it, so it never finds a match the whole text
-    does not have.  A lone suspect that is not a _SOLO character needs no search.
+    A match holds a witness (a _SOLO character, or a _RARE_CLASS one next to another
+    suspect) and lies within ``_REACH`` characters of it, so within the window around
+    the _WITNESS match that holds the witness.  ``BADNESS_RE.search(text, pos, endpos)``
+    finds a match inside the window if there is one (its ``^`` still means the real
+    start of the text) and sees no text outside it, so it never finds a match the whole
+    text does not have.
     """
-    if text.isascii():
+    if text.isascii() or _MAY_BE_BAD.search(text) is None:
         return False
     size = len(text)
-    for run in _SUSPECTS.finditer(text):
-        start, end = run.span()
-        if end - start == 1 and text[start] not in _SOLO:
-            continue
+    for witness in _WITNESS.finditer(text):
+        start, end = witness.span()
         if _badness_re().search(text, max(0, start - _REACH), min(size, end + _REACH)):
             return True
     return False

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.model import Article
 from newslint.rule import Rule, Triggers
-from newslint.rules._encoding import analyse, shown
+from newslint.rules._encoding import SOLO_CHARACTERS, analyse, shown
 
 
 class Mojibake(Rule):
@@ -29,7 +29,9 @@ characters are NL303's."""
     bad = "Itâ€™s the cafÃ© on the corner"
     good = "It’s the café on the corner"
     fields = ("title", "byline", "caption", "body", "url")
-    triggers = Triggers(non_ascii=True)
+    # ``analyse`` repairs nothing unless ftfy's ``is_bad``, which needs two non-ASCII
+    # characters in a row or one of a few characters (see ``_encoding.is_bad``).
+    triggers = Triggers(chars=SOLO_CHARACTERS, patterns=("[^\\x00-\\x7f][^\\x00-\\x7f]",))
     fix_applicabilities = frozenset({Applicability.SAFE})
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
