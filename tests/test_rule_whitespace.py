@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newslint.diagnostics import Applicability, Edit
 from newslint.engine import lint_article
@@ -417,3 +420,50 @@ def test_safe_fixes_of_the_family_settle_and_stay_in_their_spans() -> None:
         "Turner Newall said.\n\nThe announcement came; the announcement was brief.\nLast\nline.\nEnd."
     )
     changes_within_reported_spans("a.json", JSON_READER, text, fixed, rules=WHITESPACE)
+
+
+# NL502's one scan per paragraph finds what a scan of each line finds -----------------------
+
+
+def _nl502_line_by_line(text: str) -> list[tuple[int, int]]:
+    """The runs NL502 reports, found as its first version did: every line of a paragraph read."""
+    from newslint.model import iter_paragraphs
+    from newslint.rules import nl502_space_runs as module
+
+    found = []
+    for start, end, _ in iter_paragraphs(text):
+        lines = []
+        for line in re.finditer(r"[^\r\n]+", text[:end]):
+            if line.start() < start:
+                continue
+            runs = list(re.finditer(r"  (?<=[^\s]  ) *(?=[^\s])", text[: line.end()]))
+            runs = [run for run in runs if run.start() >= line.start()]
+            if runs:
+                lines.append((line, runs))
+        if len(lines) != 1:
+            continue
+        line, runs = lines[0]
+        if module._TABLE_CHARACTERS.intersection(line.group()):
+            continue
+        if len(runs) > 1 and any(len(run.group()) > 2 for run in runs):
+            continue
+        for run in runs:
+            before = text[line.start() : run.start()]
+            if module._MARKER.fullmatch(before):
+                continue
+            if len(run.group()) == 2 and module._SENTENCE_END.search(before[-3:]):
+                continue
+            found.append(run.span())
+    return found
+
+
+_TOKENS = st.sampled_from(["word", "word", " ", "  ", "   ", "-", "1.", "|", ".", "\t"])
+_LINES = st.lists(st.lists(_TOKENS, max_size=7).map("".join), min_size=1, max_size=6)
+_BREAKS = st.lists(st.sampled_from(["\n", "\r\n", "\n\n", "\r", "\n \n"]), min_size=6, max_size=6)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_LINES, _BREAKS)
+def test_nl502_scans_a_paragraph_as_its_lines(lines: list[str], breaks: list[str]) -> None:
+    body = "".join(line + brk for line, brk in zip(lines, breaks, strict=False))
+    assert [(d.start, d.end) for d in lint(NL502, body=body)] == _nl502_line_by_line(body)

@@ -57,14 +57,16 @@ more lines have runs (columns of a table, a score sheet)."""
                     yield from self._block(name, text, start, end)
 
     def _block(self, name: str, text: str, start: int, end: int) -> Iterator[Diagnostic]:
-        lines = []
-        for line in _LINE.finditer(text, start, end):
-            runs = [run for run in _RUN.finditer(text, line.start(), line.end())]
-            if runs:
-                lines.append((line, runs))
-        if len(lines) != 1:
-            return  # no run, or aligned columns over several lines
-        line, runs = lines[0]
+        # The paragraph's runs in one C-level scan (a run never spans a line break); then
+        # the line of the first one, found from its position, not by reading every line.
+        runs = list(_RUN.finditer(text, start, end))
+        if not runs:
+            return
+        first = runs[0].start()
+        line_start = max(text.rfind("\n", start, first), text.rfind("\r", start, first)) + 1
+        line = _LINE.search(text, max(line_start, start), end)
+        if line is None or runs[-1].end() > line.end():
+            return  # aligned columns over several lines
         if _TABLE_CHARACTERS.intersection(line.group()):
             return
         if len(runs) > 1 and any(len(run.group()) > 2 for run in runs):
