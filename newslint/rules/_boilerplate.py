@@ -339,11 +339,26 @@ class LineRule(Rule):
     last_words: ClassVar[frozenset[str]] = frozenset()
     """Case-folded words that may end a line ``match`` accepts, before whitespace and ``tail_lead``."""
     tail_lead: ClassVar[str] = ""
-    head_hint: ClassVar[re.Pattern[str] | None] = None
-    """Built from the above: matches, from the start of a line of the case-folded body,
-    every line ``match`` may accept."""
-    tail_hint: ClassVar[re.Pattern[str] | None] = None
-    """The same from the end of the line, on the folded body reversed (from ``last_words``)."""
+    _compiled_hints: ClassVar[tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None] = None
+
+    @classmethod
+    def compiled_hints(cls) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+        """(head, tail) built from the words above: the head matches, from the start of a
+        line of the case-folded body, every line ``match`` may accept; the tail does the
+        same from the line's end, on the folded body reversed.
+
+        Compiled on first use (and kept on the class), not at import: a check that never
+        reaches a line rule pays nothing for them.
+        """
+        cached = cls.__dict__.get("_compiled_hints")
+        if cached is None:
+            heads = [start_hint(cls.first_words, re.escape(cls.lead))] if cls.first_words else []
+            heads += [cls.head_pattern] if cls.head_pattern else []
+            head = re.compile("|".join(f"(?:{h})" for h in heads)) if heads else None
+            tail = end_hint(cls.last_words, re.escape(cls.tail_lead)) if cls.last_words else None
+            cached = (head, re.compile(tail) if tail is not None else None)
+            cls._compiled_hints = cached
+        return cached
 
     def hints(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None:
         """The hints that rule lines in (None: every line is a candidate).
@@ -353,18 +368,14 @@ class LineRule(Rule):
         line that ``match`` accepts: a test compares the rule with and without them.
         An option that adds phrases turns them off.
         """
-        if self.head_hint is None and self.tail_hint is None:
+        head, tail = self.compiled_hints()
+        if head is None and tail is None:
             return None
-        return self.head_hint, self.tail_hint
+        return head, tail
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        heads = [start_hint(cls.first_words, re.escape(cls.lead))] if cls.first_words else []
-        heads += [cls.head_pattern] if cls.head_pattern else []
-        cls.head_hint = re.compile("|".join(f"(?:{h})" for h in heads)) if heads else None
-        tail = end_hint(cls.last_words, re.escape(cls.tail_lead)) if cls.last_words else None
-        cls.tail_hint = re.compile(tail) if tail is not None else None
-        if cls.head_hint is not None or cls.tail_hint is not None:
+        if cls.first_words or cls.head_pattern or cls.last_words:
             _HINTED.append(cls)
             _union.cache_clear()
 
@@ -377,7 +388,7 @@ class LineRule(Rule):
         if hints is None or folded is None:
             return [span for span in spans if span[1] - span[0] <= limit]
         cls = type(self)
-        if cls in _HINTED and hints == (cls.head_hint, cls.tail_hint):
+        if cls in _HINTED and hints == cls.compiled_hints():
             spans = _union_spans(body)  # the lines some rule's hint accepts: a few of them
         return _hinted(spans, folded, limit, *hints)
 
