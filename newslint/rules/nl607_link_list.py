@@ -52,6 +52,7 @@ _URL_START = compile_lazily(r"https?://|www\.", re.IGNORECASE)
 _LINKISH = compile_lazily(r"https?://|www\.|\]\(", re.IGNORECASE)
 _WWW_CASES = tuple(a + b + c + "." for a in "wW" for b in "wW" for c in "wW")  # "www." in any case
 _TERMINAL = '.!?:;…"”’)»'
+_TERMINAL_ENDINGS = tuple(_TERMINAL)
 _MAX_HEADLINE_WORDS = 16
 
 
@@ -62,12 +63,12 @@ def line_kind(line: str) -> str:
     linked = "](" in text or _URL_START.search(text) is not None
     without_links = _URL.sub(" ", _MARKDOWN_LINK.sub(" ", text)) if linked else text
     words = _WORD.findall(without_links)
-    if len(words) <= 3 and without_links.strip(" \t|:-–—·•") != text.strip(" \t|:-–—·•"):
+    if linked and len(words) <= 3 and without_links.strip(" \t|:-–—·•") != text.strip(" \t|:-–—·•"):
         return "link"
-    if not words or len(words) > _MAX_HEADLINE_WORDS or text.endswith(tuple(_TERMINAL)):
+    if not words or len(words) > _MAX_HEADLINE_WORDS or text.endswith(_TERMINAL_ENDINGS):
         return "prose"
-    capitalised = sum(1 for word in words if word[0].isupper() or word.lower() in _SMALL_WORDS)
-    return "headline" if capitalised == len(words) and len(words) >= 2 else "prose"
+    capitalised = all(word[0].isupper() or word.lower() in _SMALL_WORDS for word in words)
+    return "headline" if capitalised and len(words) >= 2 else "prose"
 
 
 def _surely_prose(line: str) -> bool:
@@ -120,24 +121,30 @@ contents above the text is not flagged.  Report only."""
         if not body or body.count("\n") + 1 < self.min_lines:
             return
         # Fast path: a "link" line holds a URL or a Markdown link.  Counting their marks
-        # (C speed) bounds how many links there are; the regex counts them exactly.
-        marks = body.count("://") + body.count("](") + sum(map(body.count, _WWW_CASES))
-        if (
-            marks < self.min_links
-            or _count(_LINKISH.finditer(body), self.min_links) < self.min_links
-        ):
+        # (C speed) bounds how many links there are.
+        marks = body.count("://") + body.count("](")
+        if marks < self.min_links and marks + sum(map(body.count, _WWW_CASES)) < self.min_links:
             return
-        lines = [line for line in body.splitlines() if line.strip()]
+        lines = list(filter(str.strip, body.splitlines()))
         if len(lines) < self.min_lines:
             return
         # Fast path: too many lines are surely prose for a link list.  Listed lines are
         # at most the lines not yet found to be prose, so the count can stop early; the
-        # lines that are prose by a cheap test are counted first.
-        prose = sum(1 for line in lines if _surely_prose(line))
+        # lines that are prose by a cheap test are counted first, and not classed again.
+        # (``_surely_prose``, inlined: a line here is not empty.)
+        unsure = [
+            line
+            for line in lines
+            if line[-1] not in _TERMINAL or "](" in line or "://" in line or "www." in line.lower()
+        ]
+        prose = len(lines) - len(unsure)
         if len(lines) - prose < self.min_share * len(lines):
             return
-        prose = links = 0
-        for line in lines:
+        # The regex counts the links' marks exactly (scanning only as far as it must).
+        if _count(_LINKISH.finditer(body), self.min_links) < self.min_links:
+            return
+        links = 0
+        for line in unsure:
             kind = line_kind(line)
             if kind == "link":
                 links += 1

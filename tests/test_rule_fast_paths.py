@@ -1,0 +1,159 @@
+"""Structure and whitespace rules' fast paths only skip work: the same findings without them.
+
+Each rule here has cheap pre-tests (a count, a C-level scan, a test that settles most
+lines or words) in front of its Python loop.  A pre-test that turned away an input the
+loop would flag would silently lose a finding, so each rule is compared with a plain
+reference, written here without any fast path, on generated inputs built to sit on the
+pre-tests' edges, on the suite's example and data articles and on the shared corpora
+when they are present.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterable
+
+import pytest
+
+from newslint.diagnostics import Diagnostic
+from newslint.model import Article
+from newslint.prefilter import prefilter_for
+from newslint.rule import Rule
+from newslint.rules import nl607_link_list
+from newslint.rules.nl607_link_list import LinkList
+from tests.rulekit import article, corpus_articles, data_articles, example_articles
+
+
+def _found(diagnostics: Iterable[Diagnostic]) -> list[tuple[object, ...]]:
+    return [(d.field, d.start, d.end, d.message, d.fix) for d in diagnostics]
+
+
+def _real_articles(rule: Rule | None = None) -> list[Article]:
+    """The suite's articles and the shared corpora's (those ``rule`` is triggered on)."""
+    items = [*example_articles(), *data_articles(), *corpus_articles()]
+    if rule is None:
+        return items
+    triggered = prefilter_for([rule])
+    return [item for item in items if triggered.candidates(item)]
+
+
+def _assert_same(
+    rule: Rule, reference: Callable[[Article], Iterable[Diagnostic]], items: Iterable[Article]
+) -> int:
+    """``rule.check`` and ``reference`` agree on every item; returns the findings' count."""
+    total = 0
+    for item in items:
+        found = _found(rule.check(item))
+        assert found == _found(reference(item)), (rule.code, item.path, item.record)
+        total += len(found)
+    return total
+
+
+# NL607 link-list --------------------------------------------------------------------------
+
+_TERMINAL = '.!?:;…"”’)»'
+
+
+def _line_kind(line: str) -> str:
+    """NL607's line classes as first written (no fast path, no shortcut)."""
+    m = nl607_link_list
+    text = m._BULLET.sub("", line, count=1).strip()
+    linked = "](" in text or m._URL_START.search(text) is not None
+    without_links = m._URL.sub(" ", m._MARKDOWN_LINK.sub(" ", text)) if linked else text
+    words = m._WORD.findall(without_links)
+    if len(words) <= 3 and without_links.strip(" \t|:-–—·•") != text.strip(" \t|:-–—·•"):
+        return "link"
+    if not words or len(words) > m._MAX_HEADLINE_WORDS or text.endswith(tuple(_TERMINAL)):
+        return "prose"
+    capitalised = sum(1 for word in words if word[0].isupper() or word.lower() in m._SMALL_WORDS)
+    return "headline" if capitalised == len(words) and len(words) >= 2 else "prose"
+
+
+def _link_list(rule: LinkList) -> Callable[[Article], list[Diagnostic]]:
+    def reference(item: Article) -> list[Diagnostic]:
+        body = item.body
+        # The rule's first test counts "\n" only (a body split by "\r" alone is short).
+        if not body or body.count("\n") + 1 < rule.min_lines:
+            return []
+        lines = [line for line in body.splitlines() if line.strip()]
+        if len(lines) < rule.min_lines:
+            return []
+        kinds = [_line_kind(line) for line in lines]
+        links = kinds.count("link")
+        listed = len(lines) - kinds.count("prose")
+        if links < rule.min_links or listed < rule.min_share * len(lines):
+            return []
+        start = len(body) - len(body.lstrip())
+        message = (
+            f"the body is mostly links or headlines ({listed} of {len(lines)} lines, "
+            f"{links} links): page navigation, or no article at all"
+        )
+        return [rule.diagnostic("body", start, len(body.rstrip()), message)]
+
+    return reference
+
+
+_LIST_LINES = [
+    "https://example.org/a",
+    "HTTP://EXAMPLE.ORG/B",
+    "www.example.org/c",
+    "WwW.example.org/d.",
+    "ftp://example.org/e",
+    "[Library to Close](https://example.org/library)",
+    "* [Library](https://example.org/l)",
+    "- [](#photo-1) ",
+    "Council Approves Budget",
+    "Council Approves Budget.",
+    "Council Approves Budget ",
+    "* Health",
+    "* Message Boards",
+    "12. Mayor Unveils Routes",
+    "Mayor 12. plans Budget",
+    "Sources: https://example.org/a.",
+    "See https://example.org/a.",
+    "The council approved the budget after a long debate on Tuesday night.",
+    "the council approved the budget after a long debate on Tuesday night",
+    "Residents packed the hall »",
+    "Residents Packed The Hall » ",
+    "Africa (https://www.wsj.com/news/africa)",
+    "“Quoted Headline”",
+    "Новости Дня",
+    "   ",
+    "",
+]
+
+
+def _link_list_bodies(count: int) -> list[str]:
+    generator = random.Random(607)
+    bodies = []
+    for _ in range(count):
+        lines = generator.choices(_LIST_LINES, k=generator.randint(3, 14))
+        separator = generator.choice(["\n", "\n", "\r\n", "\n\n", "\r"])
+        bodies.append(separator.join(lines))
+    return bodies
+
+
+@pytest.mark.parametrize(
+    ("min_lines", "min_share", "min_links"), [(6, 0.8, 3), (3, 0.5, 1), (6, 0.95, 5)]
+)
+def test_nl607_fast_paths_lose_nothing(min_lines: int, min_share: float, min_links: int) -> None:
+    rule = type("Options", (LinkList,), {})()
+    rule.min_lines, rule.min_share, rule.min_links = min_lines, min_share, min_links
+    items = [article(body=body) for body in _link_list_bodies(3000)]
+    assert _assert_same(rule, _link_list(rule), items) > 20
+    if min_lines == 6 and min_links == 3:
+        assert _assert_same(rule, _link_list(rule), _real_articles(rule)) >= 0
+
+
+def test_nl607_surely_prose_lines_are_prose() -> None:
+    lines = [*_LIST_LINES, *(line + end for line in _LIST_LINES for end in ("", " ", ".", "»"))]
+    lines += {
+        line: None
+        for item in _real_articles()
+        for line in (item.body or "").splitlines()[:40]
+        if line.strip() and len(line) < 300
+    }
+    for line in lines:
+        assert nl607_link_list.line_kind(line) == _line_kind(line), line
+        if nl607_link_list._surely_prose(line):
+            assert _line_kind(line) == "prose", line
