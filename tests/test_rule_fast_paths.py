@@ -11,15 +11,28 @@ when they are present.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 import pytest
 
-from newslint.diagnostics import Diagnostic
-from newslint.model import Article
+from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from newslint.model import Article, iter_paragraphs
 from newslint.prefilter import prefilter_for
 from newslint.rule import Rule
-from newslint.rules import nl607_link_list
+from newslint.rules import nl507_hard_wrap, nl607_link_list
+from newslint.rules._whitespace import (
+    HYPHEN_BREAK,
+    JOIN,
+    KEEP,
+    UNKNOWN,
+    UrlRegions,
+    WordIndex,
+    hyphen_break,
+    left_token,
+    right_token,
+)
+from newslint.rules.nl201_split_url import continues
+from newslint.rules.nl507_hard_wrap import HardWrap
 from newslint.rules.nl607_link_list import LinkList
 from tests.rulekit import article, corpus_articles, data_articles, example_articles
 
@@ -157,3 +170,134 @@ def test_nl607_surely_prose_lines_are_prose() -> None:
         assert nl607_link_list.line_kind(line) == _line_kind(line), line
         if nl607_link_list._surely_prose(line):
             assert _line_kind(line) == "prose", line
+
+
+# NL507 hard-wrap ------------------------------------------------------------------------
+
+
+def _wrap_width(paragraph: str) -> int | None:
+    """NL507's wrap test as first written (the tests in their first order)."""
+    m = nl507_hard_wrap
+    lines = [line.rstrip() for line in paragraph.splitlines()]
+    if len(lines) < m.MIN_LINES or any(not line.strip() for line in lines):
+        return None
+    if any(m._STRUCTURED.match(line) for line in lines):
+        return None
+    body = lines[:-1]
+    width = max(len(line) for line in body)
+    if not m.MIN_WIDTH <= width <= m.MAX_WIDTH:
+        return None
+    if min(len(line) for line in body) < 0.6 * width:
+        return None
+    if any("   " in line.strip() or "\t" in line.strip() for line in lines):
+        return None
+    mid_sentence = lower_start = 0
+    for line, following in zip(body, lines[1:], strict=True):
+        next_word = following.split(maxsplit=1)[0]
+        lower_start += next_word[0].islower()
+        if len(line) + 1 + len(next_word) <= width:
+            return None
+        if not m._SENTENCE_END.search(line[-4:]):
+            mid_sentence += 1
+    if 2 * mid_sentence < len(body) or 2 * lower_start < len(body):
+        return None
+    return width
+
+
+def _joins(
+    name: str, text: str, start: int, end: int, index: WordIndex, urls: UrlRegions
+) -> Iterator[Edit]:
+    """NL507's joins as first written: every break of the regex, every token looked at."""
+    m = nl507_hard_wrap
+    for gap in m._BREAK.finditer(text, start, end):
+        hyphen = HYPHEN_BREAK.match(text, gap.start() - 1) if gap.start() > 0 else None
+        if hyphen is not None and text[gap.start() - 1] == "-":
+            verdict = hyphen_break(text, hyphen, index, urls)[0]
+            if verdict in (JOIN, KEEP):
+                continue
+            if verdict == UNKNOWN:
+                yield Edit(name, gap.start(), gap.end(), "")
+                continue
+        token = left_token(text, gap.start())
+        url = m._URL_START.search(token)
+        if url is not None:
+            piece = right_token(text, gap.end()).rstrip(m._URL_TRAILING)
+            if continues(token[url.start() :], gap.group(), piece):
+                continue
+        yield Edit(name, gap.start(), gap.end(), " ")
+
+
+def _hard_wrap(rule: HardWrap) -> Callable[[Article], list[Diagnostic]]:
+    def reference(item: Article) -> list[Diagnostic]:
+        found = []
+        fields = list(item.text_fields(rule.fields))
+        index = WordIndex([t for _, t in fields])
+        for name, text in fields:
+            urls = UrlRegions(text)
+            for start, end, paragraph in iter_paragraphs(text):
+                width = _wrap_width(paragraph)
+                if width is None:
+                    continue
+                edits = tuple(_joins(name, text, start, end, index, urls))
+                lines = paragraph.count("\n") + 1
+                message = f"paragraph hard-wrapped at {width} characters ({lines} lines)"
+                fix = Fix("join the lines with spaces", Applicability.UNSAFE, edits)
+                found.append(rule.diagnostic(name, start, end, message, fix))
+        return found
+
+    return reference
+
+
+_WORD_TEXT = (
+    "the council voted on Monday to approve new harbour plan which will see old ferry "
+    "terminal replaced by marina and public park along waterfront Budget govern- ment "
+    "top-selling self- indictment http://example.org/a-very- long-path/with- pieces "
+    "https://news.example.com/2024/05/story-about-the- harbour.html end. Yes! (maybe) "
+    "- * 12. > | word"
+)
+_WORDS = _WORD_TEXT.split()
+
+
+def _wrapped_bodies(count: int) -> list[str]:
+    generator = random.Random(507)
+    bodies = []
+    for _ in range(count):
+        paragraphs = []
+        for _ in range(generator.randint(1, 3)):
+            width = generator.randint(40, 110)
+            words = generator.choices(_WORDS, k=generator.randint(10, 80))
+            lines, line = [], ""
+            for word in words:
+                if line and len(line) + 1 + len(word) > width:
+                    lines.append(line)
+                    line = word
+                else:
+                    line = f"{line} {word}" if line else word
+            lines.append(line)
+            breaks = [generator.choice(["\n", "\n", " \n", "\r\n", "\t\n ", "  \n"]) for _ in lines]
+            paragraphs.append("".join(a + b for a, b in zip(lines, breaks, strict=True)))
+        bodies.append(generator.choice(["\n", "\n\n", "\n \n"]).join(paragraphs))
+    return bodies
+
+
+def test_nl507_breaks_are_the_regexs() -> None:
+    generator = random.Random(5071)
+    texts = [
+        "".join(generator.choices(" \t\r\na-", k=generator.randint(0, 12))) for _ in range(50_000)
+    ]
+    for text in texts:
+        start = generator.randint(0, len(text))
+        end = generator.randint(start, len(text))
+        expected = [gap.span() for gap in nl507_hard_wrap._BREAK.finditer(text, start, end)]
+        assert list(nl507_hard_wrap._breaks(text, start, end)) == expected, (text, start, end)
+    for item in _real_articles(HardWrap()):
+        for _, text in item.text_fields(("caption", "body")):
+            expected = [gap.span() for gap in nl507_hard_wrap._BREAK.finditer(text)]
+            assert list(nl507_hard_wrap._breaks(text, 0, len(text))) == expected
+
+
+def test_nl507_fast_paths_lose_nothing() -> None:
+    rule = HardWrap()
+    items = [article(body=body) for body in _wrapped_bodies(1500)]
+    assert _assert_same(rule, _hard_wrap(rule), items) > 200
+    assert _assert_same(rule, _hard_wrap(rule), _real_articles(rule)) > 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -77,7 +78,7 @@ is joined keeping the hyphen."""
         for name, text in fields:
             if "\n" not in text:
                 continue
-            urls: UrlRegions | None = None
+            urls = _LazyUrls(text)
             for start, end, paragraph in iter_paragraphs(text):
                 if paragraph.count("\n") < MIN_LINES - 1:
                     continue
@@ -86,8 +87,6 @@ is joined keeping the hyphen."""
                     continue
                 if index is None:
                     index = WordIndex([t for _, t in fields])
-                if urls is None:
-                    urls = UrlRegions(text)
                 edits = tuple(self._joins(name, text, start, end, index, urls))
                 lines = paragraph.count("\n") + 1
                 yield self.diagnostic(
@@ -100,38 +99,85 @@ is joined keeping the hyphen."""
 
     @staticmethod
     def _joins(
-        name: str, text: str, start: int, end: int, index: WordIndex, urls: UrlRegions
+        name: str, text: str, start: int, end: int, index: WordIndex, urls: _LazyUrls
     ) -> Iterator[Edit]:
-        for gap in _BREAK.finditer(text, start, end):
-            hyphen = HYPHEN_BREAK.match(text, gap.start() - 1) if gap.start() > 0 else None
-            if hyphen is not None and text[gap.start() - 1] == "-":
-                verdict = hyphen_break(text, hyphen, index, urls)[0]
-                if verdict in (JOIN, KEEP):
-                    continue  # NL505 mends this break, so both rules agree on the result
-                if verdict == UNKNOWN:
-                    yield Edit(name, gap.start(), gap.end(), "")
-                    continue
-            token = left_token(text, gap.start())
-            url = _URL_START.search(token)
-            if url is not None:
-                piece = right_token(text, gap.end()).rstrip(_URL_TRAILING)
-                if continues(token[url.start() :], gap.group(), piece):
-                    continue  # NL201 joins the URL's pieces
-            yield Edit(name, gap.start(), gap.end(), " ")
+        # A token before a break lies inside the paragraph (whitespace precedes it), so
+        # without "://" in the paragraph no token holds a URL's start.
+        may_hold_url = text.find("://", start, end) >= 0
+        for gap_start, gap_end in _breaks(text, start, end):
+            if gap_start > 0 and text[gap_start - 1] == "-":
+                hyphen = HYPHEN_BREAK.match(text, gap_start - 1)
+                if hyphen is not None:
+                    verdict = hyphen_break(text, hyphen, index, urls.regions)[0]
+                    if verdict in (JOIN, KEEP):
+                        continue  # NL505 mends this break, so both rules agree on the result
+                    if verdict == UNKNOWN:
+                        yield Edit(name, gap_start, gap_end, "")
+                        continue
+            if may_hold_url:
+                token = left_token(text, gap_start)
+                url = _URL_START.search(token)
+                if url is not None:
+                    piece = right_token(text, gap_end).rstrip(_URL_TRAILING)
+                    if continues(token[url.start() :], text[gap_start:gap_end], piece):
+                        continue  # NL201 joins the URL's pieces
+            yield Edit(name, gap_start, gap_end, " ")
+
+
+def _breaks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The spans of ``_BREAK.finditer(text, start, end)``, found from each "\\n".
+
+    The regex has no first character to skip to, so Python's engine tries it at every
+    character; this finds each newline with ``str.find`` and takes the spaces, tabs and
+    carriage return around it as the regex does (tests/test_rule_fast_paths.py checks).
+    """
+    position = start  # where the regex's search resumes: the last match's end
+    while (newline := text.find("\n", position, end)) >= 0:
+        first = newline  # the first start from which the text up to "\n" is [ \t]*\r?
+        if first > position and text[first - 1] == "\r":
+            first -= 1
+        while first > position and text[first - 1] in " \t":
+            first -= 1
+        if first > 0 and text[first - 1] in " \t":
+            # The lookbehind fails at ``first`` and after it inside the run of spaces;
+            # only a start at the "\n" itself, after a "\r", can remain.
+            if text[newline - 1] != "\r" or newline - 1 < first:
+                position = newline + 1
+                continue
+            first = newline
+        last = newline + 1
+        while last < end and text[last] in " \t":
+            last += 1
+        yield first, last
+        position = last
+
+
+class _LazyUrls:
+    """A text's ``UrlRegions``, found the first time a hyphen break asks for them."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+
+    @functools.cached_property
+    def regions(self) -> UrlRegions:
+        return UrlRegions(self._text)
 
 
 def _wrap_width(paragraph: str) -> int | None:
     """The width the paragraph was wrapped at, or None when it does not look wrapped."""
-    lines = [line.rstrip() for line in paragraph.splitlines()]
-    if len(lines) < MIN_LINES or any(not line.strip() for line in lines):
-        return None
-    if any(_STRUCTURED.match(line) for line in lines):
+    # The tests are cheapest first (C-level ones on every line before a Python loop);
+    # each one alone rules the paragraph out, so their order changes nothing.
+    lines = list(map(str.rstrip, paragraph.splitlines()))
+    if len(lines) < MIN_LINES or not all(lines):  # a blank line (an rstripped one is empty)
         return None
     body = lines[:-1]
-    width = max(len(line) for line in body)
+    lengths = list(map(len, body))
+    width = max(lengths)
     if not MIN_WIDTH <= width <= MAX_WIDTH:
         return None
-    if min(len(line) for line in body) < 0.6 * width:
+    if min(lengths) < 0.6 * width:
+        return None
+    if any(_STRUCTURED.match(line) for line in lines):
         return None
     if any("   " in line.strip() or "\t" in line.strip() for line in lines):
         return None  # aligned columns
