@@ -19,7 +19,7 @@ from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.model import Article, iter_paragraphs
 from newslint.prefilter import prefilter_for
 from newslint.rule import Rule
-from newslint.rules import nl507_hard_wrap, nl607_link_list
+from newslint.rules import nl501_trailing_whitespace, nl507_hard_wrap, nl607_link_list
 from newslint.rules._whitespace import (
     HYPHEN_BREAK,
     JOIN,
@@ -301,3 +301,20 @@ def test_nl507_fast_paths_lose_nothing() -> None:
     items = [article(body=body) for body in _wrapped_bodies(1500)]
     assert _assert_same(rule, _hard_wrap(rule), items) > 200
     assert _assert_same(rule, _hard_wrap(rule), _real_articles(rule)) > 0
+
+
+# NL501 trailing-whitespace ---------------------------------------------------------------
+
+
+def test_nl501_trailing_runs_are_the_regexs() -> None:
+    def expected(text: str) -> list[tuple[int, int]]:
+        return [run.span() for run in nl501_trailing_whitespace._TRAILING.finditer(text)]
+
+    generator = random.Random(501)
+    alphabet = " \t\r\n\u2028\u2029\x0b\x85\xa0a"
+    for _ in range(100_000):
+        text = "".join(generator.choices(alphabet, k=generator.randint(0, 12)))
+        assert nl501_trailing_whitespace.trailing_runs(text) == expected(text), repr(text)
+    for item in _real_articles():
+        for _, text in item.text_fields(nl501_trailing_whitespace.TrailingWhitespace.fields):
+            assert nl501_trailing_whitespace.trailing_runs(text) == expected(text)
