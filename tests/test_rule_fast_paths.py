@@ -20,6 +20,7 @@ from newslint.model import Article, iter_paragraphs
 from newslint.prefilter import prefilter_for
 from newslint.rule import Rule
 from newslint.rules import nl501_trailing_whitespace, nl507_hard_wrap, nl607_link_list
+from newslint.rules._structure import cut_span, letters, normalise, paragraphs, shown
 from newslint.rules._whitespace import (
     HYPHEN_BREAK,
     JOIN,
@@ -33,6 +34,7 @@ from newslint.rules._whitespace import (
 )
 from newslint.rules.nl201_split_url import continues
 from newslint.rules.nl507_hard_wrap import HardWrap
+from newslint.rules.nl601_duplicate_paragraph import DuplicateParagraph
 from newslint.rules.nl607_link_list import LinkList
 from tests.rulekit import article, corpus_articles, data_articles, example_articles
 
@@ -262,7 +264,7 @@ def _wrapped_bodies(count: int) -> list[str]:
     generator = random.Random(507)
     bodies = []
     for _ in range(count):
-        paragraphs = []
+        pieces: list[str] = []
         for _ in range(generator.randint(1, 3)):
             width = generator.randint(40, 110)
             words = generator.choices(_WORDS, k=generator.randint(10, 80))
@@ -275,8 +277,8 @@ def _wrapped_bodies(count: int) -> list[str]:
                     line = f"{line} {word}" if line else word
             lines.append(line)
             breaks = [generator.choice(["\n", "\n", " \n", "\r\n", "\t\n ", "  \n"]) for _ in lines]
-            paragraphs.append("".join(a + b for a, b in zip(lines, breaks, strict=True)))
-        bodies.append(generator.choice(["\n", "\n\n", "\n \n"]).join(paragraphs))
+            pieces.append("".join(a + b for a, b in zip(lines, breaks, strict=True)))
+        bodies.append(generator.choice(["\n", "\n\n", "\n \n"]).join(pieces))
     return bodies
 
 
@@ -318,3 +320,92 @@ def test_nl501_trailing_runs_are_the_regexs() -> None:
     for item in _real_articles():
         for _, text in item.text_fields(nl501_trailing_whitespace.TrailingWhitespace.fields):
             assert nl501_trailing_whitespace.trailing_runs(text) == expected(text)
+
+
+# NL601 duplicate-paragraph ---------------------------------------------------------------
+
+
+def _duplicate_bodies(count: int) -> list[str]:
+    """Bodies whose long paragraphs often share their first and last words, copied or not."""
+    generator = random.Random(601)
+    words = [
+        "The",
+        "council",
+        "said",
+        "budget",
+        "vote.",
+        "Mayor",
+        "agreed;",
+        "*",
+        "»",
+        "More",
+        "[...]",
+        "</span>",
+    ]
+    bodies = []
+    for _ in range(count):
+        paragraphs_: list[str] = []
+        for _ in range(generator.randint(2, 8)):
+            if paragraphs_ and generator.random() < 0.3:
+                copy = generator.choice(paragraphs_)
+                paragraphs_.append(copy.replace(" ", generator.choice([" ", "  ", "\n", " \t"]), 2))
+                continue
+            middle = " ".join(generator.choices(words, k=generator.randint(3, 60)))
+            paragraphs_.append(f"The {middle} vote.")
+        bodies.append("\n\n".join(paragraphs_))
+    return bodies
+
+
+def _duplicates(rule: DuplicateParagraph) -> Callable[[Article], list[Diagnostic]]:
+    """NL601 as first written: every paragraph collapsed, then the long ones compared."""
+
+    def reference(item: Article) -> list[Diagnostic]:
+        body = item.body
+        if not body or len(body) < 2 * rule.min_length:
+            return []
+        items = paragraphs(body)
+        keys = [normalise(text) for _, _, text in items]
+        long_keys = [key for key in keys if len(key) >= rule.min_length]
+        if len(set(long_keys)) == len(long_keys):
+            return []
+        found = []
+        first: dict[str, int] = {}
+        before: set[tuple[str, str]] = set()
+        after: set[tuple[str, str]] = set()
+        for index, key in enumerate(keys):
+            if len(key) < rule.min_length:
+                continue
+            previous = keys[index - 1] if index > 0 else None
+            following = keys[index + 1] if index + 1 < len(keys) else None
+            original = first.get(key)
+            if original is None:
+                if letters(key) * 2 < len(key) or key.rstrip(" \"'”’»)]*_").endswith(("?", "？")):
+                    continue
+                first[key] = index
+            in_run = previous == key or (key, previous) in before or (key, following) in after
+            if previous is not None:
+                before.add((key, previous))
+            if following is not None:
+                after.add((key, following))
+            if original is None:
+                continue
+            if len(key) < rule.min_isolated_length and not in_run:
+                continue
+            cut_start, cut_end = cut_span(items, index)
+            edit = Edit("body", cut_start, cut_end, "")
+            fix = Fix("remove the repeated paragraph", Applicability.SAFE, (edit,))
+            message = f"paragraph {index + 1} repeats paragraph {original + 1}: '{shown(key)}'"
+            found.append(rule.diagnostic("body", cut_start, cut_end, message, fix))
+        return found
+
+    return reference
+
+
+@pytest.mark.parametrize(("min_length", "min_isolated_length"), [(80, 200), (20, 40)])
+def test_nl601_fast_path_loses_nothing(min_length: int, min_isolated_length: int) -> None:
+    rule = type("Options", (DuplicateParagraph,), {})()
+    rule.min_length, rule.min_isolated_length = min_length, min_isolated_length
+    items = [article(body=body) for body in _duplicate_bodies(2000)]
+    assert _assert_same(rule, _duplicates(rule), items) > 100
+    if min_length == 80:
+        assert _assert_same(rule, _duplicates(rule), _real_articles(rule)) > 0

@@ -48,10 +48,19 @@ first one, so no text is lost."""
         if not body or len(body) < 2 * self.min_length:
             return
         items = paragraphs(body)
-        keys = [normalise(text) for _, _, text in items]
-        long_keys = [key for key in keys if len(key) >= self.min_length]
+        # Fast path: a long paragraph and its copy (equal once whitespace is collapsed)
+        # are both long before it is collapsed, and have the same first and last words.
+        # Only paragraphs that share them with another need collapsing to tell whether a
+        # long paragraph occurs twice.
+        by_ends: dict[tuple[str, str], list[str]] = {}
+        for _, _, text in items:
+            if len(text) >= self.min_length and (words := text.split(None, 1)):
+                by_ends.setdefault((words[0], text.rsplit(None, 1)[-1]), []).append(text)
+        shared = [normalise(text) for group in by_ends.values() if len(group) > 1 for text in group]
+        long_keys = [key for key in shared if len(key) >= self.min_length]
         if len(set(long_keys)) == len(long_keys):
-            return  # fast path: no long paragraph occurs twice
+            return  # no long paragraph occurs twice
+        keys = [normalise(text) for _, _, text in items]
         first: dict[str, int] = {}
         # (paragraph, its neighbour) for every copy seen so far: a later copy with the
         # same neighbour belongs to a repeated run of paragraphs.
