@@ -21,6 +21,7 @@ from newslint.diagnostics import Diagnostic
 from newslint.model import Article
 from newslint.registry import all_rules
 from newslint.rules._boilerplate import (
+    Line,
     LineRule,
     _line_at,
     _rows,
@@ -173,13 +174,17 @@ def test_hints_lose_no_finding_on_the_shared_corpora() -> None:
     )
 )
 def test_the_cheap_line_spans_are_the_lines_the_rules_build(body: str) -> None:
-    assert _spans(body) == [(row[0], row[1]) for row in _rows(body)]
-    for start, end in _spans(body):
-        line = _line_at(body, start)
-        assert (line.start, line.end, line.text) == (start, end, body[start:end])
+    rows = _rows(body)
+    assert _spans(body) == [(row[0], row[1]) for row in rows]
+    for row in rows:
+        # The line read off the text around it is the one the paragraph's split gives,
+        # with the same neighbours and the same span to cut.
+        assert _line_at(body, row[0]) == Line(*row)
 
 
 def test_the_cheap_line_spans_on_the_example_articles() -> None:
     for item in example_articles():
         if item.body:
-            assert _spans(item.body) == [(row[0], row[1]) for row in _rows(item.body)]
+            rows = _rows(item.body)
+            assert _spans(item.body) == [(row[0], row[1]) for row in rows]
+            assert [_line_at(item.body, row[0]) for row in rows] == [Line(*row) for row in rows]

@@ -131,13 +131,69 @@ def _paragraph_rows(body: str, index: int) -> list[_Row]:
 
 
 def _line_at(body: str, start: int) -> Line:
-    """The line of ``body`` that starts at ``start`` (one of ``_spans``), with its neighbours."""
+    """The line of ``body`` that starts at ``start`` (one of ``_spans``), with its neighbours.
+
+    Read off the text around the line, as ``_paragraph_rows`` would give it, without
+    splitting the whole paragraph: web pages come as paragraphs of hundreds of lines.
+    """
     paragraphs = paragraph_spans(body)
     index = bisect.bisect_right(paragraphs, (start, len(body) + 1)) - 1
-    for row in _paragraph_rows(body, index):
-        if row[0] == start:
-            return Line(*row)
-    raise AssertionError(f"no line starts at {start}")  # _spans and paragraph_spans disagree
+    p_start, p_end, _ = paragraphs[index]
+    newline = body.find("\n", p_end)
+    limit = newline if newline >= 0 else len(body)  # the paragraph, with its last line's \r
+    end = _line_end(body, start, limit)
+    previous = _previous_line(body, p_start, start)
+    following = _next_line(body, end, limit)
+    cut: tuple[int, int] | None
+    if previous is not None:
+        cut = (previous[1], end)  # not first in its paragraph: the line break before it
+    elif following is not None:
+        cut = (start, following[0])  # first of several: the line break after it
+    elif index + 1 < len(paragraphs):
+        cut = (start, paragraphs[index + 1][0])  # a paragraph of its own: the break after it
+    elif index > 0:
+        cut = (paragraphs[index - 1][1], end)  # the last paragraph: the break before it
+    else:
+        cut = None
+    return Line(
+        start,
+        end,
+        body[start:end],
+        body[previous[0] : previous[1]] if previous else None,
+        body[following[0] : following[1]] if following else None,
+        cut,
+    )
+
+
+def _line_end(body: str, start: int, limit: int) -> int:
+    """The end of the line at ``start``, without the ``\r`` of a CRLF break."""
+    newline = body.find("\n", start, limit)
+    end = newline if newline >= 0 else limit
+    return end - 1 if end > start and body[end - 1] == "\r" else end
+
+
+def _previous_line(body: str, p_start: int, start: int) -> tuple[int, int] | None:
+    """(start, end) of the last non-blank line before ``start`` in its paragraph."""
+    while start > p_start:
+        line_start = body.rfind("\n", p_start, start - 1) + 1 or p_start
+        line_start = max(line_start, p_start)
+        end = _line_end(body, line_start, start - 1)
+        if end > line_start and not body[line_start:end].isspace():
+            return line_start, end
+        start = line_start
+    return None
+
+
+def _next_line(body: str, end: int, limit: int) -> tuple[int, int] | None:
+    """(start, end) of the first non-blank line after the line ending at ``end``, before ``limit``."""
+    newline = body.find("\n", end, limit)
+    while newline >= 0:
+        line_start = newline + 1
+        line_end = _line_end(body, line_start, limit)
+        if line_end > line_start and not body[line_start:line_end].isspace():
+            return line_start, line_end
+        newline = body.find("\n", line_start, limit)
+    return None
 
 
 # A line with a character that is not whitespace (``str.isspace``, as ``\s`` is).
