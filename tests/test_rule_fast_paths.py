@@ -408,4 +408,6 @@ def test_nl601_fast_path_loses_nothing(min_length: int, min_isolated_length: int
     items = [article(body=body) for body in _duplicate_bodies(2000)]
     assert _assert_same(rule, _duplicates(rule), items) > 100
     if min_length == 80:
-        assert _assert_same(rule, _duplicates(rule), _real_articles(rule)) > 0
+        found = _assert_same(rule, _duplicates(rule), _real_articles(rule))
+        # The suite's own articles hold no copied paragraph; the shared corpora do.
+        assert found > 0 or not corpus_articles()
