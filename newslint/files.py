@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -147,6 +146,8 @@ class AtomicWriter:
                 f"has {info.st_nlink} hard links and a rewrite would break them; not written"
             )
         self.mode = stat.S_IMODE(info.st_mode)
+        import tempfile  # only a write needs it (3 ms of every start-up otherwise)
+
         descriptor, self.temporary = tempfile.mkstemp(
             prefix=f".{self.path.name}.", suffix=".newslint-tmp", dir=self.path.parent
         )

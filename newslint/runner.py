@@ -6,7 +6,6 @@ the file (and the line and column where it can), and the file is left as it was.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import re
 from collections.abc import Sequence
@@ -199,6 +198,8 @@ def process_data(
     result.fixed_diagnostics = outcome.fixed
     result.source = outcome.document.text
     if options.diff:
+        import difflib  # only --diff needs it
+
         diff_lines = difflib.unified_diff(
             _lines(document.text),
             _lines(outcome.document.text),

@@ -23,14 +23,17 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from newslint.cache import Cache
 from newslint.diagnostics import Diagnostic, Location, ReadError
 from newslint.document import DecodeError, decode
 from newslint.files import AtomicWriter, FileChangedError, Snapshot, Terminated
 from newslint.jsonstr import JsonStyle
 from newslint.rule import Rule
 from newslint.runner import FileResult, Options, not_written, process_data, process_file
+
+if TYPE_CHECKING:  # the cache (pickle) is imported by whoever opens one, not by every run
+    from newslint.cache import Cache
 
 CHUNK_BYTES = 1 << 20
 """A JSONL file bigger than this is split into chunks of about this size."""

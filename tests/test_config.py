@@ -653,6 +653,9 @@ NOT_FOR_A_CLEAN_CHECK = (
     "newslint.output.sarif",  # --output-format sarif
     "newslint.baseline",  # --baseline, SARIF
     "newslint.docs",  # newslint rule CODE
+    "tempfile",  # writing a fixed file (--fix)
+    "newslint.cache",  # the cache, with pickle (not with --no-cache)
+    "pickle",
 )
 
 
