@@ -13,6 +13,8 @@ other file.  A chunk that cannot be decoded leaves the whole file untouched.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import os
 import re
@@ -101,6 +103,39 @@ def _init_worker(rules: Sequence[Rule], options: Options, parent: int | None = N
     _worker_rules, _worker_options = rules, options
     if parent is not None:
         _die_with(parent)
+
+
+GC_THRESHOLDS = (200_000, 100, 100)
+"""Allocations between collections while checking (Python's default is 700, 10, 10)."""
+_tuned = 0
+
+
+@contextlib.contextmanager
+def collector_tuned() -> Iterator[None]:
+    """Let the garbage collector pass over what a check allocates.
+
+    A check allocates millions of objects that reference counting frees (diagnostics,
+    matches, the results a worker sends and the parent unpickles), and with the default
+    thresholds the collector scans the live heap again and again for cycles that are
+    not there: unpickling one corpus cycle's 63,000 problems took 0.8 s with it and
+    0.16 s without.  Objects alive before the check are frozen (never scanned), and
+    collections are rarer; both are undone afterwards, so a library caller's settings
+    are left as they were.
+    """
+    global _tuned
+    if _tuned:
+        yield
+        return
+    before = gc.get_threshold()
+    _tuned += 1
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        _tuned -= 1
+        gc.set_threshold(*before)
+        gc.unfreeze()
 
 
 _in_task = False
@@ -659,6 +694,10 @@ class Scheduler:
 
     def _execute(self, planned: list[_Planned]) -> Iterator[tuple[_Planned, TaskOutcome]]:
         """Run tasks, inline or in a pool, and yield their outcomes in submission order."""
+        with collector_tuned():  # forked workers inherit it
+            yield from self._execute_tasks(planned)
+
+    def _execute_tasks(self, planned: list[_Planned]) -> Iterator[tuple[_Planned, TaskOutcome]]:
         total = sum(item.size for item in planned)
         if self.jobs == 1 or len(planned) < 2 or total < POOL_MIN_BYTES:
             _init_worker(self.rules, self.options)

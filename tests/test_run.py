@@ -206,3 +206,42 @@ def test_the_report_file_is_never_an_input(tmp_path: Path, monkeypatch: Any) -> 
         lines = report.read_text(encoding="utf-8").splitlines()
         assert code == 1 and lines
         assert {json.loads(line)["path"] for line in lines} == {"corpus/2.json"}
+
+
+class CollectorWitness(Rule):
+    """Test rule: reports the garbage collector's thresholds as the check sees them."""
+
+    code = "NL698"
+    name = "collector-witness"
+    summary = "test"
+    explanation = "test"
+    bad = good = ""
+    fields = ("title",)
+
+    def check(self, article: Article) -> Iterator[Diagnostic]:
+        import gc
+
+        yield self.diagnostic("title", 0, 1, f"{gc.get_threshold()} frozen={gc.get_freeze_count()}")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_check_tunes_the_collector_and_puts_it_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    import gc
+
+    monkeypatch.setattr(scheduler, "POOL_MIN_BYTES", 0)  # a real pool: workers inherit it
+    _corpus(tmp_path / "corpus")
+    base = Run()
+    run = Run._make(base.configuration, (CollectorWitness(),), base.options)
+    before = gc.get_threshold(), gc.get_freeze_count()
+    seen = {
+        d.message
+        for r in run.check_files([str(tmp_path / "corpus")], jobs=jobs)
+        for d in r.diagnostics
+    }
+    assert len(seen) == 1
+    [message] = seen
+    assert message.startswith(f"{scheduler.GC_THRESHOLDS} frozen=")
+    assert int(message.rsplit("=", 1)[1]) > 0  # what was alive before the check is frozen
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before
