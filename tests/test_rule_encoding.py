@@ -6,6 +6,8 @@ import json
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit
 from newslint.readers.json_reader import JSON_READER
@@ -415,3 +417,85 @@ def test_nl310_reports_lone_surrogates_and_offers_an_unsafe_deletion() -> None:
     assert "\\ud83d" in found.message
     assert found.fix is not None and found.fix.applicability.value == "unsafe"
     assert lint(rule, body="Great game 😀 tonight, café, Событие, 東京") == []
+
+
+# NL303's runs in one regex match are what grouping each control gives ------------------------
+
+
+def _nl303_one_by_one(text: str) -> list[tuple[int, int, str, str]]:
+    """NL303's findings on a field, as its first version of runs found them: control by control."""
+    import re
+    from itertools import pairwise
+
+    from newslint.rules import nl303_control_characters as module
+
+    one = re.compile(
+        r"\x1b\[[0-9;?]{0,40}[A-Za-z]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|[\x80-\x9f]|\ufeff"
+    )
+    found: list[tuple[int, int, str, str]] = []
+    run: list[int] = []
+
+    def flush() -> None:
+        if len(run) == 1:
+            found.append((run[0], run[0] + 1, module._describe(text[run[0]]), ""))
+        elif run:
+            codes = sorted({text[i] for i in run})
+            shown = ", ".join(f"U+{ord(c):04X}" for c in codes[:3])
+            shown += ", ..." if len(codes) > 3 else ""
+            message = f"{len(run):,} control characters ({shown}) in a run"
+            if codes == ["\x00"] and all(b - a == 2 for a, b in pairwise(run)):
+                message += ", one after every character: UTF-16 text read as UTF-8?"
+            kept = module._CONTROL_C0.sub("", text[run[0] : run[-1] + 1])
+            found.append((run[0], run[-1] + 1, message, kept))
+        run.clear()
+
+    analysis = None
+    for match in one.finditer(text):
+        start, end = match.span()
+        char = match.group()
+        replacement = ""
+        if "\x80" <= char <= "\x9f":
+            if not module.lone_c1(text, start):
+                continue
+            if analysis is None:
+                analysis = module.analyse(text).spans()
+            if analysis.overlaps(start, end):
+                continue
+            replacement = module._c1_meaning(text, start) or ""
+        elif char in "\x0b\x0c" and module._between_words(text, start, end):
+            replacement = " "
+        elif end - start == 1 and char != "\ufeff":
+            if run and start - run[-1] > 2:
+                flush()
+            run.append(start)
+            continue
+        flush()
+        found.append((start, end, module._describe(char), replacement))
+    flush()
+    return found
+
+
+_CONTROL_PARTS = ["\x00", "\x01", "\x1a", "\x1f", "\x7f", "\x0b", "\x0c", "\x1b", "\x1b[31m"]
+_OTHER_PARTS = ["a", "B", " ", "\n", "é", "\x92", "\x93", "Ã©", "\ufeff", "\t", "ab"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_CONTROL_PARTS + _OTHER_PARTS), max_size=40))
+def test_nl303_runs_match_the_control_by_control_grouping(parts: list[str]) -> None:
+    text = "".join(parts)
+    found = lint(NL303, body=text)
+    got = []
+    for d in found:
+        content = d.fix.edits[0].content if d.fix else ""
+        message = d.message.split(" (windows-1252")[0]
+        got.append((d.start, d.end, message, content))
+    assert got == _nl303_one_by_one(text)
+
+
+def test_nl303_takes_a_utf16_field_in_one_match() -> None:
+    from newslint.rules.nl303_control_characters import _CONTROL
+
+    text = "".join(char + "\x00" for char in "Ein langer Text, Zeile für Zeile.\n" * 200)
+    assert len(list(_CONTROL.finditer(text))) == 1
+    [finding] = lint(NL303, body=text)
+    assert finding.message.startswith(f"{text.count(chr(0)):,} control characters (U+0000)")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.model import Article
@@ -14,7 +14,12 @@ from newslint.rules._encoding import analyse, lone_c1
 # C0 controls but tab, newline and carriage return; DEL; C1 controls; BOM.
 # A terminal escape sequence (ESC [ ... letter) is taken whole.
 _CONTROL = re.compile(
-    r"\x1b\[[0-9;?]{0,40}[A-Za-z]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|[\x80-\x9f]|\ufeff"
+    # A run of plain C0 controls (not VT, FF or ESC, which depend on what follows),
+    # at most one other character apart (never a control: nothing else is skipped):
+    # UTF-16 text read as UTF-8 holds tens of thousands, taken in one match.
+    r"(?P<run>[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]"
+    r"(?:[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]?[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f])*)"
+    r"|\x1b\[[0-9;?]{0,40}[A-Za-z]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|[\x80-\x9f]|\ufeff"
 )
 # Fast path: every match above holds a C0 control or DEL (one byte of the UTF-8
 # encoding, never part of another character), a C1 control (the bytes C2 80-C2 9F) or
@@ -109,25 +114,24 @@ mojibake sequence (NL301, NL302) are never touched here."""
         for name, text in article.text_fields(self.fields):
             if not _may_have_controls(text):
                 continue
-            run: list[int] = []
-            for diagnostic in self._each(name, text):
-                if diagnostic is None:
+            run: _Run | None = None
+            for found in self._each(name, text):
+                if isinstance(found, _Run):
+                    if run is None:
+                        run = found
+                    elif not run.take(found):
+                        yield self._report_run(name, text, run)
+                        run = found
                     continue
-                if isinstance(diagnostic, int):
-                    if run and diagnostic - run[-1] > _RUN_GAP:
-                        yield from self._run(name, text, run)
-                        run = []
-                    run.append(diagnostic)
-                    continue
-                if run:
-                    yield from self._run(name, text, run)
-                    run = []
-                yield diagnostic
-            if run:
-                yield from self._run(name, text, run)
+                if run is not None:
+                    yield self._report_run(name, text, run)
+                    run = None
+                yield found
+            if run is not None:
+                yield self._report_run(name, text, run)
 
-    def _each(self, name: str, text: str) -> Iterator[Diagnostic | int | None]:
-        """A diagnostic per match, or the offset of a control character that is only deleted.
+    def _each(self, name: str, text: str) -> Iterator[Diagnostic | _Run]:
+        """A diagnostic per match, or a run of control characters that are only deleted.
 
         Deleted C0 controls and DEL are grouped by ``check`` into runs, reported once.
         """
@@ -135,6 +139,9 @@ mojibake sequence (NL301, NL302) are never touched here."""
         for match in _CONTROL.finditer(text):
             start, end = match.span()
             char = match.group()
+            if match.lastgroup == "run":
+                yield _Run.of(char, start)
+                continue
             replacement = ""
             if "\x80" <= char <= "\x9f":
                 if not lone_c1(text, start):
@@ -147,7 +154,7 @@ mojibake sequence (NL301, NL302) are never touched here."""
             elif char in "\x0b\x0c" and _between_words(text, start, end):
                 replacement = " "
             elif end - start == 1 and char != "\ufeff":
-                yield start
+                yield _Run.of(char, start)
                 continue
             what = _describe(char)
             if replacement and replacement != " ":
@@ -159,29 +166,61 @@ mojibake sequence (NL301, NL302) are never touched here."""
             fix = Fix(fix_message, Applicability.SAFE, (Edit(name, start, end, replacement),))
             yield self.diagnostic(name, start, end, message, fix)
 
-    def _run(self, name: str, text: str, run: list[int]) -> Iterator[Diagnostic]:
+    def _report_run(self, name: str, text: str, run: _Run) -> Diagnostic:
         """One diagnostic for C0 controls at most ``_RUN_GAP`` characters apart.
 
         A field of UTF-16 text read as UTF-8 holds a NUL after every letter:
         tens of thousands of them, one problem, so it is reported once, with one
         fix that deletes every control of the run and keeps everything between.
         """
-        if len(run) == 1:
-            start = run[0]
-            fix = Fix("remove it", Applicability.SAFE, (Edit(name, start, start + 1, ""),))
-            yield self.diagnostic(name, start, start + 1, _describe(text[start]), fix)
-            return
-        start, end = run[0], run[-1] + 1
+        start, end = run.first, run.last + 1
+        if run.count == 1:
+            fix = Fix("remove it", Applicability.SAFE, (Edit(name, start, end, ""),))
+            return self.diagnostic(name, start, end, _describe(text[start]), fix)
         kept = _CONTROL_C0.sub("", text[start:end])
-        codes = sorted({text[i] for i in run})
+        codes = sorted(run.codes)
         shown = ", ".join(f"U+{ord(c):04X}" for c in codes[:3]) + (
             ", ..." if len(codes) > 3 else ""
         )
-        message = f"{len(run):,} control characters ({shown}) in a run"
-        if codes == ["\x00"] and all(b - a == 2 for a, b in itertools.pairwise(run)):
+        message = f"{run.count:,} control characters ({shown}) in a run"
+        if codes == ["\x00"] and run.spaced:
             message += ", one after every character: UTF-16 text read as UTF-8?"
         fix = Fix("remove them", Applicability.SAFE, (Edit(name, start, end, kept),))
-        yield self.diagnostic(name, start, end, message, fix)
+        return self.diagnostic(name, start, end, message, fix)
+
+
+@dataclass(slots=True)
+class _Run:
+    """Deleted control characters at most ``_RUN_GAP`` apart, as ``check`` gathers them."""
+
+    first: int
+    """Offset of the first control."""
+    last: int
+    """Offset of the last control."""
+    count: int
+    codes: set[str]
+    spaced: bool
+    """Every control is exactly one character after the one before (UTF-16's NULs)."""
+
+    @classmethod
+    def of(cls, chunk: str, start: int) -> _Run:
+        """The run of ``chunk`` (one control, or controls with single characters between)."""
+        if len(chunk) == 1:
+            return cls(start, start, 1, {chunk}, True)
+        controls = _CONTROL_C0.findall(chunk)
+        spaced = len(controls) == (len(chunk) + 1) // 2 and not _CONTROL_C0.search(chunk[1::2])
+        return cls(start, start + len(chunk) - 1, len(controls), set(controls), spaced)
+
+    def take(self, other: _Run) -> bool:
+        """Add ``other`` (which follows) if it is close enough; whether it was."""
+        gap = other.first - self.last
+        if gap > _RUN_GAP:
+            return False
+        self.spaced = self.spaced and other.spaced and gap == 2
+        self.last = other.last
+        self.count += other.count
+        self.codes |= other.codes
+        return True
 
 
 def _between_words(text: str, start: int, end: int) -> bool:
