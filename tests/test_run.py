@@ -245,3 +245,18 @@ def test_a_check_tunes_the_collector_and_puts_it_back(
     assert message.startswith(f"{scheduler.GC_THRESHOLDS} frozen=")
     assert int(message.rsplit("=", 1)[1]) > 0  # what was alive before the check is frozen
     assert (gc.get_threshold(), gc.get_freeze_count()) == before
+
+
+def test_a_callers_frozen_objects_stay_frozen_after_a_check(tmp_path: Path) -> None:
+    import gc
+
+    _corpus(tmp_path / "corpus")
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        list(Run().check_files([str(tmp_path / "corpus")], jobs=1))
+        # Not thawed by the check (a few frozen objects may have been freed meanwhile).
+        assert gc.get_freeze_count() > frozen // 2
+    finally:
+        gc.unfreeze()
