@@ -75,66 +75,18 @@ def quote(text: str) -> str:
 
 def iter_lines(body: str, wanted: Callable[[str], bool] | None = None) -> Iterator[Line]:
     """Every non-blank line of ``body`` (or those ``wanted`` accepts), with the span that deletes it."""
-    for row in _rows(body):
-        if wanted is None or wanted(row[2]):
-            yield Line(*row)
-
-
-_Row = tuple[int, int, str, str | None, str | None, tuple[int, int] | None]
-"""A ``Line``'s fields as a plain tuple (cheap to build: most lines never become a Line)."""
-
-
-@functools.lru_cache(maxsize=4)
-def _rows(body: str) -> tuple[_Row, ...]:
-    """Every non-blank line of ``body`` (``iter_lines``; the rules build only the lines they flag)."""
-    return tuple(
-        row for index in range(len(paragraph_spans(body))) for row in _paragraph_rows(body, index)
-    )
-
-
-@functools.lru_cache(maxsize=64)
-def _paragraph_rows(body: str, index: int) -> list[_Row]:
-    """The non-blank lines of the ``index``-th paragraph of ``body``, with their cut spans."""
-    paragraphs = paragraph_spans(body)
-    p_start, p_end, _ = paragraphs[index]
-    # To the line break after the paragraph: its last line loses one ``\r``, as the others do.
-    newline = body.find("\n", p_end)
-    paragraph = body[p_start : newline if newline >= 0 else len(body)]
-    lines: list[tuple[int, int, str]] = []
-    offset = p_start
-    for raw in paragraph.split("\n"):
-        text = raw[:-1] if raw.endswith("\r") else raw
-        if text and not text.isspace():
-            lines.append((offset, offset + len(text), text))
-        offset += len(raw) + 1
-    found: list[_Row] = []
-    for i, (start, end, text) in enumerate(lines):
-        cut: tuple[int, int] | None
-        if i > 0:
-            # Not first in its paragraph: take the line break before it.
-            cut = (lines[i - 1][1], end)
-        elif len(lines) > 1:
-            # First of several: take the line break after it.
-            cut = (start, lines[1][0])
-        elif index + 1 < len(paragraphs):
-            # A paragraph of its own: take the paragraph break after it.
-            cut = (start, paragraphs[index + 1][0])
-        elif index > 0:
-            # The last paragraph: take the paragraph break before it.
-            cut = (paragraphs[index - 1][1], end)
-        else:
-            cut = None
-        previous = lines[i - 1][2] if i > 0 else None
-        following = lines[i + 1][2] if i + 1 < len(lines) else None
-        found.append((start, end, text, previous, following, cut))
-    return found
+    for start, end in _spans(body):
+        if wanted is None or wanted(body[start:end]):
+            yield _line_at(body, start)
 
 
 def _line_at(body: str, start: int) -> Line:
     """The line of ``body`` that starts at ``start`` (one of ``_spans``), with its neighbours.
 
-    Read off the text around the line, as ``_paragraph_rows`` would give it, without
-    splitting the whole paragraph: web pages come as paragraphs of hundreds of lines.
+    Read off the text around the line, without splitting the whole paragraph: web
+    pages come as paragraphs of hundreds of lines.  The cut span deletes the line with
+    one line break: the one before it if a line of its paragraph precedes it, else the
+    one after it, else the paragraph break after it (or, for the last paragraph, before).
     """
     paragraphs = paragraph_spans(body)
     index = bisect.bisect_right(paragraphs, (start, len(body) + 1)) - 1
@@ -175,8 +127,7 @@ def _line_end(body: str, start: int, limit: int) -> int:
 def _previous_line(body: str, p_start: int, start: int) -> tuple[int, int] | None:
     """(start, end) of the last non-blank line before ``start`` in its paragraph."""
     while start > p_start:
-        line_start = body.rfind("\n", p_start, start - 1) + 1 or p_start
-        line_start = max(line_start, p_start)
+        line_start = max(body.rfind("\n", p_start, start - 1) + 1, p_start)
         end = _line_end(body, line_start, start - 1)
         if end > line_start and not body[line_start:end].isspace():
             return line_start, end
@@ -205,7 +156,7 @@ _LINE = re.compile(r"^[^\S\n]*\S[^\n]*", re.MULTILINE)
 def _spans(body: str) -> list[tuple[int, int]]:
     """(start, end) of every non-blank line of ``body``: cheap, shared by all the line rules.
 
-    The end leaves out the ``\r`` of a CRLF line break, as ``_paragraph_rows`` does.
+    The end leaves out the ``\r`` of a CRLF line break.
     """
     if "\r" not in body:
         return list(map(_span, _LINE.finditer(body)))
@@ -320,15 +271,29 @@ def _union() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, int]:
     so a line costs one branch per character; each rule's own hint then runs only on
     the lines the union let through.
     """
-    words = frozenset().union(*(cls.first_words for cls in _HINTED))
-    lead = "".join(sorted({char for cls in _HINTED for char in cls.lead}))
-    heads = [start_hint(words, lead=re.escape(lead))] if words else []
-    heads += [cls.head_pattern for cls in _HINTED if cls.head_pattern]
-    last_words = frozenset().union(*(cls.last_words for cls in _HINTED))
-    tail_lead = "".join(sorted({char for cls in _HINTED for char in cls.tail_lead}))
-    head = re.compile("|".join(f"(?:{source})" for source in heads)) if heads else None
-    tail = re.compile(end_hint(last_words, re.escape(tail_lead))) if last_words else None
+    head, tail = _compile_hints(
+        frozenset().union(*(cls.first_words for cls in _HINTED)),
+        "".join(sorted({char for cls in _HINTED for char in cls.lead})),
+        [cls.head_pattern for cls in _HINTED if cls.head_pattern],
+        frozenset().union(*(cls.last_words for cls in _HINTED)),
+        "".join(sorted({char for cls in _HINTED for char in cls.tail_lead})),
+    )
     return head, tail, max(cls.max_length for cls in _HINTED)
+
+
+def _compile_hints(
+    first_words: frozenset[str],
+    lead: str,
+    head_patterns: list[str],
+    last_words: frozenset[str],
+    tail_lead: str,
+) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """(head, tail) hints from first words, other line starts and last words (see ``LineRule``)."""
+    heads = [start_hint(first_words, re.escape(lead))] if first_words else []
+    heads += head_patterns
+    head = re.compile("|".join(f"(?:{h})" for h in heads)) if heads else None
+    tail = re.compile(end_hint(last_words, re.escape(tail_lead))) if last_words else None
+    return head, tail
 
 
 @functools.lru_cache(maxsize=4)
@@ -408,11 +373,13 @@ class LineRule(Rule):
         """
         cached = cls.__dict__.get("_compiled_hints")
         if cached is None:
-            heads = [start_hint(cls.first_words, re.escape(cls.lead))] if cls.first_words else []
-            heads += [cls.head_pattern] if cls.head_pattern else []
-            head = re.compile("|".join(f"(?:{h})" for h in heads)) if heads else None
-            tail = end_hint(cls.last_words, re.escape(cls.tail_lead)) if cls.last_words else None
-            cached = (head, re.compile(tail) if tail is not None else None)
+            cached = _compile_hints(
+                cls.first_words,
+                cls.lead,
+                [cls.head_pattern] if cls.head_pattern else [],
+                cls.last_words,
+                cls.tail_lead,
+            )
             cls._compiled_hints = cached
         return cached
 
