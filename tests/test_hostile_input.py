@@ -511,3 +511,16 @@ def test_file_changed_between_reading_and_writing_is_not_overwritten(
     assert not list(tmp_path.glob(".*newslint-tmp"))
     assert seed.read_bytes() == SEED_FIXED
     assert result.code == 2
+
+
+def test_an_error_about_a_file_with_control_characters_in_its_name_is_printable(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A file name is the user's: its ESC must not reach the terminal as an escape sequence."""
+    bad = tmp_path / "red\x1b[31m.txt"
+    bad.write_bytes(b"\xff\xfe" + "text".encode("utf-16-le"))
+    result = run(capsys, str(tmp_path))
+    assert result.code == 2
+    assert "\x1b" not in result.err
+    assert "red\\x1b[31m.txt: error: file is UTF-16" in result.err
+    assert bad.read_bytes() == b"\xff\xfe" + "text".encode("utf-16-le")

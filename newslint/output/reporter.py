@@ -18,7 +18,7 @@ from typing import TextIO
 from newslint.diagnostics import Applicability, Diagnostic, ReadError
 from newslint.output import HUMAN_FORMATS, applied_fixes, render, render_applied_fixes
 from newslint.output.text import StatisticsRow, render_statistics, use_colour
-from newslint.report import as_dict, summary
+from newslint.report import as_dict, printable, summary
 from newslint.rule import Rule
 from newslint.runner import FileResult
 
@@ -108,7 +108,7 @@ class Reporter:
 
     def add(self, result: FileResult) -> None:
         for warning in result.warnings:
-            print(f"{result.path}: warning: {warning}", file=self.err)
+            print(printable(f"{result.path}: warning: {warning}"), file=self.err)
         self._errors(result.errors)
         diagnostics = self._new(result.diagnostics)
         for diagnostic in diagnostics:
@@ -143,7 +143,7 @@ class Reporter:
 
     def _errors(self, errors: Sequence[ReadError]) -> None:
         for error in errors:
-            print(error, file=self.err)
+            print(printable(str(error)), file=self.err)  # a file name may hold anything
         self.counts.errors += len(errors)
 
     def _new(self, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
