@@ -87,6 +87,8 @@ class Document:
     errors: list[ReadError] = field(default_factory=list)
     context: RunContext = DEFAULT_CONTEXT
     """The run it was read for; a fix re-reads its text the same way."""
+    first_line: int = 0
+    """Lines of the file before ``text`` (a chunk of a big file): positions are the file's."""
     _line_starts: list[int] | None = None
     _json_style: jsonstr.JsonStyle | None = None
 
@@ -106,7 +108,7 @@ class Document:
         if self._line_starts is None:
             self._line_starts = line_starts(self.text)
         line_index = bisect.bisect_right(self._line_starts, offset) - 1
-        return line_index + 1, offset - self._line_starts[line_index] + 1
+        return self.first_line + line_index + 1, offset - self._line_starts[line_index] + 1
 
     def encode(self, text: str) -> bytes:
         """Bytes for ``text`` in this file's encoding (UTF-8, with the BOM if it had one)."""

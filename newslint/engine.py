@@ -91,9 +91,10 @@ def lint_document(
                 if not any(selector_matches(d.code, d.name, sel) for sel in ignored)
             ]
         record_key = _record_key(article) if diagnostics else ""
+        record = None if article.record is None else article.record + document.first_line
         for diagnostic in diagnostics:
             diagnostic.path = document.path
-            diagnostic.record = article.record
+            diagnostic.record = record
             diagnostic.article_index = index
             diagnostic.location = locate(document, article, diagnostic)
             value = article.text(diagnostic.field) if diagnostic.field else None

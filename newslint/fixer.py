@@ -201,6 +201,7 @@ def _fix(
             new_text,
             document.bom,
             document.context,
+            document.first_line,
         )
         if document.format != "txt":
             # The escaping style was read off the original file (or, for a chunk of a big

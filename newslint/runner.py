@@ -93,7 +93,12 @@ def content_digest(data: bytes) -> str:
 
 
 def _decode(
-    path: str, data: bytes, result: FileResult, options: Options, first_byte: int = 0
+    path: str,
+    data: bytes,
+    result: FileResult,
+    options: Options,
+    first_byte: int = 0,
+    first_line: int = 0,
 ) -> tuple[Document, Reader] | None:
     reader = reader_for(path)
     if reader is None:
@@ -110,7 +115,7 @@ def _decode(
         result.errors.append(ReadError(path, str(exc), exc.line, exc.column))
         result.unreadable = True
         return None
-    document = parse_document(path, reader, text, bom, options.context)
+    document = parse_document(path, reader, text, bom, options.context, first_line)
     result.errors.extend(document.errors)
     result.articles = len(document.articles)
     if options.observe:
@@ -154,15 +159,17 @@ def process_data(
     *,
     style: JsonStyle | None = None,
     first_byte: int = 0,
+    first_line: int = 0,
 ) -> tuple[FileResult, bytes | None]:
     """Check (and, with the options, fix) the bytes of one file; return the fixed bytes, if any.
 
     ``path`` names the file in messages and chooses its format; nothing is read or written.
     For a chunk of a big JSONL file, ``style`` is the whole file's JSON escaping style and
-    ``first_byte`` the chunk's offset in the file; lines are counted from the chunk's start.
+    ``first_byte`` the chunk's offset in the file and ``first_line`` the lines before it:
+    diagnostics' lines and records are the file's, read errors' lines the chunk's own.
     """
     result = FileResult(path)
-    decoded = _decode(path, data, result, options, first_byte)
+    decoded = _decode(path, data, result, options, first_byte, first_line)
     if decoded is None:
         return result, None
     document, reader = decoded

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newslint.diagnostics import Diagnostic, Location, ReadError
+from newslint.diagnostics import Diagnostic, ReadError
 from newslint.document import DecodeError, decode
 from newslint.files import AtomicWriter, FileChangedError, Snapshot, Terminated
 from newslint.jsonstr import JsonStyle
@@ -68,6 +68,8 @@ class Chunk:
     end: int
     style: JsonStyle
     ignored: frozenset[str]
+    first_line: int = 0
+    """Lines of the file before the chunk: the worker numbers lines and records from there."""
 
 
 @dataclass(slots=True)
@@ -236,6 +238,7 @@ def _run_chunk(chunk: Chunk) -> ChunkOutcome:
             _worker_options,
             style=chunk.style,
             first_byte=chunk.start,
+            first_line=chunk.first_line,
         )
     except Exception as exc:
         result, fixed = _internal_error(chunk.path, exc), None
@@ -296,6 +299,8 @@ class _Scan:
     digest: str
     failure: ReadError | None
     """Why the file cannot be read as text (as ``decode`` says it of the whole file)."""
+    first_lines: tuple[int, ...] = ()
+    """For each range, the lines of the file before it."""
 
 
 def _scan(path: str, ranges: Sequence[tuple[int, int]], wanted: bool) -> _Scan:
@@ -311,18 +316,20 @@ def _scan(path: str, ranges: Sequence[tuple[int, int]], wanted: bool) -> _Scan:
     ensure_ascii, upper_hex, escape_slash = True, None, False
     failure: ReadError | None = None
     lines = 0
+    first_lines: list[int] = []
     with open(path, "rb") as handle:
         for start, end in ranges:
             handle.seek(start)
             data = handle.read(end - start)
             digest.update(data)
+            first_lines.append(lines)
             if failure is None:
                 try:
                     decode(data, start)
                 except DecodeError as exc:
                     line = exc.line + lines if exc.line is not None else None
                     failure = ReadError(path, str(exc), line, exc.column)
-                lines += data.count(b"\n")
+            lines += data.count(b"\n")
             if not wanted:
                 continue
             ensure_ascii = ensure_ascii and data.isascii()
@@ -337,26 +344,7 @@ def _scan(path: str, ranges: Sequence[tuple[int, int]], wanted: bool) -> _Scan:
                     _escaped(data, m.start()) for m in _BYTES_SLASH_ESCAPE.finditer(data)
                 )
     style = JsonStyle(ensure_ascii, bool(upper_hex), escape_slash)
-    return _Scan(style, digest.hexdigest(), failure)
-
-
-def _shift(location: Location | None, lines: int) -> Location | None:
-    if location is None or not lines:
-        return location
-    return Location(location.line + lines, location.column, location.end_line + lines,
-                    location.end_column)  # fmt: skip
-
-
-def _shift_diagnostic(diagnostic: Diagnostic, lines: int, articles: int) -> None:
-    diagnostic.location = _shift(diagnostic.location, lines)
-    if diagnostic.record is not None:
-        diagnostic.record += lines
-    diagnostic.article_index += articles
-    if diagnostic.fix_edits:
-        diagnostic.fix_edits = tuple(
-            (_shift(location, lines) or location, content)
-            for location, content in diagnostic.fix_edits
-        )
+    return _Scan(style, digest.hexdigest(), failure, tuple(first_lines))
 
 
 def _is_empty_file_error(error: ReadError) -> bool:
@@ -397,8 +385,9 @@ class _BigFile:
     def add(self, chunk: Chunk, outcome: ChunkOutcome) -> FileResult | None:
         """Take one chunk's outcome (in file order); return the partial result to hand on."""
         part, result = outcome.result, self.result
-        for diagnostic in (*part.diagnostics, *part.fixed_diagnostics):
-            _shift_diagnostic(diagnostic, self.lines, result.articles)
+        if result.articles:  # lines and records are the file's already (``Chunk.first_line``)
+            for diagnostic in (*part.diagnostics, *part.fixed_diagnostics):
+                diagnostic.article_index += result.articles
         errors = [
             replace(error, line=error.line + self.lines if error.line is not None else None)
             for error in part.errors
@@ -586,9 +575,11 @@ class Scheduler:
                 )
                 planned.extend(
                     _Planned(
-                        (index,), Chunk(job.path, start, end, scan.style, job.ignored), end - start
+                        (index,),
+                        Chunk(job.path, start, end, scan.style, job.ignored, first_line),
+                        end - start,
                     )
-                    for start, end in ranges
+                    for (start, end), first_line in zip(ranges, scan.first_lines, strict=True)
                 )
             else:
                 small.append((index, job, snapshot.size if snapshot else 0))

@@ -52,7 +52,9 @@ def parse_document(
     text: str,
     bom: bool,
     context: RunContext = DEFAULT_CONTEXT,
+    first_line: int = 0,
 ) -> Document:
+    """The articles of ``text``; ``first_line`` is how many lines of its file come before it."""
     articles, errors = fmt_reader.parse(path, text, context)
     return Document(
         path=path,
@@ -62,4 +64,5 @@ def parse_document(
         articles=articles,
         errors=errors,
         context=context,
+        first_line=first_line,
     )
