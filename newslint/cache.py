@@ -192,6 +192,7 @@ _ALLOWED = frozenset(
     {
         ("newslint.cache", "Entry"),
         ("newslint.runner", "FileResult"),
+        ("newslint.runner", "unpacked_result"),
         ("newslint.diagnostics", "Diagnostic"),
         ("newslint.diagnostics", "Location"),
         ("newslint.diagnostics", "Fix"),

@@ -8,8 +8,9 @@ source, so no rule needs to know which file format it is looking at.
 
 from __future__ import annotations
 
+import itertools
 import operator
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -212,3 +213,74 @@ class ReadError:
             if self.column is not None:
                 where += f":{self.column}"
         return f"{where}: error: {self.message}"
+
+
+PackedDiagnostic = tuple[Any, ...]
+"""A diagnostic as a tuple of plain values (``pack``)."""
+
+
+def pack(diagnostics: list[Diagnostic]) -> list[PackedDiagnostic]:
+    """Diagnostics as tuples of strings, numbers and enum members: what a worker sends back.
+
+    Pickle writes and reads such tuples in C, whereas each dataclass costs a Python call
+    both ways, and a diagnostic is four of them (itself, its location, fix and edit).
+    """
+    return list(map(_pack, diagnostics))
+
+
+def unpack(packed: list[PackedDiagnostic]) -> list[Diagnostic]:
+    """The inverse of ``pack``."""
+    return list(map(_unpack, packed))
+
+
+def _pack(d: Diagnostic) -> PackedDiagnostic:
+    loc, fix = d.location, d.fix
+    return (
+        d.code,
+        d.name,
+        d.message,
+        d.severity,
+        d.field,
+        d.start,
+        d.end,
+        None
+        if fix is None
+        else (
+            fix.message,
+            fix.applicability,
+            [(e.field, e.start, e.end, e.content) for e in fix.edits],
+            fix.appends,
+        ),
+        d.path,
+        d.record,
+        None if loc is None else (loc.line, loc.column, loc.end_line, loc.end_column),
+        d.article_index,
+        d.fix_edits,
+        d.snippet,
+        d.record_key,
+    )
+
+
+def _unpack(p: PackedDiagnostic) -> Diagnostic:
+    fix, loc = p[7], p[10]
+    return Diagnostic(
+        p[0],
+        p[1],
+        p[2],
+        p[3],
+        p[4],
+        p[5],
+        p[6],
+        None if fix is None else Fix(fix[0], fix[1], tuple(_edits(fix[2])), fix[3]),
+        p[8],
+        p[9],
+        None if loc is None else Location(*loc),
+        p[11],
+        p[12],
+        p[13],
+        p[14],
+    )
+
+
+def _edits(packed: list[tuple[str, int, int, str]]) -> Iterator[Edit]:
+    return itertools.starmap(Edit, packed)

@@ -37,21 +37,29 @@ def _escaped(char: str) -> str:
     return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
-def where(diagnostic: Diagnostic) -> str:
+def where(diagnostic: Diagnostic, path: str | None = None) -> str:
+    """``path:line:col``; ``path`` is the diagnostic's path made ``printable``, if known already."""
     loc = diagnostic.location
-    path = printable(diagnostic.path)
+    if path is None:
+        path = printable(diagnostic.path)
     return f"{path}:{loc.line}:{loc.column}" if loc else path
 
 
-def concise_line(diagnostic: Diagnostic) -> str:
-    """``path:line:col: CODE message``, with the record and field for JSONL; ``[*]`` if --fix can fix it."""
-    marker = " [*]" if diagnostic.fix and diagnostic.fix.applicability is Applicability.SAFE else ""
+def concise_line(diagnostic: Diagnostic, path: str | None = None) -> str:
+    """``path:line:col: CODE message``, with the record and field for JSONL; ``[*]`` if --fix can fix it.
+
+    ``path``: the diagnostic's path made ``printable``, when the caller knows it (a report
+    prints hundreds of thousands of lines for a few paths).
+    """
+    fix = diagnostic.fix
+    marker = " [*]" if fix is not None and fix.applicability is Applicability.SAFE else ""
     context = ""
     if diagnostic.record is not None:
         context = f" (record {diagnostic.record}, field {diagnostic.field or '-'})"
-    return (
-        f"{where(diagnostic)}: {diagnostic.code}{marker} {printable(diagnostic.message)}{context}"
-    )
+    message = diagnostic.message
+    if not message.isprintable():
+        message = printable(message)
+    return f"{where(diagnostic, path)}: {diagnostic.code}{marker} {message}{context}"
 
 
 def as_dict(diagnostic: Diagnostic) -> dict[str, Any]:

@@ -11,9 +11,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from newslint.context import DEFAULT_CONTEXT, ReadOptions, RunContext
-from newslint.diagnostics import Diagnostic, Location, ReadError, reduce_by_fields
+from newslint.diagnostics import Diagnostic, Location, ReadError, pack, reduce_by_fields, unpack
 from newslint.document import DecodeError, Document, decode
 from newslint.engine import lint_document
 from newslint.files import FileChangedError, HardLinkError, Snapshot, StatKey, write_atomic
@@ -46,8 +47,6 @@ class Options:
 
 @dataclass(slots=True)
 class FileResult:
-    __reduce__ = reduce_by_fields
-
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     errors: list[ReadError] = field(default_factory=list)
@@ -85,6 +84,26 @@ class FileResult:
         if self.statistics is None:
             self.statistics = statistics.empty()
         self.statistics.merge(statistics)
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickled with its diagnostics packed (``diagnostics.pack``): a worker sends
+        hundreds of thousands of them to the parent, and the cache stores them."""
+        _, fields = reduce_by_fields(self)
+        return unpacked_result, (
+            *fields[:1],
+            pack(self.diagnostics),
+            *fields[2:5],
+            pack(self.fixed_diagnostics),
+            *fields[6:],
+        )
+
+
+def unpacked_result(path: str, diagnostics: list[Any], *rest: Any) -> FileResult:
+    """A pickled ``FileResult`` back (see ``FileResult.__reduce__``)."""
+    errors, warnings, fixed, fixed_diagnostics, *more = rest
+    return FileResult(
+        path, unpack(diagnostics), errors, warnings, fixed, unpack(fixed_diagnostics), *more
+    )
 
 
 def content_digest(data: bytes) -> str:

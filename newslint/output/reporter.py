@@ -56,18 +56,21 @@ class _Counts:
     names: dict[str, str] = field(default_factory=dict)
     fixable: dict[str, str] = field(default_factory=dict)
 
-    def count(self, diagnostic: Diagnostic) -> None:
-        self.problems += 1
-        fix = diagnostic.fix
-        code = diagnostic.code
-        self.rules[code] += 1
-        self.names[code] = diagnostic.name
-        if fix is not None:
-            if fix.applicability is Applicability.SAFE:
-                self.safe += 1
+    def count(self, diagnostics: Sequence[Diagnostic]) -> None:
+        """Count problems per rule and per fix applicability (grouped first: a file may
+        bring hundreds of thousands, of a few dozen kinds)."""
+        kinds = Counter(
+            (d.code, d.name, None if d.fix is None else d.fix.applicability) for d in diagnostics
+        )
+        self.problems += len(diagnostics)
+        for (code, name, applicability), count in kinds.items():
+            self.rules[code] += count
+            self.names[code] = name
+            if applicability is Applicability.SAFE:
+                self.safe += count
                 self.fixable[code] = "safe"
-            else:
-                self.unsafe += 1
+            elif applicability is not None:
+                self.unsafe += count
                 if self.fixable.get(code) != "safe":
                     self.fixable[code] = "unsafe"
 
@@ -111,8 +114,7 @@ class Reporter:
             print(printable(f"{result.path}: warning: {warning}"), file=self.err)
         self._errors(result.errors)
         diagnostics = self._new(result.diagnostics)
-        for diagnostic in diagnostics:
-            self.counts.count(diagnostic)
+        self.counts.count(diagnostics)
         self.counts.fixed += result.fixed
         if self.options.show_fixes and self.options.fixing:
             self._applied += applied_fixes(result.path, result.fixed_diagnostics)

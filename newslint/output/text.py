@@ -74,8 +74,17 @@ def colour_concise_line(diagnostic: Diagnostic) -> str:
 
 def render_concise(diagnostics: Sequence[Diagnostic], *, colour: bool = False) -> str:
     """One ``path:line:col: CODE message`` line per diagnostic."""
-    line = colour_concise_line if colour else concise_line
-    return "".join(line(d) + "\n" for d in diagnostics)
+    if colour:
+        return "".join(colour_concise_line(d) + "\n" for d in diagnostics)
+    paths: dict[str, str] = {}  # each file name made printable once, not once per problem
+    lines = []
+    for diagnostic in diagnostics:
+        path = paths.get(diagnostic.path)
+        if path is None:
+            path = paths[diagnostic.path] = printable(diagnostic.path)
+        lines.append(concise_line(diagnostic, path))
+    lines.append("")
+    return "\n".join(lines)
 
 
 # --- full ---------------------------------------------------------------------------------
