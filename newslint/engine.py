@@ -90,16 +90,43 @@ def lint_document(
                 for d in diagnostics
                 if not any(selector_matches(d.code, d.name, sel) for sel in ignored)
             ]
-        record_key = _record_key(article) if diagnostics else ""
-        record = None if article.record is None else article.record + document.first_line
-        for diagnostic in diagnostics:
-            diagnostic.path = document.path
-            diagnostic.record = record
-            diagnostic.article_index = index
-            diagnostic.location = locate(document, article, diagnostic)
-            value = article.text(diagnostic.field) if diagnostic.field else None
-            diagnostic.snippet = value[diagnostic.start : diagnostic.end][:200] if value else ""
-            diagnostic.record_key = record_key
-            found.append(diagnostic)
+        if diagnostics:
+            _place(document, article, index, diagnostics)
+            found += diagnostics
     found.sort(key=lambda d: d.sort_key)
     return found
+
+
+def _place(document: Document, article: Article, index: int, diagnostics: list[Diagnostic]) -> None:
+    """Give an article's diagnostics their file, record, location and snippet.
+
+    ``locate`` for each, with what it looks up per diagnostic looked up once per article:
+    a corpus cycle has 63,000 problems.
+    """
+    path, text, position = document.path, document.text, document.position
+    record = None if article.record is None else article.record + document.first_line
+    record_key = _record_key(article)
+    spans, values = article.spans, article.values
+    for diagnostic in diagnostics:
+        diagnostic.path = path
+        diagnostic.record = record
+        diagnostic.article_index = index
+        diagnostic.record_key = record_key
+        name = diagnostic.field
+        span = spans.get(name) if name else None
+        if span is None:
+            start = end = article.start
+        elif span.escaped:
+            start = span.to_source(text, diagnostic.start)
+            end = span.to_source(text, diagnostic.end)
+        else:
+            start, end = span.start + diagnostic.start, span.start + diagnostic.end
+        line, column = position(start)
+        end_line, end_column = position(end)
+        diagnostic.location = Location(line, column, end_line, end_column)
+        value = values.get(name) if name else None
+        if isinstance(value, str):  # at most 200 characters, without copying a long span first
+            start = diagnostic.start
+            diagnostic.snippet = value[start : min(diagnostic.end, start + 200)]
+        else:
+            diagnostic.snippet = ""
