@@ -14,6 +14,8 @@ import random
 from collections.abc import Callable, Iterable, Iterator
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.model import Article, iter_paragraphs
@@ -411,3 +413,36 @@ def test_nl601_fast_path_loses_nothing(min_length: int, min_isolated_length: int
         found = _assert_same(rule, _duplicates(rule), _real_articles(rule))
         # The suite's own articles hold no copied paragraph; the shared corpora do.
         assert found > 0 or not corpus_articles()
+
+
+# Paragraphs from a small pool, so that copies (some rewrapped), blank and symbol-only
+# paragraphs and paragraphs that share their ends without being copies are common.
+_NL601_POOL = [
+    "The council said the budget vote. More",
+    "The council said the vote. More",
+    "The * * * * * * * * * * * * * * * * * * More",
+    "The 1 2 3 4 5 6 7 8 9 10 11 12 13 14 More",
+    "Did the council say the budget vote? More?",
+    "Did the council say the budget vote? »",
+    "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0",
+    "Mayor agreed; the budget vote passed.",
+]
+
+
+@st.composite
+def _nl601_bodies(draw: st.DrawFn) -> str:
+    paragraphs_ = []
+    for _ in range(draw(st.integers(2, 9))):
+        text = draw(st.sampled_from(_NL601_POOL)) * draw(st.integers(1, 3))
+        spacing = draw(st.sampled_from([" ", "  ", "\n", " \t", "\u00a0"]))
+        paragraphs_.append(text.replace(" ", spacing, draw(st.integers(0, 3))))
+    return draw(st.sampled_from(["\n\n", "\n \n", "\r\n\r\n"])).join(paragraphs_)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(body=_nl601_bodies(), lengths=st.sampled_from([(80, 200), (20, 40), (30, 100)]))
+def test_nl601_fast_paths_lose_nothing_generated(body: str, lengths: tuple[int, int]) -> None:
+    rule = type("Options", (DuplicateParagraph,), {})()
+    rule.min_length, rule.min_isolated_length = lengths
+    item = article(body=body)
+    assert _found(rule.check(item)) == _found(_duplicates(rule)(item))

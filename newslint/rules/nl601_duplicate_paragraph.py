@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from typing import ClassVar
 
@@ -52,22 +53,34 @@ first one, so no text is lost."""
         # are both long before it is collapsed, and have the same first and last words.
         # Only paragraphs that share them with another need collapsing to tell whether a
         # long paragraph occurs twice.
-        by_ends: dict[tuple[str, str], list[str]] = {}
-        for _, _, text in items:
-            if len(text) >= self.min_length and (words := text.split(None, 1)):
-                by_ends.setdefault((words[0], text.rsplit(None, 1)[-1]), []).append(text)
-        shared = [normalise(text) for group in by_ends.values() if len(group) > 1 for text in group]
+        # (A paragraph of whitespace alone collapses to "": never long, never grouped.)
+        texts = [text for _, _, text in items if len(text) >= self.min_length]
+        if len(texts) < 2:
+            return
+        ends = [(w[0], t.rsplit(None, 1)[-1]) if (w := t.split(None, 1)) else None for t in texts]
+        groups = Counter(ends)
+        if len(groups) == len(ends):
+            return  # every paragraph's ends differ (or it is blank and alone)
+        shared = [
+            normalise(text)
+            for text, key in zip(texts, ends, strict=True)
+            if key is not None and groups[key] > 1
+        ]
         long_keys = [key for key in shared if len(key) >= self.min_length]
         if len(set(long_keys)) == len(long_keys):
             return  # no long paragraph occurs twice
         keys = [normalise(text) for _, _, text in items]
+        # A long paragraph that occurs once is never reported, and what the loop records
+        # for it (its first index, the pairs it starts) is only looked up when it recurs:
+        # skipping it (and its letter count, the loop's costliest test) changes nothing.
+        occurrences = Counter(key for key in keys if len(key) >= self.min_length)
         first: dict[str, int] = {}
         # (paragraph, its neighbour) for every copy seen so far: a later copy with the
         # same neighbour belongs to a repeated run of paragraphs.
         before: set[tuple[str, str]] = set()
         after: set[tuple[str, str]] = set()
         for index, key in enumerate(keys):
-            if len(key) < self.min_length:
+            if len(key) < self.min_length or occurrences[key] < 2:
                 continue
             previous = keys[index - 1] if index > 0 else None
             following = keys[index + 1] if index + 1 < len(keys) else None
