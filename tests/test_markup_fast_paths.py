@@ -20,9 +20,10 @@ from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.model import Article
 from newslint.prefilter import prefilter_for
 from newslint.rule import Rule
-from newslint.rules import nl103_markdown_links
+from newslint.rules import nl103_markdown_links, nl201_split_url
 from newslint.rules._markup import inside, promo_ranges, removal, shorten
 from newslint.rules.nl103_markdown_links import MarkdownLinks
+from newslint.rules.nl201_split_url import SplitUrl, confirmed, continues
 from tests.rulekit import article, corpus_articles, data_articles, example_articles
 
 
@@ -175,3 +176,140 @@ def test_nl103_links_on_adversarial_runs() -> None:
         "[a](b" + "(c)" * 3000 + ")",
     ):
         assert list(nl103_markdown_links.links(text)) == _reference_links(text)
+
+
+# NL201 split-url --------------------------------------------------------------------------
+
+_URL_PIECES = (
+    "http://",
+    "https://",
+    "HTTPS://",
+    "hTtP://",
+    "httpſ://",
+    "ftp://",
+    "://",
+    "h",
+    "s",
+    "example.com/",
+    "a-b",
+    "story-2024.html",
+    "r-ukraine-a86878",
+    "ove",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\r\n",
+    "\n\n",
+    " \n ",
+    "<",
+    ">",
+    '"',
+    ")",
+    "*",
+    "-",
+    "_",
+    "/",
+    ".",
+    "word",
+    "and",
+    "12",
+    "2-1",
+    "www.x.org",
+    "z" * 1990,
+)
+
+
+def _reference_nl201(rule: Rule, item: Article) -> Iterator[Diagnostic]:
+    """NL201's check as first written: ``_URL.finditer``, ``_GAP`` and ``_TOKEN`` per URL."""
+    m = nl201_split_url
+    record_url = item.url
+    if record_url is not None and "url" in item.spans:
+        yield from _reference_nl201_url_field(rule, record_url)
+    for name, text in item.text_fields(("caption", "body")):
+        if "http" not in text and "HTTP" not in text:
+            continue
+        for match in m._URL.finditer(text):
+            url = match.group()
+            gap = m._GAP.match(text, match.end())
+            if gap is None:
+                continue
+            token = m._TOKEN.match(text, gap.end(), gap.end() + 2000)
+            if token is None:
+                continue
+            piece = m._core(token.group())
+            if not continues(url, gap.group(), piece):
+                continue
+            end = gap.end() + len(piece)
+            safe = confirmed(url + piece, piece, record_url)
+            fix = Fix(
+                "join the URL's pieces",
+                Applicability.SAFE if safe else Applicability.UNSAFE,
+                (Edit(name, match.end(), gap.end(), ""),),
+            )
+            how = "a line break" if "\n" in gap.group() else "whitespace"
+            shown = m._shown(text[match.start() : end])
+            message = f"URL is split by {how}: '{shown}'"
+            yield rule.diagnostic(name, match.start(), end, message, fix)
+
+
+def _reference_nl201_url_field(rule: Rule, text: str) -> Iterator[Diagnostic]:
+    m = nl201_split_url
+    stripped = text.strip()
+    if not any(c.isspace() for c in stripped) or not m._URL.match(stripped):
+        return
+    offset = len(text) - len(text.lstrip())
+    edits: list[Edit] = []
+    all_confirmed = True
+    position = offset
+    url = ""
+    for match in m._TOKEN.finditer(stripped):
+        piece_start = offset + match.start()
+        if url:
+            gap = text[position:piece_start]
+            piece = match.group()
+            if not m._PIECE.fullmatch(piece):
+                return
+            all_confirmed &= continues(url, gap, piece)
+            edits.append(Edit("url", position, piece_start, ""))
+        url += match.group()
+        position = offset + match.end()
+    applicability = Applicability.SAFE if all_confirmed else Applicability.UNSAFE
+    fix = Fix("join the URL's pieces", applicability, tuple(edits))
+    how = "a line break" if "\n" in stripped else "whitespace"
+    message = f"URL is split by {how}: '{m._shown(stripped)}'"
+    yield rule.diagnostic("url", offset, position, message, fix)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_URL_PIECES), max_size=40))
+def test_nl201_urls_match_the_url_pattern(parts: list[str]) -> None:
+    text = "".join(parts)
+    expected = [match.span() for match in nl201_split_url._URL.finditer(text)]
+    assert list(nl201_split_url.urls(text)) == expected
+
+
+def test_nl201_matches_its_reference_on_generated_articles() -> None:
+    rng = random.Random(201)
+    rule = SplitUrl()
+    items = []
+    for _ in range(400):
+        url = "https://example.com/" + _pieces(rng, _URL_PIECES[9:14], rng.randint(1, 4))
+        body = _pieces(rng, _URL_PIECES, rng.randint(1, 40))
+        items.append(article(body=body, caption=body[::-1], url=url))
+    assert _assert_same(rule, _reference_nl201, items) > 0
+
+
+def test_nl201_matches_its_reference_on_real_articles() -> None:
+    rule = SplitUrl()
+    assert _assert_same(rule, _reference_nl201, _real_articles(rule)) > 0
+
+
+def test_nl201_url_field_matches_its_reference() -> None:
+    """The url field's split test (any whitespace in the stripped value), every kind."""
+    rule = SplitUrl()
+    spaces = [" ", "\n", "\u2028", "\x1c", "\xa0", "\u3000", "\u200b", "\r\n "]
+    items = [article(url=f" https://a.org/x-{gap}y-2 ") for gap in spaces]
+    items += [article(url=f"https://a.org/{gap}") for gap in spaces]
+    items += [article(url="https://a.org/x"), article(url="  "), article(url="")]
+    assert _assert_same(rule, _reference_nl201, items) > 0

@@ -72,6 +72,14 @@ _COMPLETE_FILE = compile_lazily(
     r"/[^/?#\s]+\.(?:jpe?g|png|gif|webp|svg|pdf|mp[34]|s?html?|php|aspx?|jsp)\Z", re.IGNORECASE
 )
 _TOKEN = compile_lazily(r"\S+")
+# What follows a URL in text, in one match: _GAP (atomic: the choice _GAP.match makes)
+# and the token after it as ``_TOKEN.match`` reads it, at most 2,000 characters.
+_GAP_AND_TOKEN = compile_lazily(r"((?>[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*))(\S{1,2000})")
+# A URL's "://" and the rest of it: a literal the regex engine skips to, where _URL's
+# case-insensitive "https?" has to be tried at every character.
+_AFTER_SCHEME = compile_lazily(r"://[^\s<>\"]+")
+# _URL's scheme, searched for in the five characters before a "://": its start.
+_SCHEME_BEFORE = compile_lazily(r"https?\Z", re.IGNORECASE)
 
 
 def _core(token: str) -> str:
@@ -150,7 +158,8 @@ in an id, an extension or a slash), and unsafe otherwise."""
 
     def _check_url_field(self, text: str) -> Iterator[Diagnostic]:
         stripped = text.strip()
-        if not any(c.isspace() for c in stripped) or not _URL.match(stripped):
+        # Stripped, so any whitespace in it is inside and splits it (cheaper than a scan).
+        if len(stripped.split(maxsplit=1)) < 2 or not _URL.match(stripped):
             return
         offset = len(text) - len(text.lstrip())
         edits: list[Edit] = []
@@ -176,30 +185,53 @@ in an id, an extension or a slash), and unsafe otherwise."""
         )
 
     def _check_text(self, name: str, text: str, record_url: str | None) -> Iterator[Diagnostic]:
-        for match in _URL.finditer(text):
-            url = match.group()
-            gap = _GAP.match(text, match.end())
-            if gap is None:
+        follows = _GAP_AND_TOKEN.match
+        for start, url_end in urls(text):
+            after = follows(text, url_end)
+            if after is None:
                 continue
-            token = _TOKEN.match(text, gap.end(), gap.end() + 2000)
-            if token is None:
+            gap, token = after.groups()
+            piece = _core(token)
+            if not piece[:1].isalnum() or (piece.isalnum() and text[url_end - 1] not in "-_"):
+                # Most URLs are followed by markup or a word, which ``continues`` turns
+                # away: a piece must start with a letter or digit and hold a separator
+                # (_SLUG_TAIL) unless the URL ends in a hyphen or underscore.
                 continue
-            piece = _core(token.group())
-            if not continues(url, gap.group(), piece):
+            url = text[start:url_end]
+            if not continues(url, gap, piece):
                 continue
-            end = gap.end() + len(piece)
+            gap_end = after.start(2)
+            end = gap_end + len(piece)
             joined = url + piece
             safe = confirmed(joined, piece, record_url)
             fix = Fix(
                 "join the URL's pieces",
                 Applicability.SAFE if safe else Applicability.UNSAFE,
-                (Edit(name, match.end(), gap.end(), ""),),
+                (Edit(name, url_end, gap_end, ""),),
             )
-            how = "a line break" if "\n" in gap.group() else "whitespace"
-            shown = _shown(text[match.start() : end])
-            yield self.diagnostic(
-                name, match.start(), end, f"URL is split by {how}: '{shown}'", fix
-            )
+            how = "a line break" if "\n" in gap else "whitespace"
+            shown = _shown(text[start:end])
+            yield self.diagnostic(name, start, end, f"URL is split by {how}: '{shown}'", fix)
+
+
+def urls(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of ``_URL.finditer(text)``, found from their "://" (several times faster).
+
+    A match starts four or five characters before its "://" (``http``, ``https`` in any
+    case); it cannot start inside the previous match, whose end is a delimiter or the
+    text's end, so only a "://" inside the previous match is passed over.
+    """
+    position = 0
+    search = _AFTER_SCHEME.search
+    before = _SCHEME_BEFORE.search
+    while (match := search(text, position)) is not None:
+        colon = match.start()
+        scheme = before(text, max(0, colon - 5), colon)
+        if scheme is None:
+            position = colon + 1
+            continue
+        position = match.end()
+        yield scheme.start(), position
 
 
 def _shown(text: str) -> str:
