@@ -17,8 +17,10 @@ from hypothesis import strategies as st
 from newslint.registry import all_rules
 from newslint.rules._boilerplate import (
     _HINTED,
+    _TAIL_SKIPS,
     LineRule,
     _folded,
+    _hinted,
     _spans,
     _union,
     alternation,
@@ -109,3 +111,103 @@ def test_the_union_head_is_built_from_start_hint() -> None:
     for name, _, new in _start_hints():
         if name == "union":
             assert new.pattern in head.pattern
+
+
+# --- _hinted: a line's last character rules the tail hint out ------------------------------
+
+
+def _reference_hinted(
+    spans: list[tuple[int, int]],
+    folded: tuple[str, str],
+    limit: int,
+    head: re.Pattern[str] | None,
+    tail: re.Pattern[str] | None,
+) -> list[tuple[int, int]]:
+    """``_hinted`` without the last-character test: both regexes on every short line."""
+    text, reverse = folded
+    size = len(text)
+    return [
+        (start, end)
+        for start, end in spans
+        if end - start <= limit
+        and (
+            (head is not None and head.match(text, start, end) is not None)
+            or (tail is not None and tail.match(reverse, size - end, size - start) is not None)
+        )
+    ]
+
+
+def _hints() -> list[tuple[int, re.Pattern[str] | None, re.Pattern[str] | None]]:
+    """(limit, head, tail) of every hinted rule and of their union."""
+    head, tail, limit = _union()
+    found = [(limit, head, tail)]
+    for rule in LINE_RULES:
+        hints = rule.hints()
+        assert hints is not None
+        found.append((rule.max_length, *hints))
+    return found
+
+
+def _assert_hinted_as_the_reference(body: str) -> int:
+    folded = _folded(body)
+    if folded is None:
+        return 0
+    spans = _spans(body)
+    accepted = 0
+    for limit, head, tail in _hints():
+        expected = _reference_hinted(spans, folded, limit, head, tail)
+        assert _hinted(spans, folded, limit, head, tail) == expected, body
+        accepted += len(expected)
+    return accepted
+
+
+def test_every_tail_hint_has_its_last_character_test() -> None:
+    tails = [tail for _, _, tail in _hints() if tail is not None]
+    assert tails
+    for tail in tails:
+        assert tail in _TAIL_SKIPS
+
+
+_LAST_WORDS = sorted(frozenset().union(*(cls.last_words for cls in _HINTED)))
+_ENDINGS = ["", " ", ")", " )", "\u00a0", "\t", ".", "s", "x", "é", "ß", "\u2003", "\u3000"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["", "Jane Doe/", "(", "Photo: ", "a ", "##"]),
+            st.sampled_from(_LAST_WORDS),
+            st.sampled_from([str, str.upper, str.title]),
+            st.sampled_from(_ENDINGS),
+            st.integers(0, 2),
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    st.sampled_from(["\n", "\n\n", "\r\n"]),
+)
+def test_hinted_is_the_reference_on_generated_lines(
+    parts: list[tuple[str, str, object, str, int]], separator: str
+) -> None:
+    lines = []
+    for before, word, case, ending, cut in parts:
+        assert callable(case)
+        lines.append(before + case(word[cut:]) + ending)
+    _assert_hinted_as_the_reference(separator.join(["Lead.", *lines, "End."]))
+
+
+def test_hinted_is_the_reference_on_the_corpora() -> None:
+    assert sum(_assert_hinted_as_the_reference(body) for body in _bodies()) > 0
+
+
+def test_no_tail_hint_reads_past_a_skipped_last_character() -> None:
+    """A skipped character can neither be passed over (as whitespace or lead) nor end a word."""
+    words = [word[::-1] for word in _LAST_WORDS]
+    for tail, skip in _TAIL_SKIPS.items():
+        assert skip
+        for char in skip:
+            assert tail.match(char) is None, (tail.pattern, char)
+            for word in words:
+                assert tail.match(char + word) is None, (tail.pattern, char, word)
+                assert tail.match(char + word[1:]) is None, (tail.pattern, char, word)

@@ -296,7 +296,27 @@ def _compile_hints(
     heads += head_patterns
     head = re.compile("|".join(f"(?:{h})" for h in heads)) if heads else None
     tail = re.compile(end_hint(last_words, re.escape(tail_lead))) if last_words else None
+    if tail is not None and "" not in last_words:
+        _TAIL_SKIPS[tail] = _tail_skip(last_words, tail_lead)
     return head, tail
+
+
+_TAIL_SKIPS: dict[re.Pattern[str], frozenset[str]] = {}
+"""Per tail hint, last characters of a line that it cannot match (see ``_tail_skip``)."""
+
+
+def _tail_skip(last_words: frozenset[str], tail_lead: str) -> frozenset[str]:
+    """The characters up to U+024F that cannot end a line the tail hint accepts.
+
+    The hint reads the line backwards from its last character, which it must either
+    skip (whitespace, ``tail_lead``) or take as the last character of a last word.
+    Most lines end with one of these (``.``, ``t``, ``d``, ``:``), and a set lookup
+    costs a fifth of a regex call.  Characters past U+024F are left to the regex.
+    """
+    ends = {word[-1] for word in last_words} | set(tail_lead)
+    return frozenset(
+        char for char in map(chr, range(0x250)) if char not in ends and not char.isspace()
+    )
 
 
 @functools.lru_cache(maxsize=4)
@@ -334,11 +354,22 @@ def _hinted(
             if end - start <= limit and tail_match(reverse, size - end, size - start)
         ]
     head_match = head.match
+    skip = _TAIL_SKIPS.get(tail)
+    if skip is None:
+        return [
+            (start, end)
+            for start, end in spans
+            if end - start <= limit
+            and (head_match(text, start, end) or tail_match(reverse, size - end, size - start))
+        ]
     return [
         (start, end)
         for start, end in spans
         if end - start <= limit
-        and (head_match(text, start, end) or tail_match(reverse, size - end, size - start))
+        and (
+            head_match(text, start, end)
+            or (text[end - 1] not in skip and tail_match(reverse, size - end, size - start))
+        )
     ]
 
 
