@@ -10,6 +10,7 @@ when they are present.
 
 from __future__ import annotations
 
+import bisect
 import random
 from collections.abc import Callable, Iterable, Iterator
 
@@ -20,8 +21,9 @@ from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.model import Article
 from newslint.prefilter import prefilter_for
 from newslint.rule import Rule
-from newslint.rules import nl103_markdown_links, nl201_split_url
+from newslint.rules import nl102_html_tags, nl103_markdown_links, nl201_split_url
 from newslint.rules._markup import inside, promo_ranges, removal, shorten
+from newslint.rules.nl102_html_tags import HtmlTags
 from newslint.rules.nl103_markdown_links import MarkdownLinks
 from newslint.rules.nl201_split_url import SplitUrl, confirmed, continues
 from tests.rulekit import article, corpus_articles, data_articles, example_articles
@@ -313,3 +315,125 @@ def test_nl201_url_field_matches_its_reference() -> None:
     items += [article(url=f"https://a.org/{gap}") for gap in spaces]
     items += [article(url="https://a.org/x"), article(url="  "), article(url="")]
     assert _assert_same(rule, _reference_nl201, items) > 0
+
+
+# NL102 html-tags --------------------------------------------------------------------------
+
+_TAG_PIECES = (
+    "<b>",
+    "</b>",
+    "<B>",
+    "</B >",
+    "</I>",
+    "<i>",
+    "</b x>",
+    "<br>",
+    "<br/>",
+    "<br />",
+    "<p>",
+    "</p>",
+    "<title>",
+    "</title>",
+    "<name>",
+    "<div class='x'>",
+    '<a href="https://e.org/">',
+    "</a>",
+    "<img src=x.png>",
+    "<span foo>",
+    "<i/>",
+    " the <div> tag",
+    " <u> elements",
+    "&lt;b&gt;",
+    "&lt;/b&gt;",
+    '&lt;span class="a"&gt;',
+    "&lt;br&gt;",
+    "&lt;i&gt;x&lt;/i&gt;",
+    "a < b",
+    "x<3",
+    "<-",
+    "\u0130",
+    "\u0130\u0130\u0130",
+    " ",
+    "\n",
+    "\n\n",
+    "word",
+    "w" * 900,
+    "<",
+    ">",
+)
+
+
+class _ReferenceClosers:
+    def __init__(self, lowered: str) -> None:
+        self.lowered = lowered
+        self.positions: dict[str, list[int]] = {}
+
+    def follows(self, close_tag: str, position: int) -> bool:
+        found = self.positions.get(close_tag)
+        if found is None:
+            found = []
+            index = self.lowered.find(close_tag)
+            while index != -1:
+                found.append(index)
+                index = self.lowered.find(close_tag, index + 1)
+            self.positions[close_tag] = found
+        at = bisect.bisect_left(found, position)
+        return at < len(found) and found[at] < position + 5000
+
+
+def _reference_nl102(rule: Rule, item: Article) -> Iterator[Diagnostic]:
+    """NL102's check as first written: promos and the lowered text found up front."""
+    m = nl102_html_tags
+    for field, text in item.text_fields(rule.fields):
+        has_tag = "<" in text
+        has_escaped = "&lt;" in text
+        if not (has_tag or has_escaped):
+            continue
+        promos = promo_ranges(field, text)
+        for present, pattern, brackets in (
+            (has_tag, m._TAG, ("</", ">")),
+            (has_escaped, m._ESCAPED_TAG, ("&lt;/", "&gt;")),
+        ):
+            if not present:
+                continue
+            closers = _ReferenceClosers(text.lower())
+            for match in pattern.finditer(text):
+                closing, name, attributes = match.group(1), match.group(2).lower(), match.group(3)
+                if name not in m._NAMES or inside(promos, match.start()):
+                    continue
+                close_tag = brackets[0] + name + brackets[1]
+                if closing:
+                    plausible = not attributes.strip()
+                elif attributes.strip(" \t\r\n/"):
+                    plausible = (
+                        "=" in attributes and m._ATTRIBUTES.fullmatch(attributes) is not None
+                    )
+                elif m._TALKS_ABOUT_TAG.match(text, match.end()):
+                    plausible = False
+                elif name in m._MARKUP_NAMES or attributes.strip() == "/":
+                    plausible = True
+                else:
+                    plausible = closers.follows(close_tag, match.end())
+                if not plausible:
+                    continue
+                separates = name in m._BLOCK_NAMES
+                start, end, content = removal(text, *match.span(), separates=separates)
+                fix = Fix("drop the tag", Applicability.SAFE, (Edit(field, start, end, content),))
+                kind = "HTML tag" if pattern is m._TAG else "escaped HTML tag"
+                message = f"{kind} '{shorten(match.group())}'"
+                yield rule.diagnostic(field, start, end, message, fix)
+
+
+def test_nl102_matches_its_reference_on_generated_articles() -> None:
+    rng = random.Random(102)
+    rule = HtmlTags()
+    items = []
+    for _ in range(500):
+        body = _pieces(rng, _TAG_PIECES, rng.randint(1, 40))
+        items.append(article(body=body, title=body[:80], caption="<b>c</b> " + body[-50:]))
+    assert _assert_same(rule, _reference_nl102, items) > 0
+
+
+def test_nl102_matches_its_reference_on_real_articles() -> None:
+    rule = HtmlTags()
+    assert _assert_same(rule, _reference_nl102, _real_articles(rule)) > 0

@@ -10,7 +10,7 @@ from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule, Triggers
-from newslint.rules._markup import inside, promo_ranges, removal, shorten
+from newslint.rules._markup import promo_ranges, removal
 
 # Element names that are markup even as a bare opening tag (`<div>`, `<br>`): no prose
 # placeholder is written like that.
@@ -206,7 +206,7 @@ NL401, which removes them whole."""
             has_escaped = "&lt;" in text
             if not (has_tag or has_escaped):
                 continue
-            promos = promo_ranges(field, text)
+            promos = _Promos(field, text)
             if has_tag:
                 yield from self._tags(field, text, _TAG, ("</", ">"), promos)
             if has_escaped:
@@ -218,61 +218,91 @@ NL401, which removes them whole."""
         text: str,
         pattern: re.Pattern[str],
         brackets: tuple[str, str],
-        promos: list[tuple[int, int]],
+        promos: _Promos,
     ) -> Iterator[Diagnostic]:
-        closers = _Closers(text.lower())
+        closers = _Closers(text)
+        kind = "HTML tag" if pattern is _TAG else "escaped HTML tag"
+        code, rule_name, severity = self.code, self.name, self.severity
         for match in pattern.finditer(text):
-            closing, name, attributes = match.group(1), match.group(2).lower(), match.group(3)
-            if name not in _NAMES or inside(promos, match.start()):
+            closing, name, attributes = match.groups()
+            name = name.lower()
+            if name not in _NAMES:
                 continue
-            close_tag = brackets[0] + name + brackets[1]
-            if not _plausible(text, closers, match, closing, name, attributes, close_tag):
+            start, end = match.span()
+            ranges = promos.ranges
+            if ranges is None:
+                ranges = promos.load()
+            if ranges and any(low <= start < high for low, high in ranges):
                 continue
-            start, end, content = removal(text, *match.span(), separates=name in _BLOCK_NAMES)
+            if closing:
+                # `</b>` is never prose; but `</b foo>` is not a closing tag either.
+                if attributes.strip():
+                    continue
+            elif not _plausible_opening(text, closers, end, name, attributes, brackets):
+                continue
+            start, end, content = removal(text, start, end, separates=name in _BLOCK_NAMES)
             fix = Fix("drop the tag", Applicability.SAFE, (Edit(field, start, end, content),))
-            kind = "HTML tag" if pattern is _TAG else "escaped HTML tag"
-            yield self.diagnostic(field, start, end, f"{kind} '{shorten(match.group())}'", fix)
+            # shorten(), inline: a page's worth of tags is thousands of diagnostics.
+            shown = " ".join(match.group().split())
+            if len(shown) > 60:
+                shown = shown[:57] + "..."
+            message = f"{kind} '{shown}'"
+            yield Diagnostic(code, rule_name, message, severity, field, start, end, fix)
 
 
-def _plausible(
+def _plausible_opening(
     text: str,
     closers: _Closers,
-    match: re.Match[str],
-    closing: str,
+    end: int,
     name: str,
     attributes: str,
-    close_tag: str,
+    brackets: tuple[str, str],
 ) -> bool:
-    """Whether the match is a tag rather than prose between angle brackets."""
-    if closing:
-        # `</b>` is never prose; but `</b foo>` is not a closing tag either.
-        return not attributes.strip()
+    """Whether an opening tag ending at ``end`` is a tag rather than prose in angle brackets."""
     if attributes.strip(" \t\r\n/"):
         # Attributes must look like attributes and give at least one value.
         return "=" in attributes and _ATTRIBUTES.fullmatch(attributes) is not None
-    if _TALKS_ABOUT_TAG.match(text, match.end()):
+    if _TALKS_ABOUT_TAG.match(text, end):
         return False  # "the <div> tag"
     if name in _MARKUP_NAMES or attributes.strip() == "/":
         return True
-    return closers.follows(close_tag, match.end())
+    return closers.follows(brackets[0] + name + brackets[1], end)
+
+
+class _Promos:
+    """The field's promo paragraphs, found when a tag first needs them (most fields with an
+    angle bracket hold no tag of a known name)."""
+
+    def __init__(self, field: str, text: str) -> None:
+        self.field = field
+        self.text = text
+        self.ranges: list[tuple[int, int]] | None = None
+
+    def load(self) -> list[tuple[int, int]]:
+        self.ranges = ranges = promo_ranges(self.field, self.text)
+        return ranges
 
 
 class _Closers:
     """Where each closing tag occurs, found once per field and name."""
 
-    def __init__(self, lowered: str) -> None:
-        self.lowered = lowered
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lowered: str | None = None  # lowered on first use: most fields never need it
         self.positions: dict[str, list[int]] = {}
 
     def follows(self, close_tag: str, position: int) -> bool:
         """Whether ``close_tag`` occurs within 5,000 characters after ``position``."""
         found = self.positions.get(close_tag)
         if found is None:
+            lowered = self.lowered
+            if lowered is None:
+                lowered = self.lowered = self.text.lower()
             found = []
-            index = self.lowered.find(close_tag)
+            index = lowered.find(close_tag)
             while index != -1:
                 found.append(index)
-                index = self.lowered.find(close_tag, index + 1)
+                index = lowered.find(close_tag, index + 1)
             self.positions[close_tag] = found
         at = bisect.bisect_left(found, position)
         return at < len(found) and found[at] < position + 5000
