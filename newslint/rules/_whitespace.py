@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from newslint.lazy_re import compile_lazily
 
@@ -125,6 +127,8 @@ _LETTERS_AFTER = compile_lazily(r"[^\W\d_]{1,60}")
 # from its start, so the words found are the same.
 _HYPHENATED = compile_lazily(r"(?<![^\W\d_])[^\W\d_]+(?:-[^\W\d_]+)+")
 _LETTERS = compile_lazily(r"[^\W\d_]+")
+_LETTER = r"[^\W\d_]"
+_CHAIN = compile_lazily(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 _LOWER_BY_WORD = frozenset("\u0130\u03a3")
 """İ (lowers to i and a combining dot) and Σ (lowers to σ or ς by what follows)."""
 # First parts that make compounds rather than split words (`self-\nindictment`).
@@ -143,9 +147,33 @@ class WordIndex:
 
         True unless a character lowers differently in context (final sigma) or to
         something that is not a letter (dotted I); then words are lowered one by one.
+        (Two substring tests: C speed, where a set's ``isdisjoint`` hashes every character.)
         """
         joined = "\n".join(self._texts)
-        return joined.lower() if _LOWER_BY_WORD.isdisjoint(joined) else None
+        if any(character in joined for character in _LOWER_BY_WORD):
+            return None
+        return joined.lower()
+
+    def count(self, word: str, enough: int) -> int:
+        """``min(self.words[word], enough)``: ``word`` (lower-case letters) looked up alone.
+
+        Most articles ask about a few words: finding those (a C-level substring search)
+        is much cheaper than splitting every text into words (tests compare the two).
+        """
+        lowered = self._lowered
+        if lowered is None or not _LETTERS.fullmatch(word):
+            return min(self.words[word], enough)
+        if word not in lowered:
+            return 0
+        return _count(_whole_word(word).finditer(lowered), enough)
+
+    def has_compound(self, compound: str) -> bool:
+        """``compound in self.compounds``, for one compound (lower-case letter runs joined by
+        single hyphens), looked up alone as ``count`` looks up a word."""
+        lowered = self._lowered
+        if lowered is None or not _CHAIN.fullmatch(compound):
+            return compound in self.compounds
+        return compound in lowered and _whole_compound(compound).search(lowered) is not None
 
     @functools.cached_property
     def words(self) -> Counter[str]:
@@ -160,6 +188,36 @@ class WordIndex:
         if self._lowered is not None:
             return set(_HYPHENATED.findall(self._lowered))
         return {c.lower() for c in _HYPHENATED.findall("\n".join(self._texts))}
+
+
+def _count(items: Iterator[object], enough: int) -> int:
+    """How many ``items`` there are, counting no further than ``enough``."""
+    return sum(1 for _ in itertools.islice(items, enough))
+
+
+@functools.lru_cache(maxsize=1024)
+def _whole_word(word: str) -> re.Pattern[str]:
+    """``word`` as a whole run of ``_LETTERS`` (the literal first: the engine skips to it).
+
+    A run of letters that equals ``word`` has no letter on either side; the lookbehind is
+    as wide as the word and a letter, so it is fixed-width (and linear: one test a hit).
+    """
+    escaped = re.escape(word)
+    return re.compile(rf"{escaped}(?<!{_LETTER}{escaped})(?!{_LETTER})")
+
+
+@functools.lru_cache(maxsize=1024)
+def _whole_compound(compound: str) -> re.Pattern[str]:
+    """``compound`` as a whole match of ``_HYPHENATED`` (its matches are maximal chains).
+
+    A chain's match starts at a letter with neither a letter nor a letter and a hyphen
+    before it (else an earlier match holds it) and ends where neither a letter nor a
+    hyphen and a letter follows (else the greedy match goes on).
+    """
+    escaped = re.escape(compound)
+    return re.compile(
+        rf"{escaped}(?<!{_LETTER}{escaped})(?<!{_LETTER}-{escaped})(?!{_LETTER}|-{_LETTER})"
+    )
 
 
 JOIN, KEEP, UNKNOWN, SKIP = "join", "keep", "unknown", "skip"
@@ -214,13 +272,13 @@ def _hyphen_verdict(token_left: str, token_right: str, index: WordIndex) -> tupl
         return SKIP, left, right
     hyphenated = f"{left}-{right}".lower()
     joined = (left + right).lower()
-    if hyphenated in index.compounds:
+    if index.has_compound(hyphenated):
         return KEEP, left, right
     if right[0].isupper() or left.lower() in COMPOUND_PREFIXES:
         return KEEP, left, right
-    if joined in index.words and len(left) >= 2 and len(right) >= 2:
+    if len(left) >= 2 and len(right) >= 2 and index.count(joined, 1):
         return JOIN, left, right
     # Each part is counted once for the break itself: a standalone use elsewhere is a second.
-    if index.words[left.lower()] > 1 and index.words[right.lower()] > 1:
+    if index.count(left.lower(), 2) > 1 and index.count(right.lower(), 2) > 1:
         return KEEP, left, right
     return UNKNOWN, left, right

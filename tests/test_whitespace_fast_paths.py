@@ -1,0 +1,131 @@
+"""The NL5xx helpers' fast paths answer as the plain code they replace.
+
+``WordIndex.count`` and ``WordIndex.has_compound`` look one word up where the first
+version split every text into words (``WordIndex.words``, ``WordIndex.compounds``, kept
+as the reference and as the fallback); each is compared with it on generated texts
+built on the lookups' edges (letters around, hyphen chains, characters that lower
+differently in context) and on the suite's and the shared corpora's articles.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newslint.model import Article
+from newslint.rules import _whitespace
+from newslint.rules._whitespace import (
+    COMPOUND_PREFIXES,
+    CONJUNCTIONS,
+    HYPHEN_BREAK,
+    JOIN,
+    KEEP,
+    SKIP,
+    TEXT,
+    UNKNOWN,
+    WordIndex,
+    is_urlish,
+    left_token,
+    right_token,
+)
+from tests.rulekit import corpus_articles, data_articles, example_articles
+
+_RUNS = re.compile(r"[^\W\d_]+")
+_CHAINS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+
+
+def _queries(texts: list[str]) -> tuple[set[str], set[str]]:
+    """Words and compounds to look up: every run and chain of the texts, lowered, and
+    their pieces (a part of a compound, a word inside a longer word)."""
+    joined = "\n".join(texts).lower()
+    words = set(_RUNS.findall(joined))
+    words |= {word[1:] for word in words} | {word[:-1] for word in words}
+    chains = set()
+    for chain in _CHAINS.findall(joined):
+        parts = chain.split("-")
+        chains |= {f"{a}-{b}" for a, b in itertools.pairwise(parts)}
+        chains.add(chain)
+    words |= {part for chain in chains for part in chain.split("-")}
+    return {w for w in words if w}, chains
+
+
+def _assert_lookups_agree(texts: list[str], words: set[str], compounds: set[str]) -> None:
+    index, reference = WordIndex(texts), WordIndex(texts)
+    for word in words:
+        for enough in (1, 2, 3):
+            assert index.count(word, enough) == min(reference.words[word], enough), (texts, word)
+    for compound in compounds:
+        assert index.has_compound(compound) == (compound in reference.compounds), (
+            texts,
+            compound,
+        )
+
+
+_ALPHABET = "aAbB-- \n1_.İΣσςⅠⅰé"
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    texts=st.lists(st.text(alphabet=_ALPHABET, max_size=30), min_size=1, max_size=3),
+    extra=st.lists(st.text(alphabet="abAB-σⅰ", min_size=1, max_size=5), max_size=4),
+)
+def test_word_index_lookups_are_the_counters(texts: list[str], extra: list[str]) -> None:
+    words, compounds = _queries(texts)
+    words |= {e.lower() for e in extra}
+    compounds |= {e.lower() for e in extra if "-" in e}
+    _assert_lookups_agree(texts, words, compounds)
+
+
+def _articles() -> list[Article]:
+    return [*example_articles(), *data_articles(), *corpus_articles()]
+
+
+def _reference_verdict(token_left: str, token_right: str, index: WordIndex) -> tuple[str, str, str]:
+    """``_hyphen_verdict`` as first written: the word counts and the compounds' set."""
+    left_match = re.search(r"[^\W\d_]{1,60}\Z", token_left[:-1])
+    right_match = re.match(r"[^\W\d_]{1,60}", token_right)
+    if left_match is None or right_match is None:
+        return SKIP, "", ""
+    left, right = left_match.group(), right_match.group()
+    if (
+        is_urlish(token_left)
+        or token_left.count("-") >= 4
+        or is_urlish(token_right.rstrip(".,;:!?)\"'”’»"))
+    ):
+        return SKIP, left, right
+    if right.lower() in CONJUNCTIONS:
+        return SKIP, left, right
+    hyphenated = f"{left}-{right}".lower()
+    joined = (left + right).lower()
+    if hyphenated in index.compounds:
+        return KEEP, left, right
+    if right[0].isupper() or left.lower() in COMPOUND_PREFIXES:
+        return KEEP, left, right
+    if joined in index.words and len(left) >= 2 and len(right) >= 2:
+        return JOIN, left, right
+    if index.words[left.lower()] > 1 and index.words[right.lower()] > 1:
+        return KEEP, left, right
+    return UNKNOWN, left, right
+
+
+def test_hyphen_verdicts_on_real_articles() -> None:
+    """Every hyphen break of the real articles gets the first version's verdict, and
+    every word and compound of a sample of them is counted as the counters count it."""
+    breaks = 0
+    for number, item in enumerate(_articles()):
+        texts = [text for _, text in item.text_fields(TEXT)]
+        if number % 40 == 0:
+            words, compounds = _queries(texts)
+            _assert_lookups_agree(texts, set(list(words)[:300]), compounds)
+        index, reference = WordIndex(texts), WordIndex(texts)
+        for text in texts:
+            for match in HYPHEN_BREAK.finditer(text):
+                token_left = left_token(text, match.start() + 1)
+                token_right = right_token(text, match.end())
+                expected = _reference_verdict(token_left, token_right, reference)
+                assert _whitespace._hyphen_verdict(token_left, token_right, index) == expected
+                breaks += 1
+    assert breaks > 0
