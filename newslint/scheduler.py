@@ -297,14 +297,16 @@ class _Scan:
 
     style: JsonStyle
     digest: str
+    """The content hash, for the cache ("" without one)."""
     failure: ReadError | None
     """Why the file cannot be read as text (as ``decode`` says it of the whole file)."""
     first_lines: tuple[int, ...] = ()
     """For each range, the lines of the file before it."""
 
 
-def _scan(path: str, ranges: Sequence[tuple[int, int]], wanted: bool) -> _Scan:
-    """The file's content hash, whether it decodes, and, if ``wanted`` (to write fixes), its
+def _scan(path: str, ranges: Sequence[tuple[int, int]], wanted: bool, hashed: bool = True) -> _Scan:
+    """The file's content hash (if ``hashed``: for the cache), whether it decodes, and, if
+    ``wanted`` (to write fixes), its
     JSON escaping style as ``JsonStyle.detect`` reads it off a whole text, in one pass of
     bounded memory.  Known before any chunk is checked, an undecodable file is reported
     and nothing of it is checked, as for a small file.
@@ -312,7 +314,7 @@ def _scan(path: str, ranges: Sequence[tuple[int, int]], wanted: bool) -> _Scan:
     The style is read off bytes: ``str`` regular expressions over a gigabyte would cost
     more than the check itself.
     """
-    digest = hashlib.blake2b(digest_size=16)
+    digest = hashlib.blake2b(digest_size=16) if hashed else None
     ensure_ascii, upper_hex, escape_slash = True, None, False
     failure: ReadError | None = None
     lines = 0
@@ -321,7 +323,8 @@ def _scan(path: str, ranges: Sequence[tuple[int, int]], wanted: bool) -> _Scan:
         for start, end in ranges:
             handle.seek(start)
             data = handle.read(end - start)
-            digest.update(data)
+            if digest is not None:
+                digest.update(data)
             first_lines.append(lines)
             if failure is None:
                 try:
@@ -344,7 +347,8 @@ def _scan(path: str, ranges: Sequence[tuple[int, int]], wanted: bool) -> _Scan:
                     _escaped(data, m.start()) for m in _BYTES_SLASH_ESCAPE.finditer(data)
                 )
     style = JsonStyle(ensure_ascii, bool(upper_hex), escape_slash)
-    return _Scan(style, digest.hexdigest(), failure, tuple(first_lines))
+    hexdigest = digest.hexdigest() if digest is not None else ""
+    return _Scan(style, hexdigest, failure, tuple(first_lines))
 
 
 def _is_empty_file_error(error: ReadError) -> bool:
@@ -556,7 +560,7 @@ class Scheduler:
             ranges = self._chunks(job.path, snapshot.size) if snapshot is not None else []
             if snapshot is not None and len(ranges) > 1:
                 wanted = self.options.fix or self.options.locate_fixes
-                scan = _scan(job.path, ranges, wanted)
+                scan = _scan(job.path, ranges, wanted, hashed=self.cache is not None)
                 if scan.failure is not None:
                     # As for a small file: an undecodable file is reported, not checked.
                     results[index] = [FileResult(job.path, errors=[scan.failure], unreadable=True)]
