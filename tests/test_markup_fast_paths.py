@@ -21,11 +21,18 @@ from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.model import Article
 from newslint.prefilter import prefilter_for
 from newslint.rule import Rule
-from newslint.rules import nl102_html_tags, nl103_markdown_links, nl201_split_url
+from newslint.rules import (
+    nl102_html_tags,
+    nl103_markdown_links,
+    nl201_split_url,
+    nl304_html_entities,
+)
+from newslint.rules._encoding import Spans, shown
 from newslint.rules._markup import inside, promo_ranges, removal, shorten
 from newslint.rules.nl102_html_tags import HtmlTags
 from newslint.rules.nl103_markdown_links import MarkdownLinks
 from newslint.rules.nl201_split_url import SplitUrl, confirmed, continues
+from newslint.rules.nl304_html_entities import HtmlEntities
 from tests.rulekit import article, corpus_articles, data_articles, example_articles
 
 
@@ -437,3 +444,130 @@ def test_nl102_matches_its_reference_on_generated_articles() -> None:
 def test_nl102_matches_its_reference_on_real_articles() -> None:
     rule = HtmlTags()
     assert _assert_same(rule, _reference_nl102, _real_articles(rule)) > 0
+
+
+# NL304 html-entities ----------------------------------------------------------------------
+
+_ENTITY_PIECES = (
+    "&amp;",
+    "&amp;amp;",
+    "&#39;",
+    "&#x27;",
+    "&nbsp;",
+    "&bogus;",
+    "it#39;s",
+    "it #39;s",
+    "#8217;",
+    "quot;",
+    "&quot;",
+    "apos;",
+    "lsquo;",
+    "rdquo;",
+    "laquo;",
+    "nbsp;",
+    "hellip;",
+    "mdash;",
+    "ndash;",
+    "dash;",
+    "ellip;",
+    "uot;",
+    "q",
+    "quo",
+    ";",
+    "&",
+    "#",
+    "AT&T",
+    "&lt;b&gt;",
+    "<a href='x?a=1&amp;b=2'>",
+    "](http://e.org/?a&amp;b)",
+    "https://e.org/?a=1&amp;b=2",
+    "www.e.org/&amp;",
+    " ",
+    "\n",
+    "word",
+)
+
+
+def _reference_lost(text: str) -> Iterator[tuple[int, int, str, str]]:
+    m = nl304_html_entities
+    what = "HTML reference that lost its '&'"
+    if any(ending in text for ending in m._LOST_NAMED_ENDINGS):
+        for match in m._LOST_NAMED.finditer(text):
+            replacement = m._unescape("&" + match.group())
+            if replacement is not None:
+                yield match.start(), match.end(), replacement, what
+    if "#" not in text:
+        return
+    for match in m._LOST_NUMERIC.finditer(text):
+        start, end = match.span()
+        replacement = m._unescape("&" + match.group())
+        if replacement is None:
+            continue
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        if replacement in m._APOSTROPHES:
+            if not after.isalpha():
+                continue
+            if before == " " and start >= 2 and text[start - 2].isalpha():
+                start -= 1
+            elif not before.isalpha():
+                continue
+        elif not (before.isalnum() or after.isalnum()):
+            continue
+        yield start, end, replacement, what
+
+
+def _reference_nl304(rule: Rule, item: Article) -> Iterator[Diagnostic]:
+    """NL304's check as first written: ``any(ending in text ...)`` for the lost names."""
+    m = nl304_html_entities
+    for name, text in item.text_fields(rule.fields):
+        if ";" not in text:
+            continue
+        if not (
+            "&" in text
+            or any(ending in text for ending in m._LOST_NAMED_ENDINGS)
+            or ("#" in text and m._LOST_NUMERIC.search(text) is not None)
+        ):
+            continue
+        entities = "&" in text and m._ENTITY.search(text) is not None
+        lost_ones = list(_reference_lost(text))
+        if not (entities or lost_ones):
+            continue
+        not_text = [x.span() for x in m._ESCAPED_TAG.finditer(text)] if "lt;" in text else []
+        not_text.extend(x.span() for x in m._NOT_TEXT.finditer(text))
+        found: list[tuple[int, int, str, str]] = []
+        if entities:
+            found.extend(HtmlEntities._references(text, Spans(not_text)))
+        taken = Spans(not_text + [(start, end) for start, end, _, _ in found])
+        found.extend(lost for lost in lost_ones if not taken.overlaps(lost[0], lost[1]))
+        for start, end, replacement, what in sorted(found):
+            fix = Fix(
+                f"decode it: '{shown(replacement, 20)}'",
+                Applicability.SAFE,
+                (Edit(name, start, end, replacement),),
+            )
+            message = f"{what} '{shown(text[start:end])}'"
+            yield rule.diagnostic(name, start, end, message, fix)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_ENTITY_PIECES), max_size=30))
+def test_nl304_lost_name_test_matches_the_endings(parts: list[str]) -> None:
+    text = "".join(parts)
+    expected = any(e in text for e in nl304_html_entities._LOST_NAMED_ENDINGS)
+    assert (nl304_html_entities._LOST_NAMED_ENDING.search(text) is not None) == expected
+
+
+def test_nl304_matches_its_reference_on_generated_articles() -> None:
+    rng = random.Random(304)
+    rule = HtmlEntities()
+    items = []
+    for _ in range(500):
+        body = _pieces(rng, _ENTITY_PIECES, rng.randint(1, 30))
+        items.append(article(body=body, title=body[::-1], byline=body[:40]))
+    assert _assert_same(rule, _reference_nl304, items) > 0
+
+
+def test_nl304_matches_its_reference_on_real_articles() -> None:
+    rule = HtmlEntities()
+    assert _assert_same(rule, _reference_nl304, _real_articles(rule)) > 0
