@@ -14,7 +14,9 @@ from collections.abc import Iterable, Iterator
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newslint.model import paragraph_spans
 from newslint.registry import all_rules
+from newslint.rules import _promo
 from newslint.rules._boilerplate import (
     _HINTED,
     _TAIL_SKIPS,
@@ -26,6 +28,7 @@ from newslint.rules._boilerplate import (
     alternation,
     start_hint,
 )
+from newslint.rules._boilerplate_phrases import PROMO_LABELS
 from tests.rulekit import corpus_articles, example_articles
 
 LINE_RULES: tuple[LineRule, ...] = tuple(r for r in all_rules() if isinstance(r, LineRule))
@@ -211,3 +214,66 @@ def test_no_tail_hint_reads_past_a_skipped_last_character() -> None:
             for word in words:
                 assert tail.match(char + word) is None, (tail.pattern, char, word)
                 assert tail.match(char + word[1:]) is None, (tail.pattern, char, word)
+
+
+# --- promo_headline: no separator, no label --------------------------------------------------
+
+
+def _reference_promo_headline(paragraph: str) -> str | None:
+    """``promo_headline`` as it was: the label regex on every short one-line paragraph."""
+    if "\n" in paragraph or len(paragraph) > _promo._MAX_PROMO:
+        return None
+    probe = paragraph
+    if not probe.isascii() and "\u202f" in probe:
+        probe = probe.replace("\u202f", " ")
+    label = _promo._LABEL.match(probe)
+    if not label:
+        return None
+    headline = _promo.headline_of(paragraph[label.end() :])
+    if (
+        not headline
+        or len(headline.split()) > _promo._MAX_WORDS
+        or not _promo._looks_like_a_headline(headline)
+    ):
+        return None
+    return headline
+
+
+def test_only_the_separator_characters_separate_a_label() -> None:
+    # Every character that _label_pattern's separators match, case-insensitively as _LABEL
+    # does, is one that _SEPARATOR finds: a paragraph without them has no label.
+    separators = re.compile(r"[:|»>]|[–—-]", re.IGNORECASE)
+    found = {chr(code) for code in range(0x110000) if separators.match(chr(code))}
+    assert found == set(":|»>–—-")
+    assert all(_promo._SEPARATOR.match(char) for char in found)
+
+
+_LABELS = sorted({label for labels in PROMO_LABELS.values() for label in labels})
+_SEPARATORS = [":", " :", "\u00a0:", "\u202f:", " |", " »", ">", " - ", " – ", " —", "", " "]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from(["", " ", "\t", "**"]),
+    st.sampled_from(_LABELS),
+    st.sampled_from([str, str.upper, str.lower]),
+    st.sampled_from(_SEPARATORS),
+    st.sampled_from(["", " ", "<u>"]),
+    st.sampled_from(["The Headline", "a sentence.", "Why? ...", "", "x" * 250, "A\nB"]),
+)
+def test_promo_headline_is_the_reference_on_generated_paragraphs(
+    before: str, label: str, case: object, separator: str, markup: str, headline: str
+) -> None:
+    assert callable(case)
+    paragraph = before + case(label) + separator + markup + headline
+    assert _promo.promo_headline(paragraph) == _reference_promo_headline(paragraph)
+
+
+def test_promo_headline_is_the_reference_on_the_corpora() -> None:
+    found = 0
+    for body in _bodies():
+        for _, _, paragraph in paragraph_spans(body):
+            expected = _reference_promo_headline(paragraph)
+            assert _promo.promo_headline(paragraph) == expected, paragraph
+            found += expected is not None
+    assert found > 0
