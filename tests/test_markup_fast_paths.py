@@ -25,6 +25,7 @@ from newslint.rules import (
     nl102_html_tags,
     nl103_markdown_links,
     nl201_split_url,
+    nl202_truncated_url,
     nl304_html_entities,
 )
 from newslint.rules._encoding import Spans, shown
@@ -32,6 +33,7 @@ from newslint.rules._markup import inside, promo_ranges, removal, shorten
 from newslint.rules.nl102_html_tags import HtmlTags
 from newslint.rules.nl103_markdown_links import MarkdownLinks
 from newslint.rules.nl201_split_url import SplitUrl, confirmed, continues
+from newslint.rules.nl202_truncated_url import TruncatedUrl
 from newslint.rules.nl304_html_entities import HtmlEntities
 from tests.rulekit import article, corpus_articles, data_articles, example_articles
 
@@ -571,3 +573,73 @@ def test_nl304_matches_its_reference_on_generated_articles() -> None:
 def test_nl304_matches_its_reference_on_real_articles() -> None:
     rule = HtmlEntities()
     assert _assert_same(rule, _reference_nl304, _real_articles(rule)) > 0
+
+
+# NL202 truncated-url ----------------------------------------------------------------------
+
+_TRUNCATED_PIECES = (
+    *_URL_PIECES,
+    "...",
+    "…",
+    "..",
+    "sto...",
+    "novemb…",
+    "(",
+    "[",
+    "]",
+    "y" * 1999,
+    "https://" + "w" * 2100,
+    "https://a.org/" + "v" * 1990 + "http://b.org/x…",
+)
+
+
+def _reference_nl202(rule: Rule, item: Article) -> Iterator[Diagnostic]:
+    """NL202's check as first written: ``_URL.finditer`` and a cut of every URL."""
+    m = nl202_truncated_url
+    for name, text in item.text_fields(rule.fields):
+        if ("..." not in text and "…" not in text) or "://" not in text:
+            continue
+        for match in m._URL.finditer(text):
+            url = m._cut_at_ellipsis(match.group())
+            if m._ELLIPSIS.search(url[-4:]) is None:
+                continue
+            start = match.start()
+            end = start + len(url)
+            bare = url.rstrip(".…")
+            if m._HOST_ONLY.match(bare) and not TruncatedUrl._alone_or_glued(text, start, end):
+                continue
+            shown = url if len(url) <= 60 else "..." + url[-57:]
+            message = f"URL truncated with an ellipsis: '{shown}'"
+            yield rule.diagnostic(name, start, end, message)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TRUNCATED_PIECES), max_size=30))
+def test_nl202_urls_match_the_url_pattern(parts: list[str]) -> None:
+    text = "".join(parts)
+    expected = [match.span() for match in nl202_truncated_url._URL.finditer(text)]
+    assert list(nl202_truncated_url.urls(text)) == expected
+
+
+def test_nl202_urls_past_the_bound() -> None:
+    """A URL of over 2,000 characters is cut: a scheme just before the cut is not a start."""
+    for tail in ("https://b.org/c", "http://b.org/c", "s://x", "://x", "HTTPS://x"):
+        for pad in range(1990, 2000):
+            text = "https://a.org/" + "v" * pad + tail
+            expected = [match.span() for match in nl202_truncated_url._URL.finditer(text)]
+            assert list(nl202_truncated_url.urls(text)) == expected, (tail, pad)
+
+
+def test_nl202_matches_its_reference_on_generated_articles() -> None:
+    rng = random.Random(202)
+    rule = TruncatedUrl()
+    items = []
+    for _ in range(400):
+        body = _pieces(rng, _TRUNCATED_PIECES, rng.randint(1, 30))
+        items.append(article(body=body, title=body[:200], url="https://e.org/a-b..."))
+    assert _assert_same(rule, _reference_nl202, items) > 0
+
+
+def test_nl202_matches_its_reference_on_real_articles() -> None:
+    rule = TruncatedUrl()
+    assert _assert_same(rule, _reference_nl202, _real_articles(rule)) > 0

@@ -14,6 +14,10 @@ from newslint.rule import Rule, Triggers
 _URL = compile_lazily(r"https?://[^\s<>\"()\[\]]{1,2000}", re.IGNORECASE)
 _ELLIPSIS = compile_lazily(r"[\w\-](?:\.{3}|…)\Z")
 _HOST_ONLY = compile_lazily(r"https?://[^/]+\Z", re.IGNORECASE)
+# _URL from its "://", a literal the regex engine skips to (_URL's case-insensitive
+# "https?" is tried at every character), and its scheme in the five characters before.
+_AFTER_SCHEME = compile_lazily(r"://[^\s<>\"()\[\]]{1,2000}")
+_SCHEME_BEFORE = compile_lazily(r"https?\Z", re.IGNORECASE)
 
 
 class TruncatedUrl(Rule):
@@ -40,12 +44,14 @@ is not flagged."""
         for name, text in article.text_fields(self.fields):
             if ("..." not in text and "…" not in text) or "://" not in text:
                 continue
-            for match in _URL.finditer(text):
-                url = _cut_at_ellipsis(match.group())
+            for start, url_end in urls(text):
+                url = text[start:url_end]
+                if "…" not in url and "..." not in url:
+                    continue  # most URLs: _ELLIPSIS wants one at the (cut) end
+                url = _cut_at_ellipsis(url)
                 dots = _ELLIPSIS.search(url[-4:])
                 if dots is None:
                     continue
-                start = match.start()
                 end = start + len(url)
                 bare = url.rstrip(".…")
                 if _HOST_ONLY.match(bare) and not self._alone_or_glued(text, start, end):
@@ -72,3 +78,23 @@ def _cut_at_ellipsis(url: str) -> str:
         return url
     cut = min(cuts)
     return url[: cut + (1 if url[cut] == "…" else 3)]
+
+
+def urls(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of ``_URL.finditer(text)``, found from their "://" (several times faster).
+
+    A match starts four or five characters before its "://" (``http``, ``https`` in any
+    case), and not before the previous match's end (a URL of over 2,000 characters is
+    cut there, and the rest scanned again).
+    """
+    position = end = 0
+    search = _AFTER_SCHEME.search
+    before = _SCHEME_BEFORE.search
+    while (match := search(text, position)) is not None:
+        colon = match.start()
+        scheme = before(text, max(end, colon - 5), colon)
+        if scheme is None:
+            position = colon + 1
+            continue
+        position = end = match.end()
+        yield scheme.start(), end
