@@ -129,3 +129,38 @@ def test_hyphen_verdicts_on_real_articles() -> None:
                 assert _whitespace._hyphen_verdict(token_left, token_right, index) == expected
                 breaks += 1
     assert breaks > 0
+
+
+def _assert_next_urls_agree(text: str, step: int) -> None:
+    finder = _whitespace._UrlFinder(text)
+    for position in range(0, len(text) + 1, step):
+        expected = _whitespace._URL_START.search(text, position)
+        found = finder.next(position)
+        assert (found and found.span()) == (expected and expected.span()), (text, position)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    pieces=st.lists(
+        st.sampled_from(["http", "https", "HTTPſ", "://", "www.", "WwW.", "w", ".", ":", "/", " "]),
+        max_size=8,
+    ),
+    step=st.integers(1, 5),
+)
+def test_url_finder_is_the_regexs_search(pieces: list[str], step: int) -> None:
+    _assert_next_urls_agree("".join(pieces), step)
+
+
+def test_url_regions_on_real_articles() -> None:
+    found = 0
+    for item in _articles():
+        for _, text in item.text_fields(TEXT):
+            position = 0
+            finder = _whitespace._UrlFinder(text)
+            while (expected := _whitespace._URL_START.search(text, position)) is not None:
+                match = finder.next(position)
+                assert match is not None and match.span() == expected.span()
+                position = expected.end()
+                found += 1
+            assert finder.next(position) is None
+    assert found > 0
