@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import random
+import re
 from collections.abc import Callable, Iterable, Iterator
 
 from hypothesis import given, settings
@@ -22,6 +23,7 @@ from newslint.model import Article
 from newslint.prefilter import prefilter_for
 from newslint.rule import Rule
 from newslint.rules import (
+    nl101_markdown_emphasis,
     nl102_html_tags,
     nl103_markdown_links,
     nl201_split_url,
@@ -30,6 +32,7 @@ from newslint.rules import (
 )
 from newslint.rules._encoding import Spans, shown
 from newslint.rules._markup import inside, promo_ranges, removal, shorten
+from newslint.rules.nl101_markdown_emphasis import MarkdownEmphasis
 from newslint.rules.nl102_html_tags import HtmlTags
 from newslint.rules.nl103_markdown_links import MarkdownLinks
 from newslint.rules.nl201_split_url import SplitUrl, confirmed, continues
@@ -643,3 +646,89 @@ def test_nl202_matches_its_reference_on_generated_articles() -> None:
 def test_nl202_matches_its_reference_on_real_articles() -> None:
     rule = TruncatedUrl()
     assert _assert_same(rule, _reference_nl202, _real_articles(rule)) > 0
+
+
+# NL101 markdown-emphasis ------------------------------------------------------------------
+
+_EMPHASIS_PIECES = (
+    "*",
+    "**",
+    "***",
+    "_",
+    "__",
+    "*word*",
+    "**bold**",
+    "_it_",
+    "__init__",
+    "](",
+    "]",
+    "(",
+    "#",
+    "##",
+    "####### ",
+    "# ",
+    "## ",
+    "#\t",
+    " ",
+    "\t",
+    "\n",
+    "\r\n",
+    "a",
+    "word",
+    "2",
+    "/",
+    "@",
+    ".",
+)
+
+
+def _reference_nl101(rule: Rule, item: Article) -> Iterator[Diagnostic]:
+    """NL101's check as first written: ``_OTHER_MARKDOWN.search`` over the whole field."""
+    m = nl101_markdown_emphasis
+    for name, text in item.text_fields(rule.fields):
+        matches: list[re.Match[str]] = []
+        if "*" in text:
+            matches += m._emphasis(text, m._STAR)
+        if "_" in text:
+            matches += m._emphasis(text, m._UNDERSCORE)
+        if not matches:
+            continue
+        singles = sum(len(match.group(1)) == 1 for match in matches)
+        trust = singles >= 2 or singles < len(matches) or m._OTHER_MARKDOWN.search(text)
+        for match in sorted(matches, key=lambda x: x.start()):
+            if len(match.group(1)) == 1 and not trust:
+                continue
+            marker, inner = match.groups()
+            start, end = match.span()
+            width = len(marker)
+            fix = Fix(
+                "remove the Markdown markers",
+                Applicability.SAFE,
+                (Edit(name, start, start + width, ""), Edit(name, end - width, end, "")),
+            )
+            shown = inner if len(inner) <= 60 else inner[:57] + "..."
+            message = f"Markdown {m._KIND[width]} markers around '{shown}'"
+            yield rule.diagnostic(name, start, end, message, fix)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_EMPHASIS_PIECES), max_size=30))
+def test_nl101_other_markdown_matches_its_pattern(parts: list[str]) -> None:
+    text = "".join(parts)
+    expected = nl101_markdown_emphasis._OTHER_MARKDOWN.search(text) is not None
+    assert nl101_markdown_emphasis._other_markdown(text) == expected
+
+
+def test_nl101_matches_its_reference_on_generated_articles() -> None:
+    rng = random.Random(101)
+    rule = MarkdownEmphasis()
+    items = []
+    for _ in range(500):
+        body = _pieces(rng, _EMPHASIS_PIECES, rng.randint(1, 30))
+        items.append(article(body=body, title="*a* " + body[:30], caption=body[::-1]))
+    assert _assert_same(rule, _reference_nl101, items) > 0
+
+
+def test_nl101_matches_its_reference_on_real_articles() -> None:
+    rule = MarkdownEmphasis()
+    assert _assert_same(rule, _reference_nl101, _real_articles(rule)) > 0
