@@ -14,7 +14,7 @@ import random
 from collections.abc import Callable, Iterable, Iterator
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
@@ -446,3 +446,37 @@ def test_nl601_fast_paths_lose_nothing_generated(body: str, lengths: tuple[int, 
     rule.min_length, rule.min_isolated_length = lengths
     item = article(body=body)
     assert _found(rule.check(item)) == _found(_duplicates(rule)(item))
+
+
+@st.composite
+def _wrap_paragraphs(draw: st.DrawFn) -> str:
+    """Paragraphs whose first line sits on the first-line test's edges (29-31 and 99-101
+    characters, trailing spaces, line breaks other than "\\n" inside or before it)."""
+    lines = []
+    for _ in range(draw(st.integers(1, 5))):
+        length = draw(st.sampled_from([0, 29, 30, 31, 45, 50, 60, 99, 100, 101, 140]))
+        words = "the council voted on monday to approve the new harbour plan " * 3
+        line = words[:length]
+        line += draw(st.sampled_from(["", " ", "  \t", "\u00a0", "\r", "\x0b", "\u2028x"]))
+        lines.append(line)
+    separators = st.sampled_from(["\n", "\n", "\r\n", "\r", "\u2028", "\x85"])
+    return "".join(line + draw(separators) for line in lines[:-1]) + lines[-1]
+
+
+_WORD_50 = "abcdefghij" * 5
+
+
+@settings(max_examples=3000, deadline=None)
+@given(paragraph=_wrap_paragraphs())
+# Wrapped at 50 with a first line of 30 (0.6 * 50), and at 100 with a first line of 100.
+@example(paragraph=f"abcdefghi abcdefghi abcdefghij\n{_WORD_50}\nend")
+@example(paragraph=f"abcdefghi abcdefghi abcdefghij \r\n{_WORD_50}\nend")
+@example(paragraph=f"{_WORD_50} {_WORD_50[:49]}\n{_WORD_50} {_WORD_50[:49]}\nend")
+def test_nl507_wrap_width_is_the_first_versions(paragraph: str) -> None:
+    assert nl507_hard_wrap._wrap_width(paragraph) == _wrap_width(paragraph)
+
+
+def test_nl507_first_line_edges_are_wraps() -> None:
+    """The examples above are wraps (so the edge test can fail)."""
+    assert _wrap_width(f"abcdefghi abcdefghi abcdefghij\n{_WORD_50}\nend") == 50
+    assert _wrap_width(f"{_WORD_50} {_WORD_50[:49]}\n{_WORD_50} {_WORD_50[:49]}\nend") == 100

@@ -163,10 +163,31 @@ class _LazyUrls:
         return UrlRegions(self._text)
 
 
+def _first_line_rules_out(paragraph: str) -> bool:
+    """Whether the first line alone rules a paragraph of 3 lines or more out (fast path).
+
+    It is a body line (not the last), so ``_wrap_width`` answers None when it is longer
+    than MAX_WIDTH (the width would be) or shorter than 0.6 * MIN_WIDTH (shorter than
+    0.6 * width for any width allowed).  Most paragraphs are ruled out so, without
+    splitting their lines.  The text before the first "\\n" (and its "\\r") is the first
+    line when it holds no other line break: when it is printable.
+    """
+    newline = paragraph.find("\n")
+    if newline < 0:
+        return False
+    first = paragraph[: newline - 1 if paragraph[newline - 1 : newline] == "\r" else newline]
+    if not first.isprintable():
+        return False  # it may hold a line break that ``str.splitlines`` splits at
+    length = len(first.rstrip())
+    return length > MAX_WIDTH or length < 0.6 * MIN_WIDTH
+
+
 def _wrap_width(paragraph: str) -> int | None:
     """The width the paragraph was wrapped at, or None when it does not look wrapped."""
     # The tests are cheapest first (C-level ones on every line before a Python loop);
     # each one alone rules the paragraph out, so their order changes nothing.
+    if _first_line_rules_out(paragraph):
+        return None
     lines = list(map(str.rstrip, paragraph.splitlines()))
     if len(lines) < MIN_LINES or not all(lines):  # a blank line (an rstripped one is empty)
         return None
