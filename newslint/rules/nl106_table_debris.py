@@ -13,6 +13,12 @@ from newslint.rules._markup import shorten
 
 # One line that starts and ends with a pipe (bounded, anchored on the line start).
 _ROW = compile_lazily(r"^[ \t]{0,3}\|([^\n]{0,2000})\|[ \t\r]*$", re.MULTILINE)
+# A '|' that a row could start with: after a line break and at most three spaces or tabs.
+# The regex engine skips from '|' to '|' (one lookbehind per width, as ``re`` wants),
+# where _ROW's '^' was tried at every character.
+_ROW_PIPE = compile_lazily(
+    r"\|(?:(?<=\n\|)|(?<=\n[ \t]\|)|(?<=\n[ \t][ \t]\|)|(?<=\n[ \t][ \t][ \t]\|))"
+)
 _SEPARATOR_CELL = compile_lazily(r"[ \t]*:?-{3,}:?[ \t]*")
 
 
@@ -40,7 +46,7 @@ are never flagged."""
             if "|" not in text:
                 continue
             block: list[re.Match[str]] = []
-            for match in _ROW.finditer(text):
+            for match in rows(text):
                 if block and text.count("\n", block[-1].end(), match.start()) != 1:
                     yield from self._block(field, text, block)
                     block = []
@@ -70,3 +76,19 @@ are never flagged."""
             end,
             f"Markdown table ({len(rows)} row{'s' if len(rows) > 1 else ''}): '{shorten(first)}'",
         )
+
+
+def rows(text: str) -> Iterator[re.Match[str]]:
+    """``_ROW.finditer(text)``, tried only at the starts of lines that start with a pipe.
+
+    A row lies within one line and starts at the line's start, so each line holds at
+    most one, and only a line whose first character after up to three spaces or tabs
+    is '|' can hold one; _ROW_PIPE finds at most one such '|' per line.
+    """
+    first = _ROW.match(text)
+    if first is not None:
+        yield first
+    for pipe in _ROW_PIPE.finditer(text):
+        row = _ROW.match(text, text.rfind("\n", 0, pipe.start()) + 1)
+        if row is not None:
+            yield row
