@@ -26,6 +26,8 @@ from newslint.rules import (
     nl101_markdown_emphasis,
     nl102_html_tags,
     nl103_markdown_links,
+    nl104_markdown_heading,
+    nl106_table_debris,
     nl201_split_url,
     nl202_truncated_url,
     nl304_html_entities,
@@ -732,3 +734,71 @@ def test_nl101_matches_its_reference_on_generated_articles() -> None:
 def test_nl101_matches_its_reference_on_real_articles() -> None:
     rule = MarkdownEmphasis()
     assert _assert_same(rule, _reference_nl101, _real_articles(rule)) > 0
+
+
+# NL104 markdown-heading and NL106 table-debris: patterns tried at line starts only -------
+
+_LINE_PIECES = (
+    "\n",
+    "\r\n",
+    "\r",
+    " ",
+    "\t",
+    "   ",
+    "    ",
+    "#",
+    "##",
+    "#######",
+    "# ",
+    "## Title",
+    " ##",
+    "# 5 on",
+    "#tag",
+    "|",
+    "||",
+    "| a | b |",
+    "|---|---|",
+    "|x|",
+    "a",
+    "word",
+    "x" * 499,
+    "y" * 1999,
+)
+
+
+def _spans_and_groups(matches: Iterable[re.Match[str]]) -> list[tuple[object, ...]]:
+    return [(match.span(), match.groups()) for match in matches]
+
+
+def _assert_line_starts_agree(text: str) -> None:
+    heading, table = nl104_markdown_heading, nl106_table_debris
+    assert _spans_and_groups(heading.headings(text)) == _spans_and_groups(
+        heading._HEADING.finditer(text)
+    )
+    assert _spans_and_groups(table.rows(text)) == _spans_and_groups(table._ROW.finditer(text))
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=40))
+def test_nl104_nl106_line_start_scans_match_their_patterns(parts: list[str]) -> None:
+    _assert_line_starts_agree("".join(parts))
+
+
+def test_nl104_nl106_line_start_scans_on_every_indent() -> None:
+    lines = ("| a | b |", "|x|", "||", "|", "## Title", "# T #", "#", "# 5 x", "#tag", "x | y |")
+    indents = ("", " ", "\t", "  ", " \t", "   ", "\t\t\t", "    ", "\r", "\r ")
+    for before in ("", "\n", "x\n", "a\r\n", "| a | b |\n", "## H\n"):
+        for indent in indents:
+            for line in lines:
+                for after in ("", "\n", " ", "\r\n", "\n" + indent + line):
+                    _assert_line_starts_agree(before + indent + line + after)
+
+
+def test_nl104_nl106_line_start_scans_on_real_articles() -> None:
+    found = 0
+    for item in [*example_articles(), *data_articles(), *corpus_articles()]:
+        for _, text in item.text_fields(("title", "byline", "caption", "body")):
+            if "#" in text or "|" in text:
+                _assert_line_starts_agree(text)
+                found += "\n#" in text or "\n|" in text
+    assert found

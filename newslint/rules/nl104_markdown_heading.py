@@ -16,6 +16,12 @@ _HEADING = compile_lazily(
     r"^([ \t]{0,3}#{1,6}[ \t]{1,10})(?=[^\s#])([^\n]{1,500}?)([ \t]{1,10}#{1,6})?[ \t\r]*$",
     re.MULTILINE,
 )
+# A '#' that a heading could start with: after a line break and at most three spaces or
+# tabs.  The regex engine skips from '#' to '#' (one lookbehind per width, as ``re``
+# wants), where _HEADING's '^' was tried at every character.
+_HEADING_HASH = compile_lazily(
+    r"#(?:(?<=\n#)|(?<=\n[ \t]#)|(?<=\n[ \t][ \t]#)|(?<=\n[ \t][ \t][ \t]#))"
+)
 # `# 5 on the list`, `# 1,000`: a number after the marker is a rank or a count.
 _NUMBER = compile_lazily(r"\d[\d.,:)]*(?:\s|$)")
 
@@ -43,7 +49,7 @@ counts: hashtags (`#hashtag`), ranks (`#1`, and `# 5` followed by a number),
         for field, text in article.text_fields(self.fields):
             if "# " not in text and "#\t" not in text:
                 continue
-            for match in _HEADING.finditer(text):
+            for match in headings(text):
                 _, heading, closing = match.groups()
                 if _NUMBER.match(heading):
                     continue
@@ -60,3 +66,19 @@ counts: hashtags (`#hashtag`), ranks (`#1`, and `# 5` followed by a number),
                     f"Markdown heading marker before '{shorten(heading)}'",
                     fix,
                 )
+
+
+def headings(text: str) -> Iterator[re.Match[str]]:
+    """``_HEADING.finditer(text)``, tried only at the starts of lines that start with '#'.
+
+    A heading lies within one line and starts at the line's start, so each line holds
+    at most one, and only a line whose first character after up to three spaces or tabs
+    is '#' can hold one; _HEADING_HASH finds at most one such '#' per line.
+    """
+    first = _HEADING.match(text)
+    if first is not None:
+        yield first
+    for hash_mark in _HEADING_HASH.finditer(text):
+        heading = _HEADING.match(text, text.rfind("\n", 0, hash_mark.start()) + 1)
+        if heading is not None:
+            yield heading
