@@ -96,7 +96,7 @@ def test_start_hint_accepts_what_the_reference_accepts_on_the_corpora() -> None:
     accepted = 0
     hints = list(_start_hints())
     for body in _bodies():
-        folded = _folded(body)
+        folded = _folded(body, _union()[2])
         if folded is None:
             continue
         text = folded[0]
@@ -152,7 +152,7 @@ def _hints() -> list[tuple[int, re.Pattern[str] | None, re.Pattern[str] | None]]
 
 
 def _assert_hinted_as_the_reference(body: str) -> int:
-    folded = _folded(body)
+    folded = _folded(body, _union()[2])
     if folded is None:
         return 0
     spans = _spans(body)
@@ -277,3 +277,41 @@ def test_promo_headline_is_the_reference_on_the_corpora() -> None:
             assert _promo.promo_headline(paragraph) == expected, paragraph
             found += expected is not None
     assert found > 0
+
+
+# --- _folded: only the lines a hint reads are folded -----------------------------------------
+
+
+def _assert_folded_as_the_reference(body: str, limit: int) -> None:
+    """Where the whole body folds in place, the lines up to ``limit`` fold as in it; where
+    ``_folded`` folds, each of those lines is its own case-folding, at its own offsets."""
+    whole = body.casefold()
+    folded = _folded(body, limit)
+    if len(whole) == len(body):
+        assert folded is not None, body
+    if folded is None:
+        return
+    text, reverse = folded
+    assert len(text) == len(body)
+    assert reverse == text[::-1]
+    for start, end in _spans(body):
+        if end - start <= limit:
+            assert text[start:end] == body[start:end].casefold(), (body, start, end)
+            if len(whole) == len(body):
+                assert text[start:end] == whole[start:end]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(["a", "B", " ", "\n", "\r", "ß", "İ", "Σ", "ς", "é"])),
+    st.integers(0, 8),
+)
+def test_folded_is_the_reference_on_generated_bodies(body: str, limit: int) -> None:
+    _assert_folded_as_the_reference(body, limit)
+
+
+def test_folded_is_the_reference_on_the_corpora() -> None:
+    head, _, limit = _union()
+    assert head is not None
+    for body in _bodies():
+        _assert_folded_as_the_reference(body, limit)

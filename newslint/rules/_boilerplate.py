@@ -173,13 +173,26 @@ _span = re.Match.span
 
 
 @functools.lru_cache(maxsize=4)
-def _folded(body: str) -> tuple[str, str] | None:
-    """``body`` case-folded, and that reversed, when folding keeps every offset (else None).
+def _folded(body: str, limit: int) -> tuple[str, str] | None:
+    """``body`` with its lines of up to ``limit`` characters case-folded, and that reversed;
+    None when folding them would move an offset.
 
     Folding maps a few characters to two (``ß`` to ``ss``); then the offsets of
-    the folded text no longer match the body's, and no hint is used.
+    the folded text no longer match the body's, and no hint is used.  The hints
+    read no line longer than ``limit``: those (the prose, 40% of a corpus's text)
+    are copied unfolded, which is cheaper than folding them.
     """
-    folded = body.casefold()
+    long_lines = [span for span in _spans(body) if span[1] - span[0] > limit]
+    if long_lines:
+        pieces: list[str] = []
+        position = 0
+        for start, end in long_lines:
+            pieces += (body[position:start].casefold(), body[start:end])
+            position = end
+        pieces.append(body[position:].casefold())
+        folded = "".join(pieces)
+    else:
+        folded = body.casefold()
     if len(folded) != len(body):
         return None
     return folded, folded[::-1]
@@ -322,9 +335,9 @@ def _tail_skip(last_words: frozenset[str], tail_lead: str) -> frozenset[str]:
 @functools.lru_cache(maxsize=4)
 def _union_spans(body: str) -> list[tuple[int, int]]:
     """The lines of ``body`` (``_spans``) that some line rule's hints accept."""
-    folded = _folded(body)
-    assert folded is not None  # only asked for when the body folds in place
     head, tail, limit = _union()
+    folded = _folded(body, limit)
+    assert folded is not None  # only asked for when the body folds in place
     return _hinted(_spans(body), folded, limit, head, tail)
 
 
@@ -441,11 +454,15 @@ class LineRule(Rule):
         limit = self.max_length
         spans = _spans(body)
         hints = self.hints()
-        folded = _folded(body) if hints is not None and spans else None
-        if hints is None or folded is None:
+        if hints is None or not spans:
             return [span for span in spans if span[1] - span[0] <= limit]
         cls = type(self)
-        if cls in _HINTED and hints == cls.compiled_hints():
+        union = cls in _HINTED and hints == cls.compiled_hints()
+        # One folded body for all the rules: folded to the union's limit, not each rule's.
+        folded = _folded(body, _union()[2] if union else limit)
+        if folded is None:
+            return [span for span in spans if span[1] - span[0] <= limit]
+        if union:
             spans = _union_spans(body)  # the lines some rule's hint accepts: a few of them
         return _hinted(spans, folded, limit, *hints)
 
