@@ -635,6 +635,23 @@ def test_nl202_urls_past_the_bound() -> None:
             assert list(nl202_truncated_url.urls(text)) == expected, (tail, pad)
 
 
+def test_url_scans_on_adversarial_runs() -> None:
+    """Runs of "://" with or without schemes: a "://" that starts no URL costs one step, so
+    these finish (a rescan of what follows each one was quadratic); same spans as _URL's."""
+    texts = (
+        "://x" * 20000,
+        "http://" * 20000,
+        "http:// " * 20000,
+        "://" * 20000 + "http://" + "a" * 20000,
+        "https://" + "a" * 2100 + "://" * 20000,
+        "ftp://" + "http://" * 5000,
+    )
+    for text in texts:
+        for module in (nl201_split_url, nl202_truncated_url):
+            expected = [match.span() for match in module._URL.finditer(text)]
+            assert list(module.urls(text)) == expected, (module.__name__, text[:20])
+
+
 def test_nl202_matches_its_reference_on_generated_articles() -> None:
     rng = random.Random(202)
     rule = TruncatedUrl()
