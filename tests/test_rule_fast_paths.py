@@ -176,6 +176,43 @@ def test_nl607_surely_prose_lines_are_prose() -> None:
             assert _line_kind(line) == "prose", line
 
 
+_MARK_PIECES = [
+    "http",
+    "HTTPſ",
+    "https",
+    "://",
+    "www.",
+    "wWw.",
+    "ww",
+    "w.",
+    "](",
+    "]",
+    "(",
+    "x",
+    " ",
+]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_MARK_PIECES), max_size=10), enough=st.integers(1, 4))
+def test_nl607_mark_counts_are_the_first_versions(pieces: list[str], enough: int) -> None:
+    body = "".join(pieces)
+    m = nl607_link_list
+    expected = m._count(m._LINKISH.finditer(body), enough)
+    assert m._link_marks(body, enough) == expected
+    assert m._www_count(body, enough) == min(sum(map(body.count, m._WWW_CASES)), enough)
+
+
+def test_nl607_mark_counts_on_real_articles() -> None:
+    m = nl607_link_list
+    for item in _real_articles():
+        body = item.body or ""
+        for enough in (3, 1000):
+            assert m._link_marks(body, enough) == m._count(m._LINKISH.finditer(body), enough)
+            expected = min(sum(map(body.count, m._WWW_CASES)), enough)
+            assert m._www_count(body, enough) == expected
+
+
 # NL507 hard-wrap ------------------------------------------------------------------------
 
 
