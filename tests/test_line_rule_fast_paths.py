@@ -96,10 +96,9 @@ def test_start_hint_accepts_what_the_reference_accepts_on_the_corpora() -> None:
     accepted = 0
     hints = list(_start_hints())
     for body in _bodies():
-        folded = _folded(body, _union()[2])
-        if folded is None:
+        text, _, unfolded = _folded(body, _union()[2])
+        if unfolded:
             continue
-        text = folded[0]
         for start, end in _spans(body):
             for name, reference, new in hints:
                 if reference.match(text, start, end):
@@ -121,23 +120,27 @@ def test_the_union_head_is_built_from_start_hint() -> None:
 
 def _reference_hinted(
     spans: list[tuple[int, int]],
-    folded: tuple[str, str],
+    folded: tuple[str, str, tuple[tuple[int, int], ...]],
     limit: int,
     head: re.Pattern[str] | None,
     tail: re.Pattern[str] | None,
 ) -> list[tuple[int, int]]:
-    """``_hinted`` without the last-character test: both regexes on every short line."""
-    text, reverse = folded
+    """``_hinted`` without the last-character test: both regexes on every short line, and
+    the lines left unfolded."""
+    text, reverse, unfolded = folded
     size = len(text)
-    return [
-        (start, end)
-        for start, end in spans
-        if end - start <= limit
-        and (
-            (head is not None and head.match(text, start, end) is not None)
-            or (tail is not None and tail.match(reverse, size - end, size - start) is not None)
-        )
-    ]
+    return sorted(
+        {
+            (start, end)
+            for start, end in [*spans, *unfolded]
+            if end - start <= limit
+            and (
+                (start, end) in unfolded
+                or (head is not None and head.match(text, start, end) is not None)
+                or (tail is not None and tail.match(reverse, size - end, size - start) is not None)
+            )
+        }
+    )
 
 
 def _hints() -> list[tuple[int, re.Pattern[str] | None, re.Pattern[str] | None]]:
@@ -153,8 +156,6 @@ def _hints() -> list[tuple[int, re.Pattern[str] | None, re.Pattern[str] | None]]
 
 def _assert_hinted_as_the_reference(body: str) -> int:
     folded = _folded(body, _union()[2])
-    if folded is None:
-        return 0
     spans = _spans(body)
     accepted = 0
     for limit, head, tail in _hints():
@@ -283,22 +284,26 @@ def test_promo_headline_is_the_reference_on_the_corpora() -> None:
 
 
 def _assert_folded_as_the_reference(body: str, limit: int) -> None:
-    """Where the whole body folds in place, the lines up to ``limit`` fold as in it; where
-    ``_folded`` folds, each of those lines is its own case-folding, at its own offsets."""
+    """Each line up to ``limit`` is its own case-folding, at its own offsets, or (when that
+    is longer) left as it is and listed; where the whole body folds in place, as in it."""
     whole = body.casefold()
-    folded = _folded(body, limit)
-    if len(whole) == len(body):
-        assert folded is not None, body
-    if folded is None:
-        return
-    text, reverse = folded
+    text, reverse, unfolded = _folded(body, limit)
     assert len(text) == len(body)
     assert reverse == text[::-1]
-    for start, end in _spans(body):
-        if end - start <= limit:
-            assert text[start:end] == body[start:end].casefold(), (body, start, end)
+    short = [(start, end) for start, end in _spans(body) if end - start <= limit]
+    assert set(unfolded) <= set(short)
+    if len(whole) == len(body):
+        assert unfolded == ()
+    for start, end in short:
+        line = body[start:end].casefold()
+        if len(line) == end - start:
+            assert text[start:end] == line, (body, start, end)
+            assert (start, end) not in unfolded
             if len(whole) == len(body):
                 assert text[start:end] == whole[start:end]
+        else:
+            assert (start, end) in unfolded, (body, start, end)
+            assert text[start:end] == body[start:end]
 
 
 @settings(max_examples=500, deadline=None)

@@ -172,17 +172,21 @@ def _spans(body: str) -> list[tuple[int, int]]:
 _span = re.Match.span
 
 
-@functools.lru_cache(maxsize=4)
-def _folded(body: str, limit: int) -> tuple[str, str] | None:
-    """``body`` with its lines of up to ``limit`` characters case-folded, and that reversed;
-    None when folding them would move an offset.
+_Folded = tuple[str, str, tuple[tuple[int, int], ...]]
 
-    Folding maps a few characters to two (``ß`` to ``ss``); then the offsets of
-    the folded text no longer match the body's, and no hint is used.  The hints
-    read no line longer than ``limit``: those (the prose, 40% of a corpus's text)
-    are copied unfolded, which is cheaper than folding them.
+
+@functools.lru_cache(maxsize=4)
+def _folded(body: str, limit: int) -> _Folded:
+    """``body`` with its lines of up to ``limit`` characters case-folded, that reversed, and
+    the lines among them left as they are because folding would move an offset.
+
+    Folding maps a few characters to two (``ß`` to ``ss``): a line holding one keeps
+    its text, and ``_hinted`` lets it through whatever the hints say.  The hints read
+    no line longer than ``limit``: those (the prose, 40% of a corpus's text) are
+    copied unfolded, which is cheaper than folding them.
     """
-    long_lines = [span for span in _spans(body) if span[1] - span[0] > limit]
+    spans = _spans(body)
+    long_lines = [span for span in spans if span[1] - span[0] > limit]
     if long_lines:
         pieces: list[str] = []
         position = 0
@@ -193,9 +197,33 @@ def _folded(body: str, limit: int) -> tuple[str, str] | None:
         folded = "".join(pieces)
     else:
         folded = body.casefold()
-    if len(folded) != len(body):
-        return None
-    return folded, folded[::-1]
+    if len(folded) == len(body):
+        return folded, folded[::-1], ()
+    return _folded_by_line(body, spans, limit)
+
+
+def _folded_by_line(body: str, spans: list[tuple[int, int]], limit: int) -> _Folded:
+    """``_folded`` for a body with a line that does not fold in place: line by line.
+
+    Only that line goes unhinted, not every line of the body (web pages in German
+    are long, and each line that reaches ``match`` costs some microseconds).
+    """
+    pieces: list[str] = []
+    unfolded: list[tuple[int, int]] = []
+    position = 0
+    for start, end in spans:
+        line = body[start:end]
+        if end - start <= limit:
+            folded = line.casefold()
+            if len(folded) == end - start:
+                line = folded
+            else:
+                unfolded.append((start, end))
+        pieces += (body[position:start], line)
+        position = end
+    pieces.append(body[position:])
+    text = "".join(pieces)
+    return text, text[::-1], tuple(unfolded)
 
 
 class _Trie(dict[str, "_Trie"]):
@@ -336,20 +364,34 @@ def _tail_skip(last_words: frozenset[str], tail_lead: str) -> frozenset[str]:
 def _union_spans(body: str) -> list[tuple[int, int]]:
     """The lines of ``body`` (``_spans``) that some line rule's hints accept."""
     head, tail, limit = _union()
-    folded = _folded(body, limit)
-    assert folded is not None  # only asked for when the body folds in place
-    return _hinted(_spans(body), folded, limit, head, tail)
+    return _hinted(_spans(body), _folded(body, limit), limit, head, tail)
 
 
 def _hinted(
     spans: list[tuple[int, int]],
-    folded: tuple[str, str],
+    folded: _Folded,
     limit: int,
     head: re.Pattern[str] | None,
     tail: re.Pattern[str] | None,
 ) -> list[tuple[int, int]]:
-    """The ``spans`` no longer than ``limit`` that ``head`` (at their start) or ``tail`` (at their end) match."""
-    text, reverse = folded
+    """The ``spans`` no longer than ``limit`` that ``head`` (at their start) or ``tail`` (at
+    their end) match, and the lines ``_folded`` left unfolded (no hint can read them)."""
+    text, reverse, unfolded = folded
+    found = _matching(spans, text, reverse, limit, head, tail)
+    if unfolded:
+        found = sorted({*found, *(span for span in unfolded if span[1] - span[0] <= limit)})
+    return found
+
+
+def _matching(
+    spans: list[tuple[int, int]],
+    text: str,
+    reverse: str,
+    limit: int,
+    head: re.Pattern[str] | None,
+    tail: re.Pattern[str] | None,
+) -> list[tuple[int, int]]:
+    """``_hinted``'s regex part, on the folded body and its reverse."""
     if tail is None:
         assert head is not None
         head_match = head.match
@@ -460,8 +502,6 @@ class LineRule(Rule):
         union = cls in _HINTED and hints == cls.compiled_hints()
         # One folded body for all the rules: folded to the union's limit, not each rule's.
         folded = _folded(body, _union()[2] if union else limit)
-        if folded is None:
-            return [span for span in spans if span[1] - span[0] <= limit]
         if union:
             spans = _union_spans(body)  # the lines some rule's hint accepts: a few of them
         return _hinted(spans, folded, limit, *hints)
