@@ -27,6 +27,7 @@ from newslint.rules import (
     nl102_html_tags,
     nl103_markdown_links,
     nl104_markdown_heading,
+    nl105_escaped_markdown,
     nl106_table_debris,
     nl201_split_url,
     nl202_truncated_url,
@@ -818,4 +819,74 @@ def test_nl104_nl106_line_start_scans_on_real_articles() -> None:
             if "#" in text or "|" in text:
                 _assert_line_starts_agree(text)
                 found += "\n#" in text or "\n|" in text
+    assert found
+
+
+# NL105 escaped-markdown -------------------------------------------------------------------
+
+_ESCAPE_PIECES = (
+    "\\",
+    "\\\\",
+    "\\*",
+    "\\[",
+    "\\]",
+    "\\_",
+    "\\`",
+    "\\~",
+    "\\|",
+    "\\-",
+    "\\+",
+    "\\>",
+    "\\.",
+    "\\#",
+    "\\#a",
+    "\\#1",
+    "#",
+    "1",
+    "12",
+    "123456789",
+    "1234567890",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\r\n",
+    "-",
+    ">",
+    ".",
+    "a",
+    "é",
+    "C:\\",
+    "\\\\server",
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_ESCAPE_PIECES), max_size=30))
+def test_nl105_escapes_match_the_pattern(parts: list[str]) -> None:
+    text = "".join(parts)
+    expected = nl105_escaped_markdown._ESCAPE.finditer(text)
+    assert _spans_and_groups(nl105_escaped_markdown.escapes(text)) == _spans_and_groups(expected)
+
+
+def test_nl105_escapes_on_every_line_prefix() -> None:
+    prefixes = ("", " ", "   ", "    ", "\t", "1", "  12", "123456789", "1234567890", "a", "\\*")
+    escaped = ("\\- x", "\\+ x", "\\> x", "\\. x", "\\# x", "\\#x", "\\* x", "\\-x")
+    for before in ("", "\n", "x\n", "\\\n", "\r\n"):
+        for prefix in prefixes:
+            for tail in escaped:
+                text = before + prefix + tail + "\n" + prefix + tail
+                expected = nl105_escaped_markdown._ESCAPE.finditer(text)
+                found = nl105_escaped_markdown.escapes(text)
+                assert _spans_and_groups(found) == _spans_and_groups(expected), text
+
+
+def test_nl105_escapes_on_real_articles() -> None:
+    found = 0
+    for item in [*example_articles(), *data_articles(), *corpus_articles()]:
+        for _, text in item.text_fields(("title", "byline", "caption", "body")):
+            if "\\" in text:
+                expected = _spans_and_groups(nl105_escaped_markdown._ESCAPE.finditer(text))
+                assert _spans_and_groups(nl105_escaped_markdown.escapes(text)) == expected
+                found += len(expected)
     assert found

@@ -52,7 +52,7 @@ a literal `\\n` (reported by the whitespace rules) are never flagged."""
                 continue
             paths = _path_tokens(text)
             run: list[int] = []  # backslashes of adjacent escapes (`\*\*\*`): one report
-            for match in _ESCAPE.finditer(text):
+            for match in escapes(text):
                 backslash = match.end() - 2
                 if paths and _inside(paths, backslash):
                     continue
@@ -69,6 +69,31 @@ a literal `\\n` (reported by the whitespace rules) are never flagged."""
         fix = Fix("remove the backslashes", Applicability.SAFE, edits)
         shown = shorten(text[start:end], 40)
         return self.diagnostic(field, start, end, f"escaped Markdown '{shown}'", fix)
+
+
+def escapes(text: str) -> Iterator[re.Match[str]]:
+    """``_ESCAPE.finditer(text)``, tried only at backslashes and at the starts of their lines.
+
+    _ESCAPE's alternatives, tried at every character, each hold one backslash and end
+    right after the character it escapes: a match starts at its backslash, or (a line
+    marker) at the start of the backslash's line with only spaces, tabs and digits in
+    between.  The alternatives want different characters after the backslash, so each
+    backslash ends at most one match, and no two matches overlap.
+    """
+    position = 0
+    match_at = _ESCAPE.match
+    while (backslash := text.find("\\", position)) >= 0:
+        position = backslash + 1
+        match = match_at(text, backslash)
+        if match is None:
+            line_start = text.rfind("\n", 0, backslash) + 1
+            if line_start == backslash:
+                continue
+            match = match_at(text, line_start)
+            if match is None or match.end() != backslash + 2:
+                continue
+        position = match.end()
+        yield match
 
 
 def _path_tokens(text: str) -> list[tuple[int, int]]:
