@@ -21,7 +21,12 @@ from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.model import Article, iter_paragraphs
 from newslint.prefilter import prefilter_for
 from newslint.rule import Rule
-from newslint.rules import nl501_trailing_whitespace, nl507_hard_wrap, nl607_link_list
+from newslint.rules import (
+    nl501_trailing_whitespace,
+    nl507_hard_wrap,
+    nl607_link_list,
+    nl608_glued_words,
+)
 from newslint.rules._structure import cut_span, letters, normalise, paragraphs, shown
 from newslint.rules._whitespace import (
     HYPHEN_BREAK,
@@ -517,3 +522,48 @@ def test_nl507_first_line_edges_are_wraps() -> None:
     """The examples above are wraps (so the edge test can fail)."""
     assert _wrap_width(f"abcdefghi abcdefghi abcdefghij\n{_WORD_50}\nend") == 50
     assert _wrap_width(f"{_WORD_50} {_WORD_50[:49]}\n{_WORD_50} {_WORD_50[:49]}\nend") == 100
+
+
+# NL608 glued-words ----------------------------------------------------------------------
+
+
+def _glued_first_version(text: str) -> list[tuple[int, int]]:
+    """``_glued`` before the merged scan: every case change, then the test around it."""
+    m = nl608_glued_words
+    if not m._CASE_CHANGE.search(text):
+        return []
+    found = []
+    for change in m._CASE_CHANGE.finditer(text):
+        capital = change.start()
+        if capital < 3 or not m._AROUND_CHANGE.match(text, capital - 3):
+            continue
+        end = capital + m._MAX_TAIL + 2
+        for match in m._GLUED.finditer(text, max(0, capital - m._MAX_HEAD), end):
+            if match.end(1) == capital:
+                found.append(match.span())
+                break
+    return found
+
+
+def _glued_spans(text: str) -> list[tuple[int, int]]:
+    return [match.span() for match in nl608_glued_words._glued(text)]
+
+
+@settings(max_examples=4000, deadline=None)
+@given(
+    text=st.text(alphabet="abcxyzABXÀÞßöÿаяЁёЯ \t\n\"'«(#1-", max_size=60),
+)
+def test_nl608_glued_is_the_first_versions(text: str) -> None:
+    assert _glued_spans(text) == _glued_first_version(text)
+    # Every match of the plain regex is found, and nothing else.
+    assert _glued_spans(text) == [match.span() for match in nl608_glued_words._GLUED.finditer(text)]
+
+
+def test_nl608_glued_on_real_articles() -> None:
+    found = 0
+    for item in _real_articles():
+        for _, text in item.text_fields(nl608_glued_words.GluedWords.fields):
+            spans = _glued_spans(text)
+            assert spans == _glued_first_version(text)
+            found += len(spans)
+    assert found > 0
