@@ -24,15 +24,17 @@ _BEFORE_BREAK = tuple(a + b for a in " \t" for b in "\n\r\u2028\u2029")
 # is a break, so the regex engine skips from break to break instead of trying every
 # space of the prose (a run at the very end of the field is found apart).
 _REVERSED_BEFORE_BREAK = compile_lazily("[\n\r\u2028\u2029][ \t]+")
+# The same for a text whose only line break is "\n" (nearly all): a literal first
+# character, which the regex engine skips to several times faster than to a class.
+_REVERSED_BEFORE_NEWLINE = compile_lazily("\n[ \t]+")
 
 
 def trailing_runs(text: str) -> list[tuple[int, int]]:
     """The spans of ``_TRAILING.finditer(text)``, in order (tests/test_rule_fast_paths.py)."""
     size = len(text)
-    found = [
-        (size - run.end(), size - 1 - run.start())
-        for run in _REVERSED_BEFORE_BREAK.finditer(text[::-1])
-    ]
+    other_breaks = "\r" in text or "\u2028" in text or "\u2029" in text
+    runs = _REVERSED_BEFORE_BREAK if other_breaks else _REVERSED_BEFORE_NEWLINE
+    found = [(size - run.end(), size - 1 - run.start()) for run in runs.finditer(text[::-1])]
     found.reverse()
     if text.endswith((" ", "\t")):
         found.append((len(text.rstrip(" \t")), size))
