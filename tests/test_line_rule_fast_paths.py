@@ -8,6 +8,7 @@ on the shared corpora when they are present.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 from newslint.model import paragraph_spans
 from newslint.registry import all_rules
 from newslint.rules import _promo
+from newslint.rules import nl407_photo_credit as nl407
 from newslint.rules._boilerplate import (
     _HINTED,
     _TAIL_SKIPS,
@@ -52,8 +54,13 @@ def _reference_start_hint(words: Iterable[str], lead: str = "") -> str:
     return rf"\s*(?:#{{1,6}}[ \t]+)?{skip}{alternation(words)}"
 
 
-def _start_hints() -> Iterator[tuple[str, re.Pattern[str], re.Pattern[str]]]:
+@functools.cache
+def _start_hints() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]:
     """(name, reference, new) start hints of every hinted rule and of their union."""
+    return tuple(_each_start_hint())
+
+
+def _each_start_hint() -> Iterator[tuple[str, re.Pattern[str], re.Pattern[str]]]:
     for cls in _HINTED:
         if cls.first_words:
             words, lead = cls.first_words, re.escape(cls.lead)
@@ -320,3 +327,51 @@ def test_folded_is_the_reference_on_the_corpora() -> None:
     assert head is not None
     for body in _bodies():
         _assert_folded_as_the_reference(body, limit)
+
+
+# --- NL407: no agency at the end, no credit --------------------------------------------------
+
+
+def _reference_ends_with_agency(text: str) -> bool:
+    """``_ends_with_agency`` as it was: every agency tried in turn."""
+    folded = text.casefold()
+    if folded in nl407._PICTURE_AGENCIES:
+        return True
+    for agency in nl407._AGENCIES:
+        if folded.endswith(agency):
+            head = text[: len(text) - len(agency)]
+            separator = nl407._SEPARATOR.search(head[-6:]) if head else None
+            if separator and separator.end() == len(head[-6:]) and nl407._is_name_like(head):
+                return True
+    return False
+
+
+_AGENCY_NAMES = sorted(nl407._AGENCIES)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from(["", "Jane Doe", "jane doe", "AFP", "Photo: X", "Delhi.", "A B C"]),
+    st.sampled_from(["", "/", " / ", " | ", ", ", " via ", " "]),
+    st.sampled_from(_AGENCY_NAMES),
+    st.sampled_from([str, str.upper, str.title]),
+    st.sampled_from(["", "s", ")", "."]),
+)
+def test_ends_with_agency_is_the_reference_on_generated_credits(
+    name: str, separator: str, agency: str, case: object, after: str
+) -> None:
+    assert callable(case)
+    text = name + separator + case(agency) + after
+    assert nl407._ends_with_agency(text) == _reference_ends_with_agency(text), text
+
+
+def test_ends_with_agency_is_the_reference_on_the_corpora() -> None:
+    found = 0
+    for body in _bodies():
+        for start, end in _spans(body):
+            if end - start <= 200:
+                line = body[start:end].strip()
+                expected = _reference_ends_with_agency(line)
+                assert nl407._ends_with_agency(line) == expected, line
+                found += expected
+    assert found > 0

@@ -77,6 +77,8 @@ def _ends_with_agency(
     folded = text.casefold()
     if folded in picture_agencies:
         return True
+    if not folded.endswith(agencies):
+        return False  # fast path: one C call instead of a Python loop over every agency
     for agency in agencies:
         if folded.endswith(agency):
             head = text[: len(text) - len(agency)]
