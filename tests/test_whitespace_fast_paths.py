@@ -12,11 +12,11 @@ from __future__ import annotations
 import itertools
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from newslint.model import Article
-from newslint.rules import _whitespace
+from newslint.rules import _whitespace, nl506_lost_newline
 from newslint.rules._whitespace import (
     COMPOUND_PREFIXES,
     CONJUNCTIONS,
@@ -30,8 +30,9 @@ from newslint.rules._whitespace import (
     is_urlish,
     left_token,
     right_token,
+    shown,
 )
-from tests.rulekit import corpus_articles, data_articles, example_articles
+from tests.rulekit import article, corpus_articles, data_articles, example_articles
 
 _RUNS = re.compile(r"[^\W\d_]+")
 _CHAINS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
@@ -164,3 +165,91 @@ def test_url_regions_on_real_articles() -> None:
                 found += 1
             assert finder.next(position) is None
     assert found > 0
+
+
+# NL506 lost-newline ----------------------------------------------------------------------
+
+_CYR_UPPER = "А-ЯЁІЇЄЎҐΑ-ΩΆΈΉΊΌΎΏ"
+_CYR_LOWER = "а-яёіїєўґα-ωάέήίόύώ"
+_FIRST_BARE_N_CYRILLIC = re.compile(
+    rf"n(?:(?<=[{_CYR_LOWER}][.!?…»\"”)]n)|(?<=[{_CYR_LOWER}.!?…»”]n))"
+    rf"(?=[{_CYR_UPPER}][{_CYR_LOWER}{_CYR_UPPER}])"
+)
+_FIRST_BARE_N_LATIN = re.compile(r"n(?:(?<=[a-z][.!?]n)|(?<=[a-z][.!?][\"”’)]n))(?=[A-Z][a-z])")
+
+
+def _lost_newlines_first_version(item: Article) -> list[tuple[str, int, int, str]]:
+    """NL506's findings as first written: the code test before the backslash regexes."""
+    m = nl506_lost_newline
+    out = []
+    for name, text in item.text_fields(m.LostNewline.fields):
+        found: list[tuple[int, int, str]] = []
+        if "n" in text:
+            if not text.isascii():
+                found += [
+                    (x.start(), x.end(), "'n'") for x in _FIRST_BARE_N_CYRILLIC.finditer(text)
+                ]
+            found += [(x.start(), x.end(), "'n'") for x in _FIRST_BARE_N_LATIN.finditer(text)]
+        if "\\" in text and not m._CODE.search(text):
+            found += [(x.start(), x.end(), "literal '\\n'") for x in m._LITERAL_N.finditer(text)]
+            if text.count("\\") == 1:
+                found += m.LostNewline._stray_backslash(text)
+        for start, end, what in sorted(found):
+            context = text[max(0, start - 25) : min(len(text), end + 25)]
+            out.append((name, start, end, f"line break lost as {what}: '{shown(context)}'"))
+    return out
+
+
+def _lost_newlines(item: Article) -> list[tuple[str, int, int, str]]:
+    return [
+        (d.field or "", d.start, d.end, d.message)
+        for d in nl506_lost_newline.LostNewline().check(item)
+    ]
+
+
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    pieces=st.lists(
+        st.sampled_from(
+            [
+                "said.",
+                "n",
+                "The",
+                "Ne",
+                "сообщает",
+                "n",
+                "РИА",
+                "»",
+                "\\n",
+                "\\",
+                "team",
+                " ",
+                "second",
+                "print",
+                "{",
+                "C:",
+                "Вот.",
+                "”",
+                "ab",
+            ]
+        ),
+        max_size=12,
+    )
+)
+@example(pieces=["said.", "n", "The", " ", "сообщает", "n", "РИА"])
+@example(pieces=["Вот.", "n", "РИА", " ", "said.", "\\n", "The"])
+@example(pieces=["second", "\\", "team"])
+def test_nl506_is_the_first_version(pieces: list[str]) -> None:
+    item = article(body="".join(pieces))
+    assert _lost_newlines(item) == _lost_newlines_first_version(item)
+
+
+def test_nl506_examples_are_findings() -> None:
+    """The examples above are findings (so the comparison can fail)."""
+    for body in ("said.nThe сообщаетnРИА", "Вот.nРИА said.\\nThe", "second\\team"):
+        assert len(_lost_newlines_first_version(article(body=body))) >= 1, body
+
+
+def test_nl506_on_real_articles() -> None:
+    for item in _articles():
+        assert _lost_newlines(item) == _lost_newlines_first_version(item)
