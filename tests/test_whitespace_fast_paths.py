@@ -15,8 +15,8 @@ import re
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from newslint.model import Article
-from newslint.rules import _whitespace, nl506_lost_newline
+from newslint.model import Article, iter_paragraphs
+from newslint.rules import _whitespace, nl502_space_runs, nl506_lost_newline
 from newslint.rules._whitespace import (
     COMPOUND_PREFIXES,
     CONJUNCTIONS,
@@ -253,3 +253,49 @@ def test_nl506_examples_are_findings() -> None:
 def test_nl506_on_real_articles() -> None:
     for item in _articles():
         assert _lost_newlines(item) == _lost_newlines_first_version(item)
+
+
+# NL502 space-runs -----------------------------------------------------------------------
+
+
+def _space_runs_first_version(item: Article) -> list[tuple[object, ...]]:
+    """NL502 as first written: every paragraph with two spaces scanned on its own."""
+    rule = nl502_space_runs.SpaceRuns()
+    found = []
+    for name, text in item.text_fields(rule.fields):
+        if "  " not in text:
+            continue
+        for start, end, paragraph in iter_paragraphs(text):
+            if "  " in paragraph:
+                runs = list(nl502_space_runs._RUN.finditer(text, start, end))
+                if runs:
+                    found += list(rule._block(name, text, start, end, runs))
+    return [(d.field, d.start, d.end, d.message, d.fix) for d in found]
+
+
+def _space_runs(item: Article) -> list[tuple[object, ...]]:
+    diagnostics = nl502_space_runs.SpaceRuns().check(item)
+    return [(d.field, d.start, d.end, d.message, d.fix) for d in diagnostics]
+
+
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    pieces=st.lists(
+        st.sampled_from(
+            ["a", "word.", "  ", "   ", " ", "\t", "\n", "\n\n", "\n \n", "\r\n", "-", "|"]
+        ),
+        max_size=16,
+    )
+)
+def test_nl502_is_the_first_version(pieces: list[str]) -> None:
+    item = article(body="".join(pieces), title="".join(reversed(pieces)))
+    assert _space_runs(item) == _space_runs_first_version(item)
+
+
+def test_nl502_on_real_articles() -> None:
+    found = 0
+    for item in _articles():
+        expected = _space_runs_first_version(item)
+        assert _space_runs(item) == expected
+        found += len(expected)
+    assert found > 0

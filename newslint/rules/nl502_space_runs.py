@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
+import operator
 import re
 from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic
 from newslint.lazy_re import compile_lazily
-from newslint.model import Article, iter_paragraphs
+from newslint.model import Article, paragraph_spans
 from newslint.rule import Rule, Triggers
 from newslint.rules._whitespace import TEXT, shown
 
@@ -25,6 +27,7 @@ _MARKER = compile_lazily(
 )
 _TABLE_CHARACTERS = frozenset("|│┃¦\t")
 _LINE = compile_lazily(r"[^\r\n]+")
+_START = operator.itemgetter(0)
 
 
 class SpaceRuns(Rule):
@@ -52,16 +55,30 @@ more lines have runs (columns of a table, a score sheet)."""
         for name, text in article.text_fields(self.fields):
             if "  " not in text:
                 continue
-            for start, end, paragraph in iter_paragraphs(text):
-                if "  " in paragraph:
-                    yield from self._block(name, text, start, end)
+            # The text's runs in one C-level scan, then grouped by paragraph: most
+            # paragraphs with two spaces have no run (indentation, trailing spaces).  A
+            # run lies inside one paragraph (it has no line break and a non-space on
+            # either side, and breaks are whitespace), and is the run that the
+            # paragraph's own scan finds (its lookarounds stop at non-spaces inside).
+            runs = list(_RUN.finditer(text))
+            if not runs:
+                continue
+            spans = paragraph_spans(text)
+            index = 0
+            while index < len(runs):
+                where = bisect.bisect_right(spans, runs[index].start(), key=_START) - 1
+                start, end, _ = spans[where]
+                last = index + 1
+                while last < len(runs) and runs[last].start() < end:
+                    last += 1
+                yield from self._block(name, text, start, end, runs[index:last])
+                index = last
 
-    def _block(self, name: str, text: str, start: int, end: int) -> Iterator[Diagnostic]:
-        # The paragraph's runs in one C-level scan (a run never spans a line break); then
-        # the line of the first one, found from its position, not by reading every line.
-        runs = list(_RUN.finditer(text, start, end))
-        if not runs:
-            return
+    def _block(
+        self, name: str, text: str, start: int, end: int, runs: list[re.Match[str]]
+    ) -> Iterator[Diagnostic]:
+        # The paragraph's runs (``runs``: never empty); then the line of the first one,
+        # found from its position, not by reading every line.
         first = runs[0].start()
         line_start = max(text.rfind("\n", start, first), text.rfind("\r", start, first)) + 1
         line = _LINE.search(text, max(line_start, start), end)
