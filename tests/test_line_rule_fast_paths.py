@@ -375,3 +375,43 @@ def test_ends_with_agency_is_the_reference_on_the_corpora() -> None:
                 assert nl407._ends_with_agency(line) == expected, line
                 found += expected
     assert found > 0
+
+
+# --- NL403: whole phrases for a hint, not their first words ---------------------------------
+
+_NL403 = next(rule for rule in LINE_RULES if rule.code == "NL403")
+_COOKIE_PHRASES = sorted(_NL403.first_words)
+
+
+def _nl403_hint_accepts(line: str) -> bool:
+    body = f"Lead.\n\n{line}\n\nEnd."
+    start = body.index(line)
+    return (start, start + len(line)) in _NL403.candidates(body)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.sampled_from(["", " ", "## ", ". ", "\u00a0", "#\t"]),
+    st.sampled_from(_COOKIE_PHRASES),
+    st.sampled_from([" ", "  ", "\t", "\u00a0", " \u2003"]),
+    st.sampled_from([str, str.upper, str.title]),
+    st.sampled_from(["", ".", " | Terms of Use", " / About us", " - Contact", " to improve it"]),
+)
+def test_the_nl403_hint_accepts_its_phrases_however_spaced(
+    before: str, phrase: str, space: str, case: object, after: str
+) -> None:
+    assert callable(case)
+    line = before + case(phrase.replace(" ", space)) + after
+    if _NL403.match(line) and len(line) <= _NL403.max_length:
+        assert _nl403_hint_accepts(line), line
+
+
+def test_the_nl403_hint_accepts_every_line_it_flags_on_the_corpora() -> None:
+    flagged = 0
+    for body in _bodies():
+        accepted = set(_NL403.candidates(body))
+        for start, end in _spans(body):
+            if end - start <= _NL403.max_length and _NL403.match(body[start:end]):
+                flagged += 1
+                assert (start, end) in accepted, body[start:end]
+    assert flagged > 0

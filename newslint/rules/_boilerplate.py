@@ -231,7 +231,10 @@ class _Trie(dict[str, "_Trie"]):
 
 
 def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of ``words``, as a trie: sre tries one branch per character, not per word."""
+    """A regex alternation of ``words``, as a trie: sre tries one branch per character, not per word.
+
+    A space in a word (a phrase) matches any run of whitespace, as ``normalise`` collapses them.
+    """
     trie = _Trie()
     for word in words:
         node = trie
@@ -241,7 +244,9 @@ def alternation(words: Iterable[str]) -> str:
 
     def pattern(node: _Trie) -> str:
         branches = [
-            re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char
+            (r"\s+" if char == " " else re.escape(char)) + pattern(child)
+            for char, child in sorted(node.items())
+            if char
         ]
         if "" in node:
             branches.append("")  # last: the longer words are tried first
@@ -440,8 +445,9 @@ class LineRule(Rule):
     check_wrapping: ClassVar[bool] = True
     """Skip lines that read as part of a hard-wrapped sentence."""
     first_words: ClassVar[frozenset[str]] = frozenset()
-    """Case-folded words that every line ``match`` accepts starts with (as a prefix), after
-    whitespace, a Markdown heading mark and ``lead``; or that ``head_pattern`` allows for."""
+    """Case-folded words (or phrases, normalised) that every line ``match`` accepts starts with
+    (as a prefix), after whitespace, a Markdown heading mark and ``lead``; or that
+    ``head_pattern`` allows for."""
     lead: ClassVar[str] = ""
     """Characters that may stand before the first word (besides whitespace)."""
     head_pattern: ClassVar[str] = ""
