@@ -12,6 +12,7 @@ import functools
 import re
 from collections.abc import Iterable, Iterator
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -377,41 +378,45 @@ def test_ends_with_agency_is_the_reference_on_the_corpora() -> None:
     assert found > 0
 
 
-# --- NL403: whole phrases for a hint, not their first words ---------------------------------
+# --- NL403, NL405: whole phrases for a hint, not their first words -------------------------
 
-_NL403 = next(rule for rule in LINE_RULES if rule.code == "NL403")
-_COOKIE_PHRASES = sorted(_NL403.first_words)
+_PHRASE_HINTED = {rule.code: rule for rule in LINE_RULES if rule.code in ("NL403", "NL405")}
 
 
-def _nl403_hint_accepts(line: str) -> bool:
+def _hint_accepts(rule: LineRule, line: str) -> bool:
     body = f"Lead.\n\n{line}\n\nEnd."
     start = body.index(line)
-    return (start, start + len(line)) in _NL403.candidates(body)
+    return (start, start + len(line)) in rule.candidates(body)
 
 
+@pytest.mark.parametrize("code", sorted(_PHRASE_HINTED))
 @settings(max_examples=500, deadline=None)
 @given(
-    st.sampled_from(["", " ", "## ", ". ", "\u00a0", "#\t"]),
-    st.sampled_from(_COOKIE_PHRASES),
-    st.sampled_from([" ", "  ", "\t", "\u00a0", " \u2003"]),
-    st.sampled_from([str, str.upper, str.title]),
-    st.sampled_from(["", ".", " | Terms of Use", " / About us", " - Contact", " to improve it"]),
+    data=st.data(),
+    before=st.sampled_from(["", " ", "## ", ". ", "\u00a0", "#\t"]),
+    space=st.sampled_from([" ", "  ", "\t", "\u00a0", " \u2003"]),
+    case=st.sampled_from([str, str.upper, str.title]),
+    after=st.sampled_from(["", ".", " | Terms of Use", " / About us", " - Contact", " 1 of 3"]),
 )
-def test_the_nl403_hint_accepts_its_phrases_however_spaced(
-    before: str, phrase: str, space: str, case: object, after: str
+def test_a_phrase_hint_accepts_its_phrases_however_spaced(
+    code: str, data: st.DataObject, before: str, space: str, case: object, after: str
 ) -> None:
+    rule = _PHRASE_HINTED[code]
+    phrase = data.draw(st.sampled_from(sorted(rule.first_words)))
     assert callable(case)
     line = before + case(phrase.replace(" ", space)) + after
-    if _NL403.match(line) and len(line) <= _NL403.max_length:
-        assert _nl403_hint_accepts(line), line
+    if rule.match(line) and len(line) <= rule.max_length:
+        assert _hint_accepts(rule, line), line
 
 
-def test_the_nl403_hint_accepts_every_line_it_flags_on_the_corpora() -> None:
+@pytest.mark.parametrize("code", sorted(_PHRASE_HINTED))
+def test_a_phrase_hint_accepts_every_line_its_rule_flags_on_the_corpora(code: str) -> None:
+    rule = _PHRASE_HINTED[code]
     flagged = 0
     for body in _bodies():
-        accepted = set(_NL403.candidates(body))
+        accepted = set(rule.candidates(body))
         for start, end in _spans(body):
-            if end - start <= _NL403.max_length and _NL403.match(body[start:end]):
+            if end - start <= rule.max_length and rule.match(body[start:end]):
                 flagged += 1
                 assert (start, end) in accepted, body[start:end]
     assert flagged > 0
