@@ -24,6 +24,7 @@ from newslint.rule import Rule
 from newslint.rules import (
     nl501_trailing_whitespace,
     nl507_hard_wrap,
+    nl604_truncated_body,
     nl607_link_list,
     nl608_glued_words,
 )
@@ -567,3 +568,63 @@ def test_nl608_glued_on_real_articles() -> None:
             assert spans == _glued_first_version(text)
             found += len(spans)
     assert found > 0
+
+
+# NL604 truncated-body --------------------------------------------------------------------
+
+
+def _truncated_first_version(item: Article) -> list[tuple[object, ...]]:
+    """NL604 as first written: the paragraphs listed, the last line split off."""
+    m = nl604_truncated_body
+    body = item.body
+    if not body or not body.strip():
+        return []
+    items = paragraphs(body)
+    if not items:
+        return []
+    start, _, last = items[-1]
+    line = last.rstrip().rsplit("\n", 1)[-1].strip()
+    reason = m.truncation(line) if line else None
+    if reason is None:
+        return []
+    line_start = start + (last.rstrip().rfind("\n") + 1)
+    end = start + len(last.rstrip())
+    return [("body", line_start, end, f"the body looks truncated: it {reason}")]
+
+
+def _truncated(item: Article) -> list[tuple[object, ...]]:
+    found = nl604_truncated_body.TruncatedBody().check(item)
+    return [(d.field, d.start, d.end, d.message) for d in found]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    pieces=st.lists(
+        st.sampled_from(
+            [
+                "The minister said",
+                " the",
+                " and",
+                "…",
+                "...",
+                " Read more",
+                " [...]",
+                ".",
+                "\n",
+                "\n\n",
+                "  ",
+                "\r\n",
+                " talks would resume once the two sides",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_nl604_is_the_first_version(pieces: list[str]) -> None:
+    item = article(body="".join(pieces))
+    assert _truncated(item) == _truncated_first_version(item)
+
+
+def test_nl604_on_real_articles() -> None:
+    for item in _real_articles():
+        assert _truncated(item) == _truncated_first_version(item)

@@ -7,12 +7,11 @@ from collections.abc import Iterator
 
 from newslint.diagnostics import Diagnostic
 from newslint.lazy_re import compile_lazily
-from newslint.model import Article
+from newslint.model import Article, paragraph_spans
 from newslint.rule import Rule
 from newslint.rules._structure import (
     DANGLING_BEFORE_ELLIPSIS,
     DANGLING_WORDS,
-    paragraphs,
     shown,
 )
 
@@ -42,7 +41,9 @@ _TEASER_WORD = compile_lazily(r"read|more|subscribe", re.IGNORECASE)
 
 def truncation(last: str) -> str | None:
     """Why the body's last paragraph looks cut off, or None."""
-    line = last.rstrip().rsplit("\n", 1)[-1].strip()
+    # The last line, without copying the lines before it (``rsplit`` would).
+    stripped = last.rstrip()
+    line = stripped[stripped.rfind("\n") + 1 :].strip()
     if not line:
         return None
     tail = line[-_TAIL:]
@@ -103,7 +104,7 @@ of these is flagged.  Report only: the missing text cannot be recovered."""
         body = article.body
         if not body or not body.strip():
             return
-        items = paragraphs(body)
+        items = paragraph_spans(body)  # (the cached tuple: only the last one is read)
         if not items:
             return
         start, _, last = items[-1]
