@@ -378,9 +378,11 @@ def test_ends_with_agency_is_the_reference_on_the_corpora() -> None:
     assert found > 0
 
 
-# --- NL403, NL405: whole phrases for a hint, not their first words -------------------------
+# --- NL402, NL403, NL405: whole phrases for a hint, not their first words -------------------
 
-_PHRASE_HINTED = {rule.code: rule for rule in LINE_RULES if rule.code in ("NL403", "NL405")}
+_PHRASE_HINTED = {
+    rule.code: rule for rule in LINE_RULES if rule.code in ("NL402", "NL403", "NL405")
+}
 
 
 def _hint_accepts(rule: LineRule, line: str) -> bool:
@@ -396,7 +398,12 @@ def _hint_accepts(rule: LineRule, line: str) -> bool:
     before=st.sampled_from(["", " ", "## ", ". ", "\u00a0", "#\t"]),
     space=st.sampled_from([" ", "  ", "\t", "\u00a0", " \u2003"]),
     case=st.sampled_from([str, str.upper, str.title]),
-    after=st.sampled_from(["", ".", " | Terms of Use", " / About us", " - Contact", " 1 of 3"]),
+    after=st.sampled_from(
+        [
+            *["", ".", ":", " | Terms of Use", " / About us", " - Contact", " 1 of 3"],
+            *[" on Facebook, Twitter", ": @example", " newsletter", " our newsletter today"],
+        ]
+    ),
 )
 def test_a_phrase_hint_accepts_its_phrases_however_spaced(
     code: str, data: st.DataObject, before: str, space: str, case: object, after: str
