@@ -34,6 +34,8 @@ _AROUND_CHANGE = compile_lazily(rf"[{_LOWER}]{{3}}[{_UPPER}][{_LOWER}]")
 _CHANGE_IN_WORDS = compile_lazily(
     rf"[{_UPPER}](?<=[{_LOWER}][{_UPPER}])(?<=[{_LOWER}]{{3}}[{_UPPER}])(?=[{_LOWER}])"
 )
+# A run of lower-case letters (read in reverse from a capital: the head of a match).
+_LOWER_RUN = compile_lazily(rf"[{_LOWER}]+")
 _SHORT_STARTERS = frozenset(
     [
         "An",
@@ -102,20 +104,25 @@ _CAMEL_PREFIXES = frozenset(
 
 
 def _glued(text: str) -> Iterator[re.Match[str]]:
-    """``_GLUED.finditer(text)``, tried only around each lower-case-to-capital change.
+    """``_GLUED.finditer(text)``, tried only at each lower-case-to-capital change.
 
     A match holds exactly one such change (where its two words meet), and matches
     never overlap (each starts after a space, a quote or a bracket and holds only
-    letters), so searching a window around each change finds every match once, in
-    order.  The window reaches as far as a match and its lookahead can; the
-    lookbehind sees the text before the window.
+    letters), so a match at each change finds every match once, in order.  The match
+    for a change can only start where the run of lower-case letters before the capital
+    starts (the character before a match is no letter; its head is lower-case up to
+    the capital): that run, read backwards from the capital, gives the one place to try
+    (tests/test_rule_fast_paths.py compares with a search around each change).
     """
     for change in _CHANGE_IN_WORDS.finditer(text):
         capital = change.start()
-        for match in _GLUED.finditer(text, max(0, capital - _MAX_HEAD), capital + _MAX_TAIL + 2):
-            if match.end(1) == capital:
-                yield match
-                break
+        before = text[max(0, capital - _MAX_HEAD - 1) : capital]
+        head = _LOWER_RUN.match(before[::-1])
+        if head is None or head.end() > _MAX_HEAD:
+            continue  # (never None: 3 lower-case letters precede the capital)
+        match = _GLUED.match(text, capital - head.end())
+        if match is not None:
+            yield match
 
 
 class GluedWords(Rule):
