@@ -209,6 +209,13 @@ def test_nl607_mark_counts_are_the_first_versions(pieces: list[str], enough: int
     assert m._www_count(body, enough) == min(sum(map(body.count, m._WWW_CASES)), enough)
 
 
+@settings(max_examples=2000, deadline=None)
+@given(text=st.text(alphabet=":/]( \na", max_size=30), enough=st.integers(0, 6))
+def test_nl607_occurrences_are_counts(text: str, enough: int) -> None:
+    for mark in ("://", "](", "\n"):
+        assert nl607_link_list._occurrences(text, mark, enough) == min(text.count(mark), enough)
+
+
 def test_nl607_mark_counts_on_real_articles() -> None:
     m = nl607_link_list
     for item in _real_articles():

@@ -124,6 +124,16 @@ def _linkish(line: str) -> bool:
     return "://" in line or "](" in line
 
 
+def _occurrences(text: str, mark: str, enough: int) -> int:
+    """``min(text.count(mark), enough)`` for a mark that cannot overlap itself: stops at
+    the ``enough``-th (most bodies have their first lines or links near the start)."""
+    found = 0
+    position = -1
+    while found < enough and (position := text.find(mark, position + 1)) >= 0:
+        found += 1
+    return found
+
+
 def _count(items: Iterator[object], enough: int) -> int:
     """How many ``items`` there are, counting no further than ``enough``."""
     return sum(1 for _ in itertools.islice(items, enough))
@@ -155,11 +165,12 @@ contents above the text is not flagged.  Report only."""
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         body = article.body
-        if not body or body.count("\n") + 1 < self.min_lines:
+        if not body or _occurrences(body, "\n", self.min_lines - 1) + 1 < self.min_lines:
             return
         # Fast path: a "link" line holds a URL or a Markdown link.  Counting their marks
         # (C speed) bounds how many links there are.
-        marks = body.count("://") + body.count("](")
+        marks = _occurrences(body, "://", self.min_links)
+        marks += _occurrences(body, "](", self.min_links - marks)
         if marks < self.min_links and marks + _www_count(body, self.min_links) < self.min_links:
             return
         lines = list(filter(str.strip, body.splitlines()))
