@@ -32,9 +32,12 @@ _REVERSED_BEFORE_NEWLINE = compile_lazily("\n[ \t]+")
 def trailing_runs(text: str) -> list[tuple[int, int]]:
     """The spans of ``_TRAILING.finditer(text)``, in order (tests/test_rule_fast_paths.py)."""
     size = len(text)
-    other_breaks = "\r" in text or "\u2028" in text or "\u2029" in text
-    runs = _REVERSED_BEFORE_BREAK if other_breaks else _REVERSED_BEFORE_NEWLINE
-    found = [(size - run.end(), size - 1 - run.start()) for run in runs.finditer(text[::-1])]
+    backwards = text[::-1]
+    if "\r" in text or "\u2028" in text or "\u2029" in text:
+        runs = _REVERSED_BEFORE_BREAK.finditer(backwards)
+    else:
+        runs = _REVERSED_BEFORE_NEWLINE.finditer(backwards)
+    found = [(size - run.end(), size - 1 - run.start()) for run in runs]
     found.reverse()
     if text.endswith((" ", "\t")):
         found.append((len(text.rstrip(" \t")), size))
