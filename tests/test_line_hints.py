@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from newslint.diagnostics import Diagnostic
 from newslint.model import Article, paragraph_spans
 from newslint.registry import all_rules
+from newslint.rules import _boilerplate
 from newslint.rules._boilerplate import (
     Line,
     LineRule,
@@ -42,6 +43,12 @@ from newslint.rules._boilerplate_phrases import (
 from tests.rulekit import article, corpus_articles, example_articles
 
 LINE_RULES: tuple[LineRule, ...] = tuple(r for r in all_rules() if isinstance(r, LineRule))
+
+
+@pytest.fixture(autouse=True)
+def _hints_from_the_first_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The hints are what these tests are about: no lines are tried one by one first."""
+    monkeypatch.setattr(_boilerplate, "unhinted_lines", 0)
 
 
 def _without_hints(rule: LineRule) -> LineRule:
@@ -229,3 +236,41 @@ def test_the_cheap_line_spans_on_the_example_articles() -> None:
             rows = _rows(item.body)
             assert _spans(item.body) == [(row[0], row[1]) for row in rows]
             assert [_line_at(item.body, row[0]) for row in rows] == [Line(*row) for row in rows]
+
+
+def test_a_small_check_tries_every_line_before_compiling_the_hints(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    body = "Lead paragraph of the story.\n\nFollow us on Twitter\n\nThe council met on Tuesday."
+    rule = next(r for r in LINE_RULES if r.code == "NL402")
+    monkeypatch.setattr(_boilerplate, "unhinted_lines", 5)
+    every = [(start, end) for start, end in _boilerplate._spans(body)]
+    assert rule.candidates(body) == every  # within the budget: every short line
+    assert _boilerplate.unhinted_lines == 2
+    assert rule.candidates(body) == every  # the last of the budget
+    assert _boilerplate.unhinted_lines < 0
+    hinted = rule.candidates(body)  # from now on, the hints
+    assert hinted == [every[1]]
+    assert list(rule.check(article(body=body)))  # and the same finding either way
+
+
+def test_checking_the_seed_compiles_no_hint() -> None:
+    """Start-up: a pre-commit run over one article does not build the line rules' tries."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    seed = next((Path(__file__).parent.parent / "seeds").glob("*.txt"))
+    script = (
+        "from newslint.run import Run\n"
+        "from newslint.rules import _boilerplate\n"
+        "run = Run.configure(None, True, {})\n"
+        f"results = list(run.check_files([{str(seed)!r}], jobs=1, use_cache=False))\n"
+        "assert any(r.diagnostics for r in results)\n"
+        "print(_boilerplate._union.cache_info().currsize,"
+        " sum(1 for c in _boilerplate._HINTED if c.__dict__.get('_compiled_hints')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["0", "0"]

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from newslint.model import paragraph_spans
 from newslint.registry import all_rules
+from newslint.rules import _boilerplate as _boilerplate_module
 from newslint.rules import _promo
 from newslint.rules import nl407_photo_credit as nl407
 from newslint.rules._boilerplate import (
@@ -35,6 +36,12 @@ from newslint.rules._boilerplate_phrases import PROMO_LABELS
 from tests.rulekit import corpus_articles, example_articles
 
 LINE_RULES: tuple[LineRule, ...] = tuple(r for r in all_rules() if isinstance(r, LineRule))
+
+
+@pytest.fixture(autouse=True)
+def _hints_from_the_first_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests compare the hinted paths: no lines are tried one by one first."""
+    monkeypatch.setattr(_boilerplate_module, "unhinted_lines", 0)
 
 
 def _bodies() -> list[str]:
