@@ -6,7 +6,6 @@ the file (and the line and column where it can), and the file is left as it was.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -39,6 +38,8 @@ class Options:
     """How to read the dataset, and what a corpus pass learned (every article gets it)."""
     observe: tuple[type[Statistic], ...] = ()
     """Statistics to collect from each file's articles as they are read (in this pass)."""
+    digest: bool = True
+    """Hash each file's bytes: the cache's key (a run without a cache skips it)."""
 
     @property
     def read(self) -> ReadOptions:
@@ -108,6 +109,8 @@ def unpacked_result(path: str, diagnostics: list[Any], *rest: Any) -> FileResult
 
 def content_digest(data: bytes) -> str:
     """The cache's content key: a file is unchanged if and only if this is."""
+    import hashlib  # here: loading it takes some 10 ms of start-up, and only the cache needs it
+
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
@@ -275,7 +278,7 @@ def process_file(path: str, rules: Sequence[Rule], options: Options) -> FileResu
     result, new_data = process_data(path, data, rules, options)
     if new_data is None or options.diff:
         if not options.diff:
-            result.digest = content_digest(data)
+            result.digest = content_digest(data) if options.digest else ""
             result.stat = snapshot.key
         return result
     try:
@@ -285,7 +288,7 @@ def process_file(path: str, rules: Sequence[Rule], options: Options) -> FileResu
         unchanged, _ = process_data(path, data, rules, replace(options, fix=False, diff=False))
         unchanged.errors.append(ReadError(path, not_written(exc)))
         return unchanged
-    result.digest = content_digest(new_data)
+    result.digest = content_digest(new_data) if options.digest else ""
     try:
         result.stat = Snapshot.of(file_path).key
     except OSError:

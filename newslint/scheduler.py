@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import hashlib
 import os
 import re
 import signal
@@ -35,6 +34,8 @@ from newslint.rule import Rule
 from newslint.runner import FileResult, Options, not_written, process_data, process_file
 
 if TYPE_CHECKING:  # the cache (pickle) is imported by whoever opens one, not by every run
+    import hashlib
+
     from newslint.cache import Cache
 
 CHUNK_BYTES = 1 << 20
@@ -314,7 +315,12 @@ def _scan(path: str, ranges: Sequence[tuple[int, int]], wanted: bool, hashed: bo
     The style is read off bytes: ``str`` regular expressions over a gigabyte would cost
     more than the check itself.
     """
-    digest = hashlib.blake2b(digest_size=16) if hashed else None
+    if hashed:
+        import hashlib  # only for the cache (loading it is some 10 ms of start-up)
+
+        digest: hashlib.blake2b | None = hashlib.blake2b(digest_size=16)
+    else:
+        digest = None
     ensure_ascii, upper_hex, escape_slash = True, None, False
     failure: ReadError | None = None
     lines = 0
@@ -436,6 +442,8 @@ class _BigFile:
         try:
             if self.writer is None:
                 self.writer = AtomicWriter(Path(self.job.path), self.snapshot)
+                import hashlib  # only when a big file is fixed
+
                 self.hasher = hashlib.blake2b(digest_size=16)
                 self._copy(0, chunk.start)
             if fixed is None:
@@ -519,7 +527,7 @@ class Scheduler:
         progress: Progress | None = None,
     ) -> None:
         self.rules = rules
-        self.options = options
+        self.options = options if cache is not None else replace(options, digest=False)
         self.jobs = max(1, jobs)
         self.cache = cache
         self.progress = progress

@@ -656,6 +656,9 @@ NOT_FOR_A_CLEAN_CHECK = (
     "tempfile",  # writing a fixed file (--fix)
     "newslint.cache",  # the cache, with pickle (not with --no-cache)
     "pickle",
+    "hashlib",  # the cache's content keys (some 10 ms to load)
+    "shutil",  # argparse asks it for the terminal's width; it loads bz2 and lzma
+    "difflib",  # comparing a mojibake repair with the text, and --diff
 )
 
 

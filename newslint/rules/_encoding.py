@@ -17,7 +17,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
@@ -364,6 +363,8 @@ def _diffed_regions(old: str, new: str) -> list[tuple[int, int, int, int]]:
     suffix = 0
     while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
         suffix += 1
+    from difflib import SequenceMatcher  # here: only a repair that changed the text needs it
+
     matcher = SequenceMatcher(
         None, old[prefix : len(old) - suffix], new[prefix : len(new) - suffix], autojunk=False
     )
