@@ -4,6 +4,12 @@ Rules speak in *field coordinates* (a field name and character offsets into that
 field's decoded text).  The engine turns those into source locations (line and
 column in the file) and the fixer turns edits into byte-exact rewrites of the
 source, so no rule needs to know which file format it is looking at.
+
+``Edit``, ``ListAppend``, ``Fix`` and ``Location`` are values: hashable, compared by
+value, and never changed once made (``dataclasses.replace`` makes a changed copy).
+They are not ``frozen`` for speed: a frozen dataclass's ``__init__`` sets each field
+through ``object.__setattr__``, three times slower, and a run makes one of each per
+problem, in the worker and again in the parent (2.5 us against 0.65 us per problem).
 """
 
 from __future__ import annotations
@@ -44,7 +50,7 @@ class Severity(str, Enum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # a value type: see the module's docstring
 class Edit:
     """Replace ``field[start:end]`` (decoded text offsets) with ``content``."""
 
@@ -59,7 +65,7 @@ class Edit:
         return {"field": self.field, "start": self.start, "end": self.end, "content": self.content}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # a value type: see the module's docstring
 class ListAppend:
     """Append ``value`` to a list field (e.g. a promo headline into ``related``)."""
 
@@ -72,7 +78,7 @@ class ListAppend:
         return {"field": self.field, "value": self.value}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # a value type: see the module's docstring
 class Fix:
     """A set of edits applied together or not at all."""
 
@@ -101,7 +107,7 @@ class Fix:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # a value type: see the module's docstring
 class Location:
     """A resolved position in a file: 1-based lines and columns (characters)."""
 
