@@ -37,6 +37,9 @@ def _escaped(char: str) -> str:
     return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
+_SAFE = Applicability.SAFE
+
+
 def where(diagnostic: Diagnostic, path: str | None = None) -> str:
     """``path:line:col``; ``path`` is the diagnostic's path made ``printable``, if known already."""
     loc = diagnostic.location
@@ -52,14 +55,21 @@ def concise_line(diagnostic: Diagnostic, path: str | None = None) -> str:
     prints hundreds of thousands of lines for a few paths).
     """
     fix = diagnostic.fix
-    marker = " [*]" if fix is not None and fix.applicability is Applicability.SAFE else ""
-    context = ""
-    if diagnostic.record is not None:
-        context = f" (record {diagnostic.record}, field {diagnostic.field or '-'})"
+    marker = " [*]" if fix is not None and fix.applicability is _SAFE else ""
     message = diagnostic.message
     if not message.isprintable():
         message = printable(message)
-    return f"{where(diagnostic, path)}: {diagnostic.code}{marker} {message}{context}"
+    if path is None:
+        path = printable(diagnostic.path)
+    loc = diagnostic.location
+    if loc is not None:  # ``where``, inline: this runs for every problem of a report
+        path = f"{path}:{loc.line}:{loc.column}"
+    if diagnostic.record is None:
+        return f"{path}: {diagnostic.code}{marker} {message}"
+    field = diagnostic.field or "-"
+    return (
+        f"{path}: {diagnostic.code}{marker} {message} (record {diagnostic.record}, field {field})"
+    )
 
 
 def as_dict(diagnostic: Diagnostic) -> dict[str, Any]:
