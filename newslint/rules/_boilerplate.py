@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from newslint.lazy_re import compile_lazily
 from newslint.model import Article, paragraph_spans
 from newslint.rule import Rule
 from newslint.rules._promo import is_promo
@@ -24,7 +25,7 @@ from newslint.rules._promo import is_promo
 MAX_LINE = 300
 """Longer lines are prose, never boilerplate of these kinds."""
 
-_HEADING = re.compile(r"#{1,6}[ \t]+")
+_HEADING = compile_lazily(r"#{1,6}[ \t]+")
 _TRAILING = " \t.:!…"
 _WRAP_WIDTH = 60
 
@@ -149,7 +150,7 @@ def _next_line(body: str, end: int, limit: int) -> tuple[int, int] | None:
 
 # A line with a character that is not whitespace (``str.isspace``, as ``\s`` is).
 # Anchored at line starts, so that a long blank line is passed over once.
-_LINE = re.compile(r"^[^\S\n]*\S[^\n]*", re.MULTILINE)
+_LINE = compile_lazily(r"^[^\S\n]*\S[^\n]*", re.MULTILINE)
 
 
 @functools.lru_cache(maxsize=4)

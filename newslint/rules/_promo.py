@@ -38,7 +38,7 @@ _LABEL = _label_pattern(
 # A label is followed by one of _label_pattern's separators: a paragraph without any of
 # their characters is no promo.  Most short paragraphs have none, and _LABEL tries each
 # of its ~100 labels in turn, case-insensitively (no first-character test), before failing.
-_SEPARATOR = re.compile("[:|»>–—-]")
+_SEPARATOR = compile_lazily("[:|»>–—-]")
 _TAG = compile_lazily(r"</?[a-zA-Z][^<>\n]{0,200}>")
 _MARKDOWN_LINK = compile_lazily(r"\[([^\[\]\n]{0,300})\]\([^()\s]{0,500}\)")
 _MAX_PROMO = 250

@@ -7,13 +7,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule, Triggers
 from newslint.rules._encoding import analyse, lone_c1
 
 # C0 controls but tab, newline and carriage return; DEL; C1 controls; BOM.
 # A terminal escape sequence (ESC [ ... letter) is taken whole.
-_CONTROL = re.compile(
+_CONTROL = compile_lazily(
     # A run of plain C0 controls (not VT, FF or ESC, which depend on what follows),
     # at most one other character apart (never a control: nothing else is skipped):
     # UTF-16 text read as UTF-8 holds tens of thousands, taken in one match.
@@ -28,7 +29,7 @@ _CONTROL = re.compile(
 _OTHER_BYTES = bytes(
     b for b in range(256) if not (b <= 0x08 or b in (0x0B, 0x0C) or 0x0E <= b <= 0x1F or b == 0x7F)
 )
-_CONTROL_C0 = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_C0 = compile_lazily(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _RUN_GAP = 2
 """Deleted controls whose offsets differ by at most this are reported as one run."""
 _C1_BYTES = re.compile(rb"\xc2[\x80-\x9f]")

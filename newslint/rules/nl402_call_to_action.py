@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
+from newslint.lazy_re import compile_lazily
 from newslint.rules._boilerplate import (
     LineRule,
     extra_phrase_set,
@@ -18,14 +19,14 @@ _NETWORKS = frozenset(NETWORKS)
 # Longest first, so that "share this article on" wins over "share".
 _VERBS = tuple(sorted((normalise(verb) for verb in CTA_NETWORK_VERBS), key=len, reverse=True))
 _VERB_STARTS = frozenset(verb.split()[0] for verb in _VERBS)
-_LIST_SEPARATOR = re.compile(r"[ \t]*(?:[,&|/·•+]|\b(?:and|or|et|und|y|e|и)\b)[ \t]*")
+_LIST_SEPARATOR = compile_lazily(r"[ \t]*(?:[,&|/·•+]|\b(?:and|or|et|und|y|e|и)\b)[ \t]*")
 # "Subscribe to The Daily Example newsletter", "Sign up for our free email alerts".
-_NEWSLETTER = re.compile(
+_NEWSLETTER = compile_lazily(
     r"(?:click here to |please )?(?:subscribe to|sign up for|sign up to|get|join) "
     r"(?:[^ ]{1,40} ){0,6}?(?:newsletters?|e-?mail alerts|e-?mail newsletters?)"
     r"(?: here| now| today| for free)?"
 )
-_FOR_FREE = re.compile(r"subscribe to (?:[^ ]{1,40} ){1,6}?for free")
+_FOR_FREE = compile_lazily(r"subscribe to (?:[^ ]{1,40} ){1,6}?for free")
 
 
 def _without_handles(text: str) -> str:

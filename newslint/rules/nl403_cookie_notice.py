@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from newslint.lazy_re import compile_lazily
 from newslint.rules._boilerplate import (
     LineRule,
     normalise,
@@ -18,16 +19,16 @@ from newslint.rules._boilerplate_phrases import (
 
 _POLICY = phrase_set(phrase for phrases in POLICY_LINES.values() for phrase in phrases)
 _FOOTER = phrase_set(FOOTER_LINKS)
-_OPENING = re.compile(
+_OPENING = compile_lazily(
     "(?:"
     + "|".join(re.escape(p) for p in sorted(phrase_set(COOKIE_OPENINGS), key=len, reverse=True))
     + r")(?!\w)"
 )
-_CUE = re.compile("|".join(re.escape(cue) for cue in COOKIE_CUES))
-_ROW_SEPARATOR = re.compile(r"[ \t]*[|/•·][ \t]*|[ \t]+[-–—][ \t]+")
+_CUE = compile_lazily("|".join(re.escape(cue) for cue in COOKIE_CUES))
+_ROW_SEPARATOR = compile_lazily(r"[ \t]*[|/•·][ \t]*|[ \t]+[-–—][ \t]+")
 # Every separator above holds one of these (a test that needs no split).
-_SEPARATOR_MARK = re.compile(r"[|/•·]|[ \t][-–—][ \t]")
-_COPYRIGHT = re.compile(r"(?:copyright )?(?:©|\(c\) )")
+_SEPARATOR_MARK = compile_lazily(r"[|/•·]|[ \t][-–—][ \t]")
+_COPYRIGHT = compile_lazily(r"(?:copyright )?(?:©|\(c\) )")
 
 
 def _is_policy_row(text: str) -> bool:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import re
-
+from newslint.lazy_re import compile_lazily
 from newslint.rules._boilerplate import LineRule, normalise, phrase_set
 from newslint.rules._boilerplate_phrases import ICON_LIGATURES, UI_DEBRIS_LINES
 
 _LINES = phrase_set(UI_DEBRIS_LINES)
 _ICONS = frozenset(ICON_LIGATURES)
 # A gallery's counter: "Image 1 of 23", "Photo 3 / 10".
-_COUNTER = re.compile(r"(?:image|photo|picture|slide|foto|bild) \d{1,4} (?:of|/|von|de|из) \d{1,4}")
+_COUNTER = compile_lazily(
+    r"(?:image|photo|picture|slide|foto|bild) \d{1,4} (?:of|/|von|de|из) \d{1,4}"
+)
 
 
 def is_ui_debris(line: str) -> bool:

@@ -6,6 +6,7 @@ import functools
 import re
 from typing import ClassVar
 
+from newslint.lazy_re import compile_lazily
 from newslint.rules._boilerplate import LineRule
 from newslint.rules._boilerplate_phrases import (
     CAPTION_LABELS,
@@ -21,19 +22,21 @@ def _alternation(phrases: tuple[str, ...]) -> str:
 
 
 # "Photo: Reuters", "(Photo by Jane Doe)", "AP Photo/Alan Diaz", "Image credit: NASA".
-_LABELLED = re.compile(
+_LABELLED = compile_lazily(
     rf"\(?[ \t]*(?P<label>{_alternation(PHOTO_LABELS)})"
     r"(?:[ \t]*:|[ \t]+(?:by|via)[ \t]|(?<=photo)/)[ \t]*(?P<credit>.+?)[ \t]*\)?",
     re.IGNORECASE,
 )
 # "Image caption The mayor...", "Image copyright Getty Images", "Image source, AFP".
-_CAPTIONED = re.compile(rf"(?:{_alternation(CAPTION_LABELS)})[ \t]*[,:]?[ \t]+\S", re.IGNORECASE)
+_CAPTIONED = compile_lazily(
+    rf"(?:{_alternation(CAPTION_LABELS)})[ \t]*[,:]?[ \t]+\S", re.IGNORECASE
+)
 # "© Jane Doe/Getty Images", "(c) REUTERS / POOL".
-_COPYRIGHT = re.compile(
+_COPYRIGHT = compile_lazily(
     r"\(?[ \t]*(?:©|\(c\)[ \t])[ \t]*(?P<credit>[^©]+?)[ \t]*\)?", re.IGNORECASE
 )
-_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
-_SEPARATOR = re.compile(r"[ \t]*(?:/|\||,|;|[ \t]via[ \t])[ \t]*")
+_YEAR = compile_lazily(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+_SEPARATOR = compile_lazily(r"[ \t]*(?:/|\||,|;|[ \t]via[ \t])[ \t]*")
 _AGENCIES = tuple(sorted({a.casefold() for a in PHOTO_AGENCIES}, key=len, reverse=True))
 _AGENCY_SET = frozenset(_AGENCIES)
 _PICTURE_AGENCIES = frozenset(a.casefold() for a in PICTURE_AGENCIES)
@@ -92,10 +95,10 @@ _FIRST_WORDS = frozenset(
     re.split(r"[ /]", phrase.casefold())[0] for phrase in (*PHOTO_LABELS, *CAPTION_LABELS)
 )
 _LAST_WORDS = frozenset(re.split(r"[ /]", agency)[-1] for agency in _AGENCIES)
-_FIRST_WORD = re.compile(r"[(\s]*([^\s:/(),]{1,40})")
+_FIRST_WORD = compile_lazily(r"[(\s]*([^\s:/(),]{1,40})")
 # The last word, as ``re.split(r"[\s/|,()]", text)[-1]`` gives it, read off the
 # reversed text: no list of every word of a line of prose is built.
-_LAST_WORD_REVERSED = re.compile(r"[^\s/|,()]*")
+_LAST_WORD_REVERSED = compile_lazily(r"[^\s/|,()]*")
 
 
 def _may_be_credit(text: str) -> bool:
