@@ -199,7 +199,7 @@ _MARK_PIECES = [
 ]
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(pieces=st.lists(st.sampled_from(_MARK_PIECES), max_size=10), enough=st.integers(1, 4))
 def test_nl607_mark_counts_are_the_first_versions(pieces: list[str], enough: int) -> None:
     body = "".join(pieces)
@@ -209,7 +209,7 @@ def test_nl607_mark_counts_are_the_first_versions(pieces: list[str], enough: int
     assert m._www_count(body, enough) == min(sum(map(body.count, m._WWW_CASES)), enough)
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(text=st.text(alphabet=":/]( \na", max_size=30), enough=st.integers(0, 6))
 def test_nl607_occurrences_are_counts(text: str, enough: int) -> None:
     for mark in ("://", "](", "\n"):
@@ -516,7 +516,7 @@ def _wrap_paragraphs(draw: st.DrawFn) -> str:
 _WORD_50 = "abcdefghij" * 5
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(paragraph=_wrap_paragraphs())
 # Wrapped at 50 with a first line of 30 (0.6 * 50), and at 100 with a first line of 100.
 @example(paragraph=f"abcdefghi abcdefghi abcdefghij\n{_WORD_50}\nend")
@@ -557,7 +557,7 @@ def _glued_spans(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in nl608_glued_words._glued(text)]
 
 
-@settings(max_examples=4000, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(
     text=st.text(alphabet="abcxyzABXÀÞßöÿаяЁёЯ \t\n\"'«(#1-", max_size=60),
 )
@@ -604,7 +604,7 @@ def _truncated(item: Article) -> list[tuple[object, ...]]:
     return [(d.field, d.start, d.end, d.message) for d in found]
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(
     pieces=st.lists(
         st.sampled_from(

@@ -142,7 +142,7 @@ def _labelled(draw: st.DrawFn) -> str:
     return text + draw(st.lists(st.sampled_from(_PIECES), max_size=6).map("".join))
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(st.one_of(_labelled(), st.lists(st.sampled_from(_PIECES), max_size=14).map("".join)))
 def test_promo_labels_are_found_as_with_the_space_class(paragraph: str) -> None:
     assert _SPACE == "[ \\t\\u00a0\\u202f]"

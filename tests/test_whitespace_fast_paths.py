@@ -68,7 +68,7 @@ def _assert_lookups_agree(texts: list[str], words: set[str], compounds: set[str]
 _ALPHABET = "aAbB-- \n1_.İΣσςⅠⅰé"
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     texts=st.lists(st.text(alphabet=_ALPHABET, max_size=30), min_size=1, max_size=3),
     extra=st.lists(st.text(alphabet="abAB-σⅰ", min_size=1, max_size=5), max_size=4),
@@ -140,7 +140,7 @@ def _assert_next_urls_agree(text: str, step: int) -> None:
         assert (found and found.span()) == (expected and expected.span()), (text, position)
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(
     pieces=st.lists(
         st.sampled_from(["http", "https", "HTTPſ", "://", "www.", "WwW.", "w", ".", ":", "/", " "]),
@@ -207,7 +207,7 @@ def _lost_newlines(item: Article) -> list[tuple[str, int, int, str]]:
     ]
 
 
-@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     pieces=st.lists(
         st.sampled_from(
@@ -278,7 +278,7 @@ def _space_runs(item: Article) -> list[tuple[object, ...]]:
     return [(d.field, d.start, d.end, d.message, d.fix) for d in diagnostics]
 
 
-@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     pieces=st.lists(
         st.sampled_from(
