@@ -9,6 +9,7 @@ from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import WHITESPACE, Rule, Triggers
+from newslint.rules._urls import scheme_urls
 
 _URL = compile_lazily(r"https?://[^\s<>\"]+", re.IGNORECASE)
 # One run of spaces, or a single line break (a blank line ends a paragraph: never joined).
@@ -78,8 +79,6 @@ _GAP_AND_TOKEN = compile_lazily(r"((?>[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*))(\S{1,
 # A URL's rest after its "://", which urls() finds with str.find, where _URL's
 # case-insensitive "https?" was tried at every character.
 _URL_BODY = compile_lazily(r"[^\s<>\"]+")
-# _URL's scheme, searched for in the five characters before a "://": its start.
-_SCHEME_BEFORE = compile_lazily(r"https?\Z", re.IGNORECASE)
 
 
 def _core(token: str) -> str:
@@ -215,25 +214,8 @@ in an id, an extension or a slash), and unsafe otherwise."""
 
 
 def urls(text: str) -> Iterator[tuple[int, int]]:
-    """The spans of ``_URL.finditer(text)``, found from their "://" (several times faster).
-
-    A match starts four or five characters before its "://" (``http``, ``https`` in any
-    case), and not before the previous match's end; a "://" without a scheme costs one
-    step, not a scan of what follows (which would be quadratic on "://://://...").
-    """
-    position = end = 0
-    before = _SCHEME_BEFORE.search
-    rest = _URL_BODY.match
-    while (colon := text.find("://", position)) >= 0:
-        position = colon + 1
-        scheme = before(text, max(end, colon - 5), colon)
-        if scheme is None:
-            continue  # not a URL: one step on, without scanning what follows
-        body = rest(text, colon + 3)
-        if body is None:
-            continue
-        position = end = body.end()
-        yield scheme.start(), end
+    """The spans of ``_URL.finditer(text)``, found from their "://" (``scheme_urls``)."""
+    return scheme_urls(text, _URL_BODY.match)
 
 
 def _shown(text: str) -> str:

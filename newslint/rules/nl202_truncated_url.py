@@ -9,6 +9,7 @@ from newslint.diagnostics import Diagnostic
 from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule, Triggers
+from newslint.rules._urls import scheme_urls
 
 # A URL whose last characters are an ellipsis glued to a letter, digit, '-' or '_'.
 _URL = compile_lazily(r"https?://[^\s<>\"()\[\]]{1,2000}", re.IGNORECASE)
@@ -17,7 +18,6 @@ _HOST_ONLY = compile_lazily(r"https?://[^/]+\Z", re.IGNORECASE)
 # _URL's rest after its "://", which urls() finds with str.find (_URL's case-insensitive
 # "https?" was tried at every character), and its scheme in the five characters before.
 _URL_BODY = compile_lazily(r"[^\s<>\"()\[\]]{1,2000}")
-_SCHEME_BEFORE = compile_lazily(r"https?\Z", re.IGNORECASE)
 
 
 class TruncatedUrl(Rule):
@@ -81,23 +81,5 @@ def _cut_at_ellipsis(url: str) -> str:
 
 
 def urls(text: str) -> Iterator[tuple[int, int]]:
-    """The spans of ``_URL.finditer(text)``, found from their "://" (several times faster).
-
-    A match starts four or five characters before its "://" (``http``, ``https`` in any
-    case), and not before the previous match's end (a URL of over 2,000 characters is
-    cut there, and the rest scanned again).  A "://" without a scheme costs one step, not a
-    scan of the 2,000 characters after it.
-    """
-    position = end = 0
-    before = _SCHEME_BEFORE.search
-    rest = _URL_BODY.match
-    while (colon := text.find("://", position)) >= 0:
-        position = colon + 1
-        scheme = before(text, max(end, colon - 5), colon)
-        if scheme is None:
-            continue  # not a URL: one step on, without scanning what follows
-        body = rest(text, colon + 3)
-        if body is None:
-            continue
-        position = end = body.end()
-        yield scheme.start(), end
+    """The spans of ``_URL.finditer(text)``, found from their "://" (``scheme_urls``)."""
+    return scheme_urls(text, _URL_BODY.match)
