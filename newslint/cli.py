@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import io
 import os
 import signal
@@ -215,12 +216,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"newslint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    _resume_collection()
     if args.engine == "ray":
         return _run_ray(args, run)
     code = _check(args, run)
     if code == EXIT_PROBLEMS and args.exit_zero:
         code = EXIT_CLEAN
     return code
+
+
+def _resume_collection() -> None:
+    """Start-up is over: freeze what it made and turn the collector back on, if
+    ``newslint.console`` turned it off (never in a process that called ``main`` itself)."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def _configure(args: argparse.Namespace) -> Run:

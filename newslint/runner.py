@@ -251,6 +251,12 @@ def not_written(exc: OSError) -> str:
     return f"checked, but the fixes could not be written ({exc.strerror or exc}); left as it was"
 
 
+def internal_error(path: str, exc: Exception) -> FileResult:
+    """A bug in newslint on one file, as an error for that file (nothing of it is written)."""
+    message = f"internal error, file skipped and left as it was: {type(exc).__name__}: {exc}"
+    return FileResult(path, errors=[ReadError(path, message)])
+
+
 def process_file(path: str, rules: Sequence[Rule], options: Options) -> FileResult:
     """Check (and, with the options, fix in place) one file on disk."""
     if reader_for(path) is None:

@@ -16,35 +16,27 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import re
 import signal
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
-from pathlib import Path
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, TypeAlias
 
-from newslint.diagnostics import Diagnostic, ReadError
-from newslint.document import DecodeError, decode
-from newslint.files import AtomicWriter, FileChangedError, Snapshot, Terminated
-from newslint.jsonstr import JsonStyle
+from newslint.files import Snapshot, Terminated
 from newslint.rule import Rule
-from newslint.runner import FileResult, Options, not_written, process_data, process_file
+from newslint.runner import FileResult, Options, internal_error, process_file
 
 if TYPE_CHECKING:  # the cache (pickle) is imported by whoever opens one, not by every run
-    import hashlib
-
     from newslint.cache import Cache
+    from newslint.chunks import BigFile, Chunk, ChunkOutcome
 
 CHUNK_BYTES = 1 << 20
 """A JSONL file bigger than this is split into chunks of about this size."""
 CHUNK_LINES = 10_000
 """...or of at most this many lines: a chunk's articles and diagnostics stay a bounded amount
 of memory however short its records are (a million ``{}`` lines are 3 MB)."""
-CACHE_DIAGNOSTICS = 100_000
-"""A chunked file with more problems than this is not cached (the cache is held in memory)."""
 BATCH_BYTES = 256 << 10
 BATCH_FILES = 64
 """Small files travel to workers in batches, so that a task is worth its round trip."""
@@ -60,29 +52,8 @@ class Job:
     ignored: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
-class Chunk:
-    """Complete lines ``[start, end)`` of a big JSONL file."""
-
-    path: str
-    start: int
-    end: int
-    style: JsonStyle
-    ignored: frozenset[str]
-    first_line: int = 0
-    """Lines of the file before the chunk: the worker numbers lines and records from there."""
-
-
-@dataclass(slots=True)
-class ChunkOutcome:
-    result: FileResult
-    fixed: bytes | None
-    lines: int
-    """Newlines in the chunk: where the next chunk's line numbers start."""
-
-
-Task = tuple[Job, ...] | Chunk
-TaskOutcome = list[FileResult] | ChunkOutcome
+Task: TypeAlias = "tuple[Job, ...] | Chunk"
+TaskOutcome: TypeAlias = "list[FileResult] | ChunkOutcome"
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,11 +161,6 @@ def _rules_for(ignored: frozenset[str]) -> list[Rule]:
     return [rule for rule in _worker_rules if rule.code not in ignored]
 
 
-def _internal_error(path: str, exc: Exception) -> FileResult:
-    message = f"internal error, file skipped and left as it was: {type(exc).__name__}: {exc}"
-    return FileResult(path, errors=[ReadError(path, message)])
-
-
 def _run_task(task: Task) -> TaskOutcome:
     """In a worker: check (and fix) a batch of files, or one chunk of a big file.
 
@@ -204,7 +170,7 @@ def _run_task(task: Task) -> TaskOutcome:
     global _in_task
     _in_task = True
     try:
-        return _run_files(task) if not isinstance(task, Chunk) else _run_chunk(task)
+        return _run_files(task) if isinstance(task, tuple) else _run_chunk(task)
     except Terminated:
         if not _is_worker:
             raise
@@ -213,55 +179,39 @@ def _run_task(task: Task) -> TaskOutcome:
         _in_task = False
 
 
+def _run_chunk(chunk: Chunk) -> ChunkOutcome:
+    from newslint.chunks import run_chunk  # only a big file is cut in chunks
+
+    return run_chunk(chunk, _rules_for(chunk.ignored), _worker_options)
+
+
 def _run_files(task: tuple[Job, ...]) -> list[FileResult]:
     results = []
     for job in task:
         try:
             results.append(process_file(job.path, _rules_for(job.ignored), _worker_options))
         except Exception as exc:
-            results.append(_internal_error(job.path, exc))
+            results.append(internal_error(job.path, exc))
     return results
 
 
-def _run_chunk(chunk: Chunk) -> ChunkOutcome:
-    try:
-        with open(chunk.path, "rb") as handle:
-            handle.seek(chunk.start)
-            data = handle.read(chunk.end - chunk.start)
-    except OSError as exc:
-        error = ReadError(chunk.path, f"cannot read: {exc.strerror or exc}")
-        return ChunkOutcome(FileResult(chunk.path, errors=[error], unreadable=True), None, 0)
-    try:
-        result, fixed = process_data(
-            chunk.path,
-            data,
-            _rules_for(chunk.ignored),
-            _worker_options,
-            style=chunk.style,
-            first_byte=chunk.start,
-            first_line=chunk.first_line,
-        )
-    except Exception as exc:
-        result, fixed = _internal_error(chunk.path, exc), None
-        result.unreadable = True
-    return ChunkOutcome(result, fixed, data.count(b"\n"))
-
-
-def _plan_chunks(path: str, size: int) -> Iterator[tuple[int, int]]:
-    """Byte ranges of at most about ``CHUNK_BYTES`` and ``CHUNK_LINES`` lines, each ending
+def _plan_chunks(
+    path: str, size: int, chunk_bytes: int, chunk_lines: int
+) -> Iterator[tuple[int, int]]:
+    """Byte ranges of at most about ``chunk_bytes`` and ``chunk_lines`` lines, each ending
     just after a newline (or at the end of the file)."""
     with open(path, "rb") as handle:
         start = 0
         while start < size:
             handle.seek(start)
-            block = handle.read(min(CHUNK_BYTES, size - start))
+            block = handle.read(min(chunk_bytes, size - start))
             cut = -1
-            for _ in range(CHUNK_LINES):
+            for _ in range(chunk_lines):
                 cut = block.find(b"\n", cut + 1)
                 if cut < 0:
                     break
             if cut >= 0 and start + cut + 1 < size:
-                end = start + cut + 1  # the CHUNK_LINES-th line ends inside the block
+                end = start + cut + 1  # the chunk_lines-th line ends inside the block
             else:
                 end = start + len(block)
                 while end < size:  # finish the line the block ends in
@@ -277,242 +227,6 @@ def _plan_chunks(path: str, size: int) -> Iterator[tuple[int, int]]:
                     end += len(more)
             yield start, min(end, size)
             start = end
-
-
-_BYTES_HEX_ESCAPE = re.compile(rb"\\u([0-9a-fA-F]{4})")
-_BYTES_SLASH_ESCAPE = re.compile(rb"\\/")
-
-
-def _escaped(data: bytes, backslash: int) -> bool:
-    """Whether the backslash at ``backslash`` starts an escape (an even run of backslashes
-    before it: ``\\\\u00e9`` is an escaped backslash followed by text)."""
-    run = 0
-    while backslash - run - 1 >= 0 and data[backslash - run - 1] == 0x5C:
-        run += 1
-    return run % 2 == 0
-
-
-@dataclass(frozen=True, slots=True)
-class _Scan:
-    """What one pass over a big file's bytes says before any chunk is checked."""
-
-    style: JsonStyle
-    digest: str
-    """The content hash, for the cache ("" without one)."""
-    failure: ReadError | None
-    """Why the file cannot be read as text (as ``decode`` says it of the whole file)."""
-    first_lines: tuple[int, ...] = ()
-    """For each range, the lines of the file before it."""
-
-
-def _scan(path: str, ranges: Sequence[tuple[int, int]], wanted: bool, hashed: bool = True) -> _Scan:
-    """The file's content hash (if ``hashed``: for the cache), whether it decodes, and, if
-    ``wanted`` (to write fixes), its
-    JSON escaping style as ``JsonStyle.detect`` reads it off a whole text, in one pass of
-    bounded memory.  Known before any chunk is checked, an undecodable file is reported
-    and nothing of it is checked, as for a small file.
-
-    The style is read off bytes: ``str`` regular expressions over a gigabyte would cost
-    more than the check itself.
-    """
-    if hashed:
-        import hashlib  # only for the cache (loading it is some 10 ms of start-up)
-
-        digest: hashlib.blake2b | None = hashlib.blake2b(digest_size=16)
-    else:
-        digest = None
-    ensure_ascii, upper_hex, escape_slash = True, None, False
-    failure: ReadError | None = None
-    lines = 0
-    first_lines: list[int] = []
-    with open(path, "rb") as handle:
-        for start, end in ranges:
-            handle.seek(start)
-            data = handle.read(end - start)
-            if digest is not None:
-                digest.update(data)
-            first_lines.append(lines)
-            if failure is None:
-                try:
-                    decode(data, start)
-                except DecodeError as exc:
-                    line = exc.line + lines if exc.line is not None else None
-                    failure = ReadError(path, str(exc), line, exc.column)
-            lines += data.count(b"\n")
-            if not wanted:
-                continue
-            ensure_ascii = ensure_ascii and data.isascii()
-            if upper_hex is None and b"\\u" in data:
-                for match in _BYTES_HEX_ESCAPE.finditer(data):
-                    digits = match.group(1)
-                    if digits.upper() != digits.lower() and _escaped(data, match.start()):
-                        upper_hex = digits.upper() == digits
-                        break
-            if not escape_slash and b"\\/" in data:
-                escape_slash = any(
-                    _escaped(data, m.start()) for m in _BYTES_SLASH_ESCAPE.finditer(data)
-                )
-    style = JsonStyle(ensure_ascii, bool(upper_hex), escape_slash)
-    hexdigest = digest.hexdigest() if digest is not None else ""
-    return _Scan(style, hexdigest, failure, tuple(first_lines))
-
-
-def _is_empty_file_error(error: ReadError) -> bool:
-    return error.line is None and error.message.startswith("file is empty")
-
-
-@dataclass(slots=True)
-class _BigFile:
-    """A JSONL file read in chunks: merges the chunks' results and writes the fixed file.
-
-    A check (``stream``) hands each chunk's diagnostics on as a partial result as soon as
-    it arrives, so that a file with millions of problems is never held whole; it keeps a
-    merged copy for the cache only while that stays small.  A fix merges everything: if
-    the fixed file cannot be written, what is reported is the check of the file as it is.
-    """
-
-    job: Job
-    snapshot: Snapshot
-    chunks: int
-    digest: str
-    fix: bool
-    stream: bool = False
-    result: FileResult = field(init=False)
-    kept: list[Diagnostic] | None = field(default_factory=list)
-    """A streamed file's diagnostics for the cache (None once there are too many)."""
-    writer: AtomicWriter | None = None
-    hasher: hashlib.blake2b | None = None
-    lines: int = 0
-    received: int = 0
-    failure: ReadError | None = None
-    """Why nothing may be written (an undecodable chunk, a write that failed)."""
-    unwritten: bool = False
-    """Fixes were made but not written: the file must be checked again as it is."""
-
-    def __post_init__(self) -> None:
-        self.result = FileResult(self.job.path)
-
-    def add(self, chunk: Chunk, outcome: ChunkOutcome) -> FileResult | None:
-        """Take one chunk's outcome (in file order); return the partial result to hand on."""
-        part, result = outcome.result, self.result
-        if result.articles:  # lines and records are the file's already (``Chunk.first_line``)
-            for diagnostic in (*part.diagnostics, *part.fixed_diagnostics):
-                diagnostic.article_index += result.articles
-        errors = [
-            replace(error, line=error.line + self.lines if error.line is not None else None)
-            for error in part.errors
-            if not _is_empty_file_error(error)
-        ]
-        if part.unreadable and self.failure is None:
-            # As for a small file: an undecodable file is reported, not checked or written.
-            self.failure = errors[0] if errors else ReadError(self.job.path, "cannot read")
-            result.unreadable = True
-        result.errors.extend(errors)
-        result.articles += part.articles
-        self.lines += outcome.lines
-        self.received += 1
-        result.add_statistics(part.statistics)
-        if self.stream:
-            if self.kept is not None:
-                self.kept.extend(part.diagnostics)
-                if len(self.kept) > CACHE_DIAGNOSTICS:
-                    self.kept = None
-            return FileResult(
-                self.job.path,
-                part.diagnostics,
-                errors,
-                articles=part.articles,
-                statistics=part.statistics,
-                partial=True,
-            )
-        result.diagnostics.extend(part.diagnostics)
-        result.fixed_diagnostics.extend(part.fixed_diagnostics)
-        result.warnings.extend(w for w in part.warnings if w not in result.warnings)
-        result.fixed += part.fixed
-        if self.fix and self.failure is None and (self.writer or outcome.fixed is not None):
-            self._write(chunk, outcome.fixed)
-        return None
-
-    def _write(self, chunk: Chunk, fixed: bytes | None) -> None:
-        """Append the chunk, fixed or as it was, to the replacement file.
-
-        The replacement starts at the first chunk that changed: a file with nothing to
-        fix is never copied.
-        """
-        try:
-            if self.writer is None:
-                self.writer = AtomicWriter(Path(self.job.path), self.snapshot)
-                import hashlib  # only when a big file is fixed
-
-                self.hasher = hashlib.blake2b(digest_size=16)
-                self._copy(0, chunk.start)
-            if fixed is None:
-                self._copy(chunk.start, chunk.end)
-            else:
-                self.writer.write(fixed)
-                assert self.hasher is not None
-                self.hasher.update(fixed)
-        except OSError as exc:
-            self._give_up(exc)
-
-    def _copy(self, start: int, end: int) -> None:
-        assert self.writer is not None and self.hasher is not None
-        with open(self.job.path, "rb") as handle:
-            handle.seek(start)
-            while start < end:
-                block = handle.read(min(1 << 20, end - start))
-                if not block:
-                    raise FileChangedError(f"{self.job.path}: shorter than when it was read")
-                self.writer.write(block)
-                self.hasher.update(block)
-                start += len(block)
-
-    def _give_up(self, exc: OSError) -> None:
-        self.failure = ReadError(self.job.path, not_written(exc))
-        self.result.errors.append(self.failure)
-        self.unwritten = True
-        if self.writer is not None:
-            self.writer.discard()
-
-    def finish_stream(self) -> tuple[FileResult, FileResult | None]:
-        """A streamed check's last word on the file (what no chunk could say), and the whole
-        result to cache, if it may be cached."""
-        result = self.result
-        final = FileResult(self.job.path, unreadable=result.unreadable)
-        if not result.articles and not result.errors:
-            final.errors.append(ReadError(self.job.path, "file is empty: no article to check"))
-        if self.failure is not None or self.kept is None:
-            return final, None
-        whole = replace(result, diagnostics=self.kept, errors=[*result.errors, *final.errors])
-        whole.digest, whole.stat = self.digest, self.snapshot.key
-        return final, whole
-
-    def finish(self) -> FileResult:
-        result = self.result
-        if result.unreadable and self.failure is not None:
-            result.diagnostics, result.errors, result.articles = [], [self.failure], 0
-        elif not result.articles and not result.errors:
-            result.errors.append(ReadError(self.job.path, "file is empty: no article to check"))
-        if self.failure is None and self.writer is not None:
-            try:
-                self.writer.commit()
-            except OSError as exc:
-                self._give_up(exc)
-            else:
-                assert self.hasher is not None
-                result.digest = self.hasher.hexdigest()
-                try:
-                    result.stat = Snapshot.of(Path(self.job.path)).key
-                except OSError:
-                    result.stat = None
-                return result
-        if self.failure is not None:
-            result.fixed, result.fixed_diagnostics = 0, []
-            if self.writer is not None:
-                self.writer.discard()
-        else:
-            result.digest, result.stat = self.digest, self.snapshot.key
-        return result
 
 
 class Scheduler:
@@ -551,7 +265,7 @@ class Scheduler:
         results: dict[int, list[FileResult]] = {}
         finished: set[int] = set()
         planned: list[_Planned] = []
-        big: dict[int, _BigFile] = {}
+        big: dict[int, BigFile] = {}
         small: list[tuple[int, Job, int]] = []
         for index, job in enumerate(jobs):
             try:
@@ -568,15 +282,17 @@ class Scheduler:
             ranges = self._chunks(job.path, snapshot.size) if snapshot is not None else []
             if snapshot is not None and len(ranges) > 1:
                 wanted = self.options.fix or self.options.locate_fixes
-                scan = _scan(job.path, ranges, wanted, hashed=self.cache is not None)
+                from newslint.chunks import BigFile, Chunk, scan_file
+
+                scan = scan_file(job.path, ranges, wanted, hashed=self.cache is not None)
                 if scan.failure is not None:
                     # As for a small file: an undecodable file is reported, not checked.
                     results[index] = [FileResult(job.path, errors=[scan.failure], unreadable=True)]
                     finished.add(index)
                     self._advance(1, 0, snapshot.size)
                     continue
-                big[index] = _BigFile(
-                    job,
+                big[index] = BigFile(
+                    job.path,
                     snapshot,
                     len(ranges),
                     scan.digest,
@@ -624,13 +340,13 @@ class Scheduler:
         jobs: Sequence[Job],
         results: dict[int, list[FileResult]],
         finished: set[int],
-        big: dict[int, _BigFile],
+        big: dict[int, BigFile],
     ) -> Iterator[None]:
         """Run the tasks; after each outcome, ``results`` holds what it finished."""
         yield None  # cache hits first
         for item, outcome in self._execute(planned):
-            if isinstance(outcome, ChunkOutcome):
-                assert isinstance(item.task, Chunk)
+            if not isinstance(outcome, list):  # a chunk's outcome
+                assert not isinstance(item.task, tuple)
                 index = item.indices[0]
                 merged = big[index]
                 partial = merged.add(item.task, outcome)
@@ -649,7 +365,7 @@ class Scheduler:
                 self._advance(len(outcome), sum(r.articles for r in outcome), item.size)
             yield None
 
-    def _finish(self, merged: _BigFile, job: Job) -> FileResult:
+    def _finish(self, merged: BigFile, job: Job) -> FileResult:
         """A big file's last result (and its whole result into the cache)."""
         if merged.stream:
             final, whole = merged.finish_stream()
@@ -675,7 +391,7 @@ class Scheduler:
         if not self._chunked(path, size):
             return []
         try:
-            return list(_plan_chunks(path, size))
+            return list(_plan_chunks(path, size, CHUNK_BYTES, CHUNK_LINES))
         except OSError:
             return []  # checked whole: reading it again gives the error
 

@@ -659,6 +659,7 @@ NOT_FOR_A_CLEAN_CHECK = (
     "hashlib",  # the cache's content keys (some 10 ms to load)
     "shutil",  # argparse asks it for the terminal's width; it loads bz2 and lzma
     "difflib",  # comparing a mojibake repair with the text, and --diff
+    "newslint.chunks",  # a JSONL file big enough to be cut in chunks
 )
 
 

@@ -16,7 +16,7 @@ import pytest
 import newslint.cli
 import newslint.runner
 from benchmarks.corpus import generate_records, write_corpus
-from newslint import scheduler
+from newslint import chunks, scheduler
 from newslint.cli import main
 from newslint.registry import all_rules
 from newslint.report import as_dict
@@ -165,15 +165,15 @@ def test_a_big_file_changed_during_the_fix_is_not_overwritten(
 ) -> None:
     path = tmp_path / "corpus.jsonl"
     _write_jsonl(path, generate_records(30, seed=8, artefact_share=1.0), True)
-    real_finish = scheduler._BigFile.finish
+    real_finish = chunks.BigFile.finish
 
-    def finish_after_someone_writes(self: scheduler._BigFile) -> FileResult:
+    def finish_after_someone_writes(self: chunks.BigFile) -> FileResult:
         with path.open("ab") as handle:
             handle.write(b'{"title": "appended by someone else", "url": "https://a.example/x", '
                          b'"body": "Text."}\n')  # fmt: skip
         return real_finish(self)
 
-    monkeypatch.setattr(scheduler._BigFile, "finish", finish_after_someone_writes)
+    monkeypatch.setattr(chunks.BigFile, "finish", finish_after_someone_writes)
     [result] = Scheduler(RULES, Options(fix=True), 1).run([Job(str(path))])
     assert path.read_bytes().endswith(b'"body": "Text."}\n')
     assert any("changed on disk" in e.message for e in result.errors)
@@ -241,7 +241,7 @@ def test_fixes_that_cannot_be_written_leave_every_problem_reported(
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(scheduler.AtomicWriter, "commit", refuse)
+    monkeypatch.setattr(chunks.AtomicWriter, "commit", refuse)
     monkeypatch.setattr(newslint.runner, "write_atomic", refuse)
     [result] = Scheduler(RULES, Options(fix=True), 2).run([Job(str(path))])
     assert path.read_bytes() == before
