@@ -25,14 +25,6 @@ from newslint.context import ReadOptions, RunContext
 from newslint.diagnostics import Diagnostic, ReadError
 from newslint.files import discover
 from newslint.jsonstr import JsonStyle
-from newslint.records import (
-    RECORD_PATH,
-    FixResult,
-    RecordError,
-    encode_record,
-    merge_fixed,
-    without_missing,
-)
 from newslint.registry import all_rules
 from newslint.rule import Rule
 from newslint.runner import FileResult, Options, process_data
@@ -40,6 +32,7 @@ from newslint.statistics import CorpusStatistics, Statistic
 
 if TYPE_CHECKING:
     from newslint.cache import Cache
+    from newslint.records import FixResult
     from newslint.scheduler import Progress, Scheduler
 
 __all__ = ["ConfigError", "Run", "configured_rules"]
@@ -237,6 +230,8 @@ class Run:
         drop_missing: bool = False,
     ) -> CorpusStatistics:
         """The corpus pass over records (dicts), as the library API and Ray read them."""
+        from newslint.records import RECORD_PATH, encode_record, without_missing
+
         wanted = tuple(kinds) if kinds is not None else self.corpus_statistics
         learned = CorpusStatistics(wanted)
         for record in records:
@@ -347,6 +342,9 @@ class Run:
         With ``drop_missing``, fields holding None, NaN or NA count as absent (a data frame
         or an Arrow table holds a field a record lacks that way).  Raises ``RecordError``.
         """
+        # Here, not at the top: a check of files (the CLI) never needs the records' encoding.
+        from newslint.records import RECORD_PATH, RecordError, encode_record, without_missing
+
         if drop_missing and isinstance(record, Mapping):
             record = without_missing(record)
         data = encode_record(record)
@@ -371,6 +369,8 @@ class Run:
         self, record: Mapping[str, Any], unsafe: bool | None = None, *, drop_missing: bool = False
     ) -> FixResult:
         """The record with the fixes ``--fix`` would apply (unsafe ones with ``unsafe``)."""
+        from newslint.records import FixResult, merge_fixed
+
         fixing = self.with_options(
             fix=True, diff=False, unsafe_fixes=self.unsafe_fixes if unsafe is None else unsafe
         )

@@ -17,7 +17,6 @@ from newslint.diagnostics import Diagnostic, Location, ReadError, pack, reduce_b
 from newslint.document import DecodeError, Document, decode
 from newslint.engine import lint_document
 from newslint.files import FileChangedError, HardLinkError, Snapshot, StatKey, write_atomic
-from newslint.fixer import Planner, fix_document
 from newslint.jsonstr import JsonStyle
 from newslint.readers import Reader, parse_document, reader_for
 from newslint.rule import Rule
@@ -150,6 +149,8 @@ def _decode(
 
 def _locate_fixes(document: Document, reader: Reader, diagnostics: list[Diagnostic]) -> None:
     """Resolve each fix's edits, and its additions to list fields, to file locations."""
+    from newslint.fixer import Planner  # a check that neither fixes nor locates fixes skips it
+
     planner = Planner(document, reader)
     for diagnostic in diagnostics:
         if diagnostic.fix is None:
@@ -202,6 +203,8 @@ def process_data(
         if options.locate_fixes:
             _locate_fixes(document, reader, result.diagnostics)
         return result, None
+    from newslint.fixer import fix_document
+
     outcome = fix_document(document, reader, rules, unsafe=options.unsafe_fixes)
     result.diagnostics = outcome.remaining
     if options.locate_fixes:

@@ -660,6 +660,8 @@ NOT_FOR_A_CLEAN_CHECK = (
     "shutil",  # argparse asks it for the terminal's width; it loads bz2 and lzma
     "difflib",  # comparing a mojibake repair with the text, and --diff
     "newslint.chunks",  # a JSONL file big enough to be cut in chunks
+    "newslint.fixer",  # --fix, --diff, and locating fixes for json and sarif output
+    "newslint.records",  # the library API and Ray: records as dicts
 )
 
 
