@@ -166,11 +166,42 @@ def test_nl501_and_nl503_fix_spaces_on_blank_lines_together() -> None:
 
 
 def test_nl504_flags_carriage_returns_in_json_strings() -> None:
+    [crlf] = lint(NL504, body="First line.\r\nSecond line.")
+    assert (crlf.start, crlf.end, crlf.message) == (11, 13, "CRLF line ending in the text")
+    [lone] = lint(NL504, body="First line.\rSecond line.")
+    assert (lone.start, lone.end, lone.message) == (11, 12, "carriage return in the text")
     body = "First line.\r\nSecond line.\rThird."
-    found = lint(NL504, body=body)
-    assert spans(found) == [("NL504", "body", 11, 13), ("NL504", "body", 25, 26)]
-    assert "CRLF" in found[0].message and "carriage return" in found[1].message
+    [both] = lint(NL504, body=body)
+    assert spans([both]) == [("NL504", "body", 11, 26)]
+    assert both.message == "2 carriage returns in the text (the first here)"
     assert _fixed(NL504, body) == "First line.\nSecond line.\nThird."
+
+
+def test_nl504_reports_a_fields_carriage_returns_once_and_mends_them_all() -> None:
+    """Forty CRLF line endings are one convention, not forty problems."""
+    body = "".join(f"Line {n}.\r\n" for n in range(40)) + "End."
+    [found] = lint(NL504, body=body)
+    assert found.message == "40 CRLF line endings in the text (the first here)"
+    assert (found.start, found.end) == (body.index("\r"), body.rindex("\n") + 1)
+    assert found.fix is not None and len(found.fix.edits) == 40
+    assert all(body[e.start : e.end] == "\r\n" for e in found.fix.edits)
+    fixed = _fixed(NL504, body)
+    assert fixed == body.replace("\r\n", "\n")
+    assert lint(NL504, body=fixed) == []  # a second pass finds nothing
+    text = _json(body)
+    on_disk = fix("a.json", JSON_READER, text, rules=(NL504,))
+    assert json.loads(on_disk)["body"] == fixed
+    changes_within_reported_spans("a.json", JSON_READER, text, on_disk, (NL504,))
+    # Per field: the title's own carriage return is a report of its own.
+    found = lint(NL504, body=body, title="A\r\ntitle")
+    assert sorted((d.field, d.start) for d in found) == [("body", 7), ("title", 1)]
+
+
+def test_nl504_reports_unicode_separators_beside_a_fields_carriage_returns() -> None:
+    body = "One\r\ntwo\u2028three\r\nfour\u2029Five"
+    found = lint(NL504, body=body)
+    assert sorted((d.start, d.end) for d in found) == [(3, 16), (8, 9), (20, 21)]
+    assert _fixed(NL504, body) == "One\ntwo\nthree\nfour\n\nFive"
 
 
 def test_nl504_flags_unicode_separators() -> None:
