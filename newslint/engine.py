@@ -101,12 +101,18 @@ def _place(document: Document, article: Article, index: int, diagnostics: list[D
     """Give an article's diagnostics their file, record, location and snippet.
 
     ``locate`` for each, with what it looks up per diagnostic looked up once per article:
-    a corpus cycle has 63,000 problems.
+    a corpus cycle has 55,000 problems.  An article on one line (a JSONL record) is placed
+    on that line without a search per offset.
     """
     path, text, position = document.path, document.text, document.position
     record = None if article.record is None else article.record + document.first_line
     record_key = _record_key(article)
     spans, values = article.spans, article.values
+    line, line_start = position(article.start)
+    line_start = article.start - line_start + 1  # the offset where the article's line starts
+    line_end = text.find("\n", article.start)
+    if line_end < 0:
+        line_end = len(text)
     for diagnostic in diagnostics:
         diagnostic.path = path
         diagnostic.record = record
@@ -121,9 +127,10 @@ def _place(document: Document, article: Article, index: int, diagnostics: list[D
             end = span.to_source(text, diagnostic.end)
         else:
             start, end = span.start + diagnostic.start, span.start + diagnostic.end
-        line, column = position(start)
-        end_line, end_column = position(end)
-        diagnostic.location = Location(line, column, end_line, end_column)
+        if line_start <= start and end <= line_end:  # on the article's first line
+            diagnostic.location = Location(line, start - line_start + 1, line, end - line_start + 1)
+        else:
+            diagnostic.location = Location(*position(start), *position(end))
         value = values.get(name) if name else None
         if isinstance(value, str):  # at most 200 characters, without copying a long span first
             start = diagnostic.start
