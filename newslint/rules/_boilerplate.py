@@ -231,10 +231,11 @@ class _Trie(dict[str, "_Trie"]):
     """A node of ``alternation``'s trie: a child per next character, ``""`` where a word ends."""
 
 
-def alternation(words: Iterable[str]) -> str:
+def alternation(words: Iterable[str], space: str = r"\s+") -> str:
     """A regex alternation of ``words``, as a trie: sre tries one branch per character, not per word.
 
-    A space in a word (a phrase) matches any run of whitespace, as ``normalise`` collapses them.
+    A space in a word (a phrase) matches any run of whitespace, as ``normalise`` collapses them
+    (``space``: what stands for it, in the regex).
     """
     trie = _Trie()
     for word in words:
@@ -245,7 +246,7 @@ def alternation(words: Iterable[str]) -> str:
 
     def pattern(node: _Trie) -> str:
         branches = [
-            (r"\s+" if char == " " else re.escape(char)) + pattern(child)
+            (space if char == " " else re.escape(char)) + pattern(child)
             for char, child in sorted(node.items())
             if char
         ]
@@ -375,11 +376,95 @@ def _tail_skip(last_words: frozenset[str], tail_lead: str) -> frozenset[str]:
     )
 
 
+_LINE_SPACE = r"\t\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+"""What ``\\s`` matches but the line break, as the contents of a character class."""
+
+_LINE_LOCAL_HEADS: dict[str, str] = {
+    r"\s*[©(]": rf"[{_LINE_SPACE}]*[©(]",
+    # A line of symbols: after spaces, a symbol (or ``_``) and nothing but symbols to its end.
+    r"[\W_]*\Z": rf"[{_LINE_SPACE}]*+(?:[^\w\s]|_)[^\w\n]*+(?:_[^\w\n]*+)*+(?![^\n])",
+}
+"""Per rule ``head_pattern``: the same test as ``_scans`` runs it, from a line break, on the
+whole folded body.  It must accept (at least) every non-blank line the pattern accepts, and
+never read past the line's end: so no ``\\s`` or ``\\W`` (they match the line break), and the
+end of the line for ``\\Z``.  A pattern missing here lets every line through to the rules'
+own hints: slow, never wrong."""
+
+
+@functools.lru_cache(maxsize=1)
+def _scans() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None:
+    """The union's hints as scans of the whole folded body (head) and of its reverse (tail).
+
+    Each is a line break, then what the hint accepts at the start of a line (of the
+    reversed line, for the tail) without leaving the line, then the rest of the line,
+    as group 1.  One ``finditer`` per body then stands for a ``match`` per line: sre
+    finds the line breaks by itself, and a line that no hint accepts costs a few steps
+    in C, not a call from Python.  None: a hint accepts every line.
+    """
+    head_words = frozenset().union(*(cls.first_words for cls in _HINTED))
+    last_words = frozenset().union(*(cls.last_words for cls in _HINTED))
+    if "" in head_words or "" in last_words:
+        return None
+    lead = re.escape("".join(sorted({char for cls in _HINTED for char in cls.lead})))
+    tail_lead = re.escape("".join(sorted({char for cls in _HINTED for char in cls.tail_lead})))
+    space = f"[{_LINE_SPACE}]+"
+    heads = [f"[{_LINE_SPACE}#{lead}]*{alternation(head_words, space)}"] if head_words else []
+    heads += [_LINE_LOCAL_HEADS.get(cls.head_pattern, "") for cls in _HINTED if cls.head_pattern]
+    head = None
+    if heads:
+        head = re.compile("\n((?:" + "|".join(f"(?:{h})" for h in heads) + ")[^\n]*)")
+    tail = None
+    if last_words:
+        words = alternation((word[::-1] for word in last_words), space)
+        tail = re.compile(f"\n([{_LINE_SPACE}{tail_lead}]*{words}[^\n]*)")
+    return head, tail
+
+
 @functools.lru_cache(maxsize=4)
-def _union_spans(body: str) -> list[tuple[int, int]]:
-    """The lines of ``body`` (``_spans``) that some line rule's hints accept."""
+def _union_lines(body: str) -> tuple[list[tuple[int, int]], _Folded]:
+    """The lines of ``body`` (``_spans``) that some line rule's hints accept, and the folded
+    body the rules' own hints then read.
+
+    Where the body folds in place (one character to one), the lines are what ``_scans``
+    find in the body folded as a whole (and its reverse), and the first and last lines
+    (no line break stands before the one, after the other) if the hints accept them: neither
+    ``_spans`` (a match object per line) nor a regex call per line is paid for, and the
+    whole fold costs what folding the short lines alone did.  The scans are not checked
+    against the hints: they accept the same lines (a head pattern missing from
+    ``_LINE_LOCAL_HEADS``: more), and each rule tries its own hints on them anyway.
+    """
     head, tail, limit = _union()
-    return _hinted(_spans(body), _folded(body, limit), limit, head, tail)
+    scans = _scans()
+    text = body.casefold()
+    if scans is None or len(text) != len(body):
+        folded = _folded(body, limit)
+        return _hinted(_spans(body), folded, limit, head, tail), folded
+    reverse = text[::-1]
+    size = len(text)
+    head_scan, tail_scan = scans
+    found: list[tuple[int, int]] = []
+    if head_scan is not None:
+        found += [match.span(1) for match in head_scan.finditer(text)]
+    if tail_scan is not None:
+        for match in tail_scan.finditer(reverse):
+            start, end = match.span(1)
+            found.append((size - end, size - start))
+    newline = text.find("\n")
+    ends = [(0, newline if newline >= 0 else size), (text.rfind("\n") + 1, size)]
+    ends = _hinted(_short_lines(body, ends, limit), (text, reverse, ()), limit, head, tail)
+    return sorted({*_short_lines(body, found, limit), *ends}), (text, reverse, ())
+
+
+def _short_lines(body: str, found: list[tuple[int, int]], limit: int) -> list[tuple[int, int]]:
+    """The non-blank lines up to ``limit`` among ``found`` (each from a line start to a line
+    break or the end of ``body``), without the ``\\r`` before the break, as ``_spans`` has them."""
+    lines = []
+    for start, end in found:
+        if end > start and body[end - 1] == "\r":
+            end -= 1
+        if start < end <= start + limit and not body[start:end].isspace():
+            lines.append((start, end))
+    return lines
 
 
 def _hinted(
@@ -506,25 +591,27 @@ class LineRule(Rule):
         if cls.first_words or cls.head_pattern or cls.last_words:
             _HINTED.append(cls)
             _union.cache_clear()
+            _scans.cache_clear()
 
     def candidates(self, body: str) -> list[tuple[int, int]]:
         """(start, end) of the lines of ``body`` that ``match`` may accept."""
         global unhinted_lines
         limit = self.max_length
-        spans = _spans(body)
         if unhinted_lines > 0:  # a small check: trying every line costs less than the hints
+            spans = _spans(body)
             unhinted_lines -= len(spans)
             return [span for span in spans if span[1] - span[0] <= limit]
         hints = self.hints()
+        cls = type(self)
+        if hints is not None and cls in _HINTED and hints == cls.compiled_hints():
+            # The lines some rule's hint accepts (a few of them), and one folded body for all
+            # the rules: folded to the union's limit, not each rule's.
+            spans, folded = _union_lines(body)
+            return _hinted(spans, folded, limit, *hints)
+        spans = _spans(body)
         if hints is None or not spans:
             return [span for span in spans if span[1] - span[0] <= limit]
-        cls = type(self)
-        union = cls in _HINTED and hints == cls.compiled_hints()
-        # One folded body for all the rules: folded to the union's limit, not each rule's.
-        folded = _folded(body, _union()[2] if union else limit)
-        if union:
-            spans = _union_spans(body)  # the lines some rule's hint accepts: a few of them
-        return _hinted(spans, folded, limit, *hints)
+        return _hinted(spans, _folded(body, limit), limit, *hints)
 
     def match(self, line: str) -> bool:
         raise NotImplementedError
