@@ -37,7 +37,7 @@ sys.path.insert(0, str(REPO))
 
 from newslint.api import Settings, lint_record  # noqa: E402
 
-DEFAULT_CODES = ("NL4", "NL602", "NL603", "NL607")
+DEFAULT_CODES = ("NL4", "NL602", "NL603", "NL607")  # NL408 is in NL4
 MIN_INSIDE = 25
 _SPACE = re.compile(r"\s+")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -122,7 +122,7 @@ def tally_page(
     record: dict[str, Any], gold: str, settings: Settings, codes: tuple[str, ...]
 ) -> Tally:
     body = record.get("body") or ""
-    page: dict[str, Any] = {key: record[key] for key in ("url", "body") if key in record}
+    page: dict[str, Any] = {key: record[key] for key in ("url", "body", "site") if key in record}
     diagnostics = lint_record(page, settings)
     spans = [
         (d.code, d.start, d.end)
@@ -148,12 +148,17 @@ def tally_page(
     return tally
 
 
-def dragnet(corpora: Path, settings: Settings, codes: tuple[str, ...]) -> dict[str, Tally]:
-    """Per site."""
+def dragnet(
+    corpora: Path, settings: Settings, codes: tuple[str, ...], learn: bool = False
+) -> dict[str, Tally]:
+    """Per site; with ``learn``, after a corpus pass over all the pages (NL408)."""
     folder = corpora / "dragnet-sites"
     gold = {r["id"]: r.get("body") or "" for r in _read_jsonl(folder / "gold.jsonl.gz")}
+    pages = _read_jsonl(folder / "pages.jsonl.gz")
+    if learn:
+        settings = settings.with_statistics(settings.learn_records(pages))
     sites: dict[str, Tally] = {}
-    for record in _read_jsonl(folder / "pages.jsonl.gz"):
+    for record in pages:
         tally = tally_page(record, gold.get(record["id"], ""), settings, codes)
         sites.setdefault(record.get("site") or "?", Tally()).add(tally)
     return sites
@@ -211,14 +216,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--codes", default=",".join(DEFAULT_CODES), help="code prefixes")
     parser.add_argument("--per-site", type=int, default=0, metavar="N", help="top N parts")
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument(
+        "--site-key", default="domain", help="site-key for the corpus pass (default: domain)"
+    )
     args = parser.parse_args(argv)
     corpora = args.shared / "corpora"
     if not corpora.is_dir():
         parser.error(f"no corpora under {args.shared}")
     codes = tuple(code.strip() for code in args.codes.split(",") if code.strip())
     settings = Settings(select=["NL"])
+    learning = Settings(select=["NL"], extend_select=["NL408"], **{"site-key": args.site_key})
     results = {
         "dragnet-sites": dragnet(corpora, settings, codes),
+        "dragnet-sites, corpus pass": dragnet(corpora, learning, codes, learn=True),
         "extractors": extractors(corpora, settings, codes),
     }
     print(report(results, args.per_site))

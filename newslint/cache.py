@@ -83,7 +83,7 @@ def settings_key(rules: Sequence[Rule], options: Options) -> str:
     parts.append(f"observe {sorted(kind.name for kind in options.observe)}")
     if options.context.statistics:  # what the rules learned from the corpus
         parts.append(repr(options.context.statistics.as_json()))
-    parts.append(f"record-settings {read.record_settings}")
+    parts.append(f"record-settings {read.record_settings} site-key {read.site_key}")
     parts.append(f"locate-fixes {options.locate_fixes}")
     if read.schema_file:
         try:

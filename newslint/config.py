@@ -37,7 +37,7 @@ from newslint.config_globs import DEFAULT_EXCLUDE as DEFAULT_EXCLUDE  # re-expor
 from newslint.config_globs import GitIgnore, Glob, GlobSet, absolute, posix_absolute
 from newslint.readers import rename_fields as rename_fields  # re-exported for callers
 from newslint.registry import all_rules
-from newslint.selection import select_rules
+from newslint.selection import named_codes, select_rules
 
 if TYPE_CHECKING:
     from newslint.rule import Rule
@@ -81,6 +81,7 @@ class Configuration:
     schema_: str | None = field(default=None, metadata=_key("schema"))
     dataset_fields: dict[str, str] = field(default_factory=dict, metadata=_key("fields"))
     record_settings: str = field(default="newslint", metadata=_key("record-settings"))
+    site_key: str = field(default="domain", metadata=_key("site-key"))
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict, metadata=_key("rules"))
 
     _config_file: Path | None = field(default=None, init=False, repr=False)
@@ -182,7 +183,7 @@ class Configuration:
             self._matchers[key] = [
                 (
                     GlobSet([Glob.compile(pattern, root)]),
-                    {rule.code for rule in select_rules(all_rules(), select=selectors)},
+                    named_codes(all_rules(), selectors),
                 )
                 for pattern, selectors in self.per_file_ignores.items()
             ]

@@ -141,6 +141,14 @@ class ConfigurationModel(BaseModel):
         alias="record-settings",
         description='The record field that may hold per-record settings, e.g. {"ignore": ["NL101"]}.',
     )
+    site_key: str = Field(
+        default="domain",
+        alias="site-key",
+        pattern=r"^(?:domain|host|field:[A-Za-z_][\w.-]*|path:[1-9])$",
+        description="What makes articles pages of one site, for the site-aware rules (NL408): "
+        "the url's registered domain, its host, field:NAME (a field's value) or path:N (the "
+        "host and the url's first N path segments).",
+    )
     rule_options: dict[RuleCode, dict[str, Any]] = Field(
         default_factory=dict,
         alias="rules",

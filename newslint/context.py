@@ -28,6 +28,9 @@ class ReadOptions:
     """A user's JSON Schema in place of the built-in one."""
     record_settings: str = RECORD_SETTINGS_FIELD
     """The record field that may hold per-record settings (``{"ignore": [...]}``)."""
+    site_key: str = "domain"
+    """What makes two articles pages of one site (``newslint.sites.site_of``): the url's
+    registered ``domain``, its ``host``, ``field:NAME`` or ``path:N`` (host + N segments)."""
 
 
 DEFAULT_READ_OPTIONS = ReadOptions()

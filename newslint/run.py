@@ -60,6 +60,7 @@ def read_options(settings: Configuration) -> ReadOptions:
         field_map=settings.field_map,
         schema_file=str(settings.schema_file) if settings.schema_file else None,
         record_settings=settings.record_settings,
+        site_key=settings.site_key,
     )
 
 

@@ -30,16 +30,31 @@ def selector_matches(code: str, name: str, selector: str) -> bool:
     return upper == "ALL" or code.startswith(upper) or name == selector.lower()
 
 
-def _expand(rules: Sequence[Rule], selectors: Iterable[str]) -> set[str]:
+def _expand(rules: Sequence[Rule], selectors: Iterable[str], selecting: bool = True) -> set[str]:
+    """The codes ``selectors`` name (to select, or with ``selecting=False`` to ignore)."""
     codes: set[str] = set()
+    match = _selects if selecting else _names
     for selector in selectors:
-        matched = {rule.code for rule in rules if selector_matches(rule.code, rule.name, selector)}
+        matched = {rule.code for rule in rules if match(rule, selector)}
         if not matched:
             raise SelectionError(
                 f"unknown rule selector {selector!r} (use a code such as NL201, a prefix such as NL2, a rule name, or ALL)"
             )
         codes |= matched
     return codes
+
+
+def _selects(rule: Rule, selector: str) -> bool:
+    """Whether ``selector`` selects ``rule``.  A rule that learns from a corpus (it declares
+    ``statistics``) needs a corpus pass, which a check of records or of stdin cannot make by
+    itself: only its own code or name selects it, never a prefix or ``ALL``."""
+    if rule.statistics:
+        return selector.strip().upper() == rule.code or selector.strip().lower() == rule.name
+    return selector_matches(rule.code, rule.name, selector)
+
+
+def _names(rule: Rule, selector: str) -> bool:
+    return selector_matches(rule.code, rule.name, selector)
 
 
 def select_rules(
@@ -54,8 +69,14 @@ def select_rules(
     else:
         chosen = _expand(rules, select)
     chosen |= _expand(rules, extend_select)
-    chosen -= _expand(rules, ignore)
+    chosen -= _expand(rules, ignore, selecting=False)
     return tuple(rule for rule in rules if rule.code in chosen)
+
+
+def named_codes(rules: Sequence[Rule], selectors: Sequence[str]) -> set[str]:
+    """The codes ``selectors`` name to switch off (``ignore``, ``per-file-ignores``): a
+    prefix or ``ALL`` names every rule, including those only their code selects."""
+    return _expand(rules, selectors, selecting=False)
 
 
 def split_selectors(values: Sequence[str] | None) -> list[str] | None:

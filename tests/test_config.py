@@ -583,6 +583,7 @@ def test_schema_accepts_the_example_and_rejects_unknown_keys() -> None:
         "schema",
         "fields",
         "record-settings",
+        "site-key",
         "rules",
     }
 
@@ -778,5 +779,6 @@ def test_model_dump_is_kept_for_callers_of_the_pydantic_model(project: Path) -> 
         "schema_",
         "dataset_fields",
         "record_settings",
+        "site_key",
         "rule_options",
     ]

@@ -10,14 +10,18 @@ docs, the README table, SARIF and ``--statistics`` show) is derived from the dec
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Iterator
 
 import pytest
 
+from newslint.context import RunContext
 from newslint.diagnostics import Applicability, Diagnostic
 from newslint.model import Article
+from newslint.readers import parse_document, reader_for
 from newslint.registry import all_rules
 from newslint.rule import Rule, fixable_word
+from newslint.run import Run
 from tests.rulekit import (
     article,
     articles_of,
@@ -39,7 +43,7 @@ FIXABLE_IN_THE_DOCS = {
     **dict.fromkeys(["NL101", "NL102", "NL104", "NL105", "NL301", "NL303", "NL304"], "safe"),
     **dict.fromkeys(["NL305", "NL307", "NL501", "NL502", "NL503", "NL504", "NL601"], "safe"),
     **dict.fromkeys(["NL012", "NL308", "NL310", "NL401", "NL402", "NL403", "NL404"], "unsafe"),
-    **dict.fromkeys(["NL405", "NL406", "NL407", "NL507", "NL602", "NL603"], "unsafe"),
+    **dict.fromkeys(["NL405", "NL406", "NL407", "NL408", "NL507", "NL602", "NL603"], "unsafe"),
     **dict.fromkeys(["NL103", "NL201", "NL306", "NL505"], "sometimes"),
 }
 
@@ -65,7 +69,25 @@ def _targeted() -> tuple[Article, ...]:
         # NL505: a compound broken at a line end (both parts are words elsewhere: unsafe).
         article(body="A top-\nselling book. The top book was selling well."),
         *articles_of("a.txt", "Title\n\nThe govern-\nment said the government would act.\n"),
+        *_site_articles(),
     )
+
+
+def _site_articles() -> tuple[Article, ...]:
+    """NL408: a page of a site whose six pages share a menu, read with what a corpus pass
+    over them learned."""
+    records = [
+        {
+            "title": f"Story {n}",
+            "url": f"https://example.com/{n}",
+            "body": f"Home\nNews\nSport\n\n{n}",
+        }
+        for n in ("One", "Two", "Three", "Four", "Five", "Six")
+    ]
+    learned = Run(extend_select=["NL408"]).learn_records(records)
+    context = RunContext(statistics=learned)
+    text = json.dumps(records[0])
+    return tuple(parse_document("a.json", reader_for("a.json"), text, False, context).articles)
 
 
 @functools.cache

@@ -1,0 +1,110 @@
+"""NL408: lines that many pages of the same site carry (menus, footers, share bars), learned."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from newslint.model import Article
+from newslint.rule import Rule
+from newslint.sites import SiteLines, body_lines, normal_line, site_of
+
+
+class SiteBoilerplate(Rule):
+    code = "NL408"
+    name = "site-boilerplate"
+    summary = "A block of lines that many pages of the same site carry: menus, footers, promos."
+    explanation = """\
+A site's navigation, section lists, footers, share bars and newsletter boxes are
+printed on each of its pages, word for word; an article's own sentences are not.
+This rule learns, in a corpus pass over every input of the run, on how many pages
+of each site (the url's registered domain by default; see `site-key`) each line
+occurs, and flags a block of at least `min-block` consecutive lines (blank lines
+between them do not break a block) each of which occurs on at least `min-pages`
+pages and at least `min-share` of the site's pages.  A site with fewer than
+`min-site-pages` pages is never judged: three pages say little about a template.
+
+Lines are compared case-folded and whitespace collapsed (NFKC), by a 64-bit
+fingerprint; numbers count, so a dateline is a line of its own page.
+
+Lines that repeat on their own, or two by two, between unique lines are left
+alone: a columnist's sign-off (`Post written by Leo Babauta.`), a byline and its
+date, a correction notice, a standard disclaimer, or a `Reply` under each reader
+comment are text a reader may want.  On dragnet-sites (799 pages, 102 sites),
+requiring blocks of three flags 80.5% of the boilerplate lines and 1.45% of the
+article lines; blocks of one would flag 85% and 5%.  A line equal to the
+article's title is never flagged.
+
+The fix deletes the block, and the blank lines up to the next line; it is unsafe:
+it deletes text, and a site whose pages share an article (a syndicated story)
+shares its lines too.
+
+This rule needs a corpus pass (the CLI makes one over all the paths it is given;
+the library API learns with `Run.learn_records`), so it is selected only by its code
+or name (`--extend-select NL408`), never by default, by `NL4` or by `ALL`."""
+    bad = (
+        "Home\nNews\nSport\nWeather\n\nThe council approved the budget on Monday.\n\n"
+        "About us\nContact\nPrivacy policy"
+    )
+    good = "The council approved the budget on Monday."
+    fields = ("body",)
+    statistics = (SiteLines,)
+    enabled_by_default = False
+    fix_applicabilities = frozenset({Applicability.UNSAFE})
+
+    options: ClassVar[dict[str, str]] = {
+        "min-pages": "a line is the site's when at least this many of its pages carry it",
+        "min-share": "...and at least this share (0 to 1) of the site's pages",
+        "min-block": "flag runs of at least this many such lines (1: every such line)",
+        "min-site-pages": "judge only sites with at least this many pages in the corpus",
+    }
+    min_pages = 3
+    min_share = 0.0
+    min_block = 3
+    min_site_pages = 5
+
+    def check(self, article: Article) -> Iterator[Diagnostic]:
+        learned = article.context.statistics.get(SiteLines)
+        body = article.text("body")
+        if learned is None or not body:
+            return
+        site = site_of(article.values, article.context.read.site_key)
+        pages = learned.pages.get(site, 0)
+        if pages < max(self.min_site_pages, self.min_pages, 1):
+            return
+        needed = max(self.min_pages, self.min_share * pages)
+        title = normal_line(article.text("title") or "")
+        block: list[tuple[int, int, int]] = []  # (start, end, pages) of the current block
+        for start, end, key in body_lines(body):
+            carried = learned.pages_with(site, key) if key is not None else 0
+            if carried >= needed and not (title and normal_line(body[start:end]) == title):
+                block.append((start, end, carried))
+                continue
+            if len(block) >= self.min_block:
+                yield self._report(body, block, start, site, pages)
+            block = []
+        if len(block) >= self.min_block:
+            yield self._report(body, block, len(body), site, pages)
+
+    def _report(
+        self, body: str, block: list[tuple[int, int, int]], following: int, site: str, pages: int
+    ) -> Diagnostic:
+        """One problem for a block, deleted up to ``following`` (the next line, or the end)."""
+        start = block[0][0]
+        low = min(carried for _, _, carried in block)
+        high = max(carried for _, _, carried in block)
+        share = f"{low}" if low == high else f"{low} to {high}"
+        count = len(block)
+        lines = "a line" if count == 1 else f"{count} lines"
+        message = (
+            f"site boilerplate: {lines} that {share} of the {pages} pages of {site} carry"
+            f" (from '{_preview(body[start : block[0][1]])}')"
+        )
+        fix = Fix("delete the block", Applicability.UNSAFE, (Edit("body", start, following, ""),))
+        return self.diagnostic("body", start, following, message, fix)
+
+
+def _preview(line: str) -> str:
+    text = " ".join(line.split())
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -1,0 +1,239 @@
+"""NL408 site-boilerplate: lines many pages of one site carry, learned in a corpus pass.
+
+The corpora here are written for the tests (never copied from ../shared): small sites whose
+pages share a menu and a footer around articles of their own, in English, German and Russian.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newslint import sites
+from newslint.cli import main
+from newslint.config import ConfigError
+from newslint.run import Run
+from newslint.sites import SiteLines, normal_line, registered_domain, site_of
+from newslint.statistics import CorpusStatistics
+
+ARTICLES = [
+    "The council approved the budget on Monday after a long debate.",
+    "Rail workers will strike on Friday, the union said.",
+    "A new bridge opened over the river, ten years after it was planned.",
+    "The museum returned two paintings to the family that lost them in 1938.",
+    "Heavy rain flooded the lower town for the second time this year.",
+    "The mayor said she would not run again.",
+]
+MENU = "Home\nNews\nSport\nWeather"
+FOOTER = "About us\nContact\nPrivacy policy\n© 2024 Example Media"
+
+
+def _page(n: int, body: str, url: str = "https://www.example-news.com") -> dict[str, Any]:
+    return {"title": f"Story {n}", "url": f"{url}/2024/story-{n}", "body": body}
+
+
+def _site(count: int = 6, **kwargs: Any) -> list[dict[str, Any]]:
+    return [
+        _page(n, f"{MENU}\n\n{ARTICLES[n % len(ARTICLES)]}\n\n{FOOTER}", **kwargs)
+        for n in range(count)
+    ]
+
+
+def _learned(records: list[dict[str, Any]], **settings: Any) -> Run:
+    run = Run(extend_select=["NL408"], **settings)
+    return run.with_statistics(run.learn_records(records))
+
+
+def _found(run: Run, record: dict[str, Any]) -> list[tuple[int, int, str]]:
+    return [(d.start, d.end, d.message) for d in run.lint_record(record) if d.code == "NL408"]
+
+
+def test_a_sites_menu_and_footer_are_flagged_and_its_article_is_not() -> None:
+    records = _site()
+    run = _learned(records)
+    body = records[2]["body"]
+    found = _found(run, records[2])
+    assert [(start, end) for start, end, _ in found] == [
+        (0, body.index(ARTICLES[2])),  # the menu, and the blank line after it
+        (body.index("About us"), len(body)),  # the footer
+    ]
+    assert "4 lines that 6 of the 6 pages of example-news.com carry" in found[0][2]
+    assert "from 'Home'" in found[0][2]
+    fixed = run.fix_record(records[2], unsafe=True).record
+    assert fixed["body"].strip() == ARTICLES[2]
+    assert _found(run, fixed) == []  # a second pass changes nothing
+
+
+@pytest.mark.parametrize(
+    ("menu", "footer"),
+    [
+        ("Startseite\nPolitik\nWirtschaft\nSport", "Impressum\nDatenschutz\nKontakt"),
+        ("Главная\nНовости\nСпорт\nПогода", "О нас\nКонтакты\nРеклама"),
+        ("Accueil\nÉconomie\nCulture", "Mentions légales\nÀ propos\nNous contacter"),
+    ],
+)
+def test_menus_in_any_language(menu: str, footer: str) -> None:
+    records = [
+        _page(n, f"{menu}\n\n{text}\n\n{footer}", url="https://zeitung.example.de")
+        for n, text in enumerate(ARTICLES)
+    ]
+    run = _learned(records)
+    assert len(_found(run, records[0])) == 2
+
+
+def test_what_it_must_not_flag() -> None:
+    # A byline and its date on every page: two lines, and the date differs.
+    dated = [
+        _page(n, f"By Jane Doe\nNovember {n + 1}, 2024\n\n{text}")
+        for n, text in enumerate(ARTICLES)
+    ]
+    assert all(_found(_learned(dated), record) == [] for record in dated)
+    # A two-line byline on every page is a block of two: blocks of three are the site's.
+    bylined = [_page(n, f"By Jane Doe\nStaff writer\n\n{text}") for n, text in enumerate(ARTICLES)]
+    assert all(_found(_learned(bylined), record) == [] for record in bylined)
+    sign_off = "Post written by Leo Babauta."
+    records = [
+        _page(n, f"{text}\n\n{sign_off}\n\n{ARTICLES[n - 1]} Then it rained.")
+        for n, text in enumerate(ARTICLES)
+    ]
+    run = _learned(records)
+    for record in records:  # an isolated repeated line is not a block
+        assert _found(run, record) == []
+    # Too few pages of the site to judge its template (min-site-pages 5).
+    small = _site(4)
+    assert _found(_learned(small), small[0]) == []
+    # Lines other sites carry do not count for this one.
+    other = _site(6, url="https://another.example.org")
+    mixed = [*_site(2), *other]
+    assert _found(_learned(mixed), mixed[0]) == []
+    # Without a corpus pass there is nothing to go on: the API asks for statistics first.
+    with pytest.raises(ConfigError, match="learn from a corpus"):
+        Run(extend_select=["NL408"]).lint_record(small[0])
+
+
+def test_the_title_is_never_flagged() -> None:
+    records = [
+        {**_page(n, f"Weekly digest\nHome\nNews\nSport\n\n{text}"), "title": "Weekly digest"}
+        for n, text in enumerate(ARTICLES)
+    ]
+    run = _learned(records)
+    [(start, end, _)] = _found(run, records[0])
+    assert records[0]["body"][start:end].startswith("Home\nNews")
+
+
+def test_case_and_spacing_do_not_make_lines_different_but_numbers_do() -> None:
+    records = [
+        _page(n, f"{text}\n\nSHARE  this\nFollow us\nComments ({n * 7 + 1})\nNewsletter")
+        for n, text in enumerate(ARTICLES)
+    ]
+    run = _learned(records, rules={"NL408": {"min-block": 2}})
+    [(start, end, message)] = _found(run, records[3])
+    body = records[3]["body"]
+    assert body[start:end] == "SHARE  this\nFollow us\n"  # two lines, then the counter
+    assert message.startswith("site boilerplate: 2 lines")
+    assert normal_line("Ｈｏｍｅ  page") == normal_line("home page")  # NFKC, spaces
+    assert normal_line("Comments (74)") != normal_line("Comments (3)")
+
+
+def test_options_tune_the_thresholds() -> None:
+    records = _site()
+    strict = _learned(records, rules={"NL408": {"min-pages": 7}})
+    assert _found(strict, records[0]) == []
+    single = _learned(records, rules={"NL408": {"min-block": 5}})
+    assert [m for _, _, m in _found(single, records[0])] == []
+    share = _learned([*_site(6), *_site(6, url="https://www.example-news.com/b")])
+    assert len(_found(share, _site(1)[0])) == 2
+
+
+def test_only_its_code_or_name_selects_it() -> None:
+    """It needs a corpus pass, which a check of records cannot make by itself."""
+    for select in (["NL4"], ["ALL"], ["NL40"]):
+        assert "NL408" not in {rule.code for rule in Run(select=select).rules}
+    for select in (["NL408"], ["site-boilerplate"], ["nl408 "]):
+        assert "NL408" in {rule.code for rule in Run(select=select).rules}
+    assert "NL408" not in {rule.code for rule in Run().rules}
+
+
+def test_site_keys() -> None:
+    values = {"url": "https://news.bbc.co.uk/sport/football/1", "site": " BBC "}
+    assert site_of(values, "domain") == "bbc.co.uk"
+    assert site_of(values, "host") == "news.bbc.co.uk"
+    assert site_of(values, "field:site") == "BBC"
+    assert site_of(values, "path:1") == "news.bbc.co.uk/sport"
+    assert site_of(values, "path:2") == "news.bbc.co.uk/sport/football"
+    assert site_of({"url": "https://127.0.0.1/a"}, "domain") == "127.0.0.1"
+    assert site_of({}, "domain") == site_of({"url": 3}, "host") == "(no url)"
+    assert registered_domain("www.example.com") == "example.com"
+
+
+def test_site_key_is_validated_and_used(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="site-key"):
+        Run(**{"site-key": "subdomain"})
+    records = [
+        {**record, "url": f"https://host{n}.example.net/a", "outlet": "Example"}
+        for n, record in enumerate(_site())
+    ]
+    by_host = _learned(records, **{"site-key": "host"})
+    assert _found(by_host, records[0]) == []  # six sites of one page each
+    by_field = _learned(records, **{"site-key": "field:outlet"})
+    assert len(_found(by_field, records[0])) == 2
+
+
+def test_statistics_merge_in_any_order_and_pickle() -> None:
+    records = _site() + _site(5, url="https://other.example.org")
+    run = Run(extend_select=["NL408"])
+    whole = run.learn_records(records)
+    parts = [run.learn_records(records[i::3]) for i in range(3)]
+    merged = CorpusStatistics([SiteLines])
+    for part in reversed(parts):
+        merged.merge(part)
+    assert merged == whole
+    assert pickle.loads(pickle.dumps(whole)) == whole
+    learned = whole.get(SiteLines)
+    assert learned is not None and learned.pages == {"example-news.com": 6, "example.org": 5}
+    assert json.dumps(whole.as_json())  # plain, for profiles and the cache key
+
+
+def test_memory_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past MAX_FINGERPRINTS, lines seen on one page only are forgotten; shared ones stay."""
+    monkeypatch.setattr(sites, "MAX_FINGERPRINTS", 50)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    records = [
+        _page(n, MENU + "\n\n" + "\n".join(f"Unique line {letters[n]}{c}" for c in letters))
+        for n in range(6)
+    ]
+    learned = Run(extend_select=["NL408"]).learn_records(records).get(SiteLines)
+    assert learned is not None
+    assert sum(map(len, learned.lines.values())) <= 50 + len(letters) + len(MENU.split())
+    home = sites.fingerprint(normal_line("Home"))
+    assert learned.pages_with("example-news.com", home) == 6
+
+
+def test_the_cli_learns_from_every_path_it_is_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for n, record in enumerate(_site()):
+        (tmp_path / f"page{n}.json").write_text(json.dumps(record), encoding="utf-8")
+    outputs = []
+    for jobs in ("1", "2"):
+        code = main(
+            [
+                "--isolated",
+                "--no-cache",
+                "--extend-select",
+                "NL408",
+                "--select",
+                "NL408",
+                "-j",
+                jobs,
+                str(tmp_path),
+            ]
+        )
+        outputs.append(capsys.readouterr().out)
+        assert code == 1
+    assert outputs[0] == outputs[1]
+    assert outputs[0].count("NL408") == 12  # a menu and a footer on each of six pages
