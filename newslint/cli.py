@@ -204,6 +204,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from newslint.docs import run_rule_command
 
         return run_rule_command(arguments[1:])
+    if arguments[:1] == ["learn"]:
+        # `newslint learn PATHS -o sites.json`: a site profile for the site-aware rules.
+        from newslint.learn import run_learn_command
+
+        return run_learn_command(arguments[1:])
     if arguments[:1] == ["report"]:
         # `newslint report PATHS -o report.html`: the corpus's health on one page.
         from newslint.quality import run_report_command

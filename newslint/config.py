@@ -82,6 +82,7 @@ class Configuration:
     dataset_fields: dict[str, str] = field(default_factory=dict, metadata=_key("fields"))
     record_settings: str = field(default="newslint", metadata=_key("record-settings"))
     site_key: str = field(default="domain", metadata=_key("site-key"))
+    site_profile_: str | None = field(default=None, metadata=_key("site-profile"))
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict, metadata=_key("rules"))
 
     _config_file: Path | None = field(default=None, init=False, repr=False)
@@ -143,6 +144,13 @@ class Configuration:
     def options_for(self, code: str) -> dict[str, Any]:
         """The options of one rule from ``[rules.NLxxx]`` (empty when there are none)."""
         return dict(self.rule_options.get(code.upper(), {}))
+
+    @property
+    def site_profile(self) -> Path | None:
+        """The site profile to read (absolute), or None: learn from the run's own inputs."""
+        if self.site_profile_ is None:
+            return None
+        return absolute(self._root_of("site-profile") / Path(self.site_profile_).expanduser())
 
     @property
     def schema_file(self) -> Path | None:

@@ -149,6 +149,13 @@ class ConfigurationModel(BaseModel):
         "the url's registered domain, its host, field:NAME (a field's value) or path:N (the "
         "host and the url's first N path segments).",
     )
+    site_profile_: str | None = Field(
+        default=None,
+        alias="site-profile",
+        description="A site profile written by `newslint learn` (relative to this file): the "
+        "site-aware rules read what it learned instead of learning from the checked files, "
+        "so that a check of a few files finds what a check of the whole corpus finds.",
+    )
     rule_options: dict[RuleCode, dict[str, Any]] = Field(
         default_factory=dict,
         alias="rules",

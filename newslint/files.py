@@ -128,6 +128,34 @@ def write_atomic(path: Path, data: bytes, expected: Snapshot | None = None) -> N
         writer.discard()
 
 
+def write_output(path: Path, data: bytes) -> None:
+    """Write a file newslint makes (a profile): atomically, replacing one that exists (its
+    mode kept) or creating it, so that a reader never sees half of it."""
+    if path.exists():
+        write_atomic(path, data)
+        return
+    import tempfile  # only for files newslint writes
+
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 class AtomicWriter:
     """A replacement for a file, written piece by piece beside it and renamed into place.
 

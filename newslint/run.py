@@ -64,6 +64,20 @@ def read_options(settings: Configuration) -> ReadOptions:
     )
 
 
+def _profiles(configuration: Configuration, rules: Sequence[Rule]) -> CorpusStatistics:
+    """What the configured profiles say (``site-profile``), for the rules that read it: a run
+    with them makes no corpus pass.  Raises ``ConfigError`` for a profile it cannot use."""
+    path = configuration.site_profile
+    if path is None or not any(kind.name == "site-lines" for r in rules for kind in r.statistics):
+        return CorpusStatistics()
+    from newslint.sites import ProfileError, load_profile
+
+    try:
+        return CorpusStatistics.of(load_profile(path, configuration.site_key))
+    except ProfileError as exc:
+        raise ConfigError(str(exc)) from None
+
+
 class Run:
     """A configured run: the configuration, the rules it selects, and what to do with them.
 
@@ -136,15 +150,16 @@ class Run:
     ) -> Run:
         """A run of a loaded configuration; ``observe``: statistics to collect while checking."""
         unsafe = configuration.unsafe_fixes if unsafe_fixes is None else unsafe_fixes
+        rules = configured_rules(configuration)
         options = Options(
             fix=fix and not diff,
             unsafe_fixes=unsafe,
             diff=diff,
             locate_fixes=locate_fixes,
-            context=RunContext(read_options(configuration)),
+            context=RunContext(read_options(configuration), _profiles(configuration, rules)),
             observe=tuple(observe),
         )
-        return cls._make(configuration, configured_rules(configuration), options)
+        return cls._make(configuration, rules, options)
 
     # Kept for callers of the library API's ``Settings``.
     from_config = from_configuration

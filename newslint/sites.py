@@ -14,10 +14,12 @@ one; on a corpus that big, the lines that matter are seen on many pages).
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -31,6 +33,9 @@ MAX_LINE = 300
 that repeat are NL601's business."""
 MAX_FINGERPRINTS = 2_000_000
 """About 200 MB of counts; above it, lines seen on one page only are forgotten."""
+PROFILE_FORMAT = "newslint-site-profile/1"
+PROFILE_MIN_PAGES = 2
+"""A profile keeps the lines that at least this many pages of a site carry."""
 SITE_KEYS = ("domain", "host")
 """``site-key`` values besides ``field:NAME`` and ``path:N``."""
 
@@ -181,3 +186,66 @@ class SiteLines(Statistic):
     def __setstate__(self, state: tuple[dict[str, int], dict[str, dict[int, int]]]) -> None:
         self.pages, self.lines = state
         self._size = sum(map(len, self.lines.values()))
+
+
+# -- site profiles: what ``newslint learn`` saves and ``site-profile`` loads ----------------------
+
+
+class ProfileError(ValueError):
+    """A site profile that cannot be used (missing, malformed, or learned otherwise)."""
+
+
+def profile_text(learned: SiteLines, texts: Mapping[int, str], site_key: str) -> str:
+    """A site profile as JSON: per site, its pages and the lines (normalised text) that at
+    least ``PROFILE_MIN_PAGES`` of them carry, sorted, one per line, so that a change to the
+    corpus reads as a short diff in review."""
+    sites = {}
+    for site in sorted(learned.pages):
+        counts = learned.lines.get(site, {})
+        lines = {
+            texts[key]: count
+            for key, count in counts.items()
+            if count >= PROFILE_MIN_PAGES and key in texts
+        }
+        sites[site] = {"pages": learned.pages[site], "lines": dict(sorted(lines.items()))}
+    profile = {"format": PROFILE_FORMAT, "site-key": site_key, "sites": sites}
+    return json.dumps(profile, ensure_ascii=False, indent=1) + "\n"
+
+
+def load_profile(path: Path, site_key: str) -> SiteLines:
+    """The ``SiteLines`` a profile holds; ``ProfileError`` (one line, naming the file) if it
+    cannot be read, is not a profile, or was learned with another ``site-key``."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ProfileError(f"site profile {path}: file not found") from None
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise ProfileError(f"site profile {path}: cannot be read: {exc}") from None
+    if not isinstance(data, dict) or data.get("format") != PROFILE_FORMAT:
+        raise ProfileError(f"site profile {path}: not a newslint site profile ({PROFILE_FORMAT})")
+    if data.get("site-key") != site_key:
+        raise ProfileError(
+            f"site profile {path}: learned with site-key {data.get('site-key')!r}, but this "
+            f"run's site-key is {site_key!r}; learn it again with `newslint learn`"
+        )
+    learned = SiteLines()
+    sites = data.get("sites")
+    if not isinstance(sites, dict):
+        raise ProfileError(f"site profile {path}: 'sites' must be an object")
+    for site, entry in sites.items():
+        pages = entry.get("pages") if isinstance(entry, dict) else None
+        lines = entry.get("lines") if isinstance(entry, dict) else None
+        if not (isinstance(pages, int) and pages > 0 and isinstance(lines, dict)):
+            raise ProfileError(f"site profile {path}: site {site!r} needs 'pages' and 'lines'")
+        counts: dict[int, int] = {}
+        for text, count in lines.items():
+            if not (isinstance(count, int) and 0 < count <= pages):
+                raise ProfileError(
+                    f"site profile {path}: site {site!r}: line {text!r} has count {count!r}"
+                )
+            key = fingerprint(normal_line(text))
+            counts[key] = max(counts.get(key, 0), count)
+        learned.pages[site] = pages
+        learned.lines[site] = counts
+    learned._size = sum(map(len, learned.lines.values()))
+    return learned

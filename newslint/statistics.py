@@ -71,6 +71,13 @@ class CorpusStatistics:
     def __init__(self, kinds: Iterable[type[Statistic]] = ()) -> None:
         self._by_name: dict[str, Statistic] = {kind.name: kind() for kind in kinds}
 
+    @classmethod
+    def of(cls, *statistics: Statistic) -> CorpusStatistics:
+        """Statistics made elsewhere (a profile read from a file), one of each kind."""
+        made = cls()
+        made._by_name = {statistic.name: statistic for statistic in statistics}
+        return made
+
     def __bool__(self) -> bool:
         return bool(self._by_name)
 

@@ -584,6 +584,7 @@ def test_schema_accepts_the_example_and_rejects_unknown_keys() -> None:
         "fields",
         "record-settings",
         "site-key",
+        "site-profile",
         "rules",
     }
 
@@ -780,5 +781,6 @@ def test_model_dump_is_kept_for_callers_of_the_pydantic_model(project: Path) -> 
         "dataset_fields",
         "record_settings",
         "site_key",
+        "site_profile_",
         "rule_options",
     ]

@@ -237,3 +237,118 @@ def test_the_cli_learns_from_every_path_it_is_given(
         assert code == 1
     assert outputs[0] == outputs[1]
     assert outputs[0].count("NL408") == 12  # a menu and a footer on each of six pages
+
+
+# -- site profiles: newslint learn, site-profile ------------------------------------------------
+
+
+def _corpus(folder: Path) -> list[Path]:
+    folder.mkdir(exist_ok=True)
+    paths = []
+    for n, record in enumerate([*_site(), *_site(5, url="https://other.example.org")]):
+        path = folder / f"page{n}.json"
+        path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_learn_writes_a_plain_sorted_profile(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _corpus(tmp_path / "corpus")
+    profile = tmp_path / "sites.json"
+    assert main(["learn", "--isolated", str(tmp_path / "corpus"), "-o", str(profile)]) == 0
+    assert "11 pages of 2 sites" in capsys.readouterr().err
+    data = json.loads(profile.read_text(encoding="utf-8"))
+    assert data["format"] == "newslint-site-profile/1" and data["site-key"] == "domain"
+    site = data["sites"]["example-news.com"]
+    assert site["pages"] == 6 and site["lines"]["home"] == 6
+    assert list(site["lines"]) == sorted(site["lines"])
+    assert not any(text.startswith("the council") for text in site["lines"])  # seen once
+    first = profile.read_bytes()
+    assert (
+        main(["learn", "--isolated", "-j", "2", str(tmp_path / "corpus"), "-o", str(profile)]) == 0
+    )
+    assert profile.read_bytes() == first  # the same corpus, the same file
+
+
+def test_a_check_of_one_file_with_a_profile_finds_what_the_whole_corpus_run_finds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths = _corpus(tmp_path / "corpus")
+    (tmp_path / "corpus" / "newslint.toml").write_text(
+        'extend-select = ["NL408"]\nsite-profile = "../sites.json"\n', encoding="utf-8"
+    )
+    assert main(["learn", str(tmp_path / "corpus"), "-o", str(tmp_path / "sites.json")]) == 0
+    capsys.readouterr()
+    whole = ["--no-cache", "--isolated", "--select", "NL408", str(tmp_path / "corpus")]
+    assert main(whole) == 1
+    expected = [line for line in capsys.readouterr().out.splitlines() if "page3.json" in line]
+    assert len(expected) == 2
+    assert main(["--no-cache", "--select", "NL408", str(paths[3])]) == 1  # the profile's
+    assert [line for line in capsys.readouterr().out.splitlines() if "NL408" in line] == expected
+    # The library API reads it too: no corpus pass needed.
+    run = Run.load(tmp_path / "corpus" / "newslint.toml")
+    assert len([d for d in run.lint_record(_site()[3]) if d.code == "NL408"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "file not found"),
+        ("{not json", "cannot be read"),
+        ('{"format": "other"}', "not a newslint site profile"),
+        (
+            '{"format": "newslint-site-profile/1", "site-key": "host", "sites": {}}',
+            "learn it again",
+        ),
+        (
+            '{"format": "newslint-site-profile/1", "site-key": "domain", '
+            '"sites": {"a.com": {"pages": 2, "lines": {"home": 3}}}}',
+            "has count 3",
+        ),
+    ],
+)
+def test_a_profile_that_cannot_be_used_is_a_one_line_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str | None, message: str
+) -> None:
+    profile = tmp_path / "sites.json"
+    if content is not None:
+        profile.write_text(content, encoding="utf-8")
+    (tmp_path / "newslint.toml").write_text(
+        'extend-select = ["NL408"]\nsite-profile = "sites.json"\n', encoding="utf-8"
+    )
+    page = tmp_path / "a.json"
+    page.write_text(json.dumps(_site(1)[0]), encoding="utf-8")
+    assert main(["--no-cache", str(page)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "sites.json" in err and len(err.strip().splitlines()) == 1
+
+
+def test_learn_reports_bad_paths_and_outputs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["learn", str(tmp_path / "nowhere"), "-o", str(tmp_path / "p.json")]) == 2
+    assert "no such file or directory" in capsys.readouterr().err
+    _corpus(tmp_path / "corpus")
+    assert main(["learn", str(tmp_path / "corpus"), "-o", str(tmp_path / "no" / "p.json")]) == 2
+    assert "no such folder" in capsys.readouterr().err
+    assert not (tmp_path / "no").exists()
+
+
+def test_a_hand_edited_profile_line_is_read_as_newslint_reads_lines(tmp_path: Path) -> None:
+    profile = tmp_path / "sites.json"
+    lines = {"HOME": 6, "News": 6, "  sport ": 6}
+    profile.write_text(
+        json.dumps(
+            {
+                "format": "newslint-site-profile/1",
+                "site-key": "domain",
+                "sites": {"example-news.com": {"pages": 6, "lines": lines}},
+            }
+        ),
+        encoding="utf-8",
+    )
+    run = Run(extend_select=["NL408"], **{"site-profile": str(profile)})
+    record = _page(1, "Home\nNews\nSport\n\nThe mayor spoke.")
+    assert [d.code for d in run.lint_record(record)].count("NL408") == 1
