@@ -664,6 +664,8 @@ NOT_FOR_A_CLEAN_CHECK = (
     "newslint.chunks",  # a JSONL file big enough to be cut in chunks
     "newslint.fixer",  # --fix, --diff, and locating fixes for json and sarif output
     "newslint.records",  # the library API and Ray: records as dicts
+    "publicsuffixlist",  # site-key = "domain", for NL408 only
+    "newslint.learn",  # newslint learn
 )
 
 
