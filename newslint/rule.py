@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
@@ -196,6 +196,12 @@ class Rule:
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         raise NotImplementedError
+
+    def file_warnings(self, articles: Sequence[Article]) -> list[str]:
+        """What this file's articles say about the run's set-up that keeps the rule from
+        judging them (a site profile that does not know their site): printed once per file
+        as a warning, never counted as a problem.  Most rules have none."""
+        return []
 
     def diagnostic(
         self,

@@ -198,6 +198,8 @@ def process_data(
     document, reader = decoded
     if style is not None:
         document.preset_json_style(style)
+    for rule in rules:
+        result.warnings.extend(rule.file_warnings(document.articles))
     if not (options.fix or options.diff):
         result.diagnostics = lint_document(document, rules)
         if options.locate_fixes:

@@ -115,12 +115,14 @@ class SiteLines(Statistic):
     """Pages per site, and on how many of a site's pages each line of a body occurs."""
 
     name = "site-lines"
-    __slots__ = ("_size", "lines", "pages")
+    __slots__ = ("_size", "lines", "pages", "source")
 
     def __init__(self) -> None:
         self.pages: dict[str, int] = {}
         self.lines: dict[str, dict[int, int]] = {}
         self._size = 0
+        self.source: str | None = None
+        """The profile it was read from (None: learned by this run)."""
 
     def observe(self, article: ObservedArticle) -> None:
         body = article.text("body")
@@ -180,11 +182,13 @@ class SiteLines(Statistic):
 
     __hash__ = None  # type: ignore[assignment]
 
-    def __getstate__(self) -> tuple[dict[str, int], dict[str, dict[int, int]]]:
-        return self.pages, self.lines
+    def __getstate__(self) -> tuple[dict[str, int], dict[str, dict[int, int]], str | None]:
+        return self.pages, self.lines, self.source
 
-    def __setstate__(self, state: tuple[dict[str, int], dict[str, dict[int, int]]]) -> None:
-        self.pages, self.lines = state
+    def __setstate__(
+        self, state: tuple[dict[str, int], dict[str, dict[int, int]], str | None]
+    ) -> None:
+        self.pages, self.lines, self.source = state
         self._size = sum(map(len, self.lines.values()))
 
 
@@ -248,4 +252,5 @@ def load_profile(path: Path, site_key: str) -> SiteLines:
         learned.pages[site] = pages
         learned.lines[site] = counts
     learned._size = sum(map(len, learned.lines.values()))
+    learned.source = str(path)
     return learned

@@ -352,3 +352,26 @@ def test_a_hand_edited_profile_line_is_read_as_newslint_reads_lines(tmp_path: Pa
     run = Run(extend_select=["NL408"], **{"site-profile": str(profile)})
     record = _page(1, "Home\nNews\nSport\n\nThe mayor spoke.")
     assert [d.code for d in run.lint_record(record)].count("NL408") == 1
+
+
+def test_a_profile_that_does_not_know_a_site_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _corpus(tmp_path / "corpus")
+    profile = tmp_path / "sites.json"
+    assert main(["learn", "--isolated", str(tmp_path / "corpus"), "-o", str(profile)]) == 0
+    (tmp_path / "newslint.toml").write_text(
+        'extend-select = ["NL408"]\nsite-profile = "sites.json"\n', encoding="utf-8"
+    )
+    stranger = tmp_path / "new.jsonl"
+    records = [*_site(2, url="https://stranger.example.net"), _site(1)[0]]
+    stranger.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--no-cache", str(stranger)]) == 1  # the known site's page has problems
+    err = capsys.readouterr().err
+    assert f"{stranger}: warning: NL408: the site profile {profile} knows no page of " in err
+    assert "example.net, so 2 articles here went unjudged; learn it again" in err
+    known = tmp_path / "known.json"
+    known.write_text(json.dumps(_site(1)[0]), encoding="utf-8")
+    assert main(["--no-cache", str(known)]) == 1
+    assert "warning" not in capsys.readouterr().err

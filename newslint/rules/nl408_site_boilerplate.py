@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.model import Article
 from newslint.rule import Rule
 from newslint.sites import SiteLines, body_lines, normal_line, site_of
+from newslint.statistics import NO_URL
 
 
 class SiteBoilerplate(Rule):
@@ -86,6 +88,31 @@ or name (`--extend-select NL408`), never by default, by `NL4` or by `ALL`."""
             block = []
         if len(block) >= self.min_block:
             yield self._report(body, block, len(body), site, pages)
+
+    def file_warnings(self, articles: Sequence[Article]) -> list[str]:
+        """A site profile that knows none of a site's pages cannot judge its articles: say
+        so (a profile is not trusted blindly), once per file."""
+        if not articles:
+            return []
+        learned = articles[0].context.statistics.get(SiteLines)
+        if learned is None or learned.source is None:
+            return []
+        spec = articles[0].context.read.site_key
+        unknown = Counter(
+            site
+            for site in (site_of(article.values, spec) for article in articles)
+            if site not in learned.pages and site != NO_URL
+        )
+        if not unknown:
+            return []
+        shown = ", ".join(site for site, _ in unknown.most_common(3))
+        more = f" and {len(unknown) - 3} more" if len(unknown) > 3 else ""
+        count = sum(unknown.values())
+        return [
+            f"NL408: the site profile {learned.source} knows no page of {shown}{more}, so "
+            f"{count} article{'s' if count != 1 else ''} here went unjudged; learn it again "
+            "(newslint learn)"
+        ]
 
     def _report(
         self, body: str, block: list[tuple[int, int, int]], following: int, site: str, pages: int
