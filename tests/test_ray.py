@@ -75,6 +75,25 @@ def test_learn_dataset_is_the_corpus_pass_as_a_map_reduce(records: list[dict[str
     assert sum(counts.articles.values()) == COUNT and len(counts.articles) > 1
 
 
+def test_site_boilerplate_is_learned_on_the_cluster_and_checked(
+    records: list[dict[str, Any]],
+) -> None:
+    """NL408: check_dataset learns SiteLines as a map-reduce over the batches first, and
+    finds what the library finds after learning from the same records."""
+    from tests.test_rule_site_boilerplate import _site
+
+    site = [{"id": 1000 + n, **record} for n, record in enumerate(_site(8))]
+    rows_in = [*records[:40], *site]
+    settings = newslint.Settings(select=["NL408"])
+    dataset = ray.data.from_items(rows_in, override_num_blocks=4)
+    checked = newslint_ray.check_dataset(dataset, settings, batch_size=8)
+    rows = sorted(checked.take_all(), key=lambda row: row["id"])
+    learned = settings.with_statistics(settings.learn_records(rows_in, drop_missing=True))
+    expected = [[d.as_dict() for d in learned.lint_record(r, drop_missing=True)] for r in rows_in]
+    assert [row["newslint"] for row in rows] == expected
+    assert sum(1 for found in expected for d in found if d["code"] == "NL408") == 16
+
+
 def test_fix_dataset_fixes_records_as_the_library_does(records: list[dict[str, Any]]) -> None:
     settings = newslint.Settings(extend_select=["NL014"], ignore=["NL503"])
     dataset = ray.data.from_items(records, override_num_blocks=4)
