@@ -10,11 +10,17 @@ them to an ``exclusion_writer`` if one is given, as datatrove's filters do.
 ``record_adapter`` is a writer adapter that writes documents back in the record's shape::
 
     JsonlWriter("out/", adapter=record_adapter, compression=None)
+
+Rules that learn from the corpus (NL408) need two pipelines, as datatrove's deduplication
+has a signature step before its filter: ``NewslintLearnStep(folder)`` writes each task's
+statistics to ``folder``, and ``NewslintStep(settings, statistics_folder=folder)`` merges
+them all before it checks a document.
 """
 
 from __future__ import annotations
 
 import contextlib
+import pickle
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -23,6 +29,10 @@ try:
     from datatrove.data import (  # type: ignore[import-untyped,import-not-found,unused-ignore]
         Document,
         DocumentsPipeline,
+    )
+    from datatrove.io import (  # type: ignore[import-untyped,import-not-found,unused-ignore]
+        DataFolderLike,
+        get_datafolder,
     )
     from datatrove.pipeline.base import (  # type: ignore[import-untyped,import-not-found,unused-ignore]
         PipelineStep,
@@ -41,8 +51,12 @@ from newslint.records import as_dicts
 from newslint.registry import all_rules
 from newslint.run import Run
 from newslint.selection import SelectionError, select_rules
+from newslint.statistics import CorpusStatistics
 
-__all__ = ["NewslintStep", "document_to_record", "record_adapter"]
+__all__ = ["NewslintLearnStep", "NewslintStep", "document_to_record", "record_adapter"]
+
+STATISTICS_SUFFIX = ".newslint-statistics"
+"""A task's part of the corpus statistics, in ``NewslintLearnStep``'s output folder."""
 
 READER_KEYS = ("file_path",)
 """Metadata that datatrove's readers add: not part of the article."""
@@ -110,11 +124,14 @@ class NewslintStep(PipelineStep):  # type: ignore[misc,unused-ignore]
         exclusion_writer: DiskWriter | None = None,
         text_field: str = "body",
         metadata_key: str | None = "newslint",
+        statistics_folder: DataFolderLike | None = None,
     ) -> None:
         super().__init__()
         if isinstance(settings, Configuration):
             settings = Run.from_configuration(settings)
         self.settings = settings if settings is not None else Run()
+        self.statistics_folder = statistics_folder
+        """Where ``NewslintLearnStep`` wrote the corpus statistics (read on the first run)."""
         self.fix = fix
         self.unsafe = unsafe
         self.drop_codes: frozenset[str] | None = (
@@ -153,6 +170,8 @@ class NewslintStep(PipelineStep):  # type: ignore[misc,unused-ignore]
     def run(
         self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1
     ) -> Iterator[Document]:
+        if self.statistics_folder is not None and self.settings.needs_corpus_pass:
+            self.settings = self.settings.with_statistics(read_statistics(self.statistics_folder))
         writer = self.exclusion_writer if self.exclusion_writer else contextlib.nullcontext()
         with writer as excluded:
             for document in data or ():
@@ -174,3 +193,68 @@ class NewslintStep(PipelineStep):  # type: ignore[misc,unused-ignore]
                 if excluded is not None:
                     document.metadata["filter_reason"] = ",".join(reasons)
                     excluded.write(document, rank)
+
+
+class NewslintLearnStep(PipelineStep):  # type: ignore[misc,unused-ignore]
+    """The corpus pass: observe each document for the statistics the settings' rules learn
+    (NL408's site lines), pass it on unchanged, and write this task's part to
+    ``output_folder`` (``{rank:05d}.newslint-statistics``) for ``NewslintStep`` to merge.
+
+    Stats: ``learned``, the documents observed.
+    """
+
+    name = "📰 newslint learn"
+    type = "📊 - STATS"
+
+    def __init__(
+        self,
+        output_folder: DataFolderLike,
+        settings: Run | Configuration | None = None,
+        *,
+        text_field: str = "body",
+        metadata_key: str | None = "newslint",
+    ) -> None:
+        super().__init__()
+        if isinstance(settings, Configuration):
+            settings = Run.from_configuration(settings)
+        self.settings = settings if settings is not None else Run()
+        self.output_folder = output_folder
+        self.text_field = text_field
+        self.metadata_key = metadata_key
+
+    def run(
+        self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1
+    ) -> Iterator[Document]:
+        kinds = self.settings.corpus_statistics
+        learned = CorpusStatistics(kinds)
+        for document in data or ():
+            record = document_to_record(document, self.text_field, self.metadata_key or "")
+            with self.track_time():
+                learned.merge(self.settings.learn_records([record], kinds, drop_missing=True))
+            self.stat_update("learned")
+            yield document
+        folder = get_datafolder(self.output_folder)
+        with folder.open(f"{rank:05d}{STATISTICS_SUFFIX}", "wb") as handle:
+            handle.write(pickle.dumps(learned))
+
+
+def read_statistics(folder: DataFolderLike) -> CorpusStatistics:
+    """Every task's part of the statistics in ``folder``, merged (any order gives the same).
+
+    The parts are unpickled by the cache's restricted unpickler: newslint's statistics and
+    plain data, nothing that could run code.
+    """
+    from newslint.cache import trusted_loads
+
+    found = get_datafolder(folder)
+    parts = sorted(found.list_files(glob_pattern=f"*{STATISTICS_SUFFIX}"))
+    if not parts:
+        raise ConfigError(f"no {STATISTICS_SUFFIX} files in {folder}: run NewslintLearnStep first")
+    merged = CorpusStatistics()
+    for name in parts:
+        with found.open(name, "rb") as handle:
+            part = trusted_loads(handle.read())
+        if not isinstance(part, CorpusStatistics):
+            raise ConfigError(f"{name} in {folder}: not newslint statistics")
+        merged.merge(part)
+    return merged

@@ -144,3 +144,55 @@ def test_step_pickles_for_datatrove_workers(tmp_path: Path) -> None:
     copy = pickle.loads(pickle.dumps(step))
     assert copy.settings.codes == step.settings.codes and copy.drop_codes == step.drop_codes
     shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+def test_learn_step_then_check_step_find_site_boilerplate(tmp_path: Path) -> None:
+    """NL408 in datatrove: a learning pipeline writes each task's statistics, the checking
+    pipeline merges them; the diagnostics are the library's after learning the same records."""
+    from newslint.datatrove import NewslintLearnStep, read_statistics
+    from tests.test_rule_site_boilerplate import _site
+
+    site = [{"id": f"site-{n}", **record} for n, record in enumerate(_site(8))]
+    rows = [*_site(0), *site]
+    source = tmp_path / "in"
+    source.mkdir()
+    write_jsonl(source / "a.jsonl", rows[:4])
+    write_jsonl(source / "b.jsonl", rows[4:])
+    settings = newslint.Settings(select=["NL408"])
+    learning = [
+        JsonlReader(str(source), text_key="body", glob_pattern="*.jsonl"),
+        NewslintLearnStep(str(tmp_path / "stats"), settings),
+    ]
+    LocalPipelineExecutor(
+        pipeline=learning, tasks=2, workers=1, logging_dir=str(tmp_path / "logs-learn")
+    ).run()
+    assert sorted(p.name for p in (tmp_path / "stats").iterdir()) == [
+        "00000.newslint-statistics",
+        "00001.newslint-statistics",
+    ]
+    learned = settings.learn_records(rows, drop_missing=True)
+    assert read_statistics(str(tmp_path / "stats")) == learned
+    step = NewslintStep(settings, statistics_folder=str(tmp_path / "stats"))
+    (tmp_path / "check").mkdir()
+    result = _run(tmp_path / "check", rows, step)
+    expected = settings.with_statistics(learned)
+    by_id = _by_id(result["kept"])
+    for row in site:
+        found = [d.as_dict() for d in expected.lint_record(row, drop_missing=True)]
+        assert by_id[row["id"]]["newslint"] == found
+    assert result["stats"]["NL408"] == 16
+
+
+def test_a_check_step_without_statistics_says_what_to_run(tmp_path: Path) -> None:
+    from newslint.datatrove import read_statistics
+
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(newslint.ConfigError, match="run NewslintLearnStep first"):
+        read_statistics(str(tmp_path / "empty"))
+    forged = tmp_path / "forged"
+    forged.mkdir()
+    (forged / "00000.newslint-statistics").write_bytes(
+        b"cos\nsystem\n(S'echo owned'\ntR."  # a pickle that would run a command
+    )
+    with pytest.raises(Exception, match="not allowed"):
+        read_statistics(str(forged))
