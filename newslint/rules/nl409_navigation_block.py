@@ -1,0 +1,146 @@
+"""NL409: a run of menu-like short lines before the article's first paragraph or after its last."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from newslint.lazy_re import compile_lazily
+from newslint.model import Article
+from newslint.rule import Rule
+
+_BULLETS = frozenset("*+•·▪►o–-")
+_NUMBERED = compile_lazily(r"\d{1,2}[.)]")
+_SENTENCE_ENDS = (".", "!", "?", "…")
+_CLOSERS = " \t\"'”’»)]"
+_DIGIT = compile_lazily(r"\d")
+
+
+def _menu_like(lines: list[str]) -> bool:
+    """Menus hold few numbers; a run of figures (poll results, prices, a schedule, a
+    table of scores) is the article's own data."""
+    with_digits = sum(1 for line in lines if _DIGIT.search(line))
+    return with_digits * 3 <= len(lines)
+
+
+class NavigationBlock(Rule):
+    code = "NL409"
+    name = "navigation-block"
+    summary = (
+        "A run of short menu-like lines before the article's first paragraph or after its last."
+    )
+    explanation = """\
+Whole-page text (what html-text, inscriptis or a crawler that keeps everything
+hands you) starts with the site's navigation and ends with its footer: runs of
+short lines, often bulleted (`* Home`, `+ Shows`, `o Morning Joe`), none of
+them a sentence.  This rule needs no corpus: it flags a run of at least
+`min-lines` consecutive lines (blank lines do not break a run) of at most
+`max-words` words each that do not end a sentence, when the run lies before the
+body's first paragraph of prose (a line of 12 or more words ending with `.`,
+`!`, `?` or `…`) or after its last.  A body without such a paragraph is not
+judged.
+
+Lists inside the article, between its paragraphs, are left alone, and so is a
+short byline-and-date block (three lines or fewer) and a run in which more than a
+third of the lines hold a digit (poll results, prices, a schedule, scores: the
+article's own figures), and a run that a line ending with `:` introduces
+(`...found in foods like:`).
+The fix deletes the run and the blank lines after it; it is unsafe: it deletes
+text.
+
+Not selected by default yet (`--extend-select NL409`): a list that opens or
+closes an article without a sentence to introduce it (`Spinach`, `Chard`,
+`Almonds`, ...) is flagged too, and on whole pages it costs about a tenth of
+the rules' time."""
+    bad = (
+        "* Home\n* News\n* Sport\n* Weather\n\n"
+        "The council approved the budget on Monday after a long and heated debate."
+    )
+    good = "The council approved the budget on Monday after a long and heated debate."
+    fields = ("body",)
+    fix_applicabilities = frozenset({Applicability.UNSAFE})
+    enabled_by_default = False  # preview: see the explanation's last paragraph
+
+    options: ClassVar[dict[str, str]] = {
+        "min-lines": "flag runs of at least this many short lines",
+        "max-words": "a line of at most this many words (a bullet not counted) is short",
+    }
+    min_lines = 4
+    max_words = 4
+    prose_words = 12
+
+    def check(self, article: Article) -> Iterator[Diagnostic]:
+        body = article.text("body")
+        if not body or body.count("\n") < self.min_lines:
+            return
+        parts = body.split("\n")
+        top = self._segment(parts, range(len(parts)), 0)
+        if top is None:
+            return  # no paragraph of prose: not judged
+        first = top[-1][0]
+        bottom = self._segment(parts, range(len(parts) - 1, first - 1, -1), len(body) + 1)
+        assert bottom is not None  # the first paragraph ends the search at the latest
+        yield from self._runs(body, parts, top, "before the first paragraph")
+        yield from self._runs(body, parts, bottom[::-1], "after the last paragraph")
+
+    def _segment(
+        self, parts: list[str], order: range, offset: int
+    ) -> list[tuple[int, str, int]] | None:
+        """(line index, kind, start offset) of the non-empty lines in ``order`` up to and
+        with the first paragraph of prose (None if there is none): only the lines around
+        the article are ever classified.  ``offset``: where the walk starts (0 forwards;
+        the body's length + 1 backwards)."""
+        found = []
+        forwards = order.step > 0
+        for index in order:
+            text = parts[index]
+            if forwards:
+                start, offset = offset, offset + len(text) + 1
+            else:
+                offset -= len(text) + 1
+                start = offset
+            if text and not text.isspace():
+                kind = self._kind(text)
+                found.append((index, kind, start))
+                if kind == "p":
+                    return found
+        return None
+
+    def _runs(
+        self, body: str, parts: list[str], lines: list[tuple[int, str, int]], where: str
+    ) -> Iterator[Diagnostic]:
+        """The problems of one segment: runs of short lines, in text order."""
+        run: list[int] = []
+        for position, (_, kind, _) in enumerate([*lines, (-1, "", -1)]):
+            if kind == "s":
+                run.append(position)
+                continue
+            if len(run) >= self.min_lines:
+                before = lines[run[0] - 1][0] if run[0] > 0 else None
+                introduced = before is not None and parts[before].rstrip().endswith(":")
+                if not introduced and _menu_like([parts[lines[p][0]] for p in run]):
+                    following = run[-1] + 1
+                    end = lines[following][2] if following < len(lines) else len(body)
+                    yield self._report(body, lines[run[0]][2], end, len(run), where)
+            run = []
+
+    def _kind(self, text: str) -> str:
+        """'s' for a short line that ends no sentence, 'p' for a paragraph of prose, '' else.
+
+        Cheap on purpose (whole pages have thousands of lines): bounded splits count words.
+        """
+        ends_sentence = text.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS)
+        if not ends_sentence:
+            words = text.split(None, self.max_words + 1)
+            if words and (words[0] in _BULLETS or _NUMBERED.fullmatch(words[0])):
+                words = words[1:]
+            return "s" if 0 < len(words) <= self.max_words else ""
+        return "p" if len(text.split(None, self.prose_words)) >= self.prose_words else ""
+
+    def _report(self, body: str, start: int, end: int, count: int, where: str) -> Diagnostic:
+        first = body[start:end].split("\n", 1)[0]
+        shown = " ".join(first.split())[:40]
+        message = f"navigation block: {count} short lines {where} (from '{shown}')"
+        fix = Fix("delete the block", Applicability.UNSAFE, (Edit("body", start, end, ""),))
+        return self.diagnostic("body", start, end, message, fix)

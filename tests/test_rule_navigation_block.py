@@ -1,0 +1,88 @@
+"""NL409 navigation-block: menu-like runs of short lines around the article, without a corpus.
+
+Every text here is written for the tests (never copied from ../shared).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newslint.rules.nl409_navigation_block import NavigationBlock
+from tests.rulekit import JSON_READER, article, fix, lint
+
+NL409 = NavigationBlock()
+PROSE = "The council approved the budget on Monday after a long and heated debate in the hall."
+MORE = "Rail workers said they would strike on Friday unless the offer was improved again."
+
+
+def _found(body: str) -> list[tuple[int, int, str]]:
+    return [(d.start, d.end, d.message) for d in lint(NL409, body=body)]
+
+
+def test_a_menu_before_the_article_and_a_footer_after_it() -> None:
+    menu = "* Home\n* News\n* Sport\n* Weather\n* Opinion"
+    footer = "About us\nContact\nPrivacy policy\nTerms of use"
+    body = f"{menu}\n\n{PROSE}\n\n{MORE}\n\n{footer}"
+    found = _found(body)
+    assert [(start, end) for start, end, _ in found] == [
+        (0, body.index(PROSE)),
+        (body.index("About us"), len(body)),
+    ]
+    assert (
+        found[0][2] == "navigation block: 5 short lines before the first paragraph (from '* Home')"
+    )
+    assert "4 short lines after the last paragraph" in found[1][2]
+    fixed = json.loads(
+        fix("a.json", JSON_READER, json.dumps({"title": "T", "body": body}), True, (NL409,))
+    )["body"]
+    assert fixed == f"{PROSE}\n\n{MORE}\n\n"
+    assert _found(fixed) == []  # a second pass finds nothing
+
+
+@pytest.mark.parametrize(
+    "menu",
+    [
+        "Startseite\nPolitik\nWirtschaft\nKultur",  # German
+        "Главная\nНовости\nСпорт\nПогода",  # Russian
+        "Accueil\nÉconomie\nCulture\nSociété",  # French, accents
+        "+ Shows\no Morning Joe\no Hardball\n+ Video",  # html-text's bullets
+    ],
+)
+def test_menus_in_any_language_and_bullet_style(menu: str) -> None:
+    assert len(_found(f"{menu}\n\n{PROSE}")) == 1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A list inside the article, between its paragraphs.
+        f"{PROSE}\n\nFlour\nEggs\nMilk\nButter\n\n{MORE}",
+        # A list a sentence introduces, after the last paragraph.
+        f"{PROSE}\n\nYou can find it in foods like:\n\nSpinach\nAlmonds\nBlack beans\nAvocado",
+        # A byline and date block: three short lines.
+        f"By Jane Doe\nStaff writer\nNovember 1, 2024\n\n{PROSE}",
+        # The article's own figures: poll results, prices.
+        f"{PROSE}\n\nYes 45%\nNo 40%\nUndecided 15%\nTurnout 62%",
+        # Short sentences are sentences.
+        f"It rained.\nThen it stopped.\nWe went out.\nThe sun came.\n\n{PROSE}",
+        # No paragraph of prose at all: not judged (a list-only record).
+        "Home\nNews\nSport\nWeather\nOpinion",
+        # Headings between paragraphs.
+        f"{PROSE}\n\nBackground\n\n{MORE}\n\nWhat next\n\n{PROSE}",
+        # Prose in other scripts with short lines around it, but fewer than four.
+        "Берлин\nПонедельник\n\nСовет утвердил бюджет в понедельник после долгих и жарких споров в зале.",
+    ],
+)
+def test_what_it_must_not_flag(body: str) -> None:
+    assert _found(body) == []
+
+
+def test_options() -> None:
+    body = f"Home\nNews\nSport\n\n{PROSE}"
+    assert _found(body) == []
+    assert len(list(NL409.configured({"min-lines": 3}).check(article(body=body)))) == 1
+    wordy = f"Our world news\nOur sport pages\nOur opinion section\nOur weather maps\n\n{PROSE}"
+    assert len(_found(wordy)) == 1
+    assert list(NL409.configured({"max-words": 2}).check(article(body=wordy))) == []
