@@ -46,6 +46,7 @@ short byline-and-date block (three lines or fewer) and a run in which more than 
 third of the lines hold a digit (poll results, prices, a schedule, scores: the
 article's own figures), and a run that a line ending with `:` introduces
 (`...found in foods like:`).
+
 The fix deletes the run and the blank lines after it; it is unsafe: it deletes
 text.
 
