@@ -42,6 +42,7 @@ FIXABLE_IN_THE_DOCS = {
     **dict.fromkeys(["NL302", "NL309", "NL506", "NL604", "NL605", "NL607", "NL608"], "never"),
     **dict.fromkeys(["NL101", "NL102", "NL104", "NL105", "NL301", "NL303", "NL304"], "safe"),
     **dict.fromkeys(["NL305", "NL307", "NL501", "NL502", "NL503", "NL504", "NL601"], "safe"),
+    **dict.fromkeys(["NL107"], "safe"),
     **dict.fromkeys(["NL012", "NL308", "NL310", "NL401", "NL402", "NL403", "NL404"], "unsafe"),
     **dict.fromkeys(["NL405", "NL406", "NL407", "NL408", "NL507", "NL602", "NL603"], "unsafe"),
     **dict.fromkeys(["NL103", "NL201", "NL306", "NL505"], "sometimes"),
