@@ -25,6 +25,13 @@ _GLUED = compile_lazily(
 )
 # Fast path: every match holds four capitals and a lower-case letter in a row.
 _FOUR_CAPITALS = compile_lazily(rf"[{_UPPER}]{{4}}[{_LOWER}]")
+_UPPER_CHAR = compile_lazily(rf"[{_UPPER}]")
+
+
+def _is_upper(char: str) -> bool:
+    return _UPPER_CHAR.fullmatch(char) is not None
+
+
 # The token before the glued one: what a scan back from it finds, up to this far.
 _LOOK_BACK = 60
 _AROUND = "\"'“”‘’«»()|*#:;,.!?"
@@ -55,10 +62,19 @@ def _after_caps_word(text: str, start: int) -> bool:
 def glued_headings(text: str) -> Iterator[tuple[int, int, int]]:
     """(start, break, end) of each all-caps heading glued to a sentence: the head's start,
     where the line break was lost, and the end of the glued word."""
-    if _FOUR_CAPITALS.search(text) is None:
-        return
-    for match in _GLUED.finditer(text):
-        if _after_caps_word(text, match.start()):
+    tried = -1
+    for seam in _FOUR_CAPITALS.finditer(text):
+        # A match of _GLUED starts where a run of capitals starts (its look-behind turns
+        # every later start in the run away): find that start from the seam, in C, and
+        # try there once, instead of trying every position of the text.
+        start = seam.start()
+        while start > 0 and start > seam.start() - _MAX_HEAD - 2 and _is_upper(text[start - 1]):
+            start -= 1
+        if start <= tried:
+            continue
+        tried = start
+        match = _GLUED.match(text, start)
+        if match is not None and _after_caps_word(text, match.start()):
             yield match.start(), match.end(1), match.end()
 
 
