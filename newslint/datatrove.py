@@ -127,9 +127,7 @@ class NewslintStep(PipelineStep):  # type: ignore[misc,unused-ignore]
         statistics_folder: DataFolderLike | None = None,
     ) -> None:
         super().__init__()
-        if isinstance(settings, Configuration):
-            settings = Run.from_configuration(settings)
-        self.settings = settings if settings is not None else Run()
+        self.settings = Run.of(settings)
         self.statistics_folder = statistics_folder
         """Where ``NewslintLearnStep`` wrote the corpus statistics (read on the first run)."""
         self.fix = fix
@@ -215,9 +213,7 @@ class NewslintLearnStep(PipelineStep):  # type: ignore[misc,unused-ignore]
         metadata_key: str | None = "newslint",
     ) -> None:
         super().__init__()
-        if isinstance(settings, Configuration):
-            settings = Run.from_configuration(settings)
-        self.settings = settings if settings is not None else Run()
+        self.settings = Run.of(settings)
         self.output_folder = output_folder
         self.text_field = text_field
         self.metadata_key = metadata_key

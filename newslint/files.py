@@ -118,7 +118,9 @@ def _walk(root: Path, suffixes: tuple[str, ...]) -> Iterator[tuple[str, str | No
 def write_atomic(path: Path, data: bytes, expected: Snapshot | None = None) -> None:
     """Replace ``path`` with ``data``: temp file in the same folder, fsync, keep mode, rename.
 
-    If ``expected`` is given and the file no longer matches it, nothing is written.
+    If ``expected`` is given and the file no longer matches it, nothing is written.  Without
+    ``expected``, a file that does not exist yet is created the same way (a profile that
+    ``newslint learn`` writes), with the mode the umask gives a new file.
     """
     writer = AtomicWriter(path, expected)
     try:
@@ -126,28 +128,6 @@ def write_atomic(path: Path, data: bytes, expected: Snapshot | None = None) -> N
         writer.commit()
     finally:
         writer.discard()
-
-
-def write_output(path: Path, data: bytes) -> None:
-    """Write a file newslint makes (a profile): atomically, replacing one that exists (its
-    mode kept) or creating it, so that a reader never sees half of it."""
-    if path.exists():
-        write_atomic(path, data)
-        return
-    import tempfile  # only for files newslint writes
-
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
 
 
 def _umask() -> int:
@@ -166,14 +146,18 @@ class AtomicWriter:
     def __init__(self, path: Path, expected: Snapshot | None = None) -> None:
         self.expected = expected
         self._check_unchanged(path)
-        # Write through a symbolic link to the file it names, so the link stays a link.
-        self.path = path.resolve(strict=True)
-        info = self.path.stat()
-        if info.st_nlink > 1:
-            raise HardLinkError(
-                f"has {info.st_nlink} hard links and a rewrite would break them; not written"
-            )
-        self.mode = stat.S_IMODE(info.st_mode)
+        if expected is None and not os.path.lexists(path):  # a new file of newslint's own
+            self.path = path.absolute()
+            self.mode = 0o666 & ~_umask()
+        else:
+            # Write through a symbolic link to the file it names, so the link stays a link.
+            self.path = path.resolve(strict=True)
+            info = self.path.stat()
+            if info.st_nlink > 1:
+                raise HardLinkError(
+                    f"has {info.st_nlink} hard links and a rewrite would break them; not written"
+                )
+            self.mode = stat.S_IMODE(info.st_mode)
         import tempfile  # only a write needs it (3 ms of every start-up otherwise)
 
         descriptor, self.temporary = tempfile.mkstemp(

@@ -22,7 +22,9 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from newslint.config import ConfigError, load_settings
-from newslint.files import write_output
+from newslint.diagnostics import ReadError
+from newslint.files import write_atomic
+from newslint.report import printable
 from newslint.run import Run
 from newslint.sites import PROFILE_MIN_PAGES, SiteLines, body_lines, normal_line, profile_text
 from newslint.statistics import ObservedArticle, Statistic
@@ -84,17 +86,18 @@ def run_learn_command(argv: Sequence[str]) -> int:
         configuration = copy.copy(load_settings(args.config, args.isolated, start=args.paths[0]))
         configuration.site_profile_ = None  # learning a profile reads none (it may not exist)
         run = Run.from_configuration(configuration)
-        missing = [path for path in args.paths if not Path(path).exists()]
-        if missing:
-            raise ConfigError(f"{missing[0]}: no such file or directory")
-        learned = run.learn(args.paths, jobs=args.jobs, kinds=[SiteLines]).get(SiteLines)
+        errors: list[ReadError] = []
+        learned = run.learn(args.paths, jobs=args.jobs, kinds=[SiteLines], errors=errors)
+        found = learned.get(SiteLines)
     except ConfigError as exc:
         print(f"newslint learn: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    assert learned is not None
+    assert found is not None
+    for error in errors:  # learned from the rest: each file that could not be read is named
+        print(printable(str(error)), file=sys.stderr)
     _LineTexts.wanted = frozenset(
         key
-        for counts in learned.lines.values()
+        for counts in found.lines.values()
         for key, count in counts.items()
         if count >= PROFILE_MIN_PAGES
     )
@@ -103,16 +106,16 @@ def run_learn_command(argv: Sequence[str]) -> int:
     finally:
         _LineTexts.wanted = frozenset()
     assert texts is not None
-    text = profile_text(learned, texts.texts, run.configuration.site_key)
+    text = profile_text(found, texts.texts, run.configuration.site_key)
     try:
-        write_output(output, text.encode("utf-8"))
+        write_atomic(output, text.encode("utf-8"))
     except OSError as exc:
         print(f"newslint learn: error: cannot write {output}: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    kept = sum(1 for count in learned.lines.values() for n in count.values() if n > 1)
+    kept = sum(1 for count in found.lines.values() for n in count.values() if n > 1)
     print(
-        f"newslint learn: {sum(learned.pages.values())} pages of {len(learned.pages)} sites, "
+        f"newslint learn: {sum(found.pages.values())} pages of {len(found.pages)} sites, "
         f"{kept} repeated lines: {output}",
         file=sys.stderr,
     )
-    return EXIT_CLEAN
+    return EXIT_ERROR if errors else EXIT_CLEAN

@@ -93,12 +93,6 @@ CHUNK_BYTES = 4 << 20
 """JSONL files are split into ranges of about this many bytes, one Ray task each."""
 
 
-def _settings(settings: Run | Configuration | None) -> Run:
-    if isinstance(settings, Configuration):
-        return Run.from_configuration(settings)
-    return settings if settings is not None else Run()
-
-
 # -- datasets ----------------------------------------------------------------------------------
 
 
@@ -212,7 +206,7 @@ def learn_dataset(
     is (map), then merged here (reduce).  ``kinds``: the statistics to learn (default: what
     the selected rules need).  ``check_dataset`` and ``fix_dataset`` call it themselves
     when their rules need statistics; ``Run.with_statistics`` takes what it returns."""
-    resolved = _settings(settings)
+    resolved = Run.of(settings)
     wanted = tuple(kinds) if kinds is not None else resolved.corpus_statistics
     parts = dataset.map_batches(
         functools.partial(
@@ -257,7 +251,7 @@ def check_dataset(
     reads nulls as absent fields; see ``newslint.lint_record``.  An existing ``column``
     is replaced (and is not part of the record that is checked).
     """
-    resolved = _learned(dataset, _settings(settings), column, batch_size, drop_missing)
+    resolved = _learned(dataset, Run.of(settings), column, batch_size, drop_missing)
     return dataset.map_batches(
         functools.partial(
             _check_batch, settings=resolved, column=column, drop_missing=drop_missing
@@ -282,7 +276,7 @@ def fix_dataset(
     Columns keep their types; a ``related`` column (the configuration's name for it) is
     added if the dataset has none, since promo fixes move headlines there.
     """
-    resolved = _learned(dataset, _settings(settings), column, batch_size, drop_missing)
+    resolved = _learned(dataset, Run.of(settings), column, batch_size, drop_missing)
     return dataset.map_batches(
         functools.partial(
             _fix_batch,
@@ -616,7 +610,7 @@ def run_ray_engine(
     already initialised).  Returns the CLI's exit status: 0 clean, 1 problems, 2 errors.
     """
     stdout = out or sys.stdout
-    resolved = _settings(settings)
+    resolved = Run.of(settings)
     files, input_errors = _collect_inputs(inputs)
     for message in input_errors:
         print(message, file=sys.stderr)

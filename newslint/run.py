@@ -164,6 +164,14 @@ class Run:
     # Kept for callers of the library API's ``Settings``.
     from_config = from_configuration
 
+    @classmethod
+    def of(cls, settings: Run | Configuration | None) -> Run:
+        """The run that integrations' ``settings=`` arguments name: a run as it is, a loaded
+        configuration's run, or the default run for None."""
+        if isinstance(settings, Configuration):
+            return cls.from_configuration(settings)
+        return settings if settings is not None else cls()
+
     def with_options(self, **changes: Any) -> Run:
         """The same run doing something else (``fix=True``, ``locate_fixes=True``, ...)."""
         return Run._make(self.configuration, self.rules, replace(self.options, **changes))
@@ -223,19 +231,26 @@ class Run:
         *,
         jobs: int = 0,
         kinds: Iterable[type[Statistic]] | None = None,
+        errors: list[ReadError] | None = None,
     ) -> CorpusStatistics:
         """The corpus pass: read every file under ``paths`` and collect statistics.
 
         Files are read in the pool like a check; each worker's part is merged here.
-        Files that cannot be read add nothing (the check pass reports them).
+        Files that cannot be read add nothing (the check pass reports them); with
+        ``errors``, why each could not be read is added to it (``newslint learn``).
         """
         wanted = tuple(kinds) if kinds is not None else self.corpus_statistics
         reading = replace(self.options, fix=False, diff=False, locate_fixes=False, observe=wanted)
         learned = CorpusStatistics(wanted)
         scheduler = self._scheduler((), reading, jobs, None)
-        for result in scheduler.results(self._jobs(self.discover(paths))):
+        found = self.discover(paths)
+        if errors is not None:
+            errors.extend(ReadError(path, message) for path, message in found if message)
+        for result in scheduler.results(self._jobs(found)):
             if result.statistics is not None:
                 learned.merge(result.statistics)
+            if errors is not None:
+                errors.extend(result.errors)
         return learned
 
     def learn_records(

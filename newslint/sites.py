@@ -15,9 +15,8 @@ one; on a corpus that big, the lines that matter are seen on many pages).
 from __future__ import annotations
 
 import json
-import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,15 +35,6 @@ MAX_FINGERPRINTS = 2_000_000
 PROFILE_FORMAT = "newslint-site-profile/1"
 PROFILE_MIN_PAGES = 2
 """A profile keeps the lines that at least this many pages of a site carry."""
-SITE_KEYS = ("domain", "host")
-"""``site-key`` values besides ``field:NAME`` and ``path:N``."""
-
-_SITE_KEY = re.compile(r"(?:domain|host|field:[A-Za-z_][\w.-]*|path:[1-9])")
-
-
-def valid_site_key(spec: str) -> bool:
-    """Whether ``spec`` is a ``site-key`` setting newslint understands."""
-    return _SITE_KEY.fullmatch(spec) is not None
 
 
 def normal_line(line: str) -> str:
@@ -59,11 +49,16 @@ def normal_line(line: str) -> str:
     return " ".join(line.casefold().split())  # str.split's whitespace is re's \s
 
 
+@lru_cache(maxsize=1)
+def _blake2b() -> Callable[..., Any]:
+    import hashlib  # here: only a run with a site-aware rule pays for loading it (10 ms)
+
+    return hashlib.blake2b
+
+
 def fingerprint(normal: str) -> int:
     """A 64-bit digest of a normalised line, the same in every process and every run."""
-    import hashlib  # here: only a run that learns site lines pays for loading it
-
-    digest = hashlib.blake2b(normal.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    digest = _blake2b()(normal.encode("utf-8", "surrogatepass"), digest_size=8).digest()
     return int.from_bytes(digest, "little")
 
 
@@ -155,6 +150,15 @@ class SiteLines(Statistic):
                 self.lines[site] = {key: n for key, n in counts.items() if n > 1}
             self._size = sum(map(len, self.lines.values()))
 
+    @classmethod
+    def of(
+        cls, pages: dict[str, int], lines: dict[str, dict[int, int]], source: str | None = None
+    ) -> SiteLines:
+        """Counts made elsewhere (a profile), with where they come from."""
+        made = cls()
+        made.__setstate__((pages, lines, source))
+        return made
+
     def pages_with(self, site: str, key: int) -> int:
         """On how many of ``site``'s pages the line with fingerprint ``key`` occurs."""
         counts = self.lines.get(site)
@@ -232,10 +236,11 @@ def load_profile(path: Path, site_key: str) -> SiteLines:
             f"site profile {path}: learned with site-key {data.get('site-key')!r}, but this "
             f"run's site-key is {site_key!r}; learn it again with `newslint learn`"
         )
-    learned = SiteLines()
     sites = data.get("sites")
     if not isinstance(sites, dict):
         raise ProfileError(f"site profile {path}: 'sites' must be an object")
+    all_pages: dict[str, int] = {}
+    all_lines: dict[str, dict[int, int]] = {}
     for site, entry in sites.items():
         pages = entry.get("pages") if isinstance(entry, dict) else None
         lines = entry.get("lines") if isinstance(entry, dict) else None
@@ -249,8 +254,6 @@ def load_profile(path: Path, site_key: str) -> SiteLines:
                 )
             key = fingerprint(normal_line(text))
             counts[key] = max(counts.get(key, 0), count)
-        learned.pages[site] = pages
-        learned.lines[site] = counts
-    learned._size = sum(map(len, learned.lines.values()))
-    learned.source = str(path)
-    return learned
+        all_pages[site] = pages
+        all_lines[site] = counts
+    return SiteLines.of(all_pages, all_lines, str(path))

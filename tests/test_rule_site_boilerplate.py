@@ -7,6 +7,7 @@ pages share a menu and a footer around articles of their own, in English, German
 from __future__ import annotations
 
 import json
+import os
 import pickle
 from pathlib import Path
 from typing import Any
@@ -375,3 +376,30 @@ def test_a_profile_that_does_not_know_a_site_says_so(
     known.write_text(json.dumps(_site(1)[0]), encoding="utf-8")
     assert main(["--no-cache", str(known)]) == 1
     assert "warning" not in capsys.readouterr().err
+
+
+def test_learn_names_what_it_cannot_read_and_learns_from_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "corpus"
+    _corpus(corpus)
+    (corpus / "broken.json").write_bytes(b"\xff\xfe\x00binary")
+    profile = tmp_path / "sites.json"
+    assert main(["learn", "--isolated", str(corpus), "-o", str(profile)]) == 2
+    err = capsys.readouterr().err
+    assert "broken.json" in err and "Traceback" not in err
+    assert (
+        json.loads(profile.read_text(encoding="utf-8"))["sites"]["example-news.com"]["pages"] == 6
+    )
+    # A new profile gets the mode a new file gets; no temp file is left beside it.
+    assert (profile.stat().st_mode & 0o777) == 0o666 & ~_umask()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "sites.json"]
+    profile.chmod(0o640)  # a profile that exists keeps its mode when learned again
+    assert main(["learn", "--isolated", str(corpus), "-o", str(profile)]) == 2
+    assert (profile.stat().st_mode & 0o777) == 0o640
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -9,7 +9,8 @@ from typing import ClassVar
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.model import Article
 from newslint.rule import Rule
-from newslint.sites import SiteLines, body_lines, normal_line, site_of
+from newslint.rules._boilerplate import quote
+from newslint.sites import SiteLines, body_lines, fingerprint, normal_line, site_of
 from newslint.statistics import NO_URL
 
 
@@ -77,10 +78,11 @@ or name (`--extend-select NL408`), never by default, by `NL4` or by `ALL`."""
             return
         needed = max(self.min_pages, self.min_share * pages)
         title = normal_line(article.text("title") or "")
+        title_key = fingerprint(title) if title else None
         block: list[tuple[int, int, int]] = []  # (start, end, pages) of the current block
         for start, end, key in body_lines(body):
             carried = learned.pages_with(site, key) if key is not None else 0
-            if carried >= needed and not (title and normal_line(body[start:end]) == title):
+            if carried >= needed and key != title_key:
                 block.append((start, end, carried))
                 continue
             if len(block) >= self.min_block:
@@ -126,12 +128,7 @@ or name (`--extend-select NL408`), never by default, by `NL4` or by `ALL`."""
         lines = "a line" if count == 1 else f"{count} lines"
         message = (
             f"site boilerplate: {lines} that {share} of the {pages} pages of {site} carry"
-            f" (from '{_preview(body[start : block[0][1]])}')"
+            f" (from '{quote(body[start : block[0][1]])}')"
         )
         fix = Fix("delete the block", Applicability.UNSAFE, (Edit("body", start, following, ""),))
         return self.diagnostic("body", start, following, message, fix)
-
-
-def _preview(line: str) -> str:
-    text = " ".join(line.split())
-    return text if len(text) <= 60 else text[:57] + "..."

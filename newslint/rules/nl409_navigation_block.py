@@ -140,7 +140,8 @@ the rules' time."""
         return "p" if len(text.split(None, self.prose_words)) >= self.prose_words else ""
 
     def _report(self, body: str, start: int, end: int, count: int, where: str) -> Diagnostic:
-        first = body[start:end].split("\n", 1)[0]
+        newline = body.find("\n", start, end)
+        first = body[start : newline if newline >= 0 else end]
         shown = " ".join(first.split())[:40]
         message = f"navigation block: {count} short lines {where} (from '{shown}')"
         fix = Fix("delete the block", Applicability.UNSAFE, (Edit("body", start, end, ""),))
