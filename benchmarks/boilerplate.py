@@ -12,7 +12,10 @@ Datasets (read from ``../shared/corpora``; never copied into the project):
 A non-empty body line is *article* when, whitespace collapsed and case folded, it appears in
 the gold text of the same page, else *boilerplate* (the labelling ``dragnet-sites/SOURCE.md``
 describes): as one of its lines, or inside its text if it has at least ``MIN_INSIDE``
-characters and a letter (a ``|`` or a ``Share`` line is inside almost any gold text).  A line is *flagged* when a diagnostic of a boilerplate rule (``--codes``;
+characters and a letter (a ``|`` or a ``Share`` line is inside almost any gold text).  A
+text the page carries more often than its gold (the headline again in a "recent posts" list)
+is article only as often as the gold has it (``article_labels``; ``--labels set`` for the
+plain rule).  A line is *flagged* when a diagnostic of a boilerplate rule (``--codes``;
 default: the NL4 family, NL602, NL603 and NL607) covers any of it.  Printed per dataset:
 boilerplate recall (flagged boilerplate lines) and the share of article lines flagged (what
 a user would lose), each article checked alone with the library API, as a single file is.
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import difflib
 import gzip
 import json
 import re
@@ -39,6 +43,8 @@ from newslint.api import Settings, lint_record  # noqa: E402
 
 DEFAULT_CODES = ("NL4", "NL602", "NL603", "NL607")  # NL408 is in NL4
 MIN_INSIDE = 25
+ALIGNED = True
+"""Set by ``--labels``: see article_labels."""
 _SPACE = re.compile(r"\s+")
 _LETTER = re.compile(r"[^\W\d_]")
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
@@ -108,6 +114,10 @@ def flagged_lines(body: str, spans: Iterable[tuple[str, int, int]]) -> dict[int,
     ends = [end for _, end, _ in _lines(body)]
     found: dict[int, set[str]] = {}
     for code, start, end in spans:
+        while start < end and body[start] in "\r\n":
+            start += 1  # a span that takes the previous line's newline starts on the next line
+        while end > start and body[end - 1] in "\r\n":
+            end -= 1
         first = bisect.bisect_right(starts, start) - 1
         if first < 0 or start > ends[first]:
             first += 1  # the diagnostic starts on an empty line: the next line
@@ -116,6 +126,64 @@ def flagged_lines(body: str, spans: Iterable[tuple[str, int, int]]) -> dict[int,
             found.setdefault(starts[index], set()).add(code)
             index += 1
     return found
+
+
+def article_labels(lines: list[str], gold: str, aligned: bool | None = None) -> list[bool]:
+    """For each non-empty body line, whether it is article text: it is one of the gold's
+    lines, or a 25+ character piece of the gold.
+
+    Aligned (the default; ``--labels set`` turns it off): a text the page carries more often
+    than its gold does (the article's headline again in a "recent posts" list, a `Reply`
+    under each comment) is article only as many times as the gold has it, at the
+    occurrences that an order-keeping alignment of the page's lines with the gold's lines
+    matches, else at those nearest to the matched ones."""
+    if aligned is None:
+        aligned = ALIGNED
+    gold_text = _normal(gold)
+    gold_lines = [_normal(line) for line in gold.split("\n")]
+    gold_set = set(gold_lines)
+    texts = [_normal(line) for line in lines]
+    labels = [
+        bool(text)
+        and (
+            text in gold_set
+            or (len(text) >= MIN_INSIDE and bool(_LETTER.search(text)) and text in gold_text)
+        )
+        for text in texts
+    ]
+    if not aligned:
+        return labels
+    occurrences: dict[str, list[int]] = {}
+    for index, (text, article) in enumerate(zip(texts, labels, strict=True)):
+        if article:
+            occurrences.setdefault(text, []).append(index)
+    crowded = {
+        text: found
+        for text, found in occurrences.items()
+        if len(found) > max(gold_lines.count(text), gold_text.count(text), 1)
+    }
+    if not crowded:
+        return labels
+    matcher = difflib.SequenceMatcher(None, texts, gold_lines, autojunk=False)
+    matched = {
+        block.a + offset
+        for block in matcher.get_matching_blocks()
+        for offset in range(block.size)
+        if texts[block.a + offset]
+    }
+    anchors = sorted(matched) or [len(texts) // 2]
+    for text, found in crowded.items():
+        allowed = max(gold_lines.count(text), gold_text.count(text), 1)
+
+        def distance(index: int) -> int:
+            place = bisect.bisect_left(anchors, index)
+            near = anchors[max(place - 1, 0) : place + 1]
+            return min(abs(index - anchor) for anchor in near)
+
+        kept = sorted(found, key=lambda index: (index not in matched, distance(index)))[:allowed]
+        for index in found:
+            labels[index] = index in kept
+    return labels
 
 
 def tally_page(
@@ -130,14 +198,12 @@ def tally_page(
         if d.field == "body" and d.code.startswith(codes)
     ]
     flagged = flagged_lines(body, spans)
-    gold_text = _normal(gold)
-    gold_lines = {_normal(line) for line in gold.split("\n")}
     tally = Tally(pages=1)
-    for start, _, line in _lines(body):
+    lines = list(_lines(body))
+    labels = article_labels([line for *_, line in lines], gold)
+    for (start, _, _), article in zip(lines, labels, strict=True):
         hit = flagged.get(start, set())
-        text = _normal(line)
-        inside = len(text) >= MIN_INSIDE and _LETTER.search(text) and text in gold_text
-        if text and (text in gold_lines or inside):
+        if article:
             tally.article += 1
             tally.article_flagged += bool(hit)
             tally.false_by_code.update(hit)
@@ -219,7 +285,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--site-key", default="domain", help="site-key for the corpus pass (default: domain)"
     )
+    parser.add_argument(
+        "--labels",
+        choices=("aligned", "set"),
+        default="aligned",
+        help="aligned: a text is article only as often as the gold has it (default)",
+    )
     args = parser.parse_args(argv)
+    global ALIGNED
+    ALIGNED = args.labels == "aligned"
     corpora = args.shared / "corpora"
     if not corpora.is_dir():
         parser.error(f"no corpora under {args.shared}")

@@ -1,0 +1,247 @@
+"""NL410: lines around the article that read as page furniture, classified as jusText does."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any, ClassVar
+
+from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from newslint.lazy_re import compile_lazily
+from newslint.model import Article
+from newslint.rule import Rule
+from newslint.rules._boilerplate import quote
+from newslint.stopwords import DEFAULT_LANGUAGES, LISTS, PUNCTUATION, stop_words
+
+# jusText's defaults (Pomikálek 2011), tuned on the stop-word lists newslint reads.
+LENGTH_LOW = 70
+LENGTH_HIGH = 200
+STOPWORDS_LOW = 0.30
+STOPWORDS_HIGH = 0.32
+
+GOOD, NEAR, SHORT, BAD, NEUTRAL = "good", "near", "short", "bad", "neutral"
+
+_CLOSERS = " \t\"'”’»)]"
+_SENTENCE_ENDS = (".", "!", "?", "…")
+_BULLET = compile_lazily(r"[ \t]*(?:[*+•·▪►o–-]|\d{1,3}[.)])[ \t]")
+_NUMBERED = compile_lazily(r"[ \t]*\d{1,3}[.)][ \t]")
+_BARE_URL = compile_lazily(r"[ \t]*(?:https?://|www\.)\S+[ \t]*")
+_READABLE = compile_lazily(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]")
+
+
+class EdgeBoilerplate(Rule):
+    code = "NL410"
+    name = "edge-boilerplate"
+    summary = (
+        "Lines before the article's first paragraph or after its last that read as page "
+        "furniture: short, few stop words, no sentence."
+    )
+    explanation = """\
+A whole page as text starts and ends with what surrounds the article: menus,
+section lists, other stories' headlines, share bars, sign-in and comment forms,
+footers.  jusText tells those from prose by a paragraph's length and the share of
+its words that are stop words (`the`, `of`, `und`, `les`, `и`...), then lets short
+paragraphs take the class of their neighbours.  This rule does the same with the
+body's lines, from text alone:
+
+- a line of 200 or more characters of which at least 32% of the words are stop
+  words is prose; the article runs from the first such line to the last;
+- before the first and after the last, a line is page furniture when it has under
+  30% stop words, or is under 70 characters and its neighbours are furniture too
+  (a short line between prose and furniture counts as furniture unless a near-prose
+  line touches it); a short line that ends a sentence and has at least 20% stop words
+  (`Apple did not respond for comment.`) is near-prose, and a line with `©` is
+  furniture;
+- bare URLs, numbered list items and lines in scripts the stop-word lists do not
+  cover are never flagged.
+
+The article's header (title, byline, date: the last `header-lines` lines before the
+first paragraph, bulleted menu lines excepted) and the first `footer-lines` lines
+after the last paragraph are never flagged, and an edge is judged only when it holds
+at least `min-edge-lines` lines: the rule is for whole pages, not for the few lines
+an extractor leaves (on the extractors' output, judging edges of 10 lines or more
+doubles the article lines flagged).
+
+Stop words come from jusText's lists, for the languages in `languages` (default:
+en, de, fr, es, it, pt, nl, pl, ru, uk); a page's language need not be known.
+
+On dragnet-sites (799 whole pages, `benchmarks/boilerplate.py`) it flags 45% of
+the boilerplate lines and 0.7% of the article lines; most of those article lines are
+reader comments, bylines of other posts and other posts' headlines that the gold
+keeps.  NL409 flags some of the same menus.
+
+The fix deletes each run of furniture lines and the blank lines after it; it is
+unsafe: it deletes text.  Not selected by default (`--extend-select NL410`)."""
+    bad = (
+        "* Home\n* World\n* Europe\n* Americas\n* Asia\n* Africa\n* Middle East\n"
+        "* Business\n* Markets\n* Technology\n* Science\n* Health\n* Sport\n* Football\n"
+        "* Tennis\n* Culture\n* Books\n* Music\n* Film\n* Travel\n* Food\n* Opinion\n"
+        "* Letters\n* Obituaries\n* Weather\n* Video\n* Podcasts\n* Newsletters\n"
+        "* Sign in\n* Subscribe\n"
+        "Council approves budget\nBy Jane Doe\nMonday 4 November 2024\n\n"
+        "The council approved the budget on Monday after a long debate in which members "
+        "of every party spoke, and the mayor said that the money for the new library "
+        "would be paid out in the spring of next year, once the plans are final."
+    )
+    good = (
+        "Council approves budget\nBy Jane Doe\nMonday 4 November 2024\n\n"
+        "The council approved the budget on Monday after a long debate in which members "
+        "of every party spoke, and the mayor said that the money for the new library "
+        "would be paid out in the spring of next year, once the plans are final."
+    )
+    fields = ("body",)
+    fix_applicabilities = frozenset({Applicability.UNSAFE})
+    enabled_by_default = False
+
+    options: ClassVar[dict[str, str]] = {
+        "languages": "ISO 639-1 codes of the stop-word lists to read (jusText's lists)",
+        "min-edge-lines": (
+            "judge the lines before the first paragraph (or after the last) only when "
+            "there are at least this many"
+        ),
+        "header-lines": "never flag the last this many lines before the first paragraph",
+        "footer-lines": "never flag the first this many lines after the last paragraph",
+    }
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES
+    min_edge_lines = 30
+    header_lines = 12
+    footer_lines = 3
+
+    def configured(self, values: Mapping[str, Any]) -> Rule:
+        rule = super().configured(values)
+        assert isinstance(rule, EdgeBoilerplate)
+        unknown = [code for code in rule.languages if code not in LISTS]
+        if unknown:
+            raise ValueError(
+                f"option 'languages': no stop-word list for {', '.join(map(repr, unknown))}"
+                f" (known: {', '.join(LISTS)})"
+            )
+        return rule
+
+    def check(self, article: Article) -> Iterator[Diagnostic]:
+        body = article.text("body")
+        if not body or body.count("\n") < self.min_edge_lines:
+            return
+        lines = _non_empty_lines(body)
+        words = stop_words(tuple(self.languages))
+        classes: dict[int, str] = {}
+
+        def kind(index: int) -> str:
+            found = classes.get(index)
+            if found is None:
+                found = classes[index] = _classify(lines[index][2], words)
+            return found
+
+        first = next((i for i in range(len(lines)) if kind(i) == GOOD), None)
+        if first is None:
+            return  # no prose: nothing to tell the article from
+        last = next(i for i in range(len(lines) - 1, first - 1, -1) if kind(i) == GOOD)
+        if first >= self.min_edge_lines:
+            top = _resolve([kind(i) for i in range(first + 1)])
+            cut = max(first - self.header_lines, 0)
+            flagged = [
+                i for i in range(first) if top[i] == BAD and (i < cut or _BULLET.match(lines[i][2]))
+            ]
+            yield from self._runs(body, lines, flagged, "before the article")
+        if len(lines) - 1 - last >= self.min_edge_lines:
+            bottom = _resolve([kind(i) for i in range(last, len(lines))])
+            skip = last + 1 + self.footer_lines
+            flagged = [i for i in range(skip, len(lines)) if bottom[i - last] == BAD]
+            yield from self._runs(body, lines, flagged, "after the article")
+
+    def _runs(
+        self, body: str, lines: list[tuple[int, int, str]], flagged: list[int], where: str
+    ) -> Iterator[Diagnostic]:
+        """One problem per run of consecutive flagged lines."""
+        run: list[int] = []
+        for index in [*flagged, -2]:
+            if run and index == run[-1] + 1:
+                run.append(index)
+                continue
+            if run:
+                following = run[-1] + 1
+                end = lines[following][0] if following < len(lines) else len(body)
+                yield self._report(body, lines[run[0]], end, len(run), where)
+            run = [index]
+
+    def _report(
+        self, body: str, first: tuple[int, int, str], end: int, count: int, where: str
+    ) -> Diagnostic:
+        lines = "a line" if count == 1 else f"{count} lines"
+        message = (
+            f"edge boilerplate: {lines} {where} that read as page furniture (short, few "
+            f"stop words, no sentence; from '{quote(first[2])}')"
+        )
+        fix = Fix("delete the lines", Applicability.UNSAFE, (Edit("body", first[0], end, ""),))
+        return self.diagnostic("body", first[0], end, message, fix)
+
+
+def _non_empty_lines(body: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each line that is not blank."""
+    found = []
+    start = 0
+    for text in body.split("\n"):
+        end = start + len(text)
+        if text and not text.isspace():
+            found.append((start, end, text))
+        start = end + 1
+    return found
+
+
+def _classify(text: str, words: frozenset[str]) -> str:
+    """jusText's context-free class of one line (``NEUTRAL``: never judged)."""
+    if "©" in text:
+        return BAD
+    if _BARE_URL.fullmatch(text) or _NUMBERED.match(text):
+        return NEUTRAL
+    if not text.isascii() and not _READABLE.search(text):
+        return NEUTRAL  # a script the stop-word lists do not cover
+    tokens = text.split()
+    stop = sum(1 for token in tokens if token.strip(PUNCTUATION).casefold() in words)
+    density = stop / len(tokens)
+    length = len(text.strip())
+    if length < LENGTH_LOW:
+        stripped = text.rstrip(_CLOSERS)
+        sentence = stripped.endswith(_SENTENCE_ENDS) and not stripped.endswith(("...", "…"))
+        if sentence and len(tokens) >= 4 and density >= 0.2 and not _BULLET.match(text):
+            return NEAR
+        return SHORT
+    if density >= STOPWORDS_HIGH:
+        return GOOD if length > LENGTH_HIGH else NEAR
+    return NEAR if density >= STOPWORDS_LOW else BAD
+
+
+def _neighbour(classes: list[str], index: int, step: int, skip: tuple[str, ...]) -> str:
+    """The class of the nearest line in direction ``step`` not of a ``skip`` class; beyond
+    either end of the page, furniture."""
+    index += step
+    while 0 <= index < len(classes):
+        if classes[index] not in skip:
+            return classes[index]
+        index += step
+    return BAD
+
+
+def _resolve(classes: list[str]) -> list[str]:
+    """jusText's context-sensitive pass: near-prose and short lines take their class from
+    their neighbours.  ``classes`` is one edge of the page and the prose line that bounds
+    it; neighbours never reach past that line, so the edge alone gives the same result as
+    the whole page."""
+    near = [
+        (
+            BAD
+            if _neighbour(classes, i, -1, (SHORT, NEUTRAL)) == BAD
+            and _neighbour(classes, i, 1, (SHORT, NEUTRAL)) == BAD
+            else GOOD
+        )
+        if kind == NEAR
+        else kind
+        for i, kind in enumerate(classes)
+    ]
+    resolved = list(near)
+    for i, kind in enumerate(near):
+        if kind != SHORT:
+            continue
+        before = _neighbour(near, i, -1, (SHORT, NEUTRAL))
+        after = _neighbour(near, i, 1, (SHORT, NEUTRAL))
+        resolved[i] = before if before == after else BAD
+    return resolved

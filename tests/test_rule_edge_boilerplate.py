@@ -1,0 +1,201 @@
+"""NL410 edge-boilerplate: page furniture around the article, told from prose by length and
+stop words (jusText's classification, from text alone), in ten languages.
+
+Every text here is written for the tests (never copied from ../shared).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newslint.rules.nl410_edge_boilerplate import GOOD, EdgeBoilerplate, _classify
+from newslint.stopwords import DEFAULT_LANGUAGES, LISTS, stop_words
+from tests.rulekit import JSON_READER, apply_field_edits, fix, lint
+
+NL410 = EdgeBoilerplate()
+# Small edges, so that short pages written by hand are judged.
+SMALL = NL410.configured({"min-edge-lines": 4, "header-lines": 2, "footer-lines": 0})
+NO_HEADER = SMALL.configured({"header-lines": 0})
+
+PROSE = {
+    "en": "The council approved the budget on Monday after a long debate in which members of "
+    "every party spoke, and the mayor said that the money for the new library would be paid "
+    "out in the spring of next year, once the plans are final.",
+    "de": "Der Stadtrat hat den Haushalt am Montag nach einer langen Debatte beschlossen, in der "
+    "Mitglieder aller Parteien gesprochen haben, und der Bürgermeister sagte, dass das Geld für "
+    "die neue Bibliothek im Frühjahr des nächsten Jahres ausgezahlt werden soll.",
+    "fr": "Le conseil municipal a adopté le budget lundi après un long débat au cours duquel des "
+    "membres de tous les partis ont pris la parole, et le maire a déclaré que l'argent pour la "
+    "nouvelle bibliothèque serait versé au printemps de l'année prochaine.",
+    "es": "El consejo aprobó el presupuesto el lunes después de un largo debate en el que "
+    "hablaron miembros de todos los partidos, y el alcalde dijo que el dinero para la nueva "
+    "biblioteca se pagará en la primavera del año que viene, cuando los planes estén listos.",
+    "it": "Il consiglio comunale ha approvato il bilancio lunedì dopo un lungo dibattito in cui "
+    "hanno parlato i membri di tutti i partiti, e il sindaco ha detto che i soldi per la nuova "
+    "biblioteca saranno pagati nella primavera del prossimo anno.",
+    "pt": "A câmara municipal aprovou o orçamento na segunda-feira depois de um longo debate em "
+    "que falaram membros de todos os partidos, e o presidente disse que o dinheiro para a nova "
+    "biblioteca será pago na primavera do próximo ano, quando os planos estiverem prontos.",
+    "nl": "De gemeenteraad heeft de begroting maandag goedgekeurd na een lang debat waarin leden "
+    "van alle partijen het woord voerden, en de burgemeester zei dat het geld voor de nieuwe "
+    "bibliotheek in het voorjaar van volgend jaar zal worden uitbetaald.",
+    "pl": "Rada miasta przyjęła budżet w poniedziałek po długiej debacie, w której głos zabrali "
+    "członkowie wszystkich partii, a burmistrz powiedział, że pieniądze na nową bibliotekę "
+    "zostaną wypłacone wiosną przyszłego roku, kiedy plany będą już gotowe.",
+    "ru": "Городской совет утвердил бюджет в понедельник после долгих споров, в которых "
+    "выступили члены всех партий, и мэр сказал, что деньги на новую библиотеку будут "
+    "выплачены весной следующего года, когда все планы будут готовы.",
+    "uk": "Міська рада затвердила бюджет у понеділок після довгої дискусії, в якій виступили "
+    "члени всіх партій, і мер сказав, що гроші на нову бібліотеку будуть виплачені навесні "
+    "наступного року, коли всі плани будуть готові.",
+}
+MENUS = {
+    "en": "Home\nWorld\nBusiness\nSport\nWeather\nOpinion",
+    "de": "Startseite\nPolitik\nWirtschaft\nKultur\nSport\nWetter",
+    "fr": "Accueil\nInternational\nÉconomie\nCulture\nSport\nMétéo",
+    "es": "Portada\nInternacional\nEconomía\nCultura\nDeportes\nOpinión",
+    "it": "Home page\nCronaca\nEconomia\nCultura\nSport\nMeteo",
+    "pt": "Início\nMundo\nEconomia\nCultura\nDesporto\nOpinião",
+    "nl": "Voorpagina\nBinnenland\nBuitenland\nEconomie\nSport\nWeer",
+    "pl": "Strona główna\nKraj\nŚwiat\nGospodarka\nSport\nPogoda",
+    "ru": "Главная\nПолитика\nЭкономика\nКультура\nСпорт\nПогода",
+    "uk": "Головна\nПолітика\nЕкономіка\nКультура\nСпорт\nПогода",
+}
+# A closing line of the article itself: a short sentence, in each language.
+CLOSING = {
+    "en": "The vote was seven to two.",
+    "de": "Die Abstimmung endete mit sieben zu zwei.",
+    "fr": "Le vote a été de sept voix contre deux.",
+    "es": "La votación fue de siete a dos.",
+    "it": "Il voto è stato di sette a due.",
+    "pt": "A votação foi de sete contra dois.",
+    "nl": "De stemming eindigde op zeven tegen twee.",
+    "pl": "Głosowanie zakończyło się wynikiem siedem do dwóch.",
+    "ru": "Голосование закончилось со счётом семь к двум.",
+    "uk": "Голосування закінчилося з рахунком сім до двох.",
+}
+
+
+def _found(body: str, rule: EdgeBoilerplate = SMALL) -> list[tuple[int, int, str]]:
+    return [(d.start, d.end, d.message) for d in lint(rule, body=body)]
+
+
+def _flagged_text(body: str, rule: EdgeBoilerplate = SMALL) -> str:
+    return "".join(body[start:end] for start, end, _ in _found(body, rule))
+
+
+def test_the_ten_languages_have_their_stop_word_lists() -> None:
+    assert set(DEFAULT_LANGUAGES) <= set(LISTS)
+    words = stop_words()
+    for word in ("the", "und", "les", "los", "della", "não", "het", "się", "и", "і"):
+        assert word in words
+    assert "budget" not in words and "библиотеку" not in words
+    assert all(word and word == word.strip('"(.,') for word in words)
+
+
+@pytest.mark.parametrize("language", sorted(PROSE))
+def test_a_paragraph_of_prose_is_prose_in_each_language(language: str) -> None:
+    assert _classify(PROSE[language], stop_words()) == GOOD
+    # ...and not with the English list alone (except English): the lists do the work.
+    if language != "en":
+        assert _classify(PROSE[language], stop_words(("en",))) != GOOD
+
+
+@pytest.mark.parametrize("language", sorted(MENUS))
+def test_a_menu_before_the_article_in_each_language(language: str) -> None:
+    menu, prose, closing = MENUS[language], PROSE[language], CLOSING[language]
+    body = f"{menu}\n\n{prose}\n\n{closing}"
+    found = _found(body, NO_HEADER)
+    assert [(start, end) for start, end, _ in found] == [(0, body.index(prose))]
+    assert found[0][2].startswith("edge boilerplate: 6 lines before the article")
+
+
+@pytest.mark.parametrize("language", sorted(MENUS))
+def test_a_footer_after_the_article_in_each_language(language: str) -> None:
+    prose, footer = PROSE[language], MENUS[language]
+    body = f"{prose}\n\n{footer}\n© 2024"
+    assert _flagged_text(body) == f"{footer}\n© 2024"
+
+
+def test_the_documented_example_holds_with_the_default_options() -> None:
+    body = NL410.bad
+    found = lint(NL410, body=body)
+    assert len(found) == 1
+    for diagnostic in reversed(found):
+        assert diagnostic.fix is not None
+        body = apply_field_edits(body, diagnostic.fix.edits)
+    assert body == NL410.good
+    assert lint(NL410, body=NL410.good) == []
+
+
+def test_the_header_before_the_article_is_kept_and_bulleted_menus_are_not() -> None:
+    menu = "\n".join(f"* Section {number}" for number in range(1, 15))
+    header = "Council approves budget\nBy Jane Doe\nMonday 4 November 2024"
+    rule = NL410.configured({"min-edge-lines": 4})  # header-lines: 12
+    body = f"Home\nNews\n{menu}\n{header}\n\n{PROSE['en']}"
+    flagged = _flagged_text(body, rule)
+    assert "* Section 14" in flagged and "Home" in flagged
+    assert "Council approves budget" not in flagged and "Jane Doe" not in flagged
+
+
+def test_short_sentences_next_to_the_article_are_kept_but_furniture_between_is_not() -> None:
+    body = (
+        f"Sign in\nSubscribe\nSearch\nMenu\n\n{PROSE['en']}\n\n"
+        "“We will not give up,” she said.\n\n"
+        "Share this article\nFacebook\nTwitter\nEmail"
+    )
+    flagged = _flagged_text(body)
+    assert "she said" not in flagged
+    assert flagged.startswith("Sign in") and "Share this article\nFacebook" in flagged
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A clean article: paragraphs and a short closing sentence.
+        f"{PROSE['en']}\n\n{PROSE['en']}\n\n{CLOSING['en']}",
+        # No prose at all (a list-only record): nothing to tell the article from.
+        "Home\nNews\nSport\nWeather\nOpinion\nVideo",
+        # A numbered list after the last paragraph: the article's own steps.
+        f"{PROSE['en']}\n\n1. Preheat the oven\n2. Mix the flour\n3. Add the eggs\n4. Bake it",
+        # Bare URLs after the article (sources): not furniture by length and stop words.
+        f"{PROSE['en']}\n\nhttps://example.org/a\nhttps://example.org/b\n"
+        "https://example.org/c\nhttps://example.org/d",
+        # Scripts the stop-word lists do not cover.
+        f"{PROSE['en']}\n\n北京\n上海\n广州\n深圳\n\nالقاهرة\nدبي",
+        # A title, byline and date right before the first paragraph.
+        f"Budget approved\nBy Jane Doe\n\n{PROSE['en']}",
+        # Accents and Cyrillic: prose with its own closing sentences.
+        f"{PROSE['fr']}\n\n{CLOSING['fr']}\n\n{PROSE['ru']}\n\n{CLOSING['ru']}",
+        f"{PROSE['uk']}\n\n{CLOSING['uk']}\n\n{PROSE['pl']}\n\n{CLOSING['pl']}",
+    ],
+)
+def test_what_it_must_not_flag(body: str) -> None:
+    assert _found(body) == []
+
+
+def test_short_edges_are_not_judged_by_default() -> None:
+    """An extractor's output with a few lines around the article is not a whole page."""
+    body = f"{MENUS['en']}\n\n{PROSE['en']}\n\n{MENUS['de']}"
+    assert _found(body, SMALL) != []
+    assert _found(body, NL410) == []
+
+
+def test_the_languages_option() -> None:
+    body = f"{MENUS['de']}\n\n{PROSE['de']}"
+    assert _found(body) != []
+    english = SMALL.configured({"languages": ["en"]})
+    assert _found(body, english) == []  # German prose is not prose to an English reader
+    with pytest.raises(ValueError, match="no stop-word list for 'xx'"):
+        NL410.configured({"languages": ["en", "xx"]})
+
+
+def test_the_fix_deletes_the_furniture_and_settles() -> None:
+    body = f"{MENUS['en']}\n\n{PROSE['en']}\n\n{CLOSING['en']}\n\nAbout us\nContact\nPrivacy\nJobs"
+    fixed = json.loads(
+        fix("a.json", JSON_READER, json.dumps({"title": "T", "body": body}), True, (NO_HEADER,))
+    )["body"]
+    assert fixed == f"{PROSE['en']}\n\n{CLOSING['en']}\n\n"
+    assert _found(fixed, NO_HEADER) == []
