@@ -199,3 +199,44 @@ def test_the_fix_deletes_the_furniture_and_settles() -> None:
     )["body"]
     assert fixed == f"{PROSE['en']}\n\n{CLOSING['en']}\n\n"
     assert _found(fixed, NO_HEADER) == []
+
+
+def test_a_hard_wrapped_page_is_read_paragraph_by_paragraph() -> None:
+    """html2text and its kin wrap at 78-80 characters: no line is 200 long, but the
+    paragraphs are prose."""
+    words = " ".join([PROSE["en"]] * 4).split()
+    wrapped: list[str] = []
+    line = ""
+    for word in words:
+        if len(line) + len(word) + 1 > 78:
+            wrapped.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    wrapped.append(line)
+    body = f"{MENUS['en']}\n\n" + "\n".join(wrapped) + f"\n\n{CLOSING['en']}"
+    assert max(map(len, wrapped)) <= 78
+    assert _flagged_text(body, NO_HEADER) == MENUS["en"] + "\n\n"
+    # Unwrapped short lines of the same length are not joined into prose.
+    assert _found("\n".join(wrapped[:1] * 3), NO_HEADER) == []
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # A table of results: rows of figures.
+        "1   Kyle Larson   5040   5   1   17\n2   Jane Roe   5033   4   6   15\n"
+        "3   John Doe   5027   6   3   19\n4   Max Mustermann   4990   2   2   12",
+        # Sources as Markdown links whose text is the URL.
+        "[https://example.org/a](https://example.org/a)\n"
+        "[https://example.org/b](https://example.org/b)\n"
+        "[https://example.org/c](https://example.org/c)\n[https://example.org/d](https://example.org/d)",
+        # Prose in a language the lists do not cover (Indonesian, Swahili).
+        "Kita harus memahami dan mengamalkan ajaran ini setiap hari bersama keluarga.\n"
+        "Jangan berlebihan dalam mencintai atau membenci sesuatu di dunia ini.\n"
+        "Serikali imesema kwamba mradi huo utaanza mwezi ujao katika mikoa yote.\n"
+        "Wananchi wengi walihudhuria mkutano huo uliofanyika jana jioni mjini.",
+    ],
+)
+def test_what_it_must_not_flag_after_the_article(tail: str) -> None:
+    assert _found(f"{PROSE['en']}\n\n{tail}") == []
