@@ -381,6 +381,8 @@ def _results(args: argparse.Namespace, run: Run) -> Iterator[FileResult]:
 def _process_stdin(name: str, run: Run) -> FileResult:
     """Check text from stdin as if it were the file ``name``; with --fix, write the result to stdout."""
     data = sys.stdin.buffer.read()
+    if run.needs_corpus_pass:  # stdin is the whole corpus: learn from it, then check it
+        run = run.with_statistics(run.learn_bytes(name, data))
     result, fixed = run.check_bytes(name, data)
     if run.options.fix:
         sys.stdout.buffer.write(fixed if fixed is not None else data)

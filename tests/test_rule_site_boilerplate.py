@@ -240,6 +240,23 @@ def test_the_cli_learns_from_every_path_it_is_given(
     assert outputs[0].count("NL408") == 12  # a menu and a footer on each of six pages
 
 
+def test_stdin_is_a_corpus_of_its_own(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """JSONL piped in is learned from, then checked (no traceback), as the same file is."""
+    lines = "".join(json.dumps(record) + "\n" for record in _site())
+
+    class _Stdin:
+        buffer = __import__("io").BytesIO(lines.encode("utf-8"))
+
+    monkeypatch.setattr("sys.stdin", _Stdin)
+    arguments = ["--isolated", "--no-cache", "--select", "NL408", "--output-format", "concise"]
+    code = main([*arguments, "-", "--stdin-filename", "pages.jsonl"])
+    output = capsys.readouterr().out
+    assert code == 1
+    assert output.count("NL408") == 12
+
+
 # -- site profiles: newslint learn, site-profile ------------------------------------------------
 
 
