@@ -240,3 +240,12 @@ def test_a_hard_wrapped_page_is_read_paragraph_by_paragraph() -> None:
 )
 def test_what_it_must_not_flag_after_the_article(tail: str) -> None:
     assert _found(f"{PROSE['en']}\n\n{tail}") == []
+
+
+def test_the_articles_title_is_never_furniture() -> None:
+    body = f"{MENUS['en']}\nCouncil Approves  Budget\n\n{PROSE['en']}"
+    flagged = "".join(
+        body[d.start : d.end] for d in lint(NO_HEADER, body=body, title="Council approves budget")
+    )
+    assert flagged == MENUS["en"] + "\n"
+    assert "Council" in _flagged_text(body, NO_HEADER)  # without a title, a short line

@@ -86,3 +86,11 @@ def test_options() -> None:
     wordy = f"Our world news\nOur sport pages\nOur opinion section\nOur weather maps\n\n{PROSE}"
     assert len(_found(wordy)) == 1
     assert list(NL409.configured({"max-words": 2}).check(article(body=wordy))) == []
+
+
+def test_the_articles_title_ends_a_menu() -> None:
+    body = f"Home\nNews\nSport\nWeather\n# Council approves budget\n\n{PROSE}"
+    [found] = lint(NL409, body=body, title="Council approves budget")
+    assert body[found.start : found.end] == "Home\nNews\nSport\nWeather\n"
+    [untitled] = lint(NL409, body=body, title="Something else")
+    assert "Council" in body[untitled.start : untitled.end]

@@ -9,6 +9,7 @@ from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule
+from newslint.sites import normal_line
 
 _BULLETS = frozenset("*+•·▪►o–-")
 _NUMBERED = compile_lazily(r"\d{1,2}[.)]")
@@ -41,7 +42,8 @@ body's first paragraph of prose (a line of 12 or more words ending with `.`,
 `!`, `?` or `…`) or after its last.  A body without such a paragraph is not
 judged.
 
-Lists inside the article, between its paragraphs, are left alone, and so is a
+A line equal to the article's title ends a run (the headline under a menu is
+the article's).  Lists inside the article, between its paragraphs, are left alone, and so is a
 short byline-and-date block (three lines or fewer) and a run in which more than a
 third of the lines hold a digit (poll results, prices, a schedule, scores: the
 article's own figures), and a run that a line ending with `:` introduces
@@ -76,17 +78,18 @@ the rules' time."""
         if not body or body.count("\n") < self.min_lines:
             return
         parts = body.split("\n")
-        top = self._segment(parts, range(len(parts)), 0)
+        title = normal_line(article.text("title") or "")
+        top = self._segment(parts, range(len(parts)), 0, title)
         if top is None:
             return  # no paragraph of prose: not judged
         first = top[-1][0]
-        bottom = self._segment(parts, range(len(parts) - 1, first - 1, -1), len(body) + 1)
+        bottom = self._segment(parts, range(len(parts) - 1, first - 1, -1), len(body) + 1, title)
         assert bottom is not None  # the first paragraph ends the search at the latest
         yield from self._runs(body, parts, top, "before the first paragraph")
         yield from self._runs(body, parts, bottom[::-1], "after the last paragraph")
 
     def _segment(
-        self, parts: list[str], order: range, offset: int
+        self, parts: list[str], order: range, offset: int, title: str
     ) -> list[tuple[int, str, int]] | None:
         """(line index, kind, start offset) of the non-empty lines in ``order`` up to and
         with the first paragraph of prose (None if there is none): only the lines around
@@ -102,7 +105,7 @@ the rules' time."""
                 offset -= len(text) + 1
                 start = offset
             if text and not text.isspace():
-                kind = self._kind(text)
+                kind = self._kind(text, title)
                 found.append((index, kind, start))
                 if kind == "p":
                     return found
@@ -126,12 +129,14 @@ the rules' time."""
                     yield self._report(body, lines[run[0]][2], end, len(run), where)
             run = []
 
-    def _kind(self, text: str) -> str:
+    def _kind(self, text: str, title: str = "") -> str:
         """'s' for a short line that ends no sentence, 'p' for a paragraph of prose, '' else.
 
         Cheap on purpose (whole pages have thousands of lines): bounded splits count words.
         """
         ends_sentence = text.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS)
+        if title and normal_line(text.lstrip(" \t#")) == title:
+            return ""  # the article's own headline ends a menu
         if not ends_sentence:
             words = text.split(None, self.max_words + 1)
             if words and (words[0] in _BULLETS or _NUMBERED.fullmatch(words[0])):

@@ -10,6 +10,7 @@ from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule
 from newslint.rules._boilerplate import quote
+from newslint.sites import normal_line
 from newslint.stopwords import DEFAULT_LANGUAGES, LISTS, PUNCTUATION, stop_words
 
 # jusText's defaults (Pomikálek 2011), tuned on the stop-word lists newslint reads.
@@ -54,7 +55,7 @@ body's lines, from text alone:
   line touches it); a short line that ends a sentence and has at least 20% stop words
   (`Apple did not respond for comment.`) is near-prose, and a line with `©` is
   furniture;
-- bare URLs, numbered list items, rows of figures (a table), lines in scripts the
+- the article's title, bare URLs, numbered list items, rows of figures (a table), lines in scripts the
   stop-word lists do not cover and sentences of 8 or more words with hardly any stop
   word (a language the lists do not cover) are never flagged;
 - a hard-wrapped body (html2text wraps at 78 characters) is read paragraph by
@@ -131,11 +132,17 @@ unsafe: it deletes text.  Not selected by default (`--extend-select NL410`)."""
         lines = _non_empty_lines(body)
         words = stop_words(tuple(self.languages))
         classes: dict[int, str] = {}
+        title = normal_line(article.text("title") or "")
 
         def kind(index: int) -> str:
             found = classes.get(index)
             if found is None:
-                found = classes[index] = _classify(lines[index][2], words)
+                text = lines[index][2]
+                if title and normal_line(text.lstrip(" \t#")) == title:
+                    found = NEUTRAL  # the article's own headline
+                else:
+                    found = _classify(text, words)
+                classes[index] = found
             return found
 
         first = next((i for i in range(len(lines)) if kind(i) == GOOD), None)
