@@ -146,7 +146,7 @@ def test_short_sentences_next_to_the_article_are_kept_but_furniture_between_is_n
         "“We will not give up,” she said.\n\n"
         "Share this article\nFacebook\nTwitter\nEmail"
     )
-    flagged = _flagged_text(body)
+    flagged = _flagged_text(body, NO_HEADER)
     assert "she said" not in flagged
     assert flagged.startswith("Sign in") and "Share this article\nFacebook" in flagged
 
@@ -231,6 +231,10 @@ def test_a_hard_wrapped_page_is_read_paragraph_by_paragraph() -> None:
         "[https://example.org/a](https://example.org/a)\n"
         "[https://example.org/b](https://example.org/b)\n"
         "[https://example.org/c](https://example.org/c)\n[https://example.org/d](https://example.org/d)",
+        # The article's own list of pros and cons, its items ending with ';'.
+        "Pros\n\n+ more than 100 servers in 40 countries;\n\n+ strict logging policy;\n\n"
+        "+ 3 devices at once;\n\nCons\n\n- price;\n\n- 2 devices only.\n\nOther service\n\n"
+        "Pros\n\n+ cheap plans;\n\n+ easy setup",
         # Prose in a language the lists do not cover (Indonesian, Swahili).
         "Kita harus memahami dan mengamalkan ajaran ini setiap hari bersama keluarga.\n"
         "Jangan berlebihan dalam mencintai atau membenci sesuatu di dunia ini.\n"
