@@ -94,3 +94,11 @@ def test_the_articles_title_ends_a_menu() -> None:
     assert body[found.start : found.end] == "Home\nNews\nSport\nWeather\n"
     [untitled] = lint(NL409, body=body, title="Something else")
     assert "Council" in body[untitled.start : untitled.end]
+
+
+def test_a_run_of_as_many_lines_as_the_title_announces_is_the_articles_list() -> None:
+    items = "Fermented vegetables\nKefir\nKombucha\nApple cider vinegar"
+    body = f"{items}\n\n{PROSE}"
+    assert lint(NL409, body=body, title="4 probiotic foods for the immune system") == []
+    assert len(lint(NL409, body=body, title="Probiotic foods for the immune system")) == 1
+    assert len(lint(NL409, body=body, title="10 probiotic foods for the immune system")) == 1

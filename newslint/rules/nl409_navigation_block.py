@@ -16,6 +16,13 @@ _NUMBERED = compile_lazily(r"\d{1,2}[.)]")
 _SENTENCE_ENDS = (".", "!", "?", "…")
 _CLOSERS = " \t\"'”’»)]"
 _DIGIT = compile_lazily(r"\d")
+_SMALL_NUMBER = compile_lazily(r"(?<![\d.,])\d{1,2}(?![\d.,:])")
+
+
+def _listicle_counts(title: str) -> frozenset[int]:
+    """The small numbers a title announces (``4 probiotic foods that...``, ``Top 10 ...``): a
+    run of exactly that many short lines is the list the title promises, not a menu."""
+    return frozenset(int(number) for number in _SMALL_NUMBER.findall(title) if int(number) > 0)
 
 
 def _menu_like(lines: list[str]) -> bool:
@@ -43,7 +50,8 @@ body's first paragraph of prose (a line of 12 or more words ending with `.`,
 judged.
 
 A line equal to the article's title ends a run (the headline under a menu is
-the article's).  Lists inside the article, between its paragraphs, are left alone, and so is a
+the article's), and a run of exactly as many lines as a number in the title
+announces is the article's list (`4 probiotic foods that...`).  Lists inside the article, between its paragraphs, are left alone, and so is a
 short byline-and-date block (three lines or fewer) and a run in which more than a
 third of the lines hold a digit (poll results, prices, a schedule, scores: the
 article's own figures), and a run that a line ending with `:` introduces
@@ -85,8 +93,9 @@ the rules' time."""
         first = top[-1][0]
         bottom = self._segment(parts, range(len(parts) - 1, first - 1, -1), len(body) + 1, title)
         assert bottom is not None  # the first paragraph ends the search at the latest
-        yield from self._runs(body, parts, top, "before the first paragraph")
-        yield from self._runs(body, parts, bottom[::-1], "after the last paragraph")
+        listed = _listicle_counts(article.text("title") or "")
+        yield from self._runs(body, parts, top, "before the first paragraph", listed)
+        yield from self._runs(body, parts, bottom[::-1], "after the last paragraph", listed)
 
     def _segment(
         self, parts: list[str], order: range, offset: int, title: str
@@ -112,7 +121,12 @@ the rules' time."""
         return None
 
     def _runs(
-        self, body: str, parts: list[str], lines: list[tuple[int, str, int]], where: str
+        self,
+        body: str,
+        parts: list[str],
+        lines: list[tuple[int, str, int]],
+        where: str,
+        listed: frozenset[int] = frozenset(),
     ) -> Iterator[Diagnostic]:
         """The problems of one segment: runs of short lines, in text order."""
         run: list[int] = []
@@ -123,7 +137,8 @@ the rules' time."""
             if len(run) >= self.min_lines:
                 before = lines[run[0] - 1][0] if run[0] > 0 else None
                 introduced = before is not None and parts[before].rstrip().endswith(":")
-                if not introduced and _menu_like([parts[lines[p][0]] for p in run]):
+                announced = len(run) in listed  # "4 probiotic foods": the four, listed
+                if not (introduced or announced) and _menu_like([parts[lines[p][0]] for p in run]):
                     following = run[-1] + 1
                     end = lines[following][2] if following < len(lines) else len(body)
                     yield self._report(body, lines[run[0]][2], end, len(run), where)
