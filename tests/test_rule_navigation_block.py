@@ -63,6 +63,9 @@ def test_menus_in_any_language_and_bullet_style(menu: str) -> None:
         f"{PROSE}\n\nYou can find it in foods like:\n\nSpinach\nAlmonds\nBlack beans\nAvocado",
         # A byline and date block: three short lines.
         f"By Jane Doe\nStaff writer\nNovember 1, 2024\n\n{PROSE}",
+        # Its sources: a credit and the addresses.
+        f"{PROSE}\n\nCredit to Example Wire\n\nhttps://example.org/a\n\nhttps://example.org/b\n\n"
+        "Source: https://example.org/c",
         # The article's own figures: poll results, prices.
         f"{PROSE}\n\nYes 45%\nNo 40%\nUndecided 15%\nTurnout 62%",
         # Short sentences are sentences.

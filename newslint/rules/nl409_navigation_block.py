@@ -27,9 +27,11 @@ def _listicle_counts(title: str) -> frozenset[int]:
 
 def _menu_like(lines: list[str]) -> bool:
     """Menus hold few numbers; a run of figures (poll results, prices, a schedule, a
-    table of scores) is the article's own data."""
+    table of scores) is the article's own data.  Nor are they mostly addresses: a run of
+    URLs is a list of sources or links (NL607's to judge)."""
     with_digits = sum(1 for line in lines if _DIGIT.search(line))
-    return with_digits * 3 <= len(lines)
+    with_urls = sum(1 for line in lines if "://" in line)
+    return with_digits * 3 <= len(lines) and with_urls * 2 < len(lines)
 
 
 class NavigationBlock(Rule):
@@ -51,11 +53,12 @@ judged.
 
 A line equal to the article's title ends a run (the headline under a menu is
 the article's), and a run of exactly as many lines as a number in the title
-announces is the article's list (`4 probiotic foods that...`).  Lists inside the article, between its paragraphs, are left alone, and so is a
-short byline-and-date block (three lines or fewer) and a run in which more than a
-third of the lines hold a digit (poll results, prices, a schedule, scores: the
-article's own figures), and a run that a line ending with `:` introduces
-(`...found in foods like:`).
+announces is the article's list (`4 probiotic foods that...`).  Lists inside the
+article, between its paragraphs, are left alone, and so is a short byline-and-date
+block (three lines or fewer), a run in which more than a third of the lines hold a
+digit (poll results, prices, a schedule, scores: the article's own figures), a run
+that is half URLs or more (sources and link lists: NL607's), and a run that a line
+ending with `:` introduces (`...found in foods like:`).
 
 The fix deletes the run and the blank lines after it; it is unsafe: it deletes
 text.
