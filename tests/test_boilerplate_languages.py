@@ -527,6 +527,12 @@ def test_photo_credits(language: str, line: str) -> None:
         ("nl", "Wij gebruiken cookies van de bakker om de hoek, grapte de burgemeester."),
         ("pl", "Polityka prywatności firmy zmieniła się w poniedziałek."),
         ("ru", "Политика конфиденциальности компании изменилась в понедельник."),
+        # A reply, in a sentence or as the opening of one.
+        ("en", "Reply to the minister's letter came within a week."),
+        ("de", "Antworten auf diese Fragen gab es am Dienstag nicht."),
+        ("ru", "Ответить на вопросы журналистов министр отказался."),
+        ("uk", "Відповісти на запит депутатів міністерство не встигло."),
+        ("en", "Her tweet was shared thousands of times."),
         # A sentence about advertising.
         ("pl", "Reklama w telewizji podrożała o dziesięć procent."),
         ("pt", "Publicidade e marketing cresceram no último trimestre."),

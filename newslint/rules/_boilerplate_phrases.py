@@ -1527,8 +1527,17 @@ UI_DEBRIS_BY_LANGUAGE: dict[str, tuple[str, ...]] = {
         "you may also like",
         "you might also like",
         "recommended for you",
+        # Comment threads' buttons, one per comment (a thread is not the article).
+        "reply",
+        "[reply]",
+        "reply ↓",
+        "replydelete",
+        "trackback",
+        "tweet",
+        "like tweet",
     ),
     "de": (
+        "antworten",  # a comment's reply button
         "teilen",
         "schließen",
         "bildergalerie",
@@ -1575,6 +1584,7 @@ UI_DEBRIS_BY_LANGUAGE: dict[str, tuple[str, ...]] = {
         "weitere beiträge zum thema",
     ),
     "fr": (
+        "répondre",  # a comment's reply button
         "partager",
         "fermer",
         "galerie photos",
@@ -1619,6 +1629,7 @@ UI_DEBRIS_BY_LANGUAGE: dict[str, tuple[str, ...]] = {
         "articles liés",
     ),
     "es": (
+        "responder",  # a comment's reply button
         "compartir",
         "comparte",
         "cerrar",
@@ -1668,6 +1679,7 @@ UI_DEBRIS_BY_LANGUAGE: dict[str, tuple[str, ...]] = {
         "más videos",
     ),
     "it": (
+        "rispondi",  # a comment's reply button
         "condividi",
         "chiudi",
         "galleria fotografica",
@@ -1707,6 +1719,7 @@ UI_DEBRIS_BY_LANGUAGE: dict[str, tuple[str, ...]] = {
         "leggi anche",
     ),
     "pt": (
+        "responder",  # a comment's reply button
         "compartilhar",
         "compartilhe",
         "partilhar",
@@ -1758,6 +1771,7 @@ UI_DEBRIS_BY_LANGUAGE: dict[str, tuple[str, ...]] = {
         "mais vídeos",
     ),
     "nl": (
+        "beantwoorden",  # a comment's reply button
         "delen",
         "sluiten",
         "fotogalerij",
@@ -1792,6 +1806,7 @@ UI_DEBRIS_BY_LANGUAGE: dict[str, tuple[str, ...]] = {
         "meer nieuws",
     ),
     "pl": (
+        "odpowiedz",  # a comment's reply button
         "udostępnij",
         "podziel się",
         "zamknij",
@@ -1842,6 +1857,7 @@ UI_DEBRIS_BY_LANGUAGE: dict[str, tuple[str, ...]] = {
         "podobne artykuły",
     ),
     "ru": (
+        "ответить",  # a comment's reply button
         "поделиться",
         "закрыть",
         "видео",
@@ -1885,6 +1901,7 @@ UI_DEBRIS_BY_LANGUAGE: dict[str, tuple[str, ...]] = {
         "лента новостей",
     ),
     "uk": (
+        "відповісти",  # a comment's reply button
         "поділитися",
         "закрити",
         "відео",
