@@ -658,3 +658,38 @@ def test_safe_fixes_alone_leave_the_boilerplate() -> None:
     body = body_with("de", "Mehr zum Thema: Neue Brücke über den Rhein eröffnet")
     text = json.dumps({"title": "T", "url": URL, "body": body}, ensure_ascii=False)
     assert fix("a.json", JSON_READER, text, rules=RULES) == text
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("en", "Comments (74 posted)"),
+        ("en", "74 comments"),
+        ("en", "1 Comment"),
+        ("en", "3 replies"),
+        ("de", "12 Kommentare"),
+        ("fr", "Commentaires (4)"),
+        ("es", "5 comentarios"),
+        ("it", "Commenti (2)"),
+        ("pt", "2 COMENTÁRIOS"),
+        ("nl", "3 reacties"),
+        ("pl", "7 komentarzy"),
+        ("ru", "Комментарии (3)"),
+        ("uk", "5 коментарів"),
+    ],
+)
+def test_comment_counters(language: str, line: str) -> None:
+    assert_flagged(language, line, "NL405")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Comments"),  # a section's heading
+        ("en", "74 comments on the plan were received in March."),
+        ("de", "12 Kommentare gingen bis Freitag bei der Behörde ein."),
+        ("ru", "Комментарии (3) к статье 5 кодекса вступают в силу в мае."),
+    ],
+)
+def test_comment_counter_look_alikes(language: str, text: str) -> None:
+    assert_clean(language, text)

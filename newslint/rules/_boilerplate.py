@@ -383,6 +383,11 @@ _LINE_LOCAL_HEADS: dict[str, str] = {
     r"\s*[©(]": rf"[{_LINE_SPACE}]*[©(]",
     # A line of symbols: after spaces, a symbol (or ``_``) and nothing but symbols to its end.
     r"[\W_]*\Z": rf"[{_LINE_SPACE}]*+(?:[^\w\s]|_)[^\w\n]*+(?:_[^\w\n]*+)*+(?![^\n])",
+    # NL405's comment counters ("74 comments", "Comments (3)").
+    r"[\s#]*(?:[0-9]{1,6}\s+)?(?:comment|respons|repl|komment|coment|reactie|komentarz|коммент|комент)": (
+        rf"[{_LINE_SPACE}#]*(?:[0-9]{{1,6}}[{_LINE_SPACE}]+)?"
+        r"(?:comment|respons|repl|komment|coment|reactie|komentarz|коммент|комент)"
+    ),
 }
 """Per rule ``head_pattern``: the same test as ``_scans`` runs it, from a line break, on the
 whole folded body.  It must accept (at least) every non-blank line the pattern accepts, and

@@ -12,11 +12,20 @@ _ICONS = frozenset(ICON_LIGATURES)
 _COUNTER = compile_lazily(
     r"(?:image|photo|picture|slide|foto|bild) \d{1,4} (?:of|/|von|de|из) \d{1,4}"
 )
+# A comment counter: "Comments (74)", "Comments (74 posted)", "74 comments", "12 Kommentare",
+# "Комментарии (3)", "5 коментарів", in the ten languages of the phrase catalogue.
+_COMMENT_WORDS = (
+    r"comments?|responses?|repl(?:y|ies)|kommentare?|commentaires?|comentarios?|commenti|"
+    r"comentários?|reacties?|komentarz(?:e|y)?|комментари(?:й|я|ев|и)|коментар(?:і|ів)?"
+)
+_COMMENT_COUNTER = compile_lazily(
+    rf"(?:{_COMMENT_WORDS}) ?\(\d{{1,6}}(?: posted)?\)|\d{{1,6}} (?:{_COMMENT_WORDS})"
+)
 
 
 def is_ui_debris(line: str) -> bool:
     text = normalise(line)
-    if text in _LINES or _COUNTER.fullmatch(text):
+    if text in _LINES or _COUNTER.fullmatch(text) or _COMMENT_COUNTER.fullmatch(text):
         return True
     # Icon ligatures are written in lowercase by the icon font; a line may hold several.
     words = line.split()
@@ -37,7 +46,8 @@ Only a whole line made of such a label is flagged (icon names only in their
 lowercase form); a sentence that uses the word, or a word that continues a
 hard-wrapped sentence (`...to take a bigger\\nshare of the market`), is not.
 Everyday words that also head sections of articles (`Search`, `Menu`,
-`Email`, `Comments`) are not in the list.  The fix deletes the line with its
+`Email`, `Comments`) are not in the list, but a comment counter is
+(`Comments (74)`, `74 comments`, `12 Kommentare`, `Комментарии (3)`).  The fix deletes the line with its
 line break; it is unsafe because it deletes text."""
     bad = "bookmark_border more_vert\n\nThe ferry resumed service on Monday."
     good = "The ferry resumed service on Monday."
@@ -49,6 +59,11 @@ line break; it is unsafe because it deletes text."""
         _LINES
         | {"image", "photo", "picture", "slide", "foto", "bild"}  # _COUNTER's
         | {icon.casefold() for icon in _ICONS}
+    )
+    # _COMMENT_COUNTER's: a word first ("comments (74)") or a number first ("74 comments").
+    head_pattern = (
+        r"[\s#]*(?:[0-9]{1,6}\s+)?"
+        r"(?:comment|respons|repl|komment|coment|reactie|komentarz|коммент|комент)"
     )
 
     def match(self, line: str) -> bool:
