@@ -167,11 +167,13 @@ def test_every_language_has_phrases_in_every_per_language_category() -> None:
 
 
 def test_phrases_are_written_as_they_are_matched() -> None:
-    """Lower case and single spaces.  NL401 and NL407 build their patterns from the
-    case-folded label and match it ignoring case, so a label with `ß` (folded to `ss`)
-    would never match its own spelling; the line rules fold both sides."""
-    regex_lists = [PROMO_LABELS, PHOTO_LABELS_BY_LANGUAGE, CAPTION_LABELS_BY_LANGUAGE]
+    """Lower case and single spaces.  NL407 builds its patterns from the case-folded
+    label and matches it ignoring case, so a label with `ß` (folded to `ss`) would never
+    match its own spelling; NL401 lowers its labels instead (`Lesen Sie außerdem`), and the
+    line rules fold both sides."""
+    regex_lists = [PHOTO_LABELS_BY_LANGUAGE, CAPTION_LABELS_BY_LANGUAGE]
     line_lists = [
+        PROMO_LABELS,
         CALLS_TO_ACTION,
         CTA_NETWORK_VERBS_BY_LANGUAGE,
         POLICY_LINES,

@@ -55,6 +55,7 @@ PROMO_LABELS: dict[str, tuple[str, ...]] = {
         "lesen sie auch",
         "lesen sie mehr",
         "lesen sie ausserdem",
+        "lesen sie außerdem",
         "lesen sie dazu",
         "lesen sie dazu auch",
         "lies auch",

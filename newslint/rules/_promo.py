@@ -20,7 +20,7 @@ _LATIN1_SPACE = "[ \\t\\u00a0]"
 
 def _label_pattern(labels: Iterable[str], space: str = _SPACE) -> re.Pattern[str]:
     """One alternation of the labels (longest first), then a separator; ``space`` is a space."""
-    words = sorted({label.casefold() for label in labels}, key=len, reverse=True)
+    words = sorted({label.lower() for label in labels}, key=len, reverse=True)
     alternation = "|".join(f"{space}+".join(map(re.escape, label.split())) for label in words)
     return re.compile(
         rf"{space}*(?:{alternation})(?:{space}*[:|»>]|{space}+[–—-](?={space})){space}*",

@@ -13,7 +13,7 @@ from newslint.rule import Rule, Triggers
 from newslint.rules._boilerplate_phrases import PROMO_LABELS
 from newslint.rules._promo import promo_headline
 
-_LABELS = sorted({label.casefold() for labels in PROMO_LABELS.values() for label in labels})
+_LABELS = sorted({label.lower() for labels in PROMO_LABELS.values() for label in labels})
 _FIRST_LETTERS = "".join(sorted({re.escape(label[0]) for label in _LABELS}))
 _ANY_LABEL = "|".join("\\s+".join(map(re.escape, label.split())) for label in _LABELS)
 # Fast path: a promo paragraph starts with ``_promo._LABEL``: spaces, a label, then a
