@@ -695,3 +695,17 @@ def test_comment_counters(language: str, line: str) -> None:
 )
 def test_comment_counter_look_alikes(language: str, text: str) -> None:
     assert_clean(language, text)
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("nl", "Volg ons op Facebook en Instagram"),
+        ("pl", "Obserwuj nas na Facebooku i Instagramie"),
+        ("uk", "Стежте за нами у Facebook та Instagram"),
+        ("es", "Síguenos en Facebook o Twitter"),
+        ("de", "Folgen Sie uns auf Facebook oder Instagram"),
+    ],
+)
+def test_networks_joined_by_each_languages_and_or(language: str, line: str) -> None:
+    assert_flagged(language, line, "NL402")

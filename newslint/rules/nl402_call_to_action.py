@@ -19,7 +19,9 @@ _NETWORKS = frozenset(NETWORKS)
 # Longest first, so that "share this article on" wins over "share".
 _VERBS = tuple(sorted((normalise(verb) for verb in CTA_NETWORK_VERBS), key=len, reverse=True))
 _VERB_STARTS = frozenset(verb.split()[0] for verb in _VERBS)
-_LIST_SEPARATOR = compile_lazily(r"[ \t]*(?:[,&|/·•+]|\b(?:and|or|et|und|y|e|и)\b)[ \t]*")
+_LIST_SEPARATOR = compile_lazily(
+    r"[ \t]*(?:[,&|/·•+]|\b(?:and|or|et|ou|und|oder|y|o|e|en|of|i|oraz|lub|и|или|і|та|або)\b)[ \t]*"
+)
 # "Subscribe to The Daily Example newsletter", "Sign up for our free email alerts".
 _NEWSLETTER = compile_lazily(
     r"(?:click here to |please )?(?:subscribe to|sign up for|sign up to|get|join) "
