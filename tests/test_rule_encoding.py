@@ -499,3 +499,15 @@ def test_nl303_takes_a_utf16_field_in_one_match() -> None:
     assert len(list(_CONTROL.finditer(text))) == 1
     [finding] = lint(NL303, body=text)
     assert finding.message.startswith(f"{text.count(chr(0)):,} control characters (U+0000)")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tiáº¿ng Việt", "kế hoạch".encode().decode("cp1252"), "quyết".encode().decode("cp1252")],
+)
+def test_nl305_leaves_the_last_byte_of_utf8_mojibake_alone(text: str) -> None:
+    """`¿` is byte 0xBF, the last byte of `ế` (E1 BA BF) read as windows-1252: writing `’`
+    there would break the repair of the word (`TiẒng`)."""
+    assert "¿" in text
+    assert [d for d in lint(LostApostrophe(), body=text) if d.code == "NL305"] == []
+    assert len(lint(LostApostrophe(), body="Blair¿s government didn¿t agree.")) == 2

@@ -16,6 +16,36 @@ _LOST = compile_lazily(r"(?<=[A-Za-z])¿(?=[^\W\d_])|(?<=[^\W\d_])¿(?=[A-Za-z])
 _WORD_AROUND = compile_lazily(r"\w{0,20}¿\w{0,20}")
 
 
+def _byte(char: str) -> int | None:
+    """The byte a windows-1252 (or latin-1) reading turned into ``char``, if any."""
+    code = ord(char)
+    if code < 0x100:
+        return code
+    try:
+        return char.encode("cp1252")[0]
+    except UnicodeEncodeError:
+        return None
+
+
+def _ends_utf8_mojibake(text: str, end: int) -> bool:
+    """Whether the ``¿`` ending at ``end`` is the last byte (0xBF) of a UTF-8 character read
+    as windows-1252: `Tiáº¿ng` is `Tiếng` (E1 BA BF), no lost apostrophe."""
+    raw: list[int] = []
+    for char in reversed(text[max(0, end - 4) : end]):
+        byte = _byte(char)
+        if byte is None:
+            return False
+        raw.insert(0, byte)
+        if len(raw) < 2:
+            continue
+        try:
+            if len(bytes(raw).decode("utf-8")) == 1:
+                return True
+        except UnicodeDecodeError:
+            continue
+    return False
+
+
 class LostApostrophe(Rule):
     code = "NL305"
     name = "lost-apostrophe"
@@ -26,8 +56,9 @@ legacy code page, a database column in latin-1) comes out as a question mark,
 and in some pipelines as an inverted one: `Blair¿s`, `don¿t`.  Between two
 letters `¿` can only be that apostrophe.
 
-The fix writes `’`.  Spanish `¿Qué?` (after a space or punctuation) and `¿`
-inside windows-1251 mojibake (NL307's) are never touched."""
+The fix writes `’`.  Spanish `¿Qué?` (after a space or punctuation), `¿`
+inside windows-1251 mojibake (NL307's) and `¿` that ends UTF-8 mojibake (`Tiáº¿ng`
+is `Tiếng` read as windows-1252: the last byte of `ế`) are never touched."""
     bad = "Blair¿s government didn¿t agree."
     good = "Blair’s government didn’t agree."
     fields = ("title", "byline", "caption", "body")
@@ -41,7 +72,7 @@ inside windows-1251 mojibake (NL307's) are never touched."""
             runs = Spans([(s, e) for s, e, _ in cp1251_runs(text)])
             for match in _LOST.finditer(text):
                 start, end = match.span()
-                if runs.overlaps(start, end):
+                if runs.overlaps(start, end) or _ends_utf8_mojibake(text, end):
                     continue
                 word = _WORD_AROUND.search(text, max(0, start - 20), min(len(text), end + 20))
                 quoted = shown(word.group() if word else "¿")
