@@ -511,3 +511,39 @@ def test_nl305_leaves_the_last_byte_of_utf8_mojibake_alone(text: str) -> None:
     assert "¿" in text
     assert [d for d in lint(LostApostrophe(), body=text) if d.code == "NL305"] == []
     assert len(lint(LostApostrophe(), body="Blair¿s government didn¿t agree.")) == 2
+
+
+def _read_as(text: str, codepage: str) -> str:
+    """UTF-8 read through ``codepage``, undefined bytes as C1 controls (as browsers do)."""
+    out = []
+    for byte in text.encode("utf-8"):
+        try:
+            out.append(bytes([byte]).decode(codepage))
+        except UnicodeDecodeError:
+            out.append(chr(byte))
+    return "".join(out)
+
+
+@pytest.mark.parametrize(
+    ("clean", "codepage", "rule"),
+    [
+        ("Łódzki", "cp1250", ControlCharacters()),  # Ł is C5 81: 0x81 is undefined in cp1250
+        ("Ильи", "cp1251", ControlCharacters()),  # И is D0 98: 0x98 is undefined in cp1251
+        ("todavía", "cp1252", InvisibleCharacters()),  # í is C3 AD: AD is the soft hyphen
+        ("Agustín", "cp1252", InvisibleCharacters()),
+    ],
+)
+def test_bytes_of_utf8_mojibake_are_left_for_its_repair(
+    clean: str, codepage: str, rule: Rule
+) -> None:
+    """Deleting a C1 control or a soft hyphen that is a byte of a UTF-8 character read
+    through a code page makes the mojibake unrepairable: no rule but the encoding ones
+    may touch it."""
+    damaged = _read_as(clean, codepage)
+    assert damaged != clean
+    assert lint(rule, body=f"Die Stadt {damaged} meldete am Montag neue Zahlen.") == []
+
+
+def test_a_lone_soft_hyphen_and_a_lone_c1_control_are_still_reported() -> None:
+    assert lint(ControlCharacters(), body="Prices rose 5\x81 in May.") != []
+    assert lint(InvisibleCharacters(), body="co\u00adoperation between the two") != []

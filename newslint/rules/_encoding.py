@@ -162,6 +162,46 @@ def lone_c1(text: str, index: int) -> bool:
     return index == 0 or text[index - 1] not in _MOJIBAKE_BYTES
 
 
+_PROBE_CODEPAGES = ("cp1252", "cp1250", "cp1251")
+"""The code pages UTF-8 is most often read through (latin-1 is cp1252's C1 controls)."""
+
+
+def _byte_in(codepage: str, char: str) -> int | None:
+    """The byte that ``codepage`` (its undefined bytes read as C1 controls, as browsers
+    and ftfy's sloppy codecs do) shows as ``char``, or None."""
+    if "\x80" <= char <= "\x9f" or char < "\x80":
+        return ord(char)
+    try:
+        encoded = char.encode(codepage)
+    except UnicodeEncodeError:
+        return None
+    return encoded[0] if len(encoded) == 1 else None
+
+
+def in_utf8_mojibake(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (a character or two) is part of one UTF-8 character
+    read through a single-byte code page: the C1 control in `Ĺ\x81ódzki` (`Ł` read as
+    windows-1250), the soft hyphen in `todavÃ\xada`, the `¿` in `Tiáº¿ng`.  Other rules must
+    leave such characters alone: deleting or replacing one makes the repair impossible."""
+    for codepage in _PROBE_CODEPAGES:
+        low, high = max(0, start - 3), min(len(text), end + 3)
+        raw = [_byte_in(codepage, char) for char in text[low:high]]
+        for first in range(start - low, -1, -1):
+            if raw[first] is None:
+                break
+            for last in range(end - low, min(first + 4, len(raw)) + 1):
+                piece = raw[first:last]
+                if len(piece) < 2 or None in piece:
+                    continue
+                try:
+                    decoded = bytes(byte for byte in piece if byte is not None).decode("utf-8")
+                except UnicodeDecodeError:
+                    continue
+                if len(decoded) == 1:
+                    return True
+    return False
+
+
 # --- GBK-style mojibake (NL308) ------------------------------------------------
 # GBK codes the pinyin letters (ü, é, à, ...) as 0xA8 0xA1-0xBA; read as
 # windows-1252 they show as '¨' and one of '¡'..'º'.  Anchored on the literal '¨'.

@@ -10,7 +10,7 @@ from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule, Triggers
-from newslint.rules._encoding import analyse, lone_c1
+from newslint.rules._encoding import analyse, in_utf8_mojibake, lone_c1
 
 # C0 controls but tab, newline and carriage return; DEL; C1 controls; BOM.
 # A terminal escape sequence (ESC [ ... letter) is taken whole.
@@ -145,8 +145,8 @@ mojibake sequence (NL301, NL302) are never touched here."""
                 continue
             replacement = ""
             if "\x80" <= char <= "\x9f":
-                if not lone_c1(text, start):
-                    continue
+                if not lone_c1(text, start) or in_utf8_mojibake(text, start, end):
+                    continue  # a byte of mojibake: its repair needs it
                 if analysis is None:
                     analysis = analyse(text).spans()
                 if analysis.overlaps(start, end):

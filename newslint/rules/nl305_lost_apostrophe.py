@@ -8,42 +8,12 @@ from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule, Triggers
-from newslint.rules._encoding import Spans, cp1251_runs, shown
+from newslint.rules._encoding import Spans, cp1251_runs, in_utf8_mojibake, shown
 
 # '¿' with a letter on both sides, one of them an ASCII letter: Spanish '¿'
 # opens a question after a space or punctuation, never inside a word.
 _LOST = compile_lazily(r"(?<=[A-Za-z])¿(?=[^\W\d_])|(?<=[^\W\d_])¿(?=[A-Za-z])")
 _WORD_AROUND = compile_lazily(r"\w{0,20}¿\w{0,20}")
-
-
-def _byte(char: str) -> int | None:
-    """The byte a windows-1252 (or latin-1) reading turned into ``char``, if any."""
-    code = ord(char)
-    if code < 0x100:
-        return code
-    try:
-        return char.encode("cp1252")[0]
-    except UnicodeEncodeError:
-        return None
-
-
-def _ends_utf8_mojibake(text: str, end: int) -> bool:
-    """Whether the ``¿`` ending at ``end`` is the last byte (0xBF) of a UTF-8 character read
-    as windows-1252: `Tiáº¿ng` is `Tiếng` (E1 BA BF), no lost apostrophe."""
-    raw: list[int] = []
-    for char in reversed(text[max(0, end - 4) : end]):
-        byte = _byte(char)
-        if byte is None:
-            return False
-        raw.insert(0, byte)
-        if len(raw) < 2:
-            continue
-        try:
-            if len(bytes(raw).decode("utf-8")) == 1:
-                return True
-        except UnicodeDecodeError:
-            continue
-    return False
 
 
 class LostApostrophe(Rule):
@@ -72,7 +42,7 @@ is `Tiếng` read as windows-1252: the last byte of `ế`) are never touched."""
             runs = Spans([(s, e) for s, e, _ in cp1251_runs(text)])
             for match in _LOST.finditer(text):
                 start, end = match.span()
-                if runs.overlaps(start, end) or _ends_utf8_mojibake(text, end):
+                if runs.overlaps(start, end) or in_utf8_mojibake(text, start, end):
                     continue
                 word = _WORD_AROUND.search(text, max(0, start - 20), min(len(text), end + 20))
                 quoted = shown(word.group() if word else "¿")

@@ -8,7 +8,7 @@ from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule, Triggers
-from newslint.rules._encoding import shown
+from newslint.rules._encoding import in_utf8_mojibake, shown
 
 # Anchored on the literal invisible characters; a run of them counts as one.
 _INVISIBLE = compile_lazily(r"(?<=\w)[\u00ad\u200b]{1,20}(?=\w)")
@@ -45,6 +45,8 @@ in Thai, Lao, Khmer or Myanmar text, where they mark word boundaries."""
             groups: list[list[tuple[int, int]]] = []
             for match in _INVISIBLE.finditer(text):
                 start, end = match.span()
+                if "\u00ad" in match.group() and in_utf8_mojibake(text, start, end):
+                    continue  # byte 0xAD of mojibake (`todavÃ\xada`): its repair needs it
                 if "\u200b" in match.group() and (
                     _NO_SPACE_SCRIPTS.match(text, start - 1) or _NO_SPACE_SCRIPTS.match(text, end)
                 ):
