@@ -104,7 +104,8 @@ The fix deletes them, except that a C1 control whose context makes its
 windows-1252 meaning certain is mapped to it (`\\x92` between letters is `’`,
 `\\x93` before a word is `“`, `\\x96` between spaces is `–`), as ftfy's
 fix_c1_controls does.  Tabs, newlines and C1 bytes that are part of a
-mojibake sequence (NL301, NL302) are never touched here."""
+mojibake sequence (NL301, NL302), or of a UTF-8 character read through
+windows-1252, 1250 or 1251 (`Ĺ\x81ódzki` is `Łódzki`), are never touched here."""
     bad = "It was Apple\x92s \x93best\x94 year\x00"
     good = "It was Apple’s “best” year"
     fields = ("title", "byline", "caption", "body")

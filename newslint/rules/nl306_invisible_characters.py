@@ -31,7 +31,9 @@ The fix deletes them (safe for zero-width spaces; unsafe for soft hyphens,
 which some publishers keep on purpose and hand-cleaned corpora keep too).
 Zero-width joiners and non-joiners (U+200D, U+200C),
 which shape Persian, Hindi and emoji, are never touched, nor zero-width spaces
-in Thai, Lao, Khmer or Myanmar text, where they mark word boundaries."""
+in Thai, Lao, Khmer or Myanmar text, where they mark word boundaries, nor a
+soft hyphen that is byte 0xAD of UTF-8 mojibake (`todavÃ\u00ada` is `todavía`):
+the encoding rules need it to repair the word."""
     bad = "Der Regierungs\u00adsprecher sagte, die Ver\u200bhandlungen gehen weiter."
     good = "Der Regierungssprecher sagte, die Verhandlungen gehen weiter."
     fields = ("title", "byline", "caption", "body")
