@@ -16,6 +16,9 @@ _NUMBERED = compile_lazily(r"\d{1,2}[.)]")
 _SENTENCE_ENDS = (".", "!", "?", "…")
 _CLOSERS = " \t\"'”’»)]"
 _DIGIT = compile_lazily(r"\d")
+_ADDRESS_LINE = compile_lazily(
+    r"[ \t]*(?:\[[^\]\n]{1,40}\]:|[^\s:\[\]]{1,20}:)?[ \t]*(?:https?://|www\.)\S+[ \t]*"
+)
 _SMALL_NUMBER = compile_lazily(r"(?<![\d.,])\d{1,2}(?![\d.,:])")
 
 
@@ -27,11 +30,13 @@ def _listicle_counts(title: str) -> frozenset[int]:
 
 def _menu_like(lines: list[str]) -> bool:
     """Menus hold few numbers; a run of figures (poll results, prices, a schedule, a
-    table of scores) is the article's own data.  Nor are they mostly addresses: a run of
-    URLs is a list of sources or links (NL607's to judge)."""
+    table of scores) is the article's own data.  Nor are they mostly bare addresses
+    (`https://...`, `Source: https://...`, `[Twitter]: https://...`): those are the
+    article's sources, or a link list (NL607's to judge).  A menu's links keep their
+    words (`* Home (https://...)`)."""
     with_digits = sum(1 for line in lines if _DIGIT.search(line))
-    with_urls = sum(1 for line in lines if "://" in line)
-    return with_digits * 3 <= len(lines) and with_urls * 2 < len(lines)
+    addresses = sum(1 for line in lines if _ADDRESS_LINE.fullmatch(line))
+    return with_digits * 3 <= len(lines) and addresses * 2 < len(lines)
 
 
 class NavigationBlock(Rule):
@@ -57,7 +62,8 @@ announces is the article's list (`4 probiotic foods that...`).  Lists inside the
 article, between its paragraphs, are left alone, and so is a short byline-and-date
 block (three lines or fewer), a run in which more than a third of the lines hold a
 digit (poll results, prices, a schedule, scores: the article's own figures), a run
-that is half URLs or more (sources and link lists: NL607's), and a run that a line
+that is half bare addresses or more (`Source: https://...`: sources and link lists,
+NL607's), and a run that a line
 ending with `:` introduces (`...found in foods like:`).
 
 The fix deletes the run and the blank lines after it; it is unsafe: it deletes
