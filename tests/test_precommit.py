@@ -153,6 +153,7 @@ def article_repo(tmp_path: Path, hook_env: Path) -> tuple[Path, dict[str, str]]:
     return repo, env
 
 
+@pytest.mark.integration  # 10-12 s each (pre-commit builds the hook's environment)
 def test_hook_blocks_the_commit_then_the_fix_hook_repairs_the_article(
     hook_repo: tuple[Path, str], article_repo: tuple[Path, dict[str, str]]
 ) -> None:
@@ -199,6 +200,7 @@ def test_hook_blocks_the_commit_then_the_fix_hook_repairs_the_article(
     assert _git(repo, env, "show", "HEAD:harbour.txt") + "\n" == FIXED
 
 
+@pytest.mark.integration  # 10-12 s each (pre-commit builds the hook's environment)
 def test_try_repo_runs_the_check_hook(
     hook_repo: tuple[Path, str], article_repo: tuple[Path, dict[str, str]]
 ) -> None:

@@ -230,6 +230,9 @@ def _records(draw: st.DrawFn) -> object:
     return draw(st.one_of(st.just(record), st.just(record), _NOT_TEXT))
 
 
+# 300 examples each (1,000 until 2026-12-03) keep the README's test command under its
+# 3 minutes on 2 cores; derandomized, so every run tries the same 300.
+_MANY = 300
 _AGREEMENT = settings(
     max_examples=600,
     deadline=None,
@@ -413,7 +416,7 @@ _MORE_VALUES = st.recursive(
 )
 
 
-@settings(_AGREEMENT, max_examples=1000)
+@settings(_AGREEMENT, max_examples=_MANY)
 @given(_schema_objects(strict=True), st.lists(_MORE_VALUES, min_size=1, max_size=6))
 def test_checker_of_any_schema_it_follows_gives_jsonschemas_violations(
     file_schema: Any, values: list[object]
@@ -425,7 +428,7 @@ def test_checker_of_any_schema_it_follows_gives_jsonschemas_violations(
             assert _checked(value, file_schema) == []
 
 
-@settings(_AGREEMENT, max_examples=1000)
+@settings(_AGREEMENT, max_examples=_MANY)
 @given(_schema_objects(), st.lists(_MORE_VALUES, min_size=1, max_size=3))
 def test_no_checker_for_a_schema_it_does_not_follow_or_that_may_be_malformed(
     file_schema: Any, values: list[object]
