@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from newslint.diagnostics import Diagnostic, ReadError
 from newslint.document import DecodeError, decode
-from newslint.files import AtomicWriter, FileChangedError, Snapshot
+from newslint.files import AtomicWriter, FileChangedError, Snapshot, StatKey
 from newslint.jsonstr import JsonStyle
 from newslint.rule import Rule
 from newslint.runner import FileResult, Options, internal_error, not_written, process_data
@@ -150,6 +150,37 @@ def scan_file(
     style = JsonStyle(ensure_ascii, bool(upper_hex), escape_slash)
     hexdigest = digest.hexdigest() if digest is not None else ""
     return Scan(style, hexdigest, failure, tuple(first_lines))
+
+
+@dataclass(slots=True)
+class Scans:
+    """Big files' scans kept from one pass of a run for the next (a corpus pass, then the
+    check): the check does not read and decode a file's bytes again in the parent before its
+    chunks go to the workers, if the file has not changed since.
+
+    ``wanted`` and ``hashed`` are what the later pass needs (``scan_file``'s parameters): the
+    first pass scans for them too.
+    """
+
+    wanted: bool = False
+    hashed: bool = False
+    found: dict[tuple[str, StatKey], tuple[list[tuple[int, int]], Scan, bool, bool]] = field(
+        default_factory=dict
+    )
+
+    def scan(
+        self, path: str, key: StatKey, ranges: list[tuple[int, int]], wanted: bool, hashed: bool
+    ) -> Scan:
+        """``scan_file(path, ranges, wanted, hashed)`` for the file as ``key`` says it is."""
+        kept = self.found.get((path, key))
+        if kept is not None:
+            old_ranges, scan, was_wanted, was_hashed = kept
+            if old_ranges == ranges and (was_wanted or not wanted) and (was_hashed or not hashed):
+                return scan
+        wanted, hashed = wanted or self.wanted, hashed or self.hashed
+        scan = scan_file(path, ranges, wanted, hashed=hashed)
+        self.found[(path, key)] = (ranges, scan, wanted, hashed)
+        return scan
 
 
 def _is_empty_file_error(error: ReadError) -> bool:

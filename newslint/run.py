@@ -32,6 +32,7 @@ from newslint.statistics import CorpusStatistics, Statistic
 
 if TYPE_CHECKING:
     from newslint.cache import Cache
+    from newslint.chunks import Scans
     from newslint.records import FixResult
     from newslint.scheduler import Progress, Scheduler
 
@@ -239,10 +240,24 @@ class Run:
         Files that cannot be read add nothing (the check pass reports them); with
         ``errors``, why each could not be read is added to it (``newslint learn``).
         """
+        return self._learn(paths, jobs, kinds, errors, None)
+
+    def _learn(
+        self,
+        paths: Sequence[str],
+        jobs: int,
+        kinds: Iterable[type[Statistic]] | None,
+        errors: list[ReadError] | None,
+        scans: Scans | None,
+    ) -> CorpusStatistics:
+        """``learn``; ``scans`` keeps what the pass reads of big files' bytes for the check
+        that follows (their line counts, whether they decode)."""
         wanted = tuple(kinds) if kinds is not None else self.corpus_statistics
         reading = replace(self.options, fix=False, diff=False, locate_fixes=False, observe=wanted)
         learned = CorpusStatistics(wanted)
-        scheduler = self._scheduler((), reading, jobs, None)
+        self._prepare(kind.name for kind in wanted)
+        scheduler = self._scheduler((), reading, jobs, None, scans=scans)
+        self._schedulers.append(scheduler)
         found = self.discover(paths)
         if errors is not None:
             errors.extend(ReadError(path, message) for path, message in found if message)
@@ -252,6 +267,14 @@ class Run:
             if errors is not None:
                 errors.extend(result.errors)
         return learned
+
+    def _prepare(self, statistics: Iterable[str]) -> None:
+        """Load, in this process, what reading the named statistics needs: a pool's workers,
+        forked from it, then inherit it (the Public Suffix List: 60 ms a process)."""
+        if "site-lines" in set(statistics):
+            from newslint.sites import prepare
+
+            prepare(self.options.read.site_key)
 
     def learn_records(
         self,
@@ -322,11 +345,18 @@ class Run:
         caller that streams them keeps nothing either.
         """
         run = self
+        scans = None
         if self.needs_corpus_pass:
-            run = self.with_statistics(self.learn(paths, jobs=jobs))
+            from newslint.chunks import Scans
+
+            # The check reads what the corpus pass read of big files' bytes.
+            options = self.options
+            scans = Scans(options.fix or options.locate_fixes, use_cache)
+            run = self.with_statistics(self._learn(paths, jobs, None, None, scans))
+        run._prepare(kind.name for rule in run.rules for kind in rule.statistics)
         found = run.discover(paths) if found is None else found
         cache = run.open_cache(cache_dir) if use_cache else None
-        scheduler = run._scheduler(run.rules, run.options, jobs, cache, progress)
+        scheduler = run._scheduler(run.rules, run.options, jobs, cache, progress, scans)
         self._schedulers.append(scheduler)
         checked = scheduler.results(run._jobs(found))
         for path, message in found:
@@ -439,10 +469,11 @@ class Run:
         jobs: int,
         cache: Cache | None,
         progress: Progress | None = None,
+        scans: Scans | None = None,
     ) -> Scheduler:
         from newslint.scheduler import Scheduler, default_jobs
 
-        return Scheduler(rules, options, jobs or default_jobs(), cache, progress)
+        return Scheduler(rules, options, jobs or default_jobs(), cache, progress, scans)
 
 
 def file_sizes(found: Sequence[tuple[str, str | None]]) -> int:

@@ -30,7 +30,7 @@ from newslint.runner import FileResult, Options, internal_error, process_file
 
 if TYPE_CHECKING:  # the cache (pickle) is imported by whoever opens one, not by every run
     from newslint.cache import Cache
-    from newslint.chunks import BigFile, Chunk, ChunkOutcome
+    from newslint.chunks import BigFile, Chunk, ChunkOutcome, Scans
 
 CHUNK_BYTES = 1 << 20
 """A JSONL file bigger than this is split into chunks of about this size."""
@@ -239,12 +239,15 @@ class Scheduler:
         jobs: int,
         cache: Cache | None = None,
         progress: Progress | None = None,
+        scans: Scans | None = None,
     ) -> None:
         self.rules = rules
         self.options = options if cache is not None else replace(options, digest=False)
         self.jobs = max(1, jobs)
         self.cache = cache
         self.progress = progress
+        self.scans = scans
+        """Big files' scans shared with the run's other pass (None: each is scanned here)."""
         self._done = [0, 0, 0]
         self.abandoned = False
         """An interrupted run left a pool whose result pipe may hold half a message: the
@@ -284,7 +287,11 @@ class Scheduler:
                 wanted = self.options.fix or self.options.locate_fixes
                 from newslint.chunks import BigFile, Chunk, scan_file
 
-                scan = scan_file(job.path, ranges, wanted, hashed=self.cache is not None)
+                hashed = self.cache is not None
+                if self.scans is not None:
+                    scan = self.scans.scan(job.path, snapshot.key, ranges, wanted, hashed)
+                else:
+                    scan = scan_file(job.path, ranges, wanted, hashed=hashed)
                 if scan.failure is not None:
                     # As for a small file: an undecodable file is reported, not checked.
                     results[index] = [FileResult(job.path, errors=[scan.failure], unreadable=True)]

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,9 +33,28 @@ MAX_LINE = 300
 that repeat are NL601's business."""
 MAX_FINGERPRINTS = 2_000_000
 """About 200 MB of counts; above it, lines seen on one page only are forgotten."""
+PENDING_LINES = 50_000
+"""Normalised lines a statistic counts by their text before it fingerprints them."""
+KNOWN_LINES = 50_000
+"""Lines whose fingerprints ``known_key`` remembers (lines of ``MAX_LINE`` characters at most:
+some 25 MB at worst, 5 MB for lines of 40 characters)."""
 PROFILE_FORMAT = "newslint-site-profile/1"
 PROFILE_MIN_PAGES = 2
 """A profile keeps the lines that at least this many pages of a site carry."""
+
+
+_nfkc = unicodedata.normalize
+_from_bytes = int.from_bytes
+_blake2b: Callable[..., Any] | None = None
+
+
+def _hasher() -> Callable[..., Any]:
+    global _blake2b
+    if _blake2b is None:
+        import hashlib  # here: only a run with a site-aware rule pays for loading it (10 ms)
+
+        _blake2b = hashlib.blake2b
+    return _blake2b
 
 
 def normal_line(line: str) -> str:
@@ -45,21 +65,84 @@ def normal_line(line: str) -> str:
     on dragnet-sites it flagged 1.1% more article lines for 1.4% more boilerplate lines.
     """
     if not line.isascii():  # NFKC leaves ASCII as it is
-        line = unicodedata.normalize("NFKC", line)
-    return " ".join(line.casefold().split())  # str.split's whitespace is re's \s
+        line = _nfkc("NFKC", line)
+    line = line.casefold()
+    if _collapsed(line):
+        return line
+    return " ".join(line.split())  # str.split's whitespace is re's \s
 
 
-@lru_cache(maxsize=1)
-def _blake2b() -> Callable[..., Any]:
-    import hashlib  # here: only a run with a site-aware rule pays for loading it (10 ms)
-
-    return hashlib.blake2b
+def _collapsed(line: str) -> bool:
+    """Whether ``" ".join(line.split())`` is ``line`` itself, told cheaply for most lines: no
+    whitespace but single spaces between words (every other whitespace character, U+0020
+    aside, is unprintable)."""
+    return bool(line) and (
+        line.isprintable() and "  " not in line and line[0] != " " and line[-1] != " "
+    )
 
 
 def fingerprint(normal: str) -> int:
     """A 64-bit digest of a normalised line, the same in every process and every run."""
-    digest = _blake2b()(normal.encode("utf-8", "surrogatepass"), digest_size=8).digest()
-    return int.from_bytes(digest, "little")
+    digest = (_blake2b or _hasher())(normal.encode("utf-8", "surrogatepass"), digest_size=8)
+    return _from_bytes(digest.digest(), "little")
+
+
+def line_key(line: str) -> int | None:
+    """``fingerprint(normal_line(line))`` for a line of a body; None for a blank line or one
+    too long to count (``MAX_LINE``)."""
+    key = _known.get(line)
+    if key is None:
+        key = known_key(line)
+    return key if key >= 0 else None
+
+
+def known_key(line: str) -> int:
+    """``line_key``, -1 for None; remembered for the next ``KNOWN_LINES`` lines: a site's
+    menu and footer come back, word for word, on each of its pages."""
+    if len(line) > MAX_LINE:
+        return -1  # never remembered: a paragraph may be long
+    normal = (line if line.isascii() else _nfkc("NFKC", line)).casefold()
+    if not _collapsed(normal):
+        normal = " ".join(normal.split())
+    key = -1
+    if normal:
+        hasher = _blake2b or _hasher()
+        digest = hasher(normal.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+        key = _from_bytes(digest, "little")
+    if len(_known) >= KNOWN_LINES:
+        _known.clear()
+    _known[line] = key
+    return key
+
+
+def remembered_keys(lines: Iterable[str]) -> list[int | None]:
+    """The fingerprints ``known_key`` remembers of ``lines`` (-1: none), None for the lines
+    it does not remember, in one pass in C."""
+    return list(map(_known.get, lines))
+
+
+_known: dict[str, int] = {}
+"""``known_key``'s memory: line -> fingerprint, -1 for none."""
+
+
+def normal_lines(body: str) -> set[str]:
+    """The distinct normalised lines of ``body`` that count (not blank, not too long): what a
+    page adds to its site's counts.  ``normal_line`` inlined: the corpus pass calls it for
+    every line of every page."""
+    found: set[str] = set()
+    add = found.add
+    nfkc = _nfkc
+    for line in body.split("\n"):
+        if line and len(line) <= MAX_LINE:
+            if not line.isascii():
+                line = nfkc("NFKC", line)
+            line = line.casefold()  # not empty: neither NFKC nor case folding deletes
+            if line.isprintable() and "  " not in line and line[0] != " " and line[-1] != " ":
+                add(line)
+            else:
+                add(" ".join(line.split()))
+    found.discard("")
+    return found
 
 
 def body_lines(body: str) -> Iterator[tuple[int, int, int | None]]:
@@ -69,16 +152,38 @@ def body_lines(body: str) -> Iterator[tuple[int, int, int | None]]:
     for line in body.split("\n"):
         end = start + len(line)
         if line and not line.isspace():
-            normal = normal_line(line) if len(line) <= MAX_LINE else ""
-            yield start, end, fingerprint(normal) if normal else None
+            yield start, end, line_key(line)
         start = end + 1
 
 
 @lru_cache(maxsize=1)
 def _suffixes() -> PublicSuffixList:
-    from publicsuffixlist import PublicSuffixList  # the bundled list: no network
+    """The bundled Public Suffix List (no network), read in a third of the time its own
+    constructor takes: that one converts each of its 10,000 rules to punycode, where only the
+    500 that are not ASCII change; the list given here holds those converted forms already, so
+    the rules it ends up with are the same."""
+    from publicsuffixlist import PSLFILE, PublicSuffixList, encode_idn
 
-    return PublicSuffixList()
+    try:
+        with open(PSLFILE, "rb") as handle:
+            lines = handle.read().splitlines()
+        converted = []
+        for line in lines:
+            if not line.isascii():
+                rule = line.decode("utf-8").lower().split(" ")[0].rstrip()
+                if rule and not rule.startswith("//"):
+                    exception = "!" if rule.startswith("!") else ""
+                    converted.append((exception + encode_idn(rule.lstrip("!"))).encode())
+        return PublicSuffixList(lines + converted, accept_encoded_idn=False)
+    except Exception:  # another version of the library: its own way
+        return PublicSuffixList()
+
+
+def prepare(site_key: str) -> None:
+    """Load what ``site_of`` needs for ``site_key`` now: in the parent, before a pool forks,
+    every worker of both passes inherits it instead of reading it again."""
+    if site_key == "domain":
+        _suffixes()
 
 
 @lru_cache(maxsize=4096)
@@ -107,17 +212,33 @@ def site_of(values: Mapping[str, Any], spec: str) -> str:
 
 
 class SiteLines(Statistic):
-    """Pages per site, and on how many of a site's pages each line of a body occurs."""
+    """Pages per site, and on how many of a site's pages each line of a body occurs.
+
+    A page's lines are counted by their normalised text at first, and fingerprinted when the
+    counts are read, merged or pickled (or when ``PENDING_LINES`` texts wait): a site's menu,
+    on every page of a chunk of the corpus, is hashed once per chunk, not once per page.
+    """
 
     name = "site-lines"
-    __slots__ = ("_size", "lines", "pages", "source")
+    __slots__ = ("_lines", "_memo", "_pending", "_size", "_waiting", "pages", "source")
 
     def __init__(self) -> None:
         self.pages: dict[str, int] = {}
-        self.lines: dict[str, dict[int, int]] = {}
+        self._lines: dict[str, dict[int, int]] = {}
+        self._pending: dict[str, Counter[str]] = {}
+        """Per site, pages per normalised line not fingerprinted yet."""
+        self._waiting = 0
         self._size = 0
+        self._memo: dict[tuple[str, float], frozenset[int]] = {}
         self.source: str | None = None
         """The profile it was read from (None: learned by this run)."""
+
+    @property
+    def lines(self) -> dict[str, dict[int, int]]:
+        """Per site, on how many pages each line (by fingerprint) occurs."""
+        if self._pending:
+            self._fingerprint_pending()
+        return self._lines
 
     def observe(self, article: ObservedArticle) -> None:
         body = article.text("body")
@@ -127,28 +248,52 @@ class SiteLines(Statistic):
         self.pages[site] = self.pages.get(site, 0) + 1
         if not body:
             return
-        counts = self.lines.setdefault(site, {})
-        before = len(counts)
-        for key in {key for _, _, key in body_lines(body) if key is not None}:
-            counts[key] = counts.get(key, 0) + 1
-        self._grew(len(counts) - before)
+        normals = normal_lines(body)
+        pending = self._pending.get(site)
+        if pending is None:
+            pending = self._pending[site] = Counter()
+        pending.update(normals)  # a loop in C
+        self._waiting += len(normals)
+        if self._waiting > PENDING_LINES:
+            self._fingerprint_pending()
+
+    def _fingerprint_pending(self) -> None:
+        hasher = _blake2b or _hasher()
+        pending, self._pending, self._waiting = self._pending, {}, 0
+        self._memo.clear()
+        for site, texts in pending.items():
+            counts = self._lines.setdefault(site, {})
+            before = len(counts)
+            for text, pages in texts.items():
+                digest = hasher(text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+                key = _from_bytes(digest, "little")
+                counts[key] = counts.get(key, 0) + pages
+            self._grew(len(counts) - before)
 
     def merge(self, other: Any) -> None:
         for site, pages in other.pages.items():
             self.pages[site] = self.pages.get(site, 0) + pages
+        lines = self.lines
+        self._memo.clear()
         for site, theirs in other.lines.items():
-            counts = self.lines.setdefault(site, {})
+            counts = lines.get(site)
+            if not counts:
+                lines[site] = dict(theirs)
+                self._grew(len(theirs))
+                continue
             before = len(counts)
+            get = counts.get
             for key, count in theirs.items():
-                counts[key] = counts.get(key, 0) + count
+                counts[key] = get(key, 0) + count
             self._grew(len(counts) - before)
 
     def _grew(self, added: int) -> None:
         self._size += added
         if self._size > MAX_FINGERPRINTS:
-            for site, counts in self.lines.items():
-                self.lines[site] = {key: n for key, n in counts.items() if n > 1}
-            self._size = sum(map(len, self.lines.values()))
+            lines = self._lines
+            for site, counts in lines.items():
+                lines[site] = {key: n for key, n in counts.items() if n > 1}
+            self._size = sum(map(len, lines.values()))
 
     @classmethod
     def of(
@@ -164,14 +309,26 @@ class SiteLines(Statistic):
         counts = self.lines.get(site)
         return counts.get(key, 0) if counts else 0
 
+    def template(self, site: str, share: float) -> frozenset[int]:
+        """The lines (fingerprints) that at least ``share`` of ``site``'s pages carry
+        (remembered: a check asks it for every file)."""
+        found = self._memo.get((site, share))
+        if found is None:
+            pages = self.pages.get(site, 0)
+            counts = self.lines.get(site) or {}
+            found = frozenset(key for key, count in counts.items() if count >= share * pages)
+            self._memo[(site, share)] = found
+        return found
+
     def as_json(self) -> dict[str, Any]:
         """Per site: its pages and its lines seen on two pages or more (hex fingerprints)."""
+        lines = self.lines
         return {
             site: {
                 "pages": self.pages[site],
                 "lines": {
                     f"{key:016x}": count
-                    for key, count in sorted(self.lines.get(site, {}).items())
+                    for key, count in sorted(lines.get(site, {}).items())
                     if count > 1
                 },
             }
@@ -192,8 +349,9 @@ class SiteLines(Statistic):
     def __setstate__(
         self, state: tuple[dict[str, int], dict[str, dict[int, int]], str | None]
     ) -> None:
-        self.pages, self.lines, self.source = state
-        self._size = sum(map(len, self.lines.values()))
+        self.pages, self._lines, self.source = state
+        self._pending, self._waiting, self._memo = {}, 0, {}
+        self._size = sum(map(len, self._lines.values()))
 
 
 # -- site profiles: what ``newslint learn`` saves and ``site-profile`` loads ----------------------

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from typing import ClassVar
+from collections.abc import Callable, Iterator, Sequence
+from itertools import accumulate, compress, count, repeat
+from typing import ClassVar, cast
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.model import Article
 from newslint.rule import Rule
 from newslint.rules._boilerplate import quote
-from newslint.sites import SiteLines, body_lines, fingerprint, normal_line, site_of
+from newslint.sites import (
+    SiteLines,
+    fingerprint,
+    known_key,
+    normal_line,
+    remembered_keys,
+    site_of,
+)
 from newslint.statistics import NO_URL
 
 
@@ -76,20 +84,59 @@ or name (`--extend-select NL408`), never by default, by `NL4` or by `ALL`."""
         pages = learned.pages.get(site, 0)
         if pages < max(self.min_site_pages, self.min_pages, 1):
             return
+        counts = learned.lines.get(site)
+        if not counts:
+            return
         needed = max(self.min_pages, self.min_share * pages)
         title = normal_line(article.text("title") or "")
         title_key = fingerprint(title) if title else None
-        block: list[tuple[int, int, int]] = []  # (start, end, pages) of the current block
-        for start, end, key in body_lines(body):
-            carried = learned.pages_with(site, key) if key is not None else 0
-            if carried >= needed and key != title_key:
-                block.append((start, end, carried))
+        lines = body.split("\n")
+        # The non-blank lines (a block runs across blank lines): ``str.strip`` returns a line
+        # without surrounding whitespace as it is, so this costs no copy.
+        shown = list(compress(count(), map(str.strip, lines)))
+        # Fingerprints of the lines met on earlier pages, in C; the others only when needed.
+        keys = remembered_keys(map(lines.__getitem__, shown))
+        lookup = cast("Callable[[int | None, int], int]", counts.get)  # None: 0 too
+        have = list(map(lookup, keys, repeat(0)))
+
+        def carried(index: int) -> int:
+            """The pages that carry line ``index`` of ``shown``, if enough do; else 0."""
+            key = keys[index]
+            if key is None:
+                key = keys[index] = known_key(lines[shown[index]])
+                have[index] = counts.get(key, 0)
+            carriers = have[index]
+            return carriers if carriers >= needed and key != title_key else 0
+
+        # A block of ``size`` lines or more holds one of every ``size``-th line: those are
+        # looked up first, then the lines around one that the site's pages carry.  Most of a
+        # page's lines are its own, and two in three of them are never fingerprinted.
+        size = max(self.min_block, 1)
+        total = len(shown)
+        ends: list[int] = []
+        probe = size - 1
+        while probe < total:
+            if not carried(probe):
+                probe += size
                 continue
-            if len(block) >= self.min_block:
-                yield self._report(body, block, start, site, pages)
-            block = []
-        if len(block) >= self.min_block:
-            yield self._report(body, block, len(body), site, pages)
+            first = probe
+            while first > 0 and carried(first - 1):
+                first -= 1
+            last = probe + 1
+            while last < total and carried(last):
+                last += 1
+            if last - first >= size:
+                if not ends:  # where each line ends, once a block is found
+                    ends = [end + number for number, end in enumerate(accumulate(map(len, lines)))]
+                block = []
+                for index in range(first, last):
+                    number = shown[index]
+                    block.append((ends[number] - len(lines[number]), ends[number], have[index]))
+                following = (
+                    ends[shown[last]] - len(lines[shown[last]]) if last < total else len(body)
+                )
+                yield self._report(body, block, following, site, pages)
+            probe = last + size
 
     def file_warnings(self, articles: Sequence[Article]) -> list[str]:
         """A site profile that knows none of a site's pages cannot judge its articles: say

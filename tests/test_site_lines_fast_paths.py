@@ -1,0 +1,217 @@
+"""NL408's corpus pass and check, made cheap, against the straightforward code they replace.
+
+The corpus pass counts a page's normalised lines by their text and fingerprints them a chunk
+at a time (``SiteLines``), normalises most lines without splitting them into words
+(``normal_lines``), and NL408 looks up one line in ``min-block`` first (a block of that many
+holds one), remembering fingerprints of lines met before (``known_key``).  The plain versions
+are kept here as the reference; both run on generated pages (texts written for the tests).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslint import sites
+from newslint.diagnostics import Diagnostic
+from newslint.document import decode
+from newslint.model import Article
+from newslint.readers import parse_document, reader_for
+from newslint.records import RECORD_PATH, encode_record
+from newslint.rules.nl408_site_boilerplate import SiteBoilerplate
+from newslint.run import Run
+from newslint.sites import (
+    MAX_LINE,
+    SiteLines,
+    fingerprint,
+    known_key,
+    line_key,
+    normal_line,
+    normal_lines,
+    site_of,
+)
+
+
+def _reference_normal(line: str) -> str:
+    """``normal_line`` as it was: NFKC, case folding, then always split and joined."""
+    if not line.isascii():
+        line = unicodedata.normalize("NFKC", line)
+    return " ".join(line.casefold().split())
+
+
+def _reference_body_lines(body: str) -> Iterator[tuple[int, int, int | None]]:
+    start = 0
+    for line in body.split("\n"):
+        end = start + len(line)
+        if line and not line.isspace():
+            normal = _reference_normal(line) if len(line) <= MAX_LINE else ""
+            yield start, end, fingerprint(normal) if normal else None
+        start = end + 1
+
+
+def _reference_check(rule: SiteBoilerplate, article: Article) -> list[tuple[int, int, str]]:
+    """NL408's check as it was: every line fingerprinted, blocks found in one walk."""
+    learned = article.context.statistics.get(SiteLines)
+    body = article.text("body")
+    if learned is None or not body:
+        return []
+    site = site_of(article.values, article.context.read.site_key)
+    pages = learned.pages.get(site, 0)
+    if pages < max(rule.min_site_pages, rule.min_pages, 1):
+        return []
+    needed = max(rule.min_pages, rule.min_share * pages)
+    title = _reference_normal(article.text("title") or "")
+    title_key = fingerprint(title) if title else None
+    found: list[Diagnostic] = []
+    block: list[tuple[int, int, int]] = []
+    for start, end, key in _reference_body_lines(body):
+        carried = learned.pages_with(site, key) if key is not None else 0
+        if carried >= needed and key != title_key:
+            block.append((start, end, carried))
+            continue
+        if len(block) >= rule.min_block:
+            found.append(rule._report(body, block, start, site, pages))
+        block = []
+    if len(block) >= rule.min_block:
+        found.append(rule._report(body, block, len(body), site, pages))
+    return [(d.start, d.end, d.message) for d in found]
+
+
+def _reference_counts(bodies: list[str]) -> dict[int, int]:
+    """Pages per line fingerprint, a page's lines fingerprinted one by one."""
+    counts: dict[int, int] = {}
+    for body in bodies:
+        for key in {key for _, _, key in _reference_body_lines(body) if key is not None}:
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+# Lines of every kind that matter: repeated menu items, spacing and case variants, non-ASCII
+# letters and spaces, an NFKC ligature, whitespace-only lines, a line too long to count.
+_LINES = [
+    "Home",
+    "HOME",
+    "  home ",
+    "News",
+    "Sport\t",
+    "Weather",
+    "About us",
+    "About  us",
+    "Contact",
+    "© 2024 Example Media",
+    "Nachrichten – Übersicht",
+    "nachrichten – übersicht",
+    "Главная",
+    "ГЛАВНАЯ",
+    "ﬁnance",  # the fi ligature: NFKC makes it "finance"
+    "finance",
+    "café\u00a0bar",  # a no-break space
+    "café bar",
+    "\u3000",
+    " \t ",
+    "\x0b",
+    "Reply",
+    "Story 1",
+    "A line only one page has.",
+    "x" * (MAX_LINE + 1),
+    "x" * MAX_LINE,
+    "",
+]
+
+_bodies = st.lists(st.sampled_from(_LINES), min_size=0, max_size=30).map("\n".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LINES), max_size=30))
+def test_normal_lines_and_line_key_are_normal_line_and_fingerprint(lines: list[str]) -> None:
+    body = "\n".join(lines)
+    expected = {_reference_normal(line) for line in lines if 0 < len(line) <= MAX_LINE} - {""}
+    assert normal_lines(body) == expected
+    for line in lines:
+        assert normal_line(line) == _reference_normal(line)
+        reference = _reference_normal(line) if len(line) <= MAX_LINE else ""
+        expected_key = fingerprint(reference) if reference else None
+        assert line_key(line) == expected_key
+        assert known_key(line) == (-1 if expected_key is None else expected_key)
+        assert line_key(line) == expected_key  # now remembered
+
+
+def test_only_the_space_is_printable_whitespace() -> None:
+    """What ``normal_lines`` relies on to leave a line unsplit: a printable line holds no
+    whitespace but U+0020 (and neither NFKC nor case folding ever empties a line)."""
+    for code in range(0x110000):
+        char = chr(code)
+        if char.isspace() and char != " ":
+            assert not char.isprintable(), hex(code)
+
+
+def _article(run: Run, record: dict[str, Any]) -> Article:
+    """The record as the check pass reads it (with the run's learned statistics)."""
+    text, bom = decode(encode_record(record))
+    reader = reader_for(RECORD_PATH)
+    assert reader is not None
+    return parse_document(RECORD_PATH, reader, text, bom, run.options.context).articles[0]
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    pages=st.lists(_bodies, min_size=1, max_size=9),
+    titles=st.lists(st.sampled_from(_LINES), min_size=9, max_size=9),
+    min_block=st.integers(1, 4),
+    min_pages=st.integers(1, 4),
+    min_share=st.sampled_from([0.0, 0.3, 0.6]),
+    fresh=st.booleans(),
+)
+def test_the_check_finds_what_the_plain_walk_finds(
+    pages: list[str],
+    titles: list[str],
+    min_block: int,
+    min_pages: int,
+    min_share: float,
+    fresh: bool,
+) -> None:
+    options: dict[str, Any] = {
+        "min-block": min_block,
+        "min-pages": min_pages,
+        "min-share": min_share,
+        "min-site-pages": 1,
+    }
+    run = Run(extend_select=["NL408"], rules={"NL408": options})
+    records = [
+        {"title": titles[n], "url": f"https://www.example-news.com/{n}", "body": body}
+        for n, body in enumerate(pages)
+    ]
+    run = run.with_statistics(run.learn_records(records))
+    learned = run.options.context.statistics.get(SiteLines)
+    assert learned is not None
+    assert learned.lines.get("example-news.com", {}) == _reference_counts(pages)
+    [rule] = [rule for rule in run.rules if isinstance(rule, SiteBoilerplate)]
+    for record in records:
+        if fresh:
+            sites._known.clear()  # a worker that met none of the lines yet
+        article = _article(run, record)
+        found = [(d.start, d.end, d.message) for d in rule.check(article)]
+        assert found == _reference_check(rule, article)
+
+
+def test_the_bundled_suffix_list_reads_as_the_library_reads_it() -> None:
+    from publicsuffixlist import PublicSuffixList
+
+    fast, plain = sites._suffixes(), PublicSuffixList()
+    for host in (
+        "news.bbc.co.uk",
+        "www.example.com",
+        "a.b.city.kobe.jp",
+        "foo.bar.ck",
+        "www.ck",
+        "xn--p1ai",
+        "пример.рф",
+        "news.xn--p1ai",
+        "test.blogspot.com",
+        "example.unknowntld",
+    ):
+        assert fast.privatesuffix(host) == plain.privatesuffix(host), host
