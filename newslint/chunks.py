@@ -18,6 +18,7 @@ from newslint.files import AtomicWriter, FileChangedError, Snapshot, StatKey
 from newslint.jsonstr import JsonStyle
 from newslint.rule import Rule
 from newslint.runner import FileResult, Options, internal_error, not_written, process_data
+from newslint.statistics import final_warnings, merge_warnings
 
 if TYPE_CHECKING:
     import hashlib
@@ -238,6 +239,7 @@ class BigFile:
         self.lines += outcome.lines
         self.received += 1
         result.add_statistics(part.statistics)
+        merge_warnings(result.warnings, part.warnings)  # the file's, printed with its last result
         if self.stream:
             if self.kept is not None:
                 self.kept.extend(part.diagnostics)
@@ -253,7 +255,6 @@ class BigFile:
             )
         result.diagnostics.extend(part.diagnostics)
         result.fixed_diagnostics.extend(part.fixed_diagnostics)
-        result.warnings.extend(w for w in part.warnings if w not in result.warnings)
         result.fixed += part.fixed
         if self.fix and self.failure is None and (self.writer or outcome.fixed is not None):
             self._write(chunk, outcome.fixed)
@@ -307,6 +308,8 @@ class BigFile:
         final = FileResult(self.path, unreadable=result.unreadable)
         if not result.articles and not result.errors:
             final.errors.append(ReadError(self.path, "file is empty: no article to check"))
+        if self.failure is None:
+            final.warnings = result.warnings = final_warnings(result.warnings)
         if self.failure is not None or self.kept is None:
             return final, None
         whole = replace(result, diagnostics=self.kept, errors=[*result.errors, *final.errors])
@@ -315,6 +318,7 @@ class BigFile:
 
     def finish(self) -> FileResult:
         result = self.result
+        result.warnings = final_warnings(result.warnings)
         if result.unreadable and self.failure is not None:
             result.diagnostics, result.errors, result.articles = [], [self.failure], 0
         elif not result.articles and not result.errors:

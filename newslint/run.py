@@ -28,7 +28,7 @@ from newslint.jsonstr import JsonStyle
 from newslint.registry import all_rules
 from newslint.rule import Rule
 from newslint.runner import FileResult, Options, process_data
-from newslint.statistics import CorpusStatistics, Statistic
+from newslint.statistics import CorpusStatistics, Statistic, final_warnings
 
 if TYPE_CHECKING:
     from newslint.cache import Cache
@@ -391,7 +391,10 @@ class Run:
             )
         ignored = self.configuration.ignored_codes_for(ignores_of or path)
         rules = [rule for rule in self.rules if rule.code not in ignored]
-        return process_data(path, data, rules, self.options, style=style)
+        result, fixed = process_data(path, data, rules, self.options, style=style)
+        if result.warnings:
+            result.warnings = final_warnings(result.warnings)
+        return result, fixed
 
     # -- records (the library API, Ray, datatrove) -----------------------------------------------
 

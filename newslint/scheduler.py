@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, TypeAlias
 from newslint.files import Snapshot, Terminated
 from newslint.rule import Rule
 from newslint.runner import FileResult, Options, internal_error, process_file
+from newslint.statistics import final_warnings
 
 if TYPE_CHECKING:  # the cache (pickle) is imported by whoever opens one, not by every run
     from newslint.cache import Cache
@@ -189,7 +190,10 @@ def _run_files(task: tuple[Job, ...]) -> list[FileResult]:
     results = []
     for job in task:
         try:
-            results.append(process_file(job.path, _rules_for(job.ignored), _worker_options))
+            result = process_file(job.path, _rules_for(job.ignored), _worker_options)
+            if result.warnings:  # a whole file: its warnings as printed (a chunk's are merged)
+                result.warnings = final_warnings(result.warnings)
+            results.append(result)
         except Exception as exc:
             results.append(internal_error(job.path, exc))
     return results

@@ -309,15 +309,14 @@ class SiteLines(Statistic):
         counts = self.lines.get(site)
         return counts.get(key, 0) if counts else 0
 
-    def template(self, site: str, share: float) -> frozenset[int]:
-        """The lines (fingerprints) that at least ``share`` of ``site``'s pages carry
-        (remembered: a check asks it for every file)."""
-        found = self._memo.get((site, share))
+    def template(self, site: str, least: float) -> frozenset[int]:
+        """The lines (fingerprints) that at least ``least`` of ``site``'s pages carry
+        (remembered: a check with a profile asks it for every file)."""
+        found = self._memo.get((site, least))
         if found is None:
-            pages = self.pages.get(site, 0)
             counts = self.lines.get(site) or {}
-            found = frozenset(key for key, count in counts.items() if count >= share * pages)
-            self._memo[(site, share)] = found
+            found = frozenset(key for key, count in counts.items() if count >= least)
+            self._memo[(site, least)] = found
         return found
 
     def as_json(self) -> dict[str, Any]:

@@ -191,3 +191,60 @@ class DomainCounts(Statistic):
 
     def __setstate__(self, state: dict[str, int]) -> None:
         self.articles = state
+
+
+# -- per-file warnings made of parts -----------------------------------------------------------
+
+
+class FileWarning(str):
+    """A rule's per-file warning (``Rule.file_warnings``) that is made of parts.
+
+    A big JSONL file is read in chunks, each in whichever worker is free; what each chunk
+    says of its articles is merged, in file order, into what the file says (``merged``), and
+    only then turned into the warnings printed (``lines``): once per file, the same whether
+    the file was read whole or in chunks.  The text is the part's own ``lines``, joined.
+    Parts merge when they are of one class and ``key``.
+    """
+
+    __slots__ = ()
+
+    @property
+    def key(self) -> object:
+        return None
+
+    def merged(self, other: FileWarning) -> FileWarning:
+        raise NotImplementedError
+
+    def lines(self) -> list[str]:
+        raise NotImplementedError
+
+
+def merge_warnings(held: list[str], more: Iterable[str]) -> None:
+    """Add a later part's warnings to ``held`` (in place): parts of one ``FileWarning`` are
+    merged, other warnings are added unless ``held`` has them already."""
+    for warning in more:
+        if isinstance(warning, FileWarning):
+            for index, other in enumerate(held):
+                if (
+                    isinstance(other, FileWarning)
+                    and type(other) is type(warning)
+                    and other.key == warning.key
+                ):
+                    held[index] = other.merged(warning)
+                    break
+            else:
+                held.append(warning)
+        elif warning not in held:
+            held.append(warning)
+
+
+def final_warnings(warnings: Iterable[str]) -> list[str]:
+    """The warnings to print for a whole file: each ``FileWarning`` as its lines (none, if
+    the whole file gives it nothing to say), all as plain strings."""
+    found: list[str] = []
+    for warning in warnings:
+        if isinstance(warning, FileWarning):
+            found.extend(str(line) for line in warning.lines())
+        else:
+            found.append(str(warning))
+    return found

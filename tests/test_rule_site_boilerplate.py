@@ -420,3 +420,119 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+# -- stale or foreign profiles: warned about, never trusted blindly ------------------------------
+
+REDESIGN_MENU = "Start\nPolitics\nBusiness\nCulture"
+REDESIGN_FOOTER = "Imprint\nJobs\nTerms of use\n© 2025 Example Media Group"
+
+
+def _redesigned(count: int, first: int = 100) -> list[dict[str, Any]]:
+    """Pages of example-news.com after a redesign: a new menu and footer."""
+    return [
+        _page(n, f"{REDESIGN_MENU}\n\n{ARTICLES[n % len(ARTICLES)]}\n\n{REDESIGN_FOOTER}")
+        for n in range(first, first + count)
+    ]
+
+
+def _with_profile(tmp_path: Path) -> Path:
+    """A profile learned from ``_corpus``, and a configuration that reads it."""
+    _corpus(tmp_path / "corpus")
+    profile = tmp_path / "sites.json"
+    assert main(["learn", "--isolated", str(tmp_path / "corpus"), "-o", str(profile)]) == 0
+    (tmp_path / "newslint.toml").write_text(
+        'extend-select = ["NL408"]\nsite-profile = "sites.json"\n', encoding="utf-8"
+    )
+    return profile
+
+
+def _jsonl(path: Path, records: list[dict[str, Any]]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def _warnings(err: str) -> list[str]:
+    return [line for line in err.splitlines() if ": warning: " in line]
+
+
+def test_a_stale_profile_says_so_once_per_file_and_flags_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    profile = _with_profile(tmp_path)
+    capsys.readouterr()
+    redesigned = _jsonl(tmp_path / "new.jsonl", _redesigned(3))
+    main(["--no-cache", "--select", "NL408", str(redesigned)])
+    out, err = capsys.readouterr()
+    assert "NL408" not in out  # a warning, never a problem
+    assert _warnings(err) == [
+        f"{redesigned}: warning: NL408: the site profile {profile} looks stale for "
+        "example-news.com: none of the 3 pages here carries a line that half of the site's "
+        "pages carried when it was learned (a redesign?), so NL408 may miss their "
+        "boilerplate; learn it again (newslint learn)"
+    ]
+    # One page that still carries the template is enough: the profile is not stale.
+    mixed = _jsonl(tmp_path / "mixed.jsonl", [*_redesigned(2), _site(1)[0]])
+    main(["--no-cache", str(mixed)])
+    assert _warnings(capsys.readouterr().err) == []
+    old = _jsonl(tmp_path / "old.jsonl", _site(2))
+    main(["--no-cache", str(old)])
+    assert _warnings(capsys.readouterr().err) == []
+
+
+def test_a_site_too_small_to_judge_or_without_a_template_is_never_stale(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    small = [
+        _page(n, f"{MENU}\n\n{ARTICLES[n]}", url="https://small.example.org") for n in range(3)
+    ]
+    plain = [_page(n, ARTICLES[n], url="https://plain.example.com") for n in range(6)]
+    _jsonl(corpus / "pages.jsonl", [*small, *plain])
+    profile = tmp_path / "sites.json"
+    assert main(["learn", "--isolated", str(corpus), "-o", str(profile)]) == 0
+    (tmp_path / "newslint.toml").write_text(
+        'extend-select = ["NL408"]\nsite-profile = "sites.json"\n', encoding="utf-8"
+    )
+    capsys.readouterr()
+    later = [
+        _page(9, "Other menu\n\nText.", url="https://small.example.org"),
+        _page(9, "Other menu\n\nText.", url="https://plain.example.com"),
+    ]
+    main(["--no-cache", str(_jsonl(tmp_path / "later.jsonl", later))])
+    assert _warnings(capsys.readouterr().err) == []
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_big_file_read_in_chunks_is_warned_about_once_as_a_whole_file_is(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    jobs: str,
+) -> None:
+    from newslint import scheduler
+
+    profile = _with_profile(tmp_path)
+    strangers = _site(4, url="https://stranger.example.net")
+    stale = _jsonl(tmp_path / "stale.jsonl", [*_redesigned(40), *strangers])
+    # Old pages first, then the redesign: some page here carries the template.
+    mixed = _jsonl(tmp_path / "mixed.jsonl", [*_site(2), *_redesigned(40)])
+    whole = {}
+    for path in (stale, mixed):
+        capsys.readouterr()
+        main(["--no-cache", "-j", jobs, str(path)])
+        whole[path] = _warnings(capsys.readouterr().err)
+    assert [w.split("NL408: ")[1][:40] for w in whole[stale]] == [
+        f"the site profile {profile} knows no page of example.net"[:40],
+        f"the site profile {profile} looks stale for example-news.com"[:40],
+    ]
+    assert "so 4 articles here went unjudged" in whole[stale][0]
+    assert "none of the 40 pages here carries" in whole[stale][1]
+    assert whole[mixed] == []
+    monkeypatch.setattr(scheduler, "CHUNK_BYTES", 2048)
+    monkeypatch.setattr(scheduler, "CHUNK_LINES", 5)
+    for path in (stale, mixed):
+        capsys.readouterr()
+        main(["--no-cache", "-j", jobs, str(path)])
+        assert _warnings(capsys.readouterr().err) == whole[path]

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence, Set
 from itertools import accumulate, compress, count, repeat
-from typing import ClassVar, cast
+from typing import Any, ClassVar, cast
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.model import Article
@@ -19,7 +19,7 @@ from newslint.sites import (
     remembered_keys,
     site_of,
 )
-from newslint.statistics import NO_URL
+from newslint.statistics import NO_URL, FileWarning
 
 
 class SiteBoilerplate(Rule):
@@ -53,7 +53,18 @@ shares its lines too.
 
 This rule needs a corpus pass (the CLI makes one over all the paths it is given;
 the library API learns with `Run.learn_records`), so it is selected only by its code
-or name (`--extend-select NL408`), never by default, by `NL4` or by `ALL`."""
+or name (`--extend-select NL408`), never by default, by `NL4` or by `ALL`.
+
+With a site profile (`site-profile`, written by `newslint learn`) there is no pass:
+the profile is read instead, and it is not trusted blindly.  Once per file, as a
+warning (never as a problem), the rule says when the profile knows no page of a
+site the file holds, and when it looks stale for a site: the profile knows at
+least `min-site-pages` pages of the site and lines that at least half of them
+(and at least `min-pages`) carried, and none of the file's pages of that site
+with a body carries one of those lines, as after a redesign.  On dragnet-sites,
+with a profile learned from the same pages, 2 of the 799 pages carry none of
+them: a file holding one of those alone would be warned about.  A big JSONL
+file read in chunks is judged as a whole, as a small one is."""
     bad = (
         "Home\nNews\nSport\nWeather\n\nThe council approved the budget on Monday.\n\n"
         "About us\nContact\nPrivacy policy"
@@ -139,29 +150,37 @@ or name (`--extend-select NL408`), never by default, by `NL4` or by `ALL`."""
             probe = last + size
 
     def file_warnings(self, articles: Sequence[Article]) -> list[str]:
-        """A site profile that knows none of a site's pages cannot judge its articles: say
-        so (a profile is not trusted blindly), once per file."""
+        """What a site profile cannot judge here, once per file (a profile is not trusted
+        blindly): the sites it knows no page of, and the sites it looks stale for."""
         if not articles:
             return []
         learned = articles[0].context.statistics.get(SiteLines)
         if learned is None or learned.source is None:
             return []
         spec = articles[0].context.read.site_key
-        unknown = Counter(
-            site
-            for site in (site_of(article.values, spec) for article in articles)
-            if site not in learned.pages and site != NO_URL
-        )
-        if not unknown:
+        judged = max(self.min_site_pages, self.min_pages, 1)
+        unknown: Counter[str] = Counter()
+        seen: Counter[str] = Counter()  # pages here of the sites a template is known of
+        carried: set[str] = set()  # ...and those of them one page here carries it on
+        for article in articles:
+            site = site_of(article.values, spec)
+            pages = learned.pages.get(site, 0)
+            if not pages:
+                if site != NO_URL:
+                    unknown[site] += 1
+                continue
+            body = article.text("body")
+            if pages < judged or not body or body.isspace():
+                continue
+            template = learned.template(site, max(self.min_pages, STALE_SHARE * pages))
+            if not template:
+                continue
+            seen[site] += 1
+            if site not in carried and not template.isdisjoint(map(known_key, body.split("\n"))):
+                carried.add(site)
+        if not (unknown or seen):
             return []
-        shown = ", ".join(site for site, _ in unknown.most_common(3))
-        more = f" and {len(unknown) - 3} more" if len(unknown) > 3 else ""
-        count = sum(unknown.values())
-        return [
-            f"NL408: the site profile {learned.source} knows no page of {shown}{more}, so "
-            f"{count} article{'s' if count != 1 else ''} here went unjudged; learn it again "
-            "(newslint learn)"
-        ]
+        return [ProfileReport(learned.source, unknown, seen, carried)]
 
     def _report(
         self, body: str, block: list[tuple[int, int, int]], following: int, site: str, pages: int
@@ -179,3 +198,80 @@ or name (`--extend-select NL408`), never by default, by `NL4` or by `ALL`."""
         )
         fix = Fix("delete the block", Applicability.UNSAFE, (Edit("body", start, following, ""),))
         return self.diagnostic("body", start, following, message, fix)
+
+
+STALE_SHARE = 0.5
+"""A profile looks stale for a site when none of a file's pages of it carries a line that at
+least this share of the site's pages carried when the profile was learned."""
+
+
+class ProfileReport(FileWarning):
+    """What a site profile could not judge in a file (or a chunk of one), merged chunk by
+    chunk: articles of the sites it knows no page of, and pages of the sites whose template
+    it knows, with the sites one of those pages carries the template on."""
+
+    source: str
+    unknown: Counter[str]
+    seen: Counter[str]
+    carried: frozenset[str]
+
+    def __new__(
+        cls, source: str, unknown: Mapping[str, int], seen: Mapping[str, int], carried: Set[str]
+    ) -> ProfileReport:
+        made = super().__new__(cls, "; ".join(_profile_warnings(source, unknown, seen, carried)))
+        made.source, made.unknown, made.seen = source, Counter(unknown), Counter(seen)
+        made.carried = frozenset(carried)
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return ProfileReport, (self.source, self.unknown, self.seen, self.carried)
+
+    @property
+    def key(self) -> object:
+        return self.source
+
+    def merged(self, other: FileWarning) -> FileWarning:
+        assert isinstance(other, ProfileReport)
+        return ProfileReport(
+            self.source,
+            self.unknown + other.unknown,
+            self.seen + other.seen,
+            self.carried | other.carried,
+        )
+
+    def lines(self) -> list[str]:
+        return _profile_warnings(self.source, self.unknown, self.seen, self.carried)
+
+
+def _profile_warnings(
+    source: str, unknown: Mapping[str, int], seen: Mapping[str, int], carried: Set[str]
+) -> list[str]:
+    found = []
+    if unknown:
+        shown, count = _sites(unknown)
+        found.append(
+            f"NL408: the site profile {source} knows no page of {shown}, so {count} "
+            f"article{'s' if count != 1 else ''} here went unjudged; learn it again "
+            "(newslint learn)"
+        )
+    stale = {site: pages for site, pages in seen.items() if site not in carried}
+    if stale:
+        shown, count = _sites(stale)
+        pages = (
+            f"none of the {count} pages here carries a" if count > 1 else "the page here carries no"
+        )
+        found.append(
+            f"NL408: the site profile {source} looks stale for {shown}: {pages} line that half "
+            "of the site's pages carried when it was learned (a redesign?), so NL408 may miss "
+            "their boilerplate; learn it again (newslint learn)"
+        )
+    return found
+
+
+def _sites(articles: Mapping[str, int]) -> tuple[str, int]:
+    """The three sites with most articles (and how many more there are), and the articles."""
+    ranked = Counter(articles).most_common(3)
+    shown = ", ".join(site for site, _ in ranked)
+    if len(articles) > 3:
+        shown += f" and {len(articles) - 3} more"
+    return shown, sum(articles.values())
