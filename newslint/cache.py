@@ -82,8 +82,10 @@ def settings_key(rules: Sequence[Rule], options: Options) -> str:
     read = options.read
     parts.append(repr(sorted(read.field_map.items())))
     parts.append(f"observe {sorted(kind.name for kind in options.observe)}")
-    if options.context.statistics:  # what the rules learned from the corpus
+    if options.context.statistics:  # what the rules learned from the corpus, or a profile
         parts.append(repr(options.context.statistics.as_json()))
+        for statistic in options.context.statistics:  # the file a profile's warnings name
+            parts.append(f"{statistic.name} from {getattr(statistic, 'source', None)}")
     parts.append(f"record-settings {read.record_settings} site-key {read.site_key}")
     parts.append(f"locate-fixes {options.locate_fixes}")
     if read.schema_file:
@@ -95,9 +97,16 @@ def settings_key(rules: Sequence[Rule], options: Options) -> str:
 
 
 def _storable(result: FileResult) -> FileResult:
-    """The result as a later *check* of the same content would give it."""
+    """The result as a later *check* of the same content would give it: its per-file warnings
+    too (a profile that does not know a site says so on every run, not on the first only)."""
     return replace(
-        result, warnings=[], fixed=0, fixed_diagnostics=[], diff="", source=None, stat=None
+        result,
+        warnings=[str(warning) for warning in result.warnings],
+        fixed=0,
+        fixed_diagnostics=[],
+        diff="",
+        source=None,
+        stat=None,
     )
 
 

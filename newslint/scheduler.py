@@ -417,7 +417,10 @@ class Scheduler:
         )
 
     def _store(self, result: FileResult, job: Job) -> None:
-        if self.cache is not None and not self.options.diff:
+        # A fix's warnings may be about its fixes, not what a check of the file would say:
+        # such a result is not kept (a later check checks the file again).
+        fixing = self.options.fix and result.warnings
+        if self.cache is not None and not self.options.diff and not fixing:
             self.cache.store(result, job.ignored)
 
     def _advance(self, files: int, articles: int, size: int) -> None:

@@ -320,15 +320,18 @@ class SiteLines(Statistic):
         return found
 
     def as_json(self) -> dict[str, Any]:
-        """Per site: its pages and its lines seen on two pages or more (hex fingerprints)."""
+        """Per site: its pages and its lines seen on two pages or more (hex fingerprints);
+        every line, for a profile (a hand-edited one may hold lines of one page, which
+        ``min-pages = 1`` reads)."""
         lines = self.lines
+        least = 1 if self.source is not None else 2
         return {
             site: {
                 "pages": self.pages[site],
                 "lines": {
                     f"{key:016x}": count
                     for key, count in sorted(lines.get(site, {}).items())
-                    if count > 1
+                    if count >= least
                 },
             }
             for site in sorted(self.pages)

@@ -280,3 +280,48 @@ def test_a_report_after_a_check_reads_the_check_from_the_cache(
     assert no_checks == []
     problems = json.loads(target.read_text())["totals"]["problems"]
     assert problems == reported > 0
+
+
+def test_per_file_warnings_are_replayed_from_the_cache(
+    corpus: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    no_checks: list[str],
+) -> None:
+    """A warning about a file (a site profile that cannot judge it) is part of its result:
+    a warm run prints it as the cold run did, big JSONL files (read in chunks) included."""
+    from newslint.registry import find_rule
+
+    rule = find_rule("NL101")
+    assert rule is not None
+    monkeypatch.setattr(type(rule), "file_warnings", lambda self, articles: ["look at this"])
+    monkeypatch.setattr(scheduler, "CHUNK_BYTES", 4096)  # the corpus's JSONL files in chunks
+    files = len(list(corpus.rglob("*.*")))
+    runs = []
+    for _ in range(2):
+        no_checks.clear()
+        main(["--isolated", "-q", str(corpus)])
+        err = capsys.readouterr().err
+        runs.append(sorted(line for line in err.splitlines() if line.endswith(": look at this")))
+    assert runs[0] == runs[1] and len(runs[0]) == files
+    assert no_checks == []  # the warm run checked nothing
+
+
+def test_a_fix_keeps_no_result_whose_warnings_may_be_about_its_fixes(
+    corpus: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    no_checks: list[str],
+) -> None:
+    from newslint.registry import find_rule
+
+    rule = find_rule("NL101")
+    assert rule is not None
+    monkeypatch.setattr(type(rule), "file_warnings", lambda self, articles: ["look at this"])
+    main(["--isolated", "--fix", "-q", str(corpus)])
+    capsys.readouterr()
+    no_checks.clear()
+    main(["--isolated", "-q", str(corpus)])
+    assert "look at this" in capsys.readouterr().err
+    small = [path for path in corpus.rglob("*.*") if path.suffix != ".jsonl"]
+    assert set(map(str, small)) <= set(no_checks)  # checked again, not read from the fix

@@ -536,3 +536,37 @@ def test_a_big_file_read_in_chunks_is_warned_about_once_as_a_whole_file_is(
         capsys.readouterr()
         main(["--no-cache", "-j", jobs, str(path)])
         assert _warnings(capsys.readouterr().err) == whole[path]
+
+
+def test_warnings_survive_the_cache(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    profile = _with_profile(tmp_path)
+    stranger = _jsonl(tmp_path / "new.jsonl", _site(2, url="https://stranger.example.net"))
+    stale = _jsonl(tmp_path / "stale.jsonl", _redesigned(2))
+    os.utime(stranger, (1_000_000_000, 1_000_000_000))  # past the cache's racy window
+    os.utime(stale, (1_000_000_000, 1_000_000_000))
+    capsys.readouterr()
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    runs = []
+    for _ in range(2):
+        main([*cache, str(stranger), str(stale)])
+        runs.append(_warnings(capsys.readouterr().err))
+    assert runs[1] == runs[0] and len(runs[0]) == 2
+    assert f"the site profile {profile} knows no page of example.net" in runs[0][0]
+    assert "looks stale for example-news.com" in runs[0][1]
+    # The same profile under another name: the warnings name the file the run reads.
+    moved = tmp_path / "moved.json"
+    moved.write_bytes(profile.read_bytes())
+    (tmp_path / "newslint.toml").write_text(
+        'extend-select = ["NL408"]\nsite-profile = "moved.json"\n', encoding="utf-8"
+    )
+    main([*cache, str(stranger), str(stale)])
+    assert _warnings(capsys.readouterr().err) == [
+        warning.replace(str(profile), str(moved)) for warning in runs[0]
+    ]
+    # A profile that knows the site now is another cache key: no warning is replayed.
+    corpus = tmp_path / "corpus"
+    _jsonl(corpus / "more.jsonl", [*_site(6, url="https://stranger.example.net"), *_redesigned(6)])
+    assert main(["learn", "--isolated", str(corpus), "-o", str(moved)]) == 0
+    capsys.readouterr()
+    main([*cache, str(stranger), str(stale)])
+    assert _warnings(capsys.readouterr().err) == []
