@@ -109,15 +109,18 @@ file read in chunks is judged as a whole, as a small one is."""
         keys = remembered_keys(map(lines.__getitem__, shown))
         lookup = cast("Callable[[int | None, int], int]", counts.get)  # None: 0 too
         have = list(map(lookup, keys, repeat(0)))
+        carried = [pages >= needed for pages in have]  # a line of a block (if its key is known)
+        if title_key in counts and counts[title_key] >= needed:
+            for index, key in enumerate(keys):
+                if key == title_key:
+                    carried[index] = False
 
-        def carried(index: int) -> int:
-            """The pages that carry line ``index`` of ``shown``, if enough do; else 0."""
-            key = keys[index]
-            if key is None:
-                key = keys[index] = known_key(lines[shown[index]])
-                have[index] = counts.get(key, 0)
-            carriers = have[index]
-            return carriers if carriers >= needed and key != title_key else 0
+        def known(index: int) -> bool:
+            """Whether line ``index`` of ``shown``, never met before, is one of a block."""
+            key = keys[index] = known_key(lines[shown[index]])
+            have[index] = counts.get(key, 0)
+            carried[index] = have[index] >= needed and key != title_key
+            return carried[index]
 
         # A block of ``size`` lines or more holds one of every ``size``-th line: those are
         # looked up first, then the lines around one that the site's pages carry.  Most of a
@@ -127,14 +130,14 @@ file read in chunks is judged as a whole, as a small one is."""
         ends: list[int] = []
         probe = size - 1
         while probe < total:
-            if not carried(probe):
+            if not (carried[probe] or (keys[probe] is None and known(probe))):
                 probe += size
                 continue
             first = probe
-            while first > 0 and carried(first - 1):
+            while first and (carried[first - 1] or (keys[first - 1] is None and known(first - 1))):
                 first -= 1
             last = probe + 1
-            while last < total and carried(last):
+            while last < total and (carried[last] or (keys[last] is None and known(last))):
                 last += 1
             if last - first >= size:
                 if not ends:  # where each line ends, once a block is found
