@@ -1,7 +1,8 @@
 """What NL408's corpus pass costs: a check without it, the pass alone and the check with it.
 
     python benchmarks/corpus_pass.py [CORPUS ...] [--repeat 3] [--jobs 1,2]
-        [--commit REV ...] [--no-tree] [--target 0.30] [--wait-idle SECONDS] [--json FILE]
+        [--commit REV ...] [--build DIR ...] [--no-tree] [--target 0.30]
+        [--wait-idle SECONDS] [--json FILE]
 
 The issue's target: "the corpus pass adds at most 30% to a check of the same corpus".  For
 each corpus, number of jobs and newslint build, three commands run side by side, each in a
@@ -16,7 +17,9 @@ fresh process, interleaved repeat by repeat and the best of ``--repeat`` kept:
 - (c) check + NL408: (a) with ``--extend-select NL408``: the corpus pass, then the check.
 
 The added share ``((c) - (a')) / (a')`` is printed against ``--target`` (the corpus pass and
-NL408's check, like for like), and ``((c) - (a)) / (a)`` beside it.
+NL408's check, like for like), with ``((c) - (a)) / (a)`` beside it, and the median over the
+repeats of each repeat's own ``((c) - (a')) / (a')`` (its (a') and (c) ran one after the other:
+steadier than the best of each when other processes come and go).
 
 Corpora (default): ``/tmp/acc/cycle.jsonl`` (the acceptance corpus: 2,732 real records, 22 MB;
 ``benchmarks.acceptance.write_jsonl`` rebuilds it) and the dragnet-sites pages
@@ -24,7 +27,7 @@ Corpora (default): ``/tmp/acc/cycle.jsonl`` (the acceptance corpus: 2,732 real r
 
 Builds: a copy of the working tree's ``newslint`` package (unless ``--no-tree``), and a ``git
 archive`` of each ``--commit REV`` (``--commit HEAD~3``: before and after, side by side, in one
-run).  Every build is copied to a temporary folder and byte-compiled there, and
+run), and the package in each ``--build DIR`` (a folder that holds ``newslint/``).  Every build is copied to a temporary folder and byte-compiled there, and
 the children import it through PYTHONPATH, so edits made to the tree during the run change
 nothing and no byte code is written into the project.  On a shared machine, ``--wait-idle``
 waits (at most that many seconds) for idle cores before each command, and the CPU seconds
@@ -79,6 +82,8 @@ class Timing:
     lines: int = 0
     """Lines of the report (diagnostics)."""
     nl408: int = 0
+    samples: list[float] = field(default_factory=list)
+    """Every repeat's wall time, in order."""
 
 
 @dataclass
@@ -100,11 +105,29 @@ class Row:
     def added_plain(self) -> float:
         return (self.both.wall - self.check.wall) / self.check.wall
 
+    @property
+    def paired(self) -> float:
+        """The median over the repeats of ((c) - (a')) / (a'), each repeat's (a') and (c) run
+        one after the other: steadier than the best of each on a busy machine."""
+        shares = sorted(
+            (both - flagged) / flagged
+            for flagged, both in zip(self.flagged.samples, self.both.samples, strict=True)
+        )
+        middle = len(shares) // 2
+        return shares[middle] if len(shares) % 2 else (shares[middle - 1] + shares[middle]) / 2
 
-def build_copy(work: Path, revision: str | None) -> tuple[str, Path]:
-    """A byte-compiled copy of newslint (the working tree's, or ``revision``'s); its label and
-    the folder to put on PYTHONPATH."""
-    if revision is None:
+
+def build_copy(work: Path, revision: str | None, folder: Path | None = None) -> tuple[str, Path]:
+    """A byte-compiled copy of newslint (the working tree's, ``revision``'s or the one in
+    ``folder``); its label and the folder to put on PYTHONPATH."""
+    if folder is not None:
+        label = folder.name
+        target = work / f"build-dir-{len(list(work.glob('build-dir-*')))}"
+        shutil.copytree(
+            folder / "newslint", target / "newslint", ignore=shutil.ignore_patterns("__pycache__")
+        )
+        folder = target
+    elif revision is None:
         label = "working tree"
         folder = work / "build-tree"
         shutil.copytree(
@@ -161,6 +184,7 @@ def measure(
 
 
 def keep(timing: Timing, wall: float, cpu: float, others: float) -> bool:
+    timing.samples.append(wall)
     if wall >= timing.wall:
         return False
     timing.wall, timing.cpu, timing.others = wall, cpu, others
@@ -190,9 +214,10 @@ def prepare_corpora(args: argparse.Namespace, work: Path) -> list[Path]:
 def run_all(args: argparse.Namespace, work: Path) -> list[Row]:
     corpora = prepare_corpora(args, work)
     revisions: list[str | None] = [*(args.commit or []), *([] if args.no_tree else [None])]
-    if not revisions:
-        raise SystemExit("corpus_pass.py: error: --no-tree without --commit: nothing to measure")
-    builds = [build_copy(work, revision) for revision in revisions]
+    builds = [build_copy(work, None, Path(folder)) for folder in args.build or []]
+    builds += [build_copy(work, revision) for revision in revisions]
+    if not builds:
+        raise SystemExit("corpus_pass.py: error: --no-tree alone: nothing to measure")
     rows = {
         (corpus, label, jobs): Row(corpus.name, label, jobs)
         for corpus in corpora
@@ -241,7 +266,7 @@ def report(rows: list[Row], target: float, repeat: int) -> str:
         "",
         f"{'corpus':<20} {'build':<16} {'-j':>2}  {'(a) check':>13}  {FLAGGED:>13}  "
         f"{'(b) learn':>12}  {'(c) +NL408':>13}  {'added':>6} {'target':<6}  {'plain':>5}  "
-        "noise",
+        f"{'paired':>6}  noise",
     ]
     for row in rows:
         learn = f"{row.learn.inner:.2f} in {row.learn.wall:.2f}" if row.learn.inner else "-"
@@ -252,7 +277,7 @@ def report(rows: list[Row], target: float, repeat: int) -> str:
             f"{row.check.wall:>5.2f} ({row.check.cpu:>5.2f})  "
             f"{row.flagged.wall:>5.2f} ({row.flagged.cpu:>5.2f})  {learn:>12}  "
             f"{row.both.wall:>5.2f} ({row.both.cpu:>5.2f})  {row.added:>+6.0%} {met:<6}  "
-            f"{row.added_plain:>+5.0%}  {noise:.1f}"
+            f"{row.added_plain:>+5.0%}  {row.paired:>+6.0%}  {noise:.1f}"
         )
     lines += [
         "",
@@ -279,6 +304,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", default="1,2", help="comma-separated job counts (1,2)")
     parser.add_argument(
         "--commit", action="append", metavar="REV", help="measure this commit (repeatable)"
+    )
+    parser.add_argument(
+        "--build", action="append", metavar="DIR", help="measure DIR/newslint (repeatable)"
     )
     parser.add_argument("--no-tree", action="store_true", help="do not measure the working tree")
     parser.add_argument("--target", type=float, default=TARGET, help="the added share allowed")
