@@ -570,3 +570,33 @@ def test_warnings_survive_the_cache(tmp_path: Path, capsys: pytest.CaptureFixtur
     capsys.readouterr()
     main([*cache, str(stranger), str(stale)])
     assert _warnings(capsys.readouterr().err) == []
+
+
+def test_the_same_problems_whole_or_in_chunks_with_one_or_two_jobs_cached_or_not(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The corpus pass and NL408's check give one answer however the corpus is read: a big
+    JSONL file whole or in chunks (streamed), in one process or a pool, and from the cache."""
+    from newslint import scheduler
+
+    records = [*_site(12), *_site(7, url="https://other.example.org"), *_redesigned(9)]
+    records += [_page(n, f"{MENU}\nA line of its own {n}.\n{FOOTER}") for n in range(200, 230)]
+    corpus = _jsonl(tmp_path / "pages.jsonl", records)
+    os.utime(corpus, (1_000_000_000, 1_000_000_000))  # past the cache's racy window
+    arguments = ["--isolated", "--select", "NL408", "--output-format", "json-lines"]
+    outputs = {}
+    for chunked in (False, True):
+        if chunked:
+            monkeypatch.setattr(scheduler, "CHUNK_BYTES", 1500)
+            monkeypatch.setattr(scheduler, "CHUNK_LINES", 7)
+            monkeypatch.setattr(scheduler, "POOL_MIN_BYTES", 0)  # -j 2: a pool, even for this
+        for jobs in ("1", "2"):
+            for cache in ("--no-cache", "cold", "warm"):
+                flags = ["--no-cache"] if cache == "--no-cache" else []
+                cache_dir = tmp_path / f"cache-{chunked}-{jobs}"
+                flags += ["--cache-dir", str(cache_dir)]
+                assert main([*arguments, *flags, "-j", jobs, str(corpus)]) == 1
+                outputs[(chunked, jobs, cache)] = capsys.readouterr().out
+    expected = outputs[(False, "1", "--no-cache")]
+    assert expected.count('"NL408"') > 50
+    assert all(output == expected for output in outputs.values())
