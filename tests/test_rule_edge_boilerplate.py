@@ -7,10 +7,20 @@ Every text here is written for the tests (never copied from ../shared).
 from __future__ import annotations
 
 import json
+import random
 
 import pytest
 
-from newslint.rules.nl410_edge_boilerplate import GOOD, EdgeBoilerplate, _classify
+from newslint.rules.nl410_edge_boilerplate import (
+    BAD,
+    GOOD,
+    NEAR,
+    NEUTRAL,
+    SHORT,
+    EdgeBoilerplate,
+    _classify,
+    _resolve,
+)
 from newslint.stopwords import DEFAULT_LANGUAGES, LISTS, stop_words
 from tests.rulekit import JSON_READER, apply_field_edits, fix, lint
 
@@ -253,3 +263,36 @@ def test_the_articles_title_is_never_furniture() -> None:
     )
     assert flagged == MENUS["en"] + "\n"
     assert "Council" in _flagged_text(body, NO_HEADER)  # without a title, a short line
+
+
+def _resolve_by_scanning(classes: list[str]) -> list[str]:
+    """The context pass written the plain way, each neighbour found by walking to it."""
+
+    def neighbour(kinds: list[str], index: int, step: int) -> str:
+        index += step
+        while 0 <= index < len(kinds):
+            if kinds[index] not in (SHORT, NEUTRAL):
+                return kinds[index]
+            index += step
+        return BAD
+
+    near = [
+        (BAD if neighbour(classes, i, -1) == BAD and neighbour(classes, i, 1) == BAD else GOOD)
+        if kind == NEAR
+        else kind
+        for i, kind in enumerate(classes)
+    ]
+    return [
+        (neighbour(near, i, -1) if neighbour(near, i, -1) == neighbour(near, i, 1) else BAD)
+        if kind == SHORT
+        else kind
+        for i, kind in enumerate(near)
+    ]
+
+
+def test_the_context_pass_is_the_plain_one_in_two_linear_passes() -> None:
+    rng = random.Random(410)
+    kinds = [GOOD, NEAR, SHORT, BAD, NEUTRAL]
+    for size in [*range(8), *[rng.randrange(8, 60) for _ in range(400)]]:
+        classes = [rng.choice(kinds) for _ in range(size)]
+        assert _resolve(classes) == _resolve_by_scanning(classes), classes

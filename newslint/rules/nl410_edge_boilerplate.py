@@ -273,15 +273,22 @@ def _figures(tokens: list[str]) -> int:
     return sum(1 for token in tokens if _DIGIT.search(token))
 
 
-def _neighbour(classes: list[str], index: int, step: int, skip: tuple[str, ...]) -> str:
-    """The class of the nearest line in direction ``step`` not of a ``skip`` class; beyond
-    either end of the page, furniture."""
-    index += step
-    while 0 <= index < len(classes):
+def _neighbours(classes: list[str], skip: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """For each line, the class of the nearest line before it and after it that is not of a
+    ``skip`` class; beyond either end of the page, furniture.  Two passes: a run of ten
+    thousand short menu lines costs ten thousand steps, not their square."""
+    before, after = [BAD] * len(classes), [BAD] * len(classes)
+    seen = BAD
+    for index, kind in enumerate(classes):
+        before[index] = seen
+        if kind not in skip:
+            seen = kind
+    seen = BAD
+    for index in range(len(classes) - 1, -1, -1):
+        after[index] = seen
         if classes[index] not in skip:
-            return classes[index]
-        index += step
-    return BAD
+            seen = classes[index]
+    return before, after
 
 
 def _resolve(classes: list[str]) -> list[str]:
@@ -289,22 +296,13 @@ def _resolve(classes: list[str]) -> list[str]:
     their neighbours.  ``classes`` is one edge of the page and the prose line that bounds
     it; neighbours never reach past that line, so the edge alone gives the same result as
     the whole page."""
+    before, after = _neighbours(classes, (SHORT, NEUTRAL))
     near = [
-        (
-            BAD
-            if _neighbour(classes, i, -1, (SHORT, NEUTRAL)) == BAD
-            and _neighbour(classes, i, 1, (SHORT, NEUTRAL)) == BAD
-            else GOOD
-        )
-        if kind == NEAR
-        else kind
+        (BAD if before[i] == BAD and after[i] == BAD else GOOD) if kind == NEAR else kind
         for i, kind in enumerate(classes)
     ]
-    resolved = list(near)
-    for i, kind in enumerate(near):
-        if kind != SHORT:
-            continue
-        before = _neighbour(near, i, -1, (SHORT, NEUTRAL))
-        after = _neighbour(near, i, 1, (SHORT, NEUTRAL))
-        resolved[i] = before if before == after else BAD
-    return resolved
+    before, after = _neighbours(near, (SHORT, NEUTRAL))
+    return [
+        (before[i] if before[i] == after[i] else BAD) if kind == SHORT else kind
+        for i, kind in enumerate(near)
+    ]
