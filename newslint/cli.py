@@ -27,7 +27,7 @@ from newslint.output.reporter import (
     ReportOptions,
 )
 from newslint.run import Run, file_sizes
-from newslint.runner import FileResult
+from newslint.runner import FileResult, internal_error
 from newslint.selection import split_selectors
 from newslint.statistics import DomainCounts
 
@@ -381,12 +381,21 @@ def _results(args: argparse.Namespace, run: Run) -> Iterator[FileResult]:
 def _process_stdin(name: str, run: Run) -> FileResult:
     """Check text from stdin as if it were the file ``name``; with --fix, write the result to stdout."""
     data = sys.stdin.buffer.read()
-    if run.needs_corpus_pass:  # stdin is the whole corpus: learn from it, then check it
-        run = run.with_statistics(run.learn_bytes(name, data))
-    result, fixed = run.check_bytes(name, data)
-    if run.options.fix:
-        sys.stdout.buffer.write(fixed if fixed is not None else data)
-        sys.stdout.flush()
+    output = data
+    try:
+        if run.needs_corpus_pass:  # stdin is the whole corpus: learn from it, then check it
+            run = run.with_statistics(run.learn_bytes(name, data))
+        result, fixed = run.check_bytes(name, data)
+        if fixed is not None:
+            output = fixed
+    except Exception as exc:  # a bug in newslint: an error for stdin, its text passed on as it was
+        result = internal_error(name, exc)
+    finally:
+        # With --fix, stdout is the user's data in a pipe: it always gets the text, fixed if
+        # the fix went through, else as it came (also when the run is interrupted).
+        if run.options.fix:
+            sys.stdout.buffer.write(output)
+            sys.stdout.flush()
     if result.source is None:
         result.source = data.decode("utf-8-sig", "replace")  # for --format full
     return result

@@ -50,6 +50,15 @@ def _reason(exc: json.JSONDecodeError) -> str:
     return _AT_POSITION.sub("", exc.msg)
 
 
+def _unreadable_value(exc: ValueError) -> str:
+    """A value the JSON decoder raised a plain ``ValueError`` for: an integer longer than
+    Python's limit for converting digits (``sys.get_int_max_str_digits``, 4,300)."""
+    reason = str(exc).split(";", 1)[0]
+    if "digits" in reason:
+        return f"number too long to read ({reason}); record not checked"
+    return f"value cannot be read ({reason}); record not checked"
+
+
 def scan_object(text: str, position: int) -> tuple[dict[str, Any], dict[str, tuple[int, int]], int]:
     """Parse the JSON object starting at ``position`` (after whitespace).
 
@@ -64,6 +73,8 @@ def scan_object(text: str, position: int) -> tuple[dict[str, Any], dict[str, tup
             raise JsonSyntaxError(f"invalid JSON: {_reason(exc)}", exc.pos) from None
         except RecursionError:
             raise JsonSyntaxError("invalid JSON: nested too deeply", position) from None
+        except ValueError as exc:  # a number Python will not convert (over 4,300 digits)
+            raise JsonSyntaxError(_unreadable_value(exc), position) from None
         raise JsonSyntaxError(f"expected an article object, found {_kind(value)}", position)
     members: dict[str, Any] = {}
     spans: dict[str, tuple[int, int]] = {}
@@ -86,6 +97,8 @@ def scan_object(text: str, position: int) -> tuple[dict[str, Any], dict[str, tup
             raise JsonSyntaxError(f"invalid JSON: {_reason(exc)}", exc.pos) from None
         except RecursionError:
             raise JsonSyntaxError("invalid JSON: nested too deeply", value_start) from None
+        except ValueError as exc:  # a number Python will not convert (over 4,300 digits)
+            raise JsonSyntaxError(_unreadable_value(exc), value_start) from None
         members[key] = value
         spans[key] = (value_start, position)
         position = _skip(text, position)
