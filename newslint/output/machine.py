@@ -14,16 +14,37 @@ from newslint.report import as_dict, concise_line, printable, to_json
 # --- JSON -----------------------------------------------------------------------------------
 
 
+# Characters a terminal acts on or reorders that ``json.dumps(ensure_ascii=False)`` writes
+# raw (it escapes only C0 controls, quotes and backslashes): DEL, the C1 controls (U+009B is
+# a CSI, U+009D an OSC on some terminals), the bidirectional controls (U+061C, U+200E/F,
+# U+202A-202E, U+2066-2069), the line and paragraph separators, and lone surrogates (which
+# cannot even be encoded to UTF-8).  Outside strings JSON text is ASCII, so these occur only
+# inside strings, where ``\uXXXX`` stands for the same character: the data is unchanged.
+_TERMINAL_UNSAFE = compile_lazily(
+    "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def json_safe(text: str) -> str:
+    """JSON text (from ``json.dumps(..., ensure_ascii=False)``) with the characters that act on
+    a terminal written as ``\\uXXXX`` escapes; it decodes to the same values."""
+    if _TERMINAL_UNSAFE.search(text) is None:
+        return text
+    return _TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def render_json(diagnostics: Sequence[Diagnostic]) -> str:
     """The JSON array ``--output-format json`` has always printed (keys of ``as_dict``)."""
-    return to_json([as_dict(d) for d in diagnostics]) + "\n"
+    return json_safe(to_json([as_dict(d) for d in diagnostics])) + "\n"
 
 
 def render_json_lines(diagnostics: Sequence[Diagnostic]) -> str:
     """One compact JSON object per line, with the keys of ``as_dict``; '' if none."""
-    return "".join(
-        json.dumps(as_dict(d), ensure_ascii=False, separators=(",", ":")) + "\n"
-        for d in diagnostics
+    return json_safe(
+        "".join(
+            json.dumps(as_dict(d), ensure_ascii=False, separators=(",", ":")) + "\n"
+            for d in diagnostics
+        )
     )
 
 
@@ -138,7 +159,11 @@ def render_junit(
     root.set("failures", str(failures))
     root.set("errors", "0")
     ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    text = ET.tostring(root, encoding="unicode")
+    # C1 and bidirectional controls are legal XML but act on a terminal: as character
+    # references (``&#x202e;``) they stay the same characters for an XML reader.
+    text = _TERMINAL_UNSAFE.sub(lambda m: f"&#x{ord(m.group()):x};", text)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n"
 
 
 def _failing_case(d: Diagnostic) -> ET.Element:

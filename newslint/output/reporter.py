@@ -97,6 +97,9 @@ class Reporter:
         self.rules = rules
         self.options = options
         self.colour = use_colour(out, os.environ)
+        self.terminal = _is_terminal(out)
+        """``--diff`` on a terminal shows control characters escaped; into a file or a pipe
+        it is written exactly, so that ``patch`` and ``git apply`` can use it."""
         self.counts = _Counts()
         self._remaining_baseline = Counter(options.baseline) if options.baseline else None
         self._held: list[Diagnostic] = []
@@ -123,7 +126,10 @@ class Reporter:
         if self.options.statistics:
             return
         if self.options.diff:
-            self.out.write(result.diff)
+            diff = result.diff
+            if self.terminal and not diff.isprintable():
+                diff = printable(diff, keep="\t\n")
+            self.out.write(diff)
             return
         if not result.partial:  # a big file's chunks come first, then the file itself
             self._checked.append(result.path)
@@ -168,9 +174,11 @@ class Reporter:
     def _write_json(self, diagnostics: list[Diagnostic]) -> None:
         import json
 
+        from newslint.output.machine import json_safe
+
         for diagnostic in diagnostics:
             self.out.write("[\n  " if not self._json_items else ",\n  ")
-            self.out.write(json.dumps(as_dict(diagnostic), ensure_ascii=False))
+            self.out.write(json_safe(json.dumps(as_dict(diagnostic), ensure_ascii=False)))
             self._json_items += 1
 
     def finish(self) -> int:
@@ -184,15 +192,18 @@ class Reporter:
         elif options.output_format == "json":
             self.out.write("\n]\n" if self._json_items else "[]\n")
         elif not self.streamed:
-            self.out.write(
-                render(
-                    options.output_format,
-                    self._held,
-                    self.rules,
-                    colour=self.colour,
-                    checked_paths=self._checked,
-                )
+            report = render(
+                options.output_format,
+                self._held,
+                self.rules,
+                colour=self.colour,
+                checked_paths=self._checked,
             )
+            if options.output_format == "sarif":  # C1 and bidi controls as \\uXXXX escapes
+                from newslint.output.machine import json_safe
+
+                report = json_safe(report)
+            self.out.write(report)
         if options.show_fixes and options.fixing:
             self.out.write(render_applied_fixes(self._applied))
         if not options.quiet and not options.diff and options.output_format in HUMAN_FORMATS:
@@ -228,3 +239,11 @@ class Reporter:
                 "write the baseline again to drop them."
             )
         return notes
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except ValueError:  # a closed stream
+        return False

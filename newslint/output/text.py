@@ -174,9 +174,10 @@ def _help(diagnostic: Diagnostic) -> str:
     fix = diagnostic.fix
     if fix is None:
         return ""
+    message = printable(fix.message)
     if fix.applicability is Applicability.UNSAFE:
-        return f"{fix.message} (unsafe fix: applied with --fix --unsafe-fixes)"
-    return fix.message
+        return f"{message} (unsafe fix: applied with --fix --unsafe-fixes)"
+    return message
 
 
 def _window(text: str, start: int, end: int, width: int) -> tuple[str, int]:
@@ -314,7 +315,7 @@ def render_applied_fixes(applied: Sequence[AppliedFix]) -> str:
         return ""
     out = [f"Fixed {total} problem{'s' if total != 1 else ''}:"]
     for path in sorted(by_path):
-        out.append(f"- {path}:")
+        out.append(f"- {printable(path)}:")
         counter = by_path[path]
         width = max(len(str(n)) for n in counter.values())
         for (code, name), n in sorted(counter.items(), key=lambda item: (-item[1], item[0])):
