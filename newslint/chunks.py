@@ -17,7 +17,14 @@ from newslint.document import DecodeError, decode
 from newslint.files import AtomicWriter, FileChangedError, Snapshot, StatKey
 from newslint.jsonstr import JsonStyle
 from newslint.rule import Rule
-from newslint.runner import FileResult, Options, internal_error, not_written, process_data
+from newslint.runner import (
+    FileResult,
+    Options,
+    internal_error,
+    lines_decodable,
+    not_written,
+    process_data,
+)
 from newslint.statistics import final_warnings, merge_warnings
 
 if TYPE_CHECKING:
@@ -132,8 +139,10 @@ def scan_file(
                 try:
                     decode(data, start)
                 except DecodeError as exc:
-                    line = exc.line + lines if exc.line is not None else None
-                    failure = ReadError(path, str(exc), line, exc.column)
+                    # A line that is not UTF-8 fails only its record (its chunk reports it).
+                    if not lines_decodable(data, start):
+                        line = exc.line + lines if exc.line is not None else None
+                        failure = ReadError(path, str(exc), line, exc.column)
             lines += data.count(b"\n")
             if not wanted:
                 continue

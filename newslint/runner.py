@@ -6,6 +6,7 @@ the file (and the line and column where it can), and the file is left as it was.
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -14,7 +15,7 @@ from typing import Any
 
 from newslint.context import DEFAULT_CONTEXT, ReadOptions, RunContext
 from newslint.diagnostics import Diagnostic, Location, ReadError, pack, reduce_by_fields, unpack
-from newslint.document import DecodeError, Document, decode
+from newslint.document import UTF8_BOM, DecodeError, Document, decode
 from newslint.engine import lint_document
 from newslint.files import FileChangedError, HardLinkError, Snapshot, StatKey, write_atomic
 from newslint.jsonstr import JsonStyle
@@ -23,6 +24,7 @@ from newslint.rule import Rule
 from newslint.statistics import CorpusStatistics, Statistic
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +122,10 @@ def _decode(
     options: Options,
     first_byte: int = 0,
     first_line: int = 0,
-) -> tuple[Document, Reader] | None:
+) -> tuple[Document, Reader, bool] | None:
+    """The file's document and reader, and whether some of its lines are not UTF-8 (their
+    bytes are kept as ``decode_lines`` says); None, with the errors in ``result``, if none
+    of it can be read."""
     reader = reader_for(path)
     if reader is None:
         result.errors.append(
@@ -132,19 +137,74 @@ def _decode(
         return None
     try:
         text, bom = decode(data, first_byte)
+        bad_lines: list[ReadError] = []
     except DecodeError as exc:
-        result.errors.append(ReadError(path, str(exc), exc.line, exc.column))
-        result.unreadable = True
-        return None
+        if reader.format != "jsonl" or not lines_decodable(data, first_byte):
+            result.errors.append(ReadError(path, str(exc), exc.line, exc.column))
+            result.unreadable = True
+            return None
+        # One record per line: a line that is not UTF-8 is reported and kept byte for byte
+        # (the reader skips it); the others are checked and fixed, as Ray does.
+        text, bom, bad_lines = decode_lines(path, data, first_byte)
     document = parse_document(path, reader, text, bom, options.context, first_line)
-    result.errors.extend(document.errors)
+    result.errors.extend(sorted([*bad_lines, *document.errors], key=_line_of))
     result.articles = len(document.articles)
     if options.observe:
         statistics = CorpusStatistics(options.observe)
         for article in document.articles:
             statistics.observe(article)
         result.statistics = statistics
-    return document, reader
+    return document, reader, bool(bad_lines)
+
+
+def _line_of(error: ReadError) -> int:
+    return error.line or 0
+
+
+def lines_decodable(data: bytes, first_byte: int = 0) -> bool:
+    """Whether bytes that ``decode`` refuses can still be read line by line: they are not
+    binary (a NUL byte) or UTF-16 (its byte-order mark), only a line's bytes are not UTF-8."""
+    utf16 = first_byte == 0 and data.startswith(_UTF16_BOMS) and not data.startswith(UTF8_BOM)
+    return not utf16 and b"\x00" not in data
+
+
+def decode_lines(path: str, data: bytes, first_byte: int = 0) -> tuple[str, bool, list[ReadError]]:
+    """Bytes of JSONL that are not all UTF-8, decoded line by line: (text, had_bom, errors).
+
+    Each byte that is not UTF-8 becomes a lone surrogate (``surrogateescape``), which
+    ``encode_lines`` turns back into the same byte, and which no JSON text can hold
+    otherwise: the reader skips such a line, so nothing of it is checked or changed.
+    One error names each such line (its first bad byte), as a file's would.
+    """
+    bom = first_byte == 0 and data.startswith(UTF8_BOM)
+    start = len(UTF8_BOM) if bom else 0
+    errors: list[ReadError] = []
+    view = memoryview(data)
+    position, line, counted = start, 1, 0
+    while position < len(data):
+        try:
+            codecs.utf_8_decode(view[position:], "strict", True)
+            break
+        except UnicodeDecodeError as exc:
+            offset = position + exc.start
+            line += data.count(b"\n", counted, offset)
+            counted = offset
+            line_start = data.rfind(b"\n", 0, offset) + 1
+            message = (
+                f"not valid UTF-8: byte 0x{data[offset]:02x} at byte offset "
+                f"{first_byte + offset} ({exc.reason}); record not checked, left as it is"
+            )
+            errors.append(ReadError(path, message, line, offset - line_start + 1))
+            newline = data.find(b"\n", offset)
+            position = len(data) if newline < 0 else newline + 1
+    text = view[start:].tobytes().decode("utf-8", "surrogateescape")
+    return text, bom, errors
+
+
+def encode_lines(text: str, bom: bool) -> bytes:
+    """``decode_lines``'s text back to bytes: its bad lines as they were."""
+    data = text.encode("utf-8", "surrogateescape")
+    return UTF8_BOM + data if bom else data
 
 
 def _locate_fixes(document: Document, reader: Reader, diagnostics: list[Diagnostic]) -> None:
@@ -195,7 +255,7 @@ def process_data(
     decoded = _decode(path, data, result, options, first_byte, first_line)
     if decoded is None:
         return result, None
-    document, reader = decoded
+    document, reader, bad_lines = decoded
     if style is not None:
         document.preset_json_style(style)
     for rule in rules:
@@ -220,7 +280,10 @@ def process_data(
     if not outcome.changed:
         return result, None
     try:
-        new_data = document.encode(outcome.document.text)
+        fixed_text = outcome.document.text
+        new_data = (
+            encode_lines(fixed_text, document.bom) if bad_lines else document.encode(fixed_text)
+        )
     except UnicodeEncodeError as exc:
         result.errors.append(
             ReadError(path, f"fixed text cannot be written as UTF-8 ({exc.reason}); not written")

@@ -8,7 +8,8 @@ submission order, so the report is the same whatever the number of jobs.
 A big JSONL file is never held in memory whole: each worker reads its own byte
 range, and with ``--fix`` the parent writes the fixed chunks, in order, to a
 temp file beside the original and renames it into place at the end, as for any
-other file.  A chunk that cannot be decoded leaves the whole file untouched.
+other file.  A line that is not UTF-8 fails only its record (it is kept byte for byte); a
+binary or UTF-16 file is reported and left untouched.
 """
 
 from __future__ import annotations

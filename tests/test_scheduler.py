@@ -84,22 +84,22 @@ def test_chunks_give_what_the_whole_file_gives(
     assert result.fixed if fix else result.diagnostics, "the corpus has artefacts to find"
 
 
-def test_an_undecodable_chunk_leaves_the_whole_file_as_it_was(
-    tmp_path: Path, small_chunks: None
-) -> None:
+def test_an_undecodable_line_fails_only_its_record(tmp_path: Path, small_chunks: None) -> None:
     path = tmp_path / "corpus.jsonl"
     data = _write_jsonl(path, generate_records(40, seed=4, artefact_share=1.0), False)
-    # Invalid UTF-8 far into the file: earlier chunks have fixes that must not be written.
+    # Invalid UTF-8 far into the file: the other records are fixed, its line is kept (issue 14).
     position = data.index(b'"body": "', len(data) * 3 // 4) + 9
     data = data[:position] + b"\xff" + data[position:]
     path.write_bytes(data)
     options = Options(fix=True, unsafe_fixes=True)
-    expected, _ = _reference(path, options)
+    expected, expected_bytes = _reference(path, options)
     [result] = Scheduler(RULES, options, 2).run([Job(str(path))])
-    assert path.read_bytes() == data
+    assert path.read_bytes() == expected_bytes != data
     assert _view(result) == expected
-    assert result.unreadable and result.diagnostics == []
-    assert f"at byte offset {position}" in str(result.errors[0])
+    bad = data.count(b"\n", 0, position)
+    assert expected_bytes.split(b"\n")[bad] == data.split(b"\n")[bad]
+    assert not result.unreadable and result.fixed
+    assert any(f"at byte offset {position}" in str(error) for error in result.errors)
 
 
 def test_output_is_the_same_whatever_the_number_of_jobs(
@@ -281,7 +281,7 @@ def test_an_undecodable_big_file_is_reported_before_any_chunk_is_checked(
 ) -> None:
     monkeypatch.setattr(scheduler, "CHUNK_LINES", 100)
     path = tmp_path / "bad.jsonl"
-    path.write_bytes(b"{}\n" * 500 + b'{"title": "\xff"}\n' + b"{}\n" * 500)
+    path.write_bytes(b"{}\n" * 500 + b'{"title": "\x00"}\n' + b"{}\n" * 500)
     results = list(Scheduler(RULES, Options(), 1).results([Job(str(path))]))
     whole, _ = newslint.runner.process_data(str(path), path.read_bytes(), RULES, Options())
     assert len(results) == 1 and results[0].unreadable and not results[0].diagnostics

@@ -21,6 +21,8 @@ from newslint.readers.base import TextEdit, rename_fields
 
 _DECODER = json.JSONDecoder()
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
+_UNDECODED_BYTE = re.compile("[\udc80-\udcff]")
+"""A byte that is not UTF-8, as ``surrogateescape`` decodes it: no JSON text holds one raw."""
 
 
 def _skip(text: str, position: int) -> int:
@@ -280,6 +282,9 @@ class JsonlReader:
         position = 0
         line_number = 0
         length = len(text)
+        # Bytes that are not UTF-8 (``runner.decode_lines``): their lines are reported there.
+        undecoded = not text.isascii() and _UNDECODED_BYTE.search(text) is not None
+        skipped = False
         while position < length:
             line_number += 1
             newline = text.find("\n", position)
@@ -287,7 +292,9 @@ class JsonlReader:
             line = text[position:line_end]
             if line.endswith("\r"):
                 line = line[:-1]
-            if line.strip():
+            if undecoded and _UNDECODED_BYTE.search(line):
+                skipped = True
+            elif line.strip():
                 try:
                     members, spans, end = scan_object(line, 0)
                     trailing = _skip(line, end)
@@ -312,7 +319,7 @@ class JsonlReader:
                         )
                     )
             position = line_end + 1
-        if not articles and not errors:
+        if not articles and not errors and not skipped:
             errors.append(ReadError(path, "file is empty: no article to check"))
         return articles, errors
 
