@@ -192,7 +192,10 @@ The fix drops each tag and keeps the text between tags; a block tag such as
 do not run together.  Only known HTML element names count: `a < b`, `x<3`, `<3`,
 `<-`, an address in angle brackets, and placeholders such as `<name>` are never
 flagged; an element name that is also a word (`<title>`, `<b>`) counts as a bare
-tag only when its closing tag follows.  Related-article promos are left to
+tag only when its closing tag follows.  A bare tag in capitals that stands as a
+word of its own and is never closed (`DU PONT CO <DD> LAUNCHES`, `Procter and
+Gamble Co <P> said`) is a wire service's ticker symbol, not markup, and is not
+flagged.  Related-article promos are left to
 NL401, which removes them whole."""
     bad = "She said<br>the talks were <b>over</b>."
     good = "She said the talks were over."
@@ -238,7 +241,9 @@ NL401, which removes them whole."""
                 # `</b>` is never prose; but `</b foo>` is not a closing tag either.
                 if attributes.strip():
                     continue
-            elif not _plausible_opening(text, closers, end, name, attributes, brackets):
+            elif not _plausible_opening(text, closers, end, name, attributes, brackets) or _ticker(
+                text, match, closers, name, attributes, brackets
+            ):
                 continue
             start, end, content = removal(text, start, end, separates=name in _BLOCK_NAMES)
             fix = Fix("drop the tag", Applicability.SAFE, (Edit(field, start, end, content),))
@@ -267,6 +272,34 @@ def _plausible_opening(
     if name in _MARKUP_NAMES or attributes.strip() == "/":
         return True
     return closers.follows(brackets[0] + name + brackets[1], end)
+
+
+def _ticker(
+    text: str,
+    match: re.Match[str],
+    closers: _Closers,
+    name: str,
+    attributes: str,
+    brackets: tuple[str, str],
+) -> bool:
+    """Whether a bare opening tag is a wire service's ticker symbol (`Du Pont Co <DD>`).
+
+    Wire copy names a company's ticker in capitals in angle brackets, as a word of its
+    own; `DD`, `P`, `BR` and `B` are tickers as well as element names.  A bare capital
+    tag that stands between spaces (or before punctuation) and is never closed is read
+    as a ticker: old capitalised HTML touches the text (`said.<P>The`) or closes.
+    """
+    start, end = match.span()
+    if attributes or not match.group(2).isupper():
+        return False
+    if start and not text[start - 1].isspace():
+        return False
+    if end < len(text) and not (text[end].isspace() or text[end] in _AFTER_TICKER):
+        return False
+    return not closers.follows(brackets[0] + name + brackets[1], end)
+
+
+_AFTER_TICKER = frozenset(",.;:)!?'\"")
 
 
 class _Promos:
