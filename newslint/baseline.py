@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -51,8 +52,22 @@ def write(path: Path, diagnostics: Iterable[Diagnostic]) -> int:
     ]
     entries.sort(key=lambda entry: (entry["path"], entry["code"], entry["fingerprint"]))
     payload = {"newslint": __version__, "version": FORMAT_VERSION, "entries": entries}
-    path.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    text = json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
+    # A lone surrogate (a JSON escape in an article, a file name that is not UTF-8) cannot be
+    # UTF-8: it is written as the escape it came from.  Everything is encoded before the file
+    # is touched, and the file is replaced whole: a failure leaves the old baseline as it was.
+    data = _LONE_SURROGATE.sub(_escaped, text).encode("utf-8")
+    from newslint.files import write_atomic  # only --write-baseline writes one
+
+    write_atomic(path, data)
     return len(entries)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 def load(path: Path) -> Counter[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path, PurePath
@@ -39,7 +40,9 @@ def artifact_uri(path: str, root: str | Path | None = None) -> str:
     posix = PurePath(pure).as_posix()
     while posix.startswith("./"):
         posix = posix[2:]
-    return quote(posix, safe="/")
+    # The file name's own bytes, percent-encoded: a name that is not UTF-8 (``os.fsdecode``
+    # keeps its bytes as lone surrogates) is still a valid URI, and names the same file.
+    return quote(os.fsencode(posix), safe="/")
 
 
 def fingerprints(diagnostics: Sequence[Diagnostic]) -> list[str]:
