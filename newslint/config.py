@@ -27,6 +27,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import MISSING, Field, dataclass, field, fields
@@ -46,6 +47,49 @@ CONFIG_FILES = (".newslint.toml", "newslint.toml", "pyproject.toml")
 """Looked for in this order in each folder."""
 
 SCHEMA_FILE = "config.schema.json"
+
+CONFIG_SIZE_LIMIT = 1 << 20
+"""A configuration file (TOML) is read only if it holds at most 1 MiB."""
+SCHEMA_SIZE_LIMIT = 10 << 20
+"""A JSON Schema file (``schema = ...``) is read only if it holds at most 10 MiB."""
+
+
+class NotReadable(ValueError):
+    """A file newslint refuses to read: not a regular file, or larger than its limit."""
+
+
+_FILE_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def read_regular_file(path: str | os.PathLike[str], limit: int) -> bytes:
+    """The bytes of ``path``, a regular file (through links) of at most ``limit`` bytes.
+
+    A device (``/dev/zero``), a FIFO or a socket is refused before anything is read
+    (opened without blocking), and a file that is or grows larger than ``limit`` is
+    refused after reading at most ``limit + 1`` bytes: ``NotReadable``.  ``OSError``
+    as ``open`` raises it.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    descriptor = os.open(path, flags)
+    with os.fdopen(descriptor, "rb") as handle:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            kind = next((name for test, name in _FILE_KINDS if test(mode)), "a special file")
+            raise NotReadable(f"not a regular file ({kind})")
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise NotReadable(f"larger than {_size(limit)}")
+    return data
+
+
+def _size(limit: int) -> str:
+    return f"{limit >> 20} MiB" if limit >= 1 << 20 and not limit % (1 << 20) else f"{limit} bytes"
 
 
 class ConfigError(Exception):
@@ -307,12 +351,15 @@ def _read_toml(path: Path) -> dict[str, Any]:
     else:  # pragma: no cover - Python 3.10
         import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
     try:
-        with path.open("rb") as handle:
-            data: dict[str, Any] = tomllib.load(handle)
+        data: dict[str, Any] = tomllib.loads(
+            read_regular_file(path, CONFIG_SIZE_LIMIT).decode("utf-8")
+        )
     except FileNotFoundError:
         raise ConfigError(f"{display_path(path)}: configuration file not found") from None
     except OSError as exc:
         raise ConfigError(f"{display_path(path)}: cannot read: {exc.strerror}") from None
+    except NotReadable as exc:
+        raise ConfigError(f"{display_path(path)}: cannot read: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{display_path(path)}: invalid TOML: {exc}") from None
     except UnicodeDecodeError:
@@ -458,10 +505,14 @@ def _check_references(settings: Configuration, sources: Mapping[str, _Layer]) ->
         layer = sources["schema"]
         where = f"{layer.source}: {layer.prefix}schema"
         try:
-            schema = json.loads(settings.schema_file.read_text(encoding="utf-8"))
+            schema = json.loads(read_regular_file(settings.schema_file, SCHEMA_SIZE_LIMIT))
         except FileNotFoundError:
             raise ConfigError(
                 f"{where}: file not found: {display_path(settings.schema_file)}"
+            ) from None
+        except NotReadable as exc:
+            raise ConfigError(
+                f"{where}: cannot read {display_path(settings.schema_file)}: {exc}"
             ) from None
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             raise ConfigError(f"{where}: not a readable JSON file ({exc})") from None

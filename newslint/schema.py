@@ -861,8 +861,13 @@ def _violations(errors: Iterable[_Error], instance: object) -> list[Violation]:
 
 
 def load_schema(path: str | None = None) -> Any:
-    """The schema at ``path`` (default: the built-in one), parsed."""
-    return json.loads(Path(path or schema_path()).read_text(encoding="utf-8"))
+    """The schema at ``path`` (default: the built-in one), parsed.
+
+    A regular file of at most ``SCHEMA_SIZE_LIMIT`` (10 MiB) only: ``NotReadable``.
+    """
+    from newslint.config import SCHEMA_SIZE_LIMIT, read_regular_file
+
+    return json.loads(read_regular_file(Path(path or schema_path()), SCHEMA_SIZE_LIMIT))
 
 
 @dataclass(frozen=True, slots=True)
