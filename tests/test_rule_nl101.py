@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from newslint.diagnostics import Applicability, Edit
@@ -76,3 +78,35 @@ def test_nl101_skips_dunder_identifiers(name: str) -> None:
 
 def test_nl101_still_flags_underscore_bold_phrases() -> None:
     assert [d.code for d in lint(NL101, body="It was __Breaking news__ today.")] == ["NL101"]
+
+
+# Nothing inside a URL is emphasis: an ad server's parameters (`;_YL_;`), a path's
+# `_draft_` or `*` wildcards are part of the address, and editing them breaks the link.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ad: http://ad.doubleclick.net/adj/news.site/home;tile=2;_YL_;ord=123456? Then text.",
+        "<iframe src=http://ad.example.net/adi/n;tile=2;_YL_;ord=1? width=1></iframe> _more_",
+        "ad.doubleclick.net/adj/news.site/home;tile=2;_YL_;ord=123456? and _one_ more",
+        "See www.example.com/a_b/_draft_/c and _this_ too.",
+        "See https://example.org/*wild*/path?q=*x* and *this* too.",
+        "Both https://example.org/__init__;__x__ and __bold__ here.",
+    ],
+)
+def test_nl101_never_edits_inside_a_url(text: str) -> None:
+    for diagnostic in lint(NL101, body=text):
+        assert diagnostic.fix is not None
+        for edit in diagnostic.fix.edits:
+            removed = text[edit.start : edit.end]
+            assert removed.strip("*_") == "", removed
+            [token] = [
+                t.group() for t in re.finditer(r"\S+", text) if t.start() <= edit.start < t.end()
+            ]
+            assert "://" not in token and "www." not in token and "/" not in token
+
+
+def test_nl101_fixes_emphasis_around_a_url_but_not_inside_it() -> None:
+    text = "Read **https://example.org/a_b_c** and _see_ _it_."
+    found = lint(NL101, body=text)
+    fixed = apply_field_edits(text, tuple(e for d in found if d.fix for e in d.fix.edits))
+    assert fixed == "Read https://example.org/a_b_c and see it."

@@ -52,3 +52,10 @@ def test_capital_tags_in_html_syntax_keep_a_safe_fix(text: str, fixed: str) -> N
     )
     document = json.dumps({"url": URL, "title": "A title", "body": text})
     assert json.loads(fix("a.json", JSON_READER, document, rules=(NL102,)))["body"] == fixed
+
+
+def test_an_escaped_tag_inside_an_address_is_left_alone() -> None:
+    body = "Search https://example.org/find?q=&lt;b&gt;port&lt;/b&gt;&amp;p=2 for &lt;b&gt;it&lt;/b&gt;."
+    found = lint(NL102, body=body)
+    assert [body[d.start : d.end].strip() for d in found] == ["&lt;b&gt;", "&lt;/b&gt;"]
+    assert all(d.start > body.index(" for ") for d in found)

@@ -9,6 +9,7 @@ from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule, Triggers
+from newslint.rules._markup import in_url, url_spans
 
 # Anchored on the literal markers (one to three, the same run at both ends); the
 # content cannot contain the marker character or a newline, so each attempt stops
@@ -52,8 +53,9 @@ marker.  A lone single-marker span (`*sighs*`) may be the writer's own, so
 Markdown (bold, a link, a heading).  Section breaks (`***`, `* * *`), censored words (`f***`), bullet lists
 (`* item`), arithmetic (`2 * 3`, `a*b`), footnote asterisks (`Price*`,
 `*Terms apply`), `snake_case` and dunder names (`__init__`), and underscores
-inside file names, URLs and handles (`@user_name`) are not emphasis and are
-never flagged."""
+inside file names and handles (`@user_name`) are not emphasis and are never
+flagged; nothing inside a web address is (`ad.example.net/adj;_YL_;ord=1`,
+`https://example.org/*x*`), though markers around one are."""
     bad = "Foreign ministers meet in Moscow. **Valery Sharifulin / TASS**"
     good = "Foreign ministers meet in Moscow. Valery Sharifulin / TASS"
     fields = ("title", "byline", "caption", "body")
@@ -93,6 +95,13 @@ never flagged."""
         )
 
 
+def _in_url(urls: list[tuple[int, int]], match: re.Match[str]) -> bool:
+    """Whether either marker of ``match`` is inside a web address."""
+    start, end = match.span()
+    width = len(match.group(1))
+    return in_url(urls, start, start + width) or in_url(urls, end - width, end)
+
+
 def _other_markdown(text: str) -> bool:
     """Whether ``_OTHER_MARKDOWN.search(text)`` finds something, alternative by alternative."""
     return (
@@ -103,7 +112,11 @@ def _other_markdown(text: str) -> bool:
 
 
 def _emphasis(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
-    return [m for m in pattern.finditer(text) if _is_emphasis(text, m, *m.groups())]
+    found = [m for m in pattern.finditer(text) if _is_emphasis(text, m, *m.groups())]
+    if found and (urls := url_spans(text)):
+        # Nothing inside a web address is emphasis (`;tile=2;_YL_;ord=`).
+        found = [m for m in found if not _in_url(urls, m)]
+    return found
 
 
 def _is_emphasis(text: str, match: re.Match[str], marker: str, inner: str) -> bool:

@@ -10,7 +10,7 @@ from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule, Triggers
-from newslint.rules._markup import promo_ranges, removal
+from newslint.rules._markup import in_url, promo_ranges, removal, url_spans
 
 # Element names that are markup even as a bare opening tag (`<div>`, `<br>`): no prose
 # placeholder is written like that.
@@ -224,6 +224,7 @@ NL401, which removes them whole."""
         promos: _Promos,
     ) -> Iterator[Diagnostic]:
         closers = _Closers(text)
+        urls: list[tuple[int, int]] | None = None
         kind = "HTML tag" if pattern is _TAG else "escaped HTML tag"
         code, rule_name, severity = self.code, self.name, self.severity
         for match in pattern.finditer(text):
@@ -245,6 +246,11 @@ NL401, which removes them whole."""
                 text, match, closers, name, attributes, brackets
             ):
                 continue
+            if pattern is _ESCAPED_TAG and "/" in text:
+                if urls is None:
+                    urls = url_spans(text)
+                if in_url(urls, start, end):
+                    continue  # `&lt;b&gt;` in an address's query is no tag in the text
             start, end, content = removal(text, start, end, separates=name in _BLOCK_NAMES)
             fix = Fix("drop the tag", Applicability.SAFE, (Edit(field, start, end, content),))
             # shorten(), inline: a page's worth of tags is thousands of diagnostics.

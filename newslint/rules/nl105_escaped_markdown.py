@@ -10,7 +10,7 @@ from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule, Triggers
-from newslint.rules._markup import shorten
+from newslint.rules._markup import in_url, shorten, url_spans
 
 # Anchored on the backslash.  Brackets, emphasis and code markers are escaped
 # anywhere; list, quote and heading markers only where a line starts
@@ -39,34 +39,46 @@ The fix removes the backslash and keeps the character.  Brackets, asterisks,
 underscores, backticks, tildes and pipes count anywhere; `-`, `+`, `>`, `#` and
 `1\\.` only at a line start, and `\\#` before a word (`\\#hashtag`).  Windows
 paths (`C:\\Users\\_data`), doubled backslashes, LaTeX commands (`\\alpha`) and
-a literal `\\n` (reported by the whitespace rules) are never flagged."""
+a literal `\\n` (reported by the whitespace rules) are never flagged.  Inside a
+web address (`https://example.org/a\\_b.jpg`) the fix is unsafe: a safe fix
+never edits an address."""
     bad = "Call my\\_function from \\[the docs\\]."
     good = "Call my_function from [the docs]."
     fields = ("title", "byline", "caption", "body")
     triggers = Triggers(chars="\\")
-    fix_applicabilities = frozenset({Applicability.SAFE})
+    fix_applicabilities = frozenset({Applicability.SAFE, Applicability.UNSAFE})
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         for field, text in article.text_fields(self.fields):
             if "\\" not in text:
                 continue
             paths = _path_tokens(text)
+            urls: list[tuple[int, int]] | None = None  # found at the first escape
             run: list[int] = []  # backslashes of adjacent escapes (`\*\*\*`): one report
             for match in escapes(text):
                 backslash = match.end() - 2
                 if paths and _inside(paths, backslash):
                     continue
+                if urls is None:
+                    urls = url_spans(text)
                 if run and backslash != run[-1] + 2:
-                    yield self._report(field, text, run)
+                    yield self._report(field, text, run, urls)
                     run = []
                 run.append(backslash)
             if run:
-                yield self._report(field, text, run)
+                yield self._report(field, text, run, urls or [])
 
-    def _report(self, field: str, text: str, backslashes: list[int]) -> Diagnostic:
+    def _report(
+        self, field: str, text: str, backslashes: list[int], urls: list[tuple[int, int]]
+    ) -> Diagnostic:
         start, end = backslashes[0], backslashes[-1] + 2
         edits = tuple(Edit(field, b, b + 1, "") for b in backslashes)
-        fix = Fix("remove the backslashes", Applicability.SAFE, edits)
+        # A safe fix never edits inside a web address: there, removing the converter's
+        # backslash is left for review.
+        if urls and any(in_url(urls, b, b + 1) for b in backslashes):
+            fix = Fix("remove the backslashes (inside an address)", Applicability.UNSAFE, edits)
+        else:
+            fix = Fix("remove the backslashes", Applicability.SAFE, edits)
         shown = shorten(text[start:end], 40)
         return self.diagnostic(field, start, end, f"escaped Markdown '{shown}'", fix)
 
