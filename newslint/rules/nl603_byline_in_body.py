@@ -66,14 +66,22 @@ _NAME = compile_lazily(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.'’-]*,?|[A-ZÀ-ÖØ-ÞА-Я
 
 def byline_name(line: str) -> str | None:
     """The names of a byline line (``By Jane Doe``), or None if it is not one."""
+    parts = byline_parts(line)
+    return parts[0] if parts else None
+
+
+def byline_parts(line: str) -> tuple[str, str] | None:
+    """A byline line's names and the date that follows them (``""`` if none):
+    ``By Jane Doe | March 1, 2024`` -> ``("Jane Doe", "March 1, 2024")``."""
     match = _BY.fullmatch(line.strip())
     if not match:
         return None
     words = match.group("names").split()
+    date = ""
     # Drop a trailing date: "By Jane Doe | March 1, 2024", "By Jane Doe November 1, 2024".
     for cut in range(1, len(words)):
         if is_dateline(" ".join(words[cut:])):
-            words = words[:cut]
+            words, date = words[:cut], " ".join(words[cut:])
             break
     while words and words[-1] in _SEPARATORS:
         words.pop()
@@ -89,7 +97,28 @@ def byline_name(line: str) -> str | None:
             return None
     if words[0].lower() in _CONNECTORS or words[-1].lower() in _CONNECTORS:
         return None
-    return " ".join(words)
+    return " ".join(words), date
+
+
+def _blank_byline(article: Article) -> bool:
+    """Whether the record has a ``byline`` string that is blank, in the file (a span)."""
+    value = article.values.get("byline")
+    return isinstance(value, str) and not value.strip() and "byline" in article.spans
+
+
+def _move_to_byline(
+    article: Article, paragraph: tuple[int, int, str], cut_end: int, names: str, date: str
+) -> Fix:
+    """Put the names into the blank ``byline`` and take them out of the body; a date
+    that followed them stays in the body as a dateline of its own."""
+    start, end, _ = paragraph
+    byline = article.values["byline"]
+    body = Edit("body", start, end, date) if date else Edit("body", start, cut_end, "")
+    return Fix(
+        f"move '{names}' into the empty byline",
+        Applicability.UNSAFE,
+        (Edit("byline", 0, len(byline), names), body),
+    )
 
 
 class BylineInBody(Rule):
@@ -108,8 +137,13 @@ short line that is exactly a byline (`By` and capitalised names, optionally
 with an agency or a date: `By Jane Doe, Reuters`, `BY JOHN ROE | March 1,
 2024`), the article's own byline, or a date alone.  A sentence that starts
 with "By" (`By Monday, the river had risen`) is not a byline.  Nothing is
-flagged when the body would be left empty.  The fix deletes the line; it is
-unsafe, since the byline may not be recorded anywhere else."""
+flagged when the body would be left empty.
+
+When the record has a `byline` field and it is empty, the fix moves the names
+into it (`By Jane Doe: April 4, 2016` leaves `Jane Doe` in `byline` and the
+date in the body, where it is reported as a dateline); otherwise it deletes the
+line.  Either way it is unsafe: review it, or run `--fix --unsafe-fixes`; a
+deleted byline may not be recorded anywhere else."""
     bad = "By Jane Doe\n\nNovember 01, 2024\n\nThe council voted 7-2 ..."
     good = "The council voted 7-2 ..."
     fields = ("title", "byline", "body")
@@ -129,9 +163,12 @@ unsafe, since the byline may not be recorded anywhere else."""
             line = text.strip()
             if len(line) > _MAX_LINE or "\n" in line:
                 return
+            parts = None
             if is_dateline(line):
                 what = "dateline"
-            elif byline_name(line) is not None or (byline and comparable(line) == byline):
+            elif (parts := byline_parts(line)) is not None or (
+                byline and comparable(line) == byline
+            ):
                 what = "byline"
             else:
                 return
@@ -141,6 +178,8 @@ unsafe, since the byline may not be recorded anywhere else."""
                 Applicability.UNSAFE,
                 (Edit("body", start, cut_end, ""),),
             )
+            if parts is not None and not byline and _blank_byline(article):
+                fix = _move_to_byline(article, items[index], cut_end, *parts)
             yield self.diagnostic(
                 "body", start, cut_end, f"{what} left in the body: '{shown(line)}'", fix
             )
