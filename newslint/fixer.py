@@ -10,14 +10,18 @@ again from the original, so the result is always the last text that settled.
 from __future__ import annotations
 
 import bisect
+import functools
+import html
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newslint import jsonstr
-from newslint.diagnostics import Applicability, Diagnostic, Edit
+from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.document import Document
 from newslint.engine import lint_document
-from newslint.model import Article
+from newslint.model import Article, paragraph_spans
 from newslint.readers import Reader, TextEdit, parse_document
 from newslint.rule import Rule
 
@@ -38,6 +42,9 @@ class FixOutcome:
     """Why no fix was applied, when applying them would have broken the file."""
     initial: int = 0
     """How many problems the document had before fixing."""
+    demoted: list[tuple[Diagnostic, str]] = field(default_factory=list)
+    """Safe fixes that broke the safe-fix contract (``contract_breach``) in the last pass,
+    with the reason: they were treated as unsafe (their ``fix`` now says so)."""
 
     @property
     def changed(self) -> bool:
@@ -155,11 +162,40 @@ def _plan(
     diagnostics: list[Diagnostic],
     unsafe: bool,
     skip: frozenset[str],
+    demoted: list[tuple[Diagnostic, str]] | None = None,
 ) -> tuple[list[TextEdit], list[Diagnostic]]:
     planner = Planner(document, reader)
-    candidates = sorted((d for d in diagnostics if _fixable(d, unsafe, skip)), key=_extent)
+    candidates = sorted(
+        (
+            d
+            for d in diagnostics
+            if _fixable(d, unsafe, skip) and _keeps_contract(document, d, unsafe, demoted)
+        ),
+        key=_extent,
+    )
     chosen = [d for d in candidates if planner.offer(d)]
     return planner.edits(), chosen
+
+
+def _keeps_contract(
+    document: Document,
+    diagnostic: Diagnostic,
+    unsafe: bool,
+    demoted: list[tuple[Diagnostic, str]] | None,
+) -> bool:
+    """Whether the diagnostic's fix may be applied in this run: a safe fix that breaks
+    the contract is demoted to unsafe (its ``fix`` is replaced), so only
+    ``--unsafe-fixes`` applies it."""
+    fix = diagnostic.fix
+    if fix is None or fix.applicability is not Applicability.SAFE:
+        return True
+    reason = contract_breach(document.articles[diagnostic.article_index], diagnostic)
+    if reason is None:
+        return True
+    diagnostic.fix = Fix(fix.message, Applicability.UNSAFE, fix.edits, fix.appends)
+    if demoted is not None:
+        demoted.append((diagnostic, reason))
+    return unsafe
 
 
 def _extent(diagnostic: Diagnostic) -> tuple[int, int, int]:
@@ -191,10 +227,11 @@ def _fix(
     diagnostics = lint_document(current, rules, cache)
     initial = len(diagnostics)
     for _ in range(MAX_PASSES):
-        edits, chosen = _plan(current, reader, diagnostics, unsafe, skip)
+        demoted: list[tuple[Diagnostic, str]] = []
+        edits, chosen = _plan(current, reader, diagnostics, unsafe, skip, demoted)
         new_text = apply_edits(current.text, edits) if edits else current.text
         if new_text == current.text:
-            return FixOutcome(current, diagnostics, fixed, initial=initial)
+            return FixOutcome(current, diagnostics, fixed, initial=initial, demoted=demoted)
         candidate = parse_document(
             document.path,
             reader,
@@ -224,10 +261,176 @@ def _fix(
         fixed.extend(chosen)
         current = candidate
         diagnostics = lint_document(current, rules, cache)
-    edits, chosen = _plan(current, reader, diagnostics, unsafe, skip)
+    demoted = []
+    edits, chosen = _plan(current, reader, diagnostics, unsafe, skip, demoted)
     if not edits:
-        return FixOutcome(current, diagnostics, fixed, initial=initial)
+        return FixOutcome(current, diagnostics, fixed, initial=initial, demoted=demoted)
     unsettled = frozenset(d.code for d in chosen)
     outcome = _fix(document, reader, rules, unsafe, skip | unsettled)
     outcome.unsettled = tuple(sorted(unsettled | set(outcome.unsettled)))
     return outcome
+
+
+# The safe-fix contract -------------------------------------------------------------------
+#
+# A safe fix removes only markup, encoding damage and whitespace: it never removes or
+# alters a word (a run of letters and digits) that is not markup or encoding damage.
+# Each safe edit is checked here before it is applied; one that breaks the contract is
+# demoted to unsafe (applied only with ``--unsafe-fixes``).  The check costs a few
+# regular-expression calls over the edit's own span: no rule is run again.
+
+_WORD = re.compile(r"[^\W_]+")
+"""A word: a run of letters and digits (``_`` and marks of punctuation are not)."""
+_SPACE = re.compile(
+    r"[\s\x00-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]+"
+)
+"""Whitespace, control and invisible format characters: what a fix may remove freely."""
+_MARKUP = re.compile(
+    r"<!--.*?-->"  # an HTML comment
+    r"|</?[A-Za-z][A-Za-z0-9]{0,15}(?:[\s/][^<>]*)?>"  # a tag, with its attributes
+    r"|&lt;/?[A-Za-z][A-Za-z0-9]{0,15}(?:(?:\s|/)(?:(?!&[lg]t;).)*)?&gt;"  # an escaped tag
+    r"|\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)"  # a Markdown link's target
+    r"|&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});",  # an entity
+    re.DOTALL,
+)
+"""Markup whose words (a tag's name and attributes, a link's address) are syntax."""
+_LOST = frozenset("?¿\ufffd\x1a")
+"""What a decoder writes for a character it could not map: a repair may replace it."""
+_CODECS = (
+    "sloppy-windows-1252",
+    "sloppy-windows-1251",
+    "sloppy-windows-1250",
+    "latin-1",
+    "iso-8859-2",
+    "koi8-r",
+    "mac-roman",
+    "cp437",
+    "cp850",
+    "gbk",
+)
+"""Code pages text is commonly mis-decoded with (ftfy's sloppy variants keep the
+bytes windows-125x leaves undefined)."""
+_RIGHT_CODECS = ("utf-8", "windows-1251", "windows-1250", "koi8-r", "gbk")
+"""What the bytes really were: UTF-8, or a legacy code page of Cyrillic, Central European
+or Chinese text (NL307's windows-1251 read as windows-1252)."""
+
+
+def contract_breach(article: Article, diagnostic: Diagnostic) -> str | None:
+    """Why the diagnostic's fix breaks the safe-fix contract, or None if it keeps it.
+
+    Each edit must be a safe edit (``contract_break``) and stay inside the reported span
+    (an edit outside it may change whitespace only).  An edit the planner cannot place
+    (no such field, offsets out of range) is left to the planner, which refuses it.
+    """
+    fix = diagnostic.fix
+    if fix is None:
+        return None
+    for edit in fix.edits:
+        text = article.text(edit.field)
+        if text is None or not 0 <= edit.start <= edit.end <= len(text):
+            continue
+        reason = contract_break(text, edit.start, edit.end, edit.content)
+        if reason is None and (
+            edit.field != diagnostic.field
+            or edit.start < diagnostic.start
+            or edit.end > diagnostic.end
+        ):
+            old = text[edit.start : edit.end]
+            if _SPACE.sub("", old) != _SPACE.sub("", edit.content):
+                reason = "it edits text outside the reported span"
+        if reason is not None:
+            return f"{edit.field}[{edit.start}:{edit.end}]: {reason}"
+    return None
+
+
+def contract_break(text: str, start: int, end: int, content: str) -> str | None:
+    """Why replacing ``text[start:end]`` with ``content`` is not a safe edit, or None.
+
+    It is safe when it changes only whitespace; or when it keeps every word of the span
+    in order and only deletes what is not a word, or a word inside markup (a tag, an
+    entity, a link's address), the replacement adding nothing but whitespace; or when it
+    decodes entities; or when it repairs encoding damage (the damaged text is the
+    replacement's UTF-8 bytes read with a known code page, up to three times, or ftfy
+    repairs it so, or a decoder's placeholder such as ``?`` or U+FFFD becomes one
+    character); or when it deletes a copy of a paragraph that the field still holds.
+    """
+    old = text[start:end]
+    if old == content or (not content and (not old or old.isspace())):
+        return None
+    bare, bare_content = _SPACE.sub("", old), _SPACE.sub("", content)
+    if bare == bare_content:
+        return None  # whitespace, controls and invisible characters only
+    if _is_subsequence(bare_content, bare) and _WORD.findall(
+        _MARKUP.sub(" ", _SPACE.sub(" ", content))
+    ) == _WORD.findall(_MARKUP.sub(" ", _SPACE.sub(" ", old))):
+        return None  # markup, escapes and markers removed, every word kept in order
+    if "&" in old and _unescaped(old) == content:
+        return None  # entities decoded
+    if _repairs_encoding(old, content):
+        return None
+    if not content.strip() and _still_there(text, start, end):
+        return None  # a duplicate removed: its words are still in the field
+    words = _WORD.findall(_SPACE.sub(" ", old))
+    kept = _WORD.findall(_SPACE.sub(" ", content))
+    if not words and not kept:
+        return "it changes punctuation"
+    lost = [word for word in words if word not in kept]
+    if lost:
+        return f"it removes or alters {', '.join(repr(w) for w in lost[:3])}"
+    return "it adds or reorders words"
+
+
+def _unescaped(text: str) -> str:
+    """``text`` with its HTML entities decoded, escaped up to three times (`&amp;amp;`)."""
+    for _ in range(3):
+        decoded = html.unescape(text)
+        if decoded == text:
+            break
+        text = decoded
+    return text
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    characters = iter(long)
+    return all(char in characters for char in short)
+
+
+def _repairs_encoding(old: str, new: str) -> bool:
+    if len(old) == 1 and old in _LOST and len(new) == 1:
+        return True  # a lost character restored (`Blair¿s` -> `Blair’s`)
+    if old.isascii():
+        return False  # nothing was mis-decoded
+    try:
+        if old.encode("latin-1").decode("cp1252") == new:
+            return True  # C1 controls: windows-1252 characters read as latin-1
+    except UnicodeError:
+        pass
+    import ftfy  # only for a fix that may repair encoding (registers the sloppy codecs)
+
+    for right in _RIGHT_CODECS:
+        for codec in _CODECS:
+            if codec.endswith(right):
+                continue
+            current = old
+            for _ in range(3):  # text mis-decoded twice or three times comes back whole
+                try:
+                    current = current.encode(codec).decode(right)
+                except UnicodeError:
+                    break
+                if current == new:
+                    return True
+    return ftfy.fix_encoding(old) == new
+
+
+def _still_there(text: str, start: int, end: int) -> bool:
+    """Whether the deleted ``text[start:end]`` is a paragraph that the field holds at
+    least twice (whitespace collapsed): after the deletion its words are still there."""
+    removed = " ".join(text[start:end].split())
+    return bool(removed) and _paragraph_counts(text)[removed] >= 2
+
+
+@functools.lru_cache(maxsize=4)
+def _paragraph_counts(text: str) -> Counter[str]:
+    """How often each paragraph occurs in ``text`` (whitespace collapsed); one count per
+    field text, however many copies a fix removes from it."""
+    return Counter(" ".join(paragraph.split()) for _, _, paragraph in paragraph_spans(text))

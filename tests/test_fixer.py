@@ -61,10 +61,22 @@ def test_apply_edits_in_any_order() -> None:
 
 def test_unsettled_rule_is_named_and_its_fixes_dropped_others_kept() -> None:
     document = parse_document("a.txt", TEXT_READER, TEXT, bom=False)
-    outcome = fix_document(document, TEXT_READER, [Swap(), Upper()])
+    # Both test rules change words: their "safe" fixes break the safe-fix contract and
+    # are demoted to unsafe, so the loop is exercised with unsafe fixes on.
+    outcome = fix_document(document, TEXT_READER, [Swap(), Upper()], unsafe=True)
     assert outcome.unsettled == ("NL690",)
     assert outcome.document.text == TEXT.replace("here", "HERE")
     assert [d.code for d in outcome.remaining] == ["NL690"]
+
+
+def test_safe_fixes_that_change_words_are_demoted_and_not_applied() -> None:
+    document = parse_document("a.txt", TEXT_READER, TEXT, bom=False)
+    outcome = fix_document(document, TEXT_READER, [Swap(), Upper()])
+    assert outcome.document.text == TEXT and not outcome.changed
+    assert sorted(d.code for d, _ in outcome.demoted) == ["NL690", "NL691"]
+    assert all("alters" in reason for _, reason in outcome.demoted)
+    # The demoted fixes say so in the problems left.
+    assert {d.fix.applicability for d in outcome.remaining if d.fix} == {Applicability.UNSAFE}
 
 
 def test_overlapping_fixes_are_applied_in_later_passes() -> None:

@@ -44,13 +44,15 @@ def removal(text: str, start: int, end: int, separates: bool = False) -> tuple[i
     return start, end, ""
 
 
-# An address: a scheme and "://", "www.", or a host name followed by a path
-# (`ad.doubleclick.net/adj/...`), then everything up to a space, a quote or an angle
-# bracket.  Each attempt starts at a letter or digit and stops at the first space: linear.
-_URL = compile_lazily(
-    r"(?:\b[a-zA-Z][a-zA-Z0-9+.-]{0,15}://|\bwww\.|(?<![\w@.-])[a-zA-Z0-9-]{1,63}"
-    r"(?:\.[a-zA-Z0-9-]{1,63}){0,10}\.[a-zA-Z]{2,24}/)[^\s<>\"'`]*"
-)
+# Where an address starts, found from a literal (str.find) and checked by a short regex
+# on the few characters before it: a scheme before "://", "www." after no letter, or a
+# host name before a "/" (`ad.doubleclick.net/adj/...`).  No pattern is tried at every
+# character, so a long field costs one scan per literal.
+_SCHEME = compile_lazily(r"[a-zA-Z][a-zA-Z0-9+.-]{0,15}\Z")
+_HOST = compile_lazily(r"[a-zA-Z0-9-]{1,63}(?:\.[a-zA-Z0-9-]{1,63}){0,10}\.[a-zA-Z]{2,24}")
+_HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
+_REST = compile_lazily(r"[^\s<>\"'`]*")
+_NOT_BEFORE = frozenset("@.-_")
 # What ends a sentence or wraps an address rather than belonging to it.
 _URL_TAIL = ".,;:!?)]}*_"
 
@@ -58,18 +60,60 @@ _URL_TAIL = ".,;:!?)]}*_"
 def url_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the web addresses in ``text``, sorted: no safe fix edits inside one.
 
-    An ad server's parameters (`;tile=2;_YL_;ord=`), a path's `_draft_` or `*` are
-    part of the address.  Trailing punctuation and emphasis markers (`**url**`) are left
-    out, so a fix may still remove what wraps an address.
+    An address starts with a scheme and "://", with "www.", or with a host name and a
+    "/"; it runs to a space, a quote or an angle bracket.  An ad server's parameters
+    (`;tile=2;_YL_;ord=`), a path's `_draft_` or `*` are part of it.  Trailing
+    punctuation and emphasis markers (`**url**`) are left out, so a fix may still remove
+    what wraps an address.
     """
-    if "/" not in text and "www." not in text:
-        return []
-    spans = []
-    for match in _URL.finditer(text):
-        start, end = match.span()
+    starts: list[int] = []
+    position = 0
+    while (colon := text.find("://", position)) >= 0:
+        position = colon + 3
+        scheme = _SCHEME.search(text, max(0, colon - 16), colon)
+        if scheme is not None:
+            starts.append(scheme.start())
+    position = 0
+    while (www := text.find("www.", position)) >= 0:
+        position = www + 4
+        if _free(text, www):
+            starts.append(www)
+    spans = _spans(text, starts)
+    # A host name before a "/", outside the addresses found: walk back over its letters.
+    hosts: list[int] = []
+    index = 0
+    position = 0
+    while (slash := text.find("/", position)) >= 0:
+        position = slash + 1
+        while index < len(spans) and spans[index][1] <= slash:
+            index += 1
+        if index < len(spans) and spans[index][0] <= slash:
+            position = spans[index][1]
+            continue
+        start = slash
+        while start > 0 and slash - start < 254 and text[start - 1] in _HOST_CHARS:
+            start -= 1
+        if start < slash and _HOST.fullmatch(text, start, slash) and _free(text, start):
+            hosts.append(start)
+    return sorted(spans + _spans(text, hosts)) if hosts else spans
+
+
+def _free(text: str, start: int) -> bool:
+    """Whether an address may start at ``start`` (not inside a word, a handle, a name)."""
+    return not start or not (text[start - 1].isalnum() or text[start - 1] in _NOT_BEFORE)
+
+
+def _spans(text: str, starts: list[int]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for start in sorted(set(starts)):
+        if spans and start < spans[-1][1]:
+            continue  # inside the address before (`https://www.example.org/`)
+        rest = _REST.match(text, start)
+        end = rest.end() if rest else start
         while end > start and text[end - 1] in _URL_TAIL:
             end -= 1
-        spans.append((start, end))
+        if end > start:
+            spans.append((start, end))
     return spans
 
 
