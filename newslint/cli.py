@@ -17,7 +17,7 @@ from typing import TextIO
 from newslint import __version__
 from newslint.config import ConfigError
 from newslint.diagnostics import ReadError
-from newslint.files import Terminated, raise_terminated
+from newslint.files import Terminated, on_signal, raise_if_signalled, reset_signalled
 from newslint.output import FORMATS, default_format
 from newslint.output.reporter import (
     EXIT_CLEAN,
@@ -65,7 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check scraped news articles (.txt, .json, .jsonl) for scraping damage, and fix it.",
         epilog="Rule documentation: newslint rule CODE|NAME|--all [--output-format json]. "
         "Corpus report: newslint report PATHS -o report.html. "
-        "Exit status: 0 no problems, 1 problems found (or --diff would change files), 2 error.",
+        "Exit status: 0 no problems, 1 problems found (or --diff would change files), 2 error, "
+        "130 interrupted (SIGINT, Ctrl-C), 143 terminated (SIGTERM); see README, Guarantees.",
     )
     _add_fix_and_rule_options(parser)
     _add_output_options(parser)
@@ -214,6 +215,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         from newslint.quality import run_report_command
 
         return run_report_command(arguments[1:])
+    with _stop_signals_handled():
+        try:
+            return _main(arguments)
+        except KeyboardInterrupt:  # before any file was read (_check handles it after)
+            print("newslint: interrupted", file=sys.stderr)
+            return 130
+        except Terminated:
+            print("newslint: terminated", file=sys.stderr)
+            return 143
+
+
+def _main(arguments: list[str]) -> int:
     args = build_parser().parse_args(arguments)
     args.output_format = args.output_format or default_format(os.environ)
     try:
@@ -228,6 +241,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     if code == EXIT_PROBLEMS and args.exit_zero:
         code = EXIT_CLEAN
     return code
+
+
+@contextlib.contextmanager
+def _stop_signals_handled() -> Iterator[None]:
+    """SIGINT and SIGTERM (a CI timeout, docker stop) unwind the run as exceptions, so that
+    every write in progress removes its temp file; each is also remembered, so that one
+    that Python swallows (raised in a finaliser) still ends the run: no write starts after
+    it, and the run exits 130 or 143.  Only the first one counts (``files.on_signal``)."""
+    reset_signalled()
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {
+        signum: signal.signal(signum, on_signal) for signum in (signal.SIGINT, signal.SIGTERM)
+    }
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def _resume_collection() -> None:
@@ -263,15 +296,9 @@ def _configure(args: argparse.Namespace) -> Run:
 
 def _check(args: argparse.Namespace, run: Run) -> int:
     """Check (or fix) the paths, streaming each file's result to the report."""
-    # SIGTERM (a CI timeout, docker stop) unwinds like Ctrl-C: temp files are removed.
-    previous = (
-        signal.signal(signal.SIGTERM, raise_terminated)
-        if threading.current_thread() is threading.main_thread()
-        else None
-    )
     try:
         if args.write_baseline:
-            return _write_baseline(args, _results(args, run))
+            return _write_baseline(args, _check_signalled(_results(args, run)))
         options = _report_options(args, run)
         # With --fix on stdin, stdout carries the fixed text: the report goes to stderr.
         to_stderr = args.paths == ["-"] and run.options.fix
@@ -279,6 +306,7 @@ def _check(args: argparse.Namespace, run: Run) -> int:
             reporter = Reporter(out, run.rules, options)
             for result in _results(args, run):
                 reporter.add(result)
+            raise_if_signalled()
             code = reporter.finish()
     except KeyboardInterrupt:
         print("newslint: interrupted", file=sys.stderr)
@@ -300,12 +328,14 @@ def _check(args: argparse.Namespace, run: Run) -> int:
             file=sys.stderr,
         )
         return EXIT_ERROR
-    finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
     if code == EXIT_CLEAN and args.exit_non_zero_on_fix and reporter.counts.fixed:
         code = EXIT_PROBLEMS
     return code
+
+
+def _check_signalled(results: Iterator[FileResult]) -> Iterator[FileResult]:
+    yield from results
+    raise_if_signalled()
 
 
 class _BadBaseline(Exception):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -59,9 +60,85 @@ class Terminated(BaseException):
     write in progress removes its temp file on the way out."""
 
 
-def raise_terminated(signum: int, frame: object) -> None:
-    """A SIGTERM handler."""
-    raise Terminated
+STOP_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM})
+signalled = 0
+"""The first SIGINT or SIGTERM this process was told to stop by (0: none).  Kept as well as
+raised: an exception raised in a finaliser (``__del__``, a weakref callback) is printed and
+swallowed by Python, so every write checks it again (``raise_if_signalled``)."""
+_held = 0
+_deferred = 0
+
+
+def on_signal(signum: int, frame: object) -> None:
+    """The SIGINT and SIGTERM handler of a run: KeyboardInterrupt or ``Terminated``, at
+    once, or when the ``signals_held`` block it arrived in ends."""
+    global signalled, _deferred
+    if signalled:
+        # Already stopping: a second signal must not cut the first one's unwinding short
+        # (a temp file removed on the way out), and the cleanup after it is bounded.
+        return
+    signalled = signum
+    if _held:
+        _deferred = _deferred or signum
+        return
+    _raise_for(signum)
+
+
+# The SIGTERM handler's old name.
+raise_terminated = on_signal
+
+
+def _raise_for(signum: int) -> None:
+    raise KeyboardInterrupt if signum == signal.SIGINT else Terminated
+
+
+def reset_signalled() -> None:
+    """A new run in this process (the CLI's ``main`` called again) starts unsignalled."""
+    global signalled, _deferred
+    signalled = _deferred = 0
+
+
+def raise_if_signalled() -> None:
+    """Raise again a stop signal that was received and swallowed (see ``signalled``)."""
+    if signalled:
+        _raise_for(signalled)
+
+
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """A stop signal that arrives while the block runs is raised when it ends: a temp file
+    is never created without its name being kept, nor left half removed.  (With
+    ``on_signal`` installed, as the CLI and its workers have it; Python's own SIGINT handler
+    raises wherever it is.)"""
+    global _held, _deferred
+    _held += 1
+    try:
+        yield
+    finally:
+        _held -= 1
+        if not _held and _deferred:
+            signum, _deferred = _deferred, 0
+            _raise_for(signum)
+
+
+@contextlib.contextmanager
+def signals_blocked() -> Iterator[None]:
+    """SIGINT and SIGTERM blocked in this thread while the block runs (a process forked in it
+    starts with them blocked, and takes them once it is ready: ``unblock_signals``)."""
+    try:
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    except (AttributeError, OSError, ValueError):  # no POSIX signal masks
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def unblock_signals() -> None:
+    with contextlib.suppress(AttributeError, OSError, ValueError):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
 
 
 class FileChangedError(OSError):
@@ -160,11 +237,25 @@ class AtomicWriter:
             self.mode = stat.S_IMODE(info.st_mode)
         import tempfile  # only a write needs it (3 ms of every start-up otherwise)
 
-        descriptor, self.temporary = tempfile.mkstemp(
-            prefix=f".{self.path.name}.", suffix=".newslint-tmp", dir=self.path.parent
-        )
-        self._handle: BinaryIO | None = os.fdopen(descriptor, "wb")
+        self._handle: BinaryIO | None = None
         self._committed = False
+        self.temporary = ""
+        raise_if_signalled()  # a run told to stop starts no new write
+        try:
+            with signals_held():  # the temp file exists only once its name is kept
+                descriptor, self.temporary = tempfile.mkstemp(
+                    prefix=f".{self.path.name}.", suffix=".newslint-tmp", dir=self.path.parent
+                )
+                try:
+                    self._handle = os.fdopen(descriptor, "wb")
+                except BaseException:
+                    os.close(descriptor)
+                    raise
+        except BaseException:
+            # A signal held while the file was made is raised here: no caller holds this
+            # writer yet to discard it.
+            self.discard()
+            raise
 
     def _check_unchanged(self, path: Path) -> None:
         if self.expected is not None and Snapshot.of(path) != self.expected:
@@ -184,8 +275,10 @@ class AtomicWriter:
         # Again, now that the slow part is done: the window for a lost edit is only the rename.
         self._check_unchanged(self.path)
         os.chmod(self.temporary, self.mode)
-        os.replace(self.temporary, self.path)
-        self._committed = True
+        raise_if_signalled()
+        with signals_held():  # renamed and known to be: discard never unlinks a stranger's file
+            os.replace(self.temporary, self.path)
+            self._committed = True
         with contextlib.suppress(OSError):
             directory = os.open(self.path.parent, os.O_RDONLY)
             try:
@@ -194,10 +287,17 @@ class AtomicWriter:
                 os.close(directory)
 
     def discard(self) -> None:
-        """Drop the temp file (a no-op after a successful commit)."""
-        if self._handle is not None:
-            self._handle.close()
-            self._handle = None
-        if not self._committed:
-            with contextlib.suppress(OSError):
-                os.unlink(self.temporary)
+        """Drop the temp file (a no-op after a successful commit).  Never raises: closing a
+        file on a full disk fails (its last bytes cannot be flushed), and the file is
+        unlinked all the same; a signal waits until it is gone."""
+        with signals_held():
+            try:
+                if self._handle is not None:
+                    handle, self._handle = self._handle, None
+                    with contextlib.suppress(OSError):
+                        handle.close()
+            finally:
+                if not self._committed and self.temporary:
+                    with contextlib.suppress(OSError):
+                        os.unlink(self.temporary)
+                    self.temporary = ""

@@ -25,7 +25,16 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeAlias
 
-from newslint.files import Snapshot, Terminated
+from newslint import files
+from newslint.files import (
+    Snapshot,
+    Terminated,
+    on_signal,
+    raise_if_signalled,
+    signals_blocked,
+    signals_held,
+    unblock_signals,
+)
 from newslint.rule import Rule
 from newslint.runner import FileResult, Options, internal_error, process_file
 from newslint.statistics import final_warnings
@@ -79,6 +88,9 @@ def _init_worker(rules: Sequence[Rule], options: Options, parent: int | None = N
     _worker_rules, _worker_options = rules, options
     if parent is not None:
         _die_with(parent)
+        # Forked with SIGINT and SIGTERM blocked (``Scheduler._execute_tasks``): one sent
+        # while it started arrives now, to the handler that ends it.
+        unblock_signals()
 
 
 GC_THRESHOLDS = (200_000, 100, 100)
@@ -127,7 +139,8 @@ def _on_worker_signal(signum: int, frame: object) -> None:
     """In a worker: unwind the task being done (its writes remove their temp files), or,
     between tasks, just leave: the parent handles the interruption and reports it."""
     if _in_task:
-        raise Terminated
+        on_signal(signum, frame)  # raises, once any temp file being made or removed is done
+        return
     os._exit(128 + signum)
 
 
@@ -173,10 +186,10 @@ def _run_task(task: Task) -> TaskOutcome:
     _in_task = True
     try:
         return _run_files(task) if isinstance(task, tuple) else _run_chunk(task)
-    except Terminated:
+    except (Terminated, KeyboardInterrupt):
         if not _is_worker:
             raise
-        os._exit(143)  # temp files are gone: the exception unwound every write
+        os._exit(128 + (files.signalled or signal.SIGTERM))  # every write unwound: no temp file
     finally:
         _in_task = False
 
@@ -335,6 +348,7 @@ class Scheduler:
                         break
                     del results[following]
                     following += 1
+                raise_if_signalled()  # told to stop, and the exception was swallowed
         except BaseException:
             for merged in big.values():  # interrupted: leave no temp file behind
                 if merged.writer is not None:
@@ -450,6 +464,8 @@ class Scheduler:
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
         window: deque[tuple[_Planned, concurrent.futures.Future[TaskOutcome]]] = deque()
+        # Until the pool has shut down, an interruption must end the process with os._exit.
+        self.abandoned = True
         with concurrent.futures.ProcessPoolExecutor(
             max_workers=min(self.jobs, len(planned)),
             mp_context=context,
@@ -461,7 +477,14 @@ class Scheduler:
                 # Enough tasks in flight to keep every worker busy, few enough that fixed
                 # chunks waiting for their turn to be written stay a bounded amount of memory.
                 for item in queue:
-                    window.append((item, pool.submit(_run_task, item.task)))
+                    if window:
+                        window.append((item, pool.submit(_run_task, item.task)))
+                    else:
+                        # The first submit forks the workers: each starts with the stop
+                        # signals blocked until its handler is in place (``_init_worker``),
+                        # and one sent meanwhile reaches this process when the block ends.
+                        with signals_blocked():
+                            window.append((item, pool.submit(_run_task, item.task)))
                     if len(window) >= self.jobs * 3:
                         break
                 while window:
@@ -473,15 +496,16 @@ class Scheduler:
                     yield item, outcome
             except BaseException:
                 # Interrupted: stop the workers now (SIGTERM: each removes its temp file)
-                # rather than wait for the tasks they are in.
-                workers = list((getattr(pool, "_processes", None) or {}).values())
-                pool.shutdown(wait=False, cancel_futures=True)
-                for process in workers:
-                    process.terminate()
-                for process in workers:
-                    process.join(2.0)  # reaped: no zombie outlives newslint
-                self.abandoned = True
+                # rather than wait for the tasks they are in; a second Ctrl-C waits for this.
+                with signals_held():
+                    workers = list((getattr(pool, "_processes", None) or {}).values())
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    for process in workers:
+                        process.terminate()
+                    for process in workers:
+                        process.join(2.0)  # reaped: no zombie outlives newslint
                 raise
+        self.abandoned = False
 
 
 def whole_results(results: Iterable[FileResult]) -> Iterator[FileResult]:
