@@ -470,10 +470,29 @@ def test_nl406_flags_symbol_only_lines(line: str) -> None:
         "![]()",
         "\u200b",
         "2 + 2 = 4",
+        ":)",
+        ": ))",
+        "=)",
+        ";-)",
+        ":(",
     ],
 )
 def test_nl406_keeps_section_breaks_ellipses_emoji_and_markdown(line: str) -> None:
     assert lint(NL406, body=f"Intro.\n\n{line}\n\nOutro.") == []
+
+
+@pytest.mark.parametrize("mark", ["-", "*", "~", "•"])
+def test_nl406_keeps_a_lone_mark_between_sentences_but_not_between_menu_items(mark: str) -> None:
+    """A blogger's small section break sits between a caption and the next paragraph;
+    the same mark among menu items is an empty item."""
+    between = f"Post gauze-removal.\n{mark}\nIt took me another week to come out of the haze."
+    assert lint(NL406, body=between) == []
+    assert lint(NL406, body=f"“Are you sure?”\n{mark}\nI was not: the Wi-Fi was down.") == []
+    menu = f"The ferry resumed service.\n\n* Home\n{mark}\n* News\n\nPassengers returned."
+    [found] = lint(NL406, body=menu)
+    assert menu[found.start : found.end].strip() == mark
+    # One sentence on one side only is not enough.
+    assert len(lint(NL406, body=f"Post gauze-removal.\n{mark}\nShare")) == 1
 
 
 def test_nl406_keeps_a_dash_dateline_and_empty_quote_lines() -> None:

@@ -14,12 +14,14 @@ import pytest
 from newslint.rules.nl410_edge_boilerplate import (
     BAD,
     GOOD,
+    MAX_LINK_DENSITY,
     NEAR,
     NEUTRAL,
     SHORT,
     EdgeBoilerplate,
     _classify,
     _resolve,
+    _unlinked,
 )
 from newslint.stopwords import DEFAULT_LANGUAGES, LISTS, stop_words
 from tests.rulekit import JSON_READER, apply_field_edits, fix, lint
@@ -143,11 +145,44 @@ def test_the_documented_example_holds_with_the_default_options() -> None:
 def test_the_header_before_the_article_is_kept_and_bulleted_menus_are_not() -> None:
     menu = "\n".join(f"* Section {number}" for number in range(1, 15))
     header = "Council approves budget\nBy Jane Doe\nMonday 4 November 2024"
-    rule = NL410.configured({"min-edge-lines": 4})  # header-lines: 12
-    body = f"Home\nNews\n{menu}\n{header}\n\n{PROSE['en']}"
+    rule = NL410.configured({"min-edge-lines": 4, "header-lines": 3})
+    body = f"Home\nNews\nSport\n{header}\n{menu}\n\n{PROSE['en']}"
     flagged = _flagged_text(body, rule)
-    assert "* Section 14" in flagged and "Home" in flagged
+    assert "* Section 14" in flagged and "Home" in flagged and "News" in flagged
     assert "Council approves budget" not in flagged and "Jane Doe" not in flagged
+
+
+def test_bulleted_lines_do_not_use_up_the_header_zone() -> None:
+    """A share bar between the byline and the article (`* Print`, `* Share:`...) is flagged
+    and leaves the header's budget to the headline and byline above it."""
+    share = "\n".join(f"* {name}" for name in ("Text Size", "Print", "Reprints", "Share:"))
+    share += "\n+ Facebook\n+ Twitter\n+ Digg\n+ Delicious\n+ Email\n+ More"
+    header = "Haiti camps after the storm\nPosted by Max Fisher on October 29, 2012"
+    menu = "\n".join(f"Section {number}" for number in range(1, 30))
+    body = f"{menu}\n{header}\n{share}\n\n{PROSE['en']}"
+    flagged = _flagged_text(body, NL410.configured({"min-edge-lines": 4, "header-lines": 3}))
+    assert "+ Delicious" in flagged and "Section 2\n" in flagged
+    assert "Haiti camps" not in flagged and "Max Fisher" not in flagged
+
+
+def test_short_lead_paragraphs_belong_to_the_article_and_the_header_sits_above_them() -> None:
+    """News sites open with one-sentence paragraphs (under 200 characters: near-prose);
+    the header zone counts from the first of them, not from the first long paragraph."""
+    leads = "\n".join(
+        [
+            "The club is considering loaning the midfielder to a lower league side.",
+            "He was suspended after being sent off in the last game of the season.",
+            "The rules allow a club to apply for a ban to be served with another club.",
+            "The manager said that all of the options were being looked at this week.",
+        ]
+        * 4
+    )
+    header = "Club weighs loan for suspended midfielder\nBy A Reporter Sport"
+    menu = "\n".join(f"Section {number}" for number in range(1, 30))
+    body = f"{menu}\n{header}\n{leads}\n{PROSE['en']}"
+    flagged = _flagged_text(body, NL410.configured({"min-edge-lines": 4, "header-lines": 3}))
+    assert "Section 2\n" in flagged
+    assert "Club weighs loan" not in flagged and "A Reporter" not in flagged
 
 
 def test_short_sentences_next_to_the_article_are_kept_but_furniture_between_is_not() -> None:
@@ -296,3 +331,72 @@ def test_the_context_pass_is_the_plain_one_in_two_linear_passes() -> None:
     for size in [*range(8), *[rng.randrange(8, 60) for _ in range(400)]]:
         classes = [rng.choice(kinds) for _ in range(size)]
         assert _resolve(classes) == _resolve_by_scanning(classes), classes
+
+
+def test_links_are_read_for_their_density() -> None:
+    """Markdown converters keep links: a line that is mostly link text is furniture, a
+    sentence with one linked name is not, and an address is never counted as words."""
+    assert _unlinked("* [Home](/)")[1] > MAX_LINK_DENSITY
+    assert _unlinked("* Terms of Service (https://example.com/terms)")[1] > MAX_LINK_DENSITY
+    sentence = (
+        "Rival [Lowe's](https://example.com/lowes) is expected to report a fall in its "
+        "sales this week, the analysts said."
+    )
+    plain, density = _unlinked(sentence)
+    assert density < MAX_LINK_DENSITY and "https" not in plain
+    cited = "according to a report by Digitimes (https://example.com/x), Apple will ship it."
+    assert _unlinked(cited)[1] < MAX_LINK_DENSITY
+    assert _unlinked("Keine Links, nur Text über Köln.") == (
+        "Keine Links, nur Text über Köln.",
+        0.0,
+    )
+
+
+def test_linked_furniture_after_the_article_is_flagged_and_linked_prose_is_not() -> None:
+    links = "\n".join(
+        f"* [{name}](https://example.com/{name.lower()})"
+        for name in ("About", "Contact", "Careers", "Privacy policy", "Terms of Service")
+    )
+    cards = "\n".join(
+        f"[\n![Photo {n}](https://example.com/{n}.jpg)\n####\n"
+        f"Story number {n} is a headline about the council and the budget\n"
+        f"The mayor said that the money for the library would be paid out in the "
+        f"spring of next year, once all of the plans are final and the vote is in.\n"
+        f"{n}H ago\n](https://example.com/story-{n})"
+        for n in range(1, 5)
+    )
+    body = f"{PROSE['en']}\n\n{cards}\n\n{links}"
+    flagged = _flagged_text(body, NO_HEADER)
+    assert "Story number 1" in flagged and "Terms of Service" in flagged
+    assert PROSE["en"] not in flagged
+    linked_prose = PROSE["en"].replace("council", "[council](https://example.com/c)", 1)
+    assert _found(f"{MENUS['en']}\n\n{linked_prose}", NO_HEADER)[0][0] == 0
+    assert linked_prose not in _flagged_text(f"{MENUS['en']}\n\n{linked_prose}", NO_HEADER)
+
+
+def test_a_wrapped_page_of_mostly_menus_is_still_read_as_wrapped() -> None:
+    """html2text wraps the article; the page's hundreds of menu lines must not hide it."""
+    words = " ".join([PROSE["en"]] * 3).split()
+    wrapped: list[str] = []
+    line = ""
+    for word in words:
+        if len(line) + len(word) + 1 > 78:
+            wrapped.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    wrapped.append(line)
+    menu = "\n".join(f"  * Section {number}" for number in range(200))
+    body = "\n".join(wrapped) + f"\n\n{menu}"
+    assert menu.strip() in _flagged_text(body, NO_HEADER)
+
+
+def test_a_list_the_article_announces_is_kept() -> None:
+    """The line after the article's last paragraph is its own (`footer-lines`); when it
+    announces a list with a colon, the list is the article's too."""
+    items = "\n".join(f"* Guest {name} on a doctrine" for name in "ABCDEFGHIJKL")
+    rule = NO_HEADER.configured({"footer-lines": 1})
+    body = f"{PROSE['en']}\n\nPrevious interviews in this series:\n{items}"
+    assert _flagged_text(body, rule) == ""
+    # A label is no announcement: a share bar's items are flagged.
+    assert "Guest A" in _flagged_text(f"{PROSE['en']}\n\nShare:\n{items}", rule)

@@ -105,3 +105,43 @@ def test_a_run_of_as_many_lines_as_the_title_announces_is_the_articles_list() ->
     assert lint(NL409, body=body, title="4 probiotic foods for the immune system") == []
     assert len(lint(NL409, body=body, title="Probiotic foods for the immune system")) == 1
     assert len(lint(NL409, body=body, title="10 probiotic foods for the immune system")) == 1
+
+
+SECTIONS = (
+    "Money\nPersonal Finance\nRetirement\nTax Planning\nInsurance\nSavings\n"
+    "Small Business\nMarkets\nBonds\nCommodities\nLifestyle\nTravel"
+)
+
+
+def test_a_long_menu_between_paragraphs_is_flagged() -> None:
+    """A site map between the article and the next story's teaser: twelve very short,
+    different lines, with prose on both sides."""
+    body = f"{PROSE}\n\n{SECTIONS}\n\n{MORE}"
+    [(start, end, message)] = _found(body)
+    assert body[start:end] == SECTIONS + "\n\n"
+    assert "12 short lines between paragraphs" in message
+    fixed = json.loads(
+        fix("a.json", JSON_READER, json.dumps({"title": "T", "body": body}), True, (NL409,))
+    )["body"]
+    assert fixed == f"{PROSE}\n\n{MORE}" and _found(fixed) == []
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        # Fewer than ten lines: an article's list.
+        "Spinach\nChard\nAlmonds\nKale\nBeans\nLentils\nOats\nSeeds\nYogurt",
+        # Introduced by a colon.
+        "You can find it in:\n" + SECTIONS,
+        # One line repeated (a comment that shouts): not different lines.
+        "\n".join(["* IMMA KILL YOU"] * 30),
+        # Lines of four words or more.
+        "\n".join(f"The {word} was very good" for word in SECTIONS.split("\n")),
+        # Figures: a schedule.
+        "\n".join(f"{day} 9:00" for day in SECTIONS.split("\n")),
+        # Cyrillic and accented words, as a poem's short lines would be, under ten.
+        "Мороз и солнце\nдень чудесный\nещё ты дремлешь\nдруг прелестный\nпора, красавица",
+    ],
+)
+def test_what_it_must_not_flag_between_paragraphs(middle: str) -> None:
+    assert _found(f"{PROSE}\n\n{middle}\n\n{MORE}") == []

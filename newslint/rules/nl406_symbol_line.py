@@ -24,6 +24,12 @@ _TABLE_CHARS = frozenset("|+-:=")
 _ANGLES = frozenset("<>«»")
 # What a setext heading's underline and a table border in plain text are made of.
 _RULE_CHARS = frozenset("=-")
+# Emoticons are a writer's words, not debris: ":)", ": ))", "=)", ";-)", ":(", ">:(", "^_^".
+_EMOTICON = compile_lazily(r"(?:>?[:;=][-'^o]?[()\[\]/\\|*{}]+|\^_*\^|[()]+-?[:;=])+")
+# A lone dash or star that a writer puts between two sentences as a small section break.
+_LONE_BREAKS = frozenset({"-", "*", "~", "•"})
+_SENTENCE_ENDS = (".", "!", "?", "…", ":")
+_CLOSERS = " \t\"'”’»)]"
 
 
 def is_section_break(compact: str) -> bool:
@@ -112,6 +118,17 @@ def _in_blockquote(line: Line) -> bool:
     )
 
 
+def _ends_sentence(text: str | None) -> bool:
+    return text is not None and text.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS)
+
+
+def _between_sentences(line: Line) -> bool:
+    """A lone ``-`` or ``*`` between two lines that end sentences (a caption and the next
+    paragraph, two paragraphs) is a writer's small section break; in a menu or list its
+    neighbours are items, which end no sentence."""
+    return _ends_sentence(line.previous) and _ends_sentence(line.next)
+
+
 def _underlines_or_borders(line: Line) -> bool:
     """A separator that is markup of its neighbours: the underline of a setext heading (``=``
     or ``-`` right under a line of text) or a border of a table (a neighbour holds ``|``)."""
@@ -176,8 +193,11 @@ extraction as lines with no word in them.
 A line made only of punctuation and symbols is flagged, except what a writer
 uses on purpose: section breaks (three or more of `*`, `-`, `_`, `=`, `~`,
 evenly spaced or not: `***`, `* * *`, `---`, and runs of em or en dashes:
-`———`, `—-`), a lone em or en dash (`—`, also as a dateline's separator), and
-an ellipsis marking omitted text (`...`, `…`).  Lines with emoji or other
+`———`, `—-`), a lone em or en dash (`—`, also as a dateline's separator), a
+lone `-`, `*`, `~` or `•` between two lines that end sentences (a blogger's
+small section break: in a menu its neighbours are items, which end none),
+emoticons (`:)`, `: ))`, `=)`, `;-)`) and an ellipsis marking omitted text
+(`...`, `…`).  Lines with emoji or other
 pictographic symbols, `©`, box drawing, table borders or rows (`| --- |`,
 `| |`), remnants of HTML tags (`">`) and Markdown brackets (`[]`), left to the
 Markdown and HTML rules, are never flagged; nor is an empty line inside a
@@ -212,6 +232,11 @@ line with its line break; it is unsafe because it deletes text."""
 
     def match_line(self, line: Line) -> bool:
         if line.text.lstrip().startswith(">") and _in_blockquote(line):
+            return False
+        compact = "".join(line.text.split())
+        if _EMOTICON.fullmatch(compact):
+            return False
+        if compact in _LONE_BREAKS and _between_sentences(line):
             return False
         if self.flag_section_breaks and not is_symbol_line(line.text):
             return not _underlines_or_borders(line)  # a section break

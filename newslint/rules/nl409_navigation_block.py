@@ -39,6 +39,11 @@ def _menu_like(lines: list[str]) -> bool:
     return with_digits * 3 <= len(lines) and addresses * 2 < len(lines)
 
 
+def _mostly_distinct(lines: list[str]) -> bool:
+    """At least four in five of the lines differ: a menu names each section once."""
+    return len({line.strip() for line in lines}) * 5 >= len(lines) * 4
+
+
 class NavigationBlock(Rule):
     code = "NL409"
     name = "navigation-block"
@@ -53,13 +58,16 @@ them a sentence.  This rule needs no corpus: it flags a run of at least
 `min-lines` consecutive lines (blank lines do not break a run) of at most
 `max-words` words each that do not end a sentence, when the run lies before the
 body's first paragraph of prose (a line of 12 or more words ending with `.`,
-`!`, `?` or `…`) or after its last.  A body without such a paragraph is not
-judged.
+`!`, `?` or `…`) or after its last.  Between the first paragraph and the last,
+only a run of at least 10 lines of at most 3 words, four in five of them
+different, is a menu (a site map or a list of sections that a page puts between
+the article and the next story; a comment that repeats one line is none).  A body
+without a paragraph of prose is not judged.
 
 A line equal to the article's title ends a run (the headline under a menu is
 the article's), and a run of exactly as many lines as a number in the title
-announces is the article's list (`4 probiotic foods that...`).  Lists inside the
-article, between its paragraphs, are left alone, and so is a short byline-and-date
+announces is the article's list (`4 probiotic foods that...`).  Shorter lists
+between the article's paragraphs are left alone, and so is a short byline-and-date
 block (three lines or fewer), a run in which more than a third of the lines hold a
 digit (poll results, prices, a schedule, scores: the article's own figures), a run
 that is half bare addresses or more (`Source: https://...`: sources and link lists,
@@ -89,6 +97,10 @@ the rules' time."""
     min_lines = 4
     max_words = 4
     prose_words = 12
+    # Between the first paragraph and the last, only a long run of very short, distinct
+    # lines is a menu (a site map, a list of sections): articles list things too.
+    middle_min_lines = 10
+    middle_max_words = 3
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         body = article.text("body")
@@ -104,7 +116,28 @@ the rules' time."""
         assert bottom is not None  # the first paragraph ends the search at the latest
         listed = _listicle_counts(article.text("title") or "")
         yield from self._runs(body, parts, top, "before the first paragraph", listed)
+        last = bottom[-1][0]
+        if last > first + self.middle_min_lines:
+            middle = self._middle(parts, first, last, top[-1][2], title)
+            yield from self._runs(
+                body, parts, middle, "between paragraphs", listed, self.middle_min_lines, True
+            )
         yield from self._runs(body, parts, bottom[::-1], "after the last paragraph", listed)
+
+    def _middle(
+        self, parts: list[str], first: int, last: int, offset: int, title: str
+    ) -> list[tuple[int, str, int]]:
+        """(line index, kind, start offset) of the non-empty lines strictly between the first
+        paragraph of prose (line ``first``, starting at ``offset``) and the last one; the
+        last paragraph itself closes the list (as "p") so that a run before it ends."""
+        found = []
+        for index in range(first, last + 1):
+            text = parts[index]
+            if index > first and text and not text.isspace():
+                kind = "p" if index == last else self._kind(text, title, self.middle_max_words)
+                found.append((index, kind, offset))
+            offset += len(text) + 1
+        return found
 
     def _segment(
         self, parts: list[str], order: range, offset: int, title: str
@@ -136,14 +169,20 @@ the rules' time."""
         lines: list[tuple[int, str, int]],
         where: str,
         listed: frozenset[int] = frozenset(),
+        min_lines: int = 0,
+        distinct: bool = False,
     ) -> Iterator[Diagnostic]:
-        """The problems of one segment: runs of short lines, in text order."""
+        """The problems of one segment: runs of short lines, in text order.  ``distinct``:
+        a run must be made of different lines (a comment that repeats one line is no menu)."""
+        min_lines = min_lines or self.min_lines
         run: list[int] = []
         for position, (_, kind, _) in enumerate([*lines, (-1, "", -1)]):
             if kind == "s":
                 run.append(position)
                 continue
-            if len(run) >= self.min_lines:
+            if len(run) >= min_lines and (
+                not distinct or _mostly_distinct([parts[lines[p][0]] for p in run])
+            ):
                 before = lines[run[0] - 1][0] if run[0] > 0 else None
                 introduced = before is not None and parts[before].rstrip().endswith(":")
                 announced = len(run) in listed  # "4 probiotic foods": the four, listed
@@ -153,7 +192,7 @@ the rules' time."""
                     yield self._report(body, lines[run[0]][2], end, len(run), where)
             run = []
 
-    def _kind(self, text: str, title: str = "") -> str:
+    def _kind(self, text: str, title: str = "", max_words: int = 0) -> str:
         """'s' for a short line that ends no sentence, 'p' for a paragraph of prose, '' else.
 
         Cheap on purpose (whole pages have thousands of lines): bounded splits count words.
@@ -162,10 +201,11 @@ the rules' time."""
         if title and normal_line(text.lstrip(" \t#")) == title:
             return ""  # the article's own headline ends a menu
         if not ends_sentence:
-            words = text.split(None, self.max_words + 1)
+            max_words = max_words or self.max_words
+            words = text.split(None, max_words + 1)
             if words and (words[0] in _BULLETS or _NUMBERED.fullmatch(words[0])):
                 words = words[1:]
-            return "s" if 0 < len(words) <= self.max_words else ""
+            return "s" if 0 < len(words) <= max_words else ""
         return "p" if len(text.split(None, self.prose_words)) >= self.prose_words else ""
 
     def _report(self, body: str, start: int, end: int, count: int, where: str) -> Diagnostic:

@@ -29,6 +29,17 @@ _BARE_URL = compile_lazily(
     r"[ \t]*\[?(?:https?://|www\.)[^\s\]]*\]?(?:\((?:https?://|www\.)[^\s)]*\))?[ \t]*"
 )  # a URL alone on its line, or a Markdown link whose text is that URL
 _DIGIT = compile_lazily(r"\d")
+# Links as Markdown converters write them: ``[text](url)``, ``![alt](url)``, ``[text][1]``,
+# and august's ``text (https://...)``.  Their text is anchor text; their addresses are not
+# words.
+_MARKDOWN_LINK = compile_lazily(
+    r"!?\[([^\[\]\n]{0,300})\](?:\(<?[^\s()<>]{0,2000}>?\)|\[[^\]\n]{0,40}\])"
+)
+_PARENTHESISED_URL = compile_lazily(r"\(<?(?:https?://|www\.|/)[^\s()<>]{0,2000}>?\)?")
+_ANCHOR_BEFORE = compile_lazily(r"(?:[^\s.!?;:,()\[\]]+[ \t]+){0,3}[^\s.!?;:,()\[\]]+[ \t]*\Z")
+MAX_LINK_DENSITY = 0.5
+"""jusText calls a paragraph with over 20% of its characters in links furniture; a line is
+a smaller unit (a sentence with one linked name reaches 20%), so half."""
 _READABLE = compile_lazily(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]")
 
 
@@ -55,16 +66,27 @@ body's lines, from text alone:
   ends a sentence and has at least 20% stop words (`Apple did not respond for
   comment.`) and a list item ending with `;` are near-prose (prose unless furniture
   surrounds them), and a line with `©` is furniture;
+- links, where a Markdown converter kept them (`[text](url)`, `![alt](url)`,
+  `[text][1]`, august's `text (https://...)`), are read as jusText reads them: a
+  line more than half of whose characters are link text is furniture, and a story
+  card whose text spans several lines (`[`, image, headline, summary, `](url)`) is
+  link text throughout; addresses are never counted as words;
 - the article's title, bare URLs, numbered list items, rows of figures (a table),
   lines in scripts the stop-word lists do not cover and sentences of 8 or more words
   with hardly any stop word (a language the lists do not cover) are never flagged;
 - a hard-wrapped body (html2text wraps at 78 characters) is read paragraph by
-  paragraph, its wrapped lines joined.
+  paragraph, its wrapped lines joined; a body is taken for wrapped when a quarter of
+  its lines of 40 characters or more end near one width (a page of menus has few
+  long lines, but they are wrapped).
 
 Only runs of at least `min-run` consecutive furniture lines are flagged (one or two
-short lines after the article are more often its own than a menu).  The article's
-header (title, byline, date: the last `header-lines` lines before the first
-paragraph, bulleted menu lines excepted) and the first `footer-lines` lines after
+short lines after the article are more often its own than a menu), and never a run
+that a line of four or more words ending with `:` introduces (`Previous interviews
+in this series:`: the article's list).  The article starts with the lines the
+context pass takes for prose that end with its first long paragraph (news sites
+open with one-sentence paragraphs).  Its header (title, byline, date: the last
+`header-lines` lines before that start, bulleted lines not counted; a bulleted line
+there, a share bar, is still flagged) and the first `footer-lines` lines after
 the last paragraph are never flagged, and an edge is judged only when it holds at
 least `min-edge-lines` lines: the rule is for whole pages, not for the few lines an
 extractor leaves (on the extractors' output, judging edges of 10 lines or more
@@ -74,10 +96,10 @@ clean news) it flags nothing.
 Stop words come from jusText's lists, for the languages in `languages` (default:
 en, de, fr, es, it, pt, nl, pl, ru, uk); a page's language need not be known.
 
-On dragnet-sites (799 whole pages, `benchmarks/boilerplate.py`) it flags 45% of
-the boilerplate lines and 0.6% of the article lines; most of those article lines are
+On dragnet-sites (799 whole pages, `benchmarks/boilerplate.py`) it flags 43% of
+the boilerplate lines and 0.28% of the article lines; most of those article lines are
 reader comments, bylines of other posts and other posts' headlines that the gold
-keeps.  On 14 extractors' output of 60 pages: 35% and 0.8%.  NL409 flags some of the
+keeps.  On 14 extractors' output of 60 pages: 40% and 0.8%.  NL409 flags some of the
 same menus.
 
 The fix deletes each run of furniture lines and the blank lines after it; it is
@@ -136,7 +158,7 @@ unsafe: it deletes text.  Not selected by default (`--extend-select NL410`)."""
             return
         lines = _non_empty_lines(body)
         words = stop_words(tuple(self.languages))
-        classes: dict[int, str] = {}
+        classes: dict[int, str] = dict.fromkeys(_link_blocks(lines), BAD)
         title = normal_line(article.text("title") or "")
 
         def kind(index: int) -> str:
@@ -156,7 +178,7 @@ unsafe: it deletes text.  Not selected by default (`--extend-select NL410`)."""
         last = next(i for i in range(len(lines) - 1, first - 1, -1) if kind(i) == GOOD)
         if first >= self.min_edge_lines:
             top = _resolve([kind(i) for i in range(first + 1)])
-            cut = max(first - self.header_lines, 0)
+            cut = self._header_start(lines, top, first)
             flagged = [
                 i for i in range(first) if top[i] == BAD and (i < cut or _BULLET.match(lines[i][2]))
             ]
@@ -167,6 +189,21 @@ unsafe: it deletes text.  Not selected by default (`--extend-select NL410`)."""
             flagged = [i for i in range(skip, len(lines)) if bottom[i - last] == BAD]
             yield from self._runs(body, lines, flagged, "after the article")
 
+    def _header_start(self, lines: list[tuple[int, int, str]], top: list[str], first: int) -> int:
+        """Where the header zone begins: ``header-lines`` lines before the article's start,
+        not counting bulleted lines (menus, share bars: flagged anyway).  The article starts
+        with the run of lines that the context pass takes for prose and that ends with the
+        first paragraph: short lead paragraphs, then the first long one."""
+        start = first
+        while start > 0 and top[start - 1] == GOOD:
+            start -= 1
+        kept = 0
+        while start > 0 and kept < self.header_lines:
+            start -= 1
+            if not _BULLET.match(lines[start][2]):
+                kept += 1
+        return start
+
     def _runs(
         self, body: str, lines: list[tuple[int, int, str]], flagged: list[int], where: str
     ) -> Iterator[Diagnostic]:
@@ -176,7 +213,7 @@ unsafe: it deletes text.  Not selected by default (`--extend-select NL410`)."""
             if run and index == run[-1] + 1:
                 run.append(index)
                 continue
-            if len(run) >= self.min_run:
+            if len(run) >= self.min_run and not _introduced(lines, run[0]):
                 following = run[-1] + 1
                 end = lines[following][0] if following < len(lines) else len(body)
                 yield self._report(body, lines[run[0]], end, len(run), where)
@@ -192,6 +229,18 @@ unsafe: it deletes text.  Not selected by default (`--extend-select NL410`)."""
         )
         fix = Fix("delete the lines", Applicability.UNSAFE, (Edit("body", first[0], end, ""),))
         return self.diagnostic("body", first[0], end, message, fix)
+
+
+def _introduces(text: str) -> bool:
+    """Whether a line ends with ``:`` and is no label (``Share this:``): it announces a list
+    of the article's (``Previous interviews in this series:``)."""
+    text = text.rstrip()
+    return text.endswith(":") and len(text.split()) >= 4
+
+
+def _introduced(lines: list[tuple[int, int, str]], first: int) -> bool:
+    """Whether the line before a run announces it."""
+    return first > 0 and _introduces(lines[first - 1][2])
 
 
 def _non_empty_lines(body: str) -> list[tuple[int, int, str]]:
@@ -223,6 +272,9 @@ def _non_empty_lines(body: str) -> list[tuple[int, int, str]]:
 
 
 WRAP_SLACK = 15
+LONG_LINE = 40
+"""Only lines this long count in telling a wrapped page: on a page that is mostly menus,
+its wrapped paragraphs are a small share of all its lines."""
 """A wrapped line is at most this many characters shorter than the wrap width."""
 
 
@@ -235,12 +287,67 @@ def _wrap_width(lines: list[tuple[int, int, str]]) -> int | None:
     if not 60 <= width <= 100:
         return None
     near = sum(1 for start, end, _ in lines if end - start >= width - WRAP_SLACK)
-    return width if near >= max(8, len(lines) // 4) else None
+    long = sum(1 for start, end, _ in lines if end - start >= LONG_LINE)
+    return width if near >= max(8, long // 4) else None
+
+
+LINK_BLOCK_LINES = 12
+"""The most lines a link's text spans (a story card: image, kicker, headline, summary, age)."""
+
+
+def _link_blocks(lines: list[tuple[int, int, str]]) -> list[int]:
+    """The lines of links whose text spans several lines, as fast_html2md writes story
+    cards: a line ``[``, the card's lines, then a line ``](url)``.  All anchor text."""
+    found: list[int] = []
+    opened = -1
+    for index, (_, _, text) in enumerate(lines):
+        stripped = text.strip()
+        if stripped == "[":
+            opened = index
+        elif opened >= 0 and stripped.startswith("]("):
+            if index - opened <= LINK_BLOCK_LINES:
+                found.extend(range(opened, index + 1))
+            opened = -1
+    return found
+
+
+def _unlinked(text: str) -> tuple[str, float]:
+    """The line with its links' addresses removed, and the share of its characters that
+    are anchor text (jusText's link density)."""
+    if "](" not in text and "][" not in text and "(http" not in text and "(/" not in text:
+        return text, 0.0
+    anchors = 0
+    pieces = []
+    position = 0
+    for match in _MARKDOWN_LINK.finditer(text):
+        pieces.append(text[position : match.start()])
+        pieces.append(match.group(1))
+        anchors += len(match.group(1).strip())
+        position = match.end()
+    pieces.append(text[position:])
+    plain = "".join(pieces)
+    if "(http" in plain or "(/" in plain or "(www." in plain:
+        pieces, position = [], 0
+        for match in _PARENTHESISED_URL.finditer(plain):
+            before = plain[position : match.start()]
+            anchor = _ANCHOR_BEFORE.search(before[-200:])
+            anchors += len(anchor.group().strip()) if anchor else 0
+            pieces.append(before)
+            position = match.end()
+        pieces.append(plain[position:])
+        plain = "".join(pieces)
+    size = len(plain.strip())
+    return plain, (min(anchors / size, 1.0) if size else 1.0)
 
 
 def _classify(text: str, words: frozenset[str]) -> str:
     """jusText's context-free class of one line (``NEUTRAL``: never judged)."""
     if "©" in text:
+        return BAD
+    if _BARE_URL.fullmatch(text):
+        return NEUTRAL
+    text, density = _unlinked(text)
+    if density > MAX_LINK_DENSITY:
         return BAD
     if _BARE_URL.fullmatch(text) or _NUMBERED.match(text):
         return NEUTRAL
