@@ -211,7 +211,7 @@ def test_full_reads_text_from_a_mapping_and_aligns_wide_and_invisible_characters
     d = made_up("Markdown bold", path="stdin.txt", location=Location(3, 4, 3, 12))
     block = render_full([d], SourceLines({"stdin.txt": text}))
     [(source, underline)] = caret_columns(block)
-    assert source == "東京␉**bold**\ufffd x"
+    assert source == "東京␉**bold**\\u200b x"
     # Two wide characters take two cells each, the tab one: the carets start at cell 5.
     assert underline == "     ^^^^^^^^ NL101"
     # Without the text (no such file), the header and the help are still given.

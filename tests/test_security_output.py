@@ -58,8 +58,34 @@ def test_human_formats_escape_escapes(
     out = capsys.readouterr().out
     assert _raw(out) == set()
     assert "evil\\x1b[2J\\x1b]52;c;ZWNobyBwd25lZA==\\x07\\u202etxt.txt" in out
-    if output_format != "full":  # full shows the excerpt with control pictures (␛)
+    if output_format != "full":
         assert "market\\x1b[2J\\x1b]8;;http://evil.example" in out
+    else:  # the excerpt: C0 controls as control pictures (one cell), the others escaped
+        assert "market␛[2J␛]8;;http://evil.example␛\\click" in out
+        assert "rose \\x9b31m today \\u202egnp.exe" in out
+
+
+def test_carets_stay_under_the_span_after_an_escaped_control() -> None:
+    from newslint.diagnostics import Diagnostic, Location, Severity
+    from newslint.output import SourceLines, render_full
+
+    text = f"A {RLO}B \x1b[2J **bold** x\n"
+    start = text.index("**") + 1
+    diagnostic = Diagnostic(
+        path="a.txt",
+        location=Location(1, start, 1, start + 8),
+        code="NL101",
+        name="markdown-emphasis",
+        message="Markdown bold markers around 'bold'",
+        severity=Severity.WARNING,
+        field="body",
+        start=0,
+        end=0,
+    )
+    block = render_full([diagnostic], SourceLines({"a.txt": text}))
+    source, carets = (line.split("| ", 1)[1] for line in block.splitlines()[2:4])
+    assert source == "A \\u202eB ␛[2J **bold** x"
+    assert carets == " " * source.index("**bold**") + "^" * 8 + " NL101"
 
 
 def test_colour_output_adds_only_its_own_escapes(

@@ -199,7 +199,7 @@ class Reporter:
                 colour=self.colour,
                 checked_paths=self._checked,
             )
-            if options.output_format == "sarif":  # C1 and bidi controls as \\uXXXX escapes
+            if options.output_format == "sarif":  # C1 and bidi controls as \uXXXX escapes
                 from newslint.output.machine import json_safe
 
                 report = json_safe(report)

@@ -207,7 +207,12 @@ def _prefix(text: str, offset: int, start: int) -> str:
 
 
 def _visible(text: str) -> str:
-    """Control and invisible characters as one visible cell each, so carets stay aligned."""
+    """Control and invisible characters made visible: C0 controls and DEL as their control
+    pictures (one cell: ␛, ␉, ␡), the others (C1 controls, bidirectional and other format
+    characters, separators, surrogates, private use, unassigned) as ``\\u202e`` escapes, as
+    in messages.  Carets count the cells of this text, so they stay aligned."""
+    if text.isprintable():
+        return text
     return "".join(_visible_char(ch) for ch in text)
 
 
@@ -218,7 +223,7 @@ def _visible_char(ch: str) -> str:
     if code == 0x7F:
         return "␡"
     if unicodedata.category(ch) in {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}:
-        return "\ufffd"
+        return printable(ch)
     return ch
 
 
