@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newslint.diagnostics import Diagnostic, ReadError
-from newslint.document import DecodeError, decode
+from newslint.document import UTF8_BOM, DecodeError, decode
 from newslint.files import AtomicWriter, FileChangedError, Snapshot, StatKey
 from newslint.jsonstr import JsonStyle
 from newslint.rule import Rule
@@ -146,7 +146,10 @@ def scan_file(
             lines += data.count(b"\n")
             if not wanted:
                 continue
-            ensure_ascii = ensure_ascii and data.isascii()
+            # The BOM is not text: a file of ASCII escapes after it stays one (``JsonStyle.detect``
+            # reads the decoded text, which has no BOM).
+            text = data[len(UTF8_BOM) :] if start == 0 and data.startswith(UTF8_BOM) else data
+            ensure_ascii = ensure_ascii and text.isascii()
             if upper_hex is None and b"\\u" in data:
                 for match in _BYTES_HEX_ESCAPE.finditer(data):
                     digits = match.group(1)

@@ -43,7 +43,9 @@ def test_fix_mends_every_other_record_and_keeps_the_bad_line(
     lines = write_records(path, count, count // 2)
     if count > 10:
         assert path.stat().st_size > scheduler.CHUNK_BYTES
-    assert main(["--isolated", "--no-cache", "--fix", "-j", "1", str(path)]) == 2
+    assert (
+        main(["--isolated", "--no-cache", "--select", "NL502", "--fix", "-j", "1", str(path)]) == 2
+    )
     errors = error_lines(capsys.readouterr().err)
     assert len(errors) == 1
     assert errors[0].startswith(f"{path}:{count // 2 + 1}:15: error: not valid UTF-8: byte 0xe9")
@@ -65,3 +67,20 @@ def test_check_reports_the_other_records(
     assert len(error_lines(captured.err)) == 1
     assert f"Found {count - 1} problems" in captured.out
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("count", [10, 2200], ids=["small", "chunked"])
+def test_a_fix_after_a_bom_keeps_the_files_ascii_escapes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], count: int
+) -> None:
+    path = tmp_path / "a.jsonl"
+    plain = {"title": "T", "url": "https://example.com/", "body": " ".join(["Body text."] * 50)}
+    lines = [json.dumps({**plain, "url": f"https://example.com/{i}"}) for i in range(count)]
+    lines[count // 2] = json.dumps({**plain, "title": "Caf\u00c3\u00a9"})  # ensure_ascii
+    path.write_bytes(b"\xef\xbb\xbf" + ("\n".join(lines) + "\n").encode("ascii"))
+    if count > 10:
+        assert path.stat().st_size > scheduler.CHUNK_BYTES
+    assert main(["--isolated", "--no-cache", "--select", "NL301", "--fix", str(path)]) == 0
+    after = path.read_bytes()
+    assert after.startswith(b"\xef\xbb\xbf") and after[3:].isascii()
+    assert b'"title": "Caf\\u00e9"' in after
