@@ -93,7 +93,15 @@ def _size(limit: int) -> str:
 
 
 class ConfigError(Exception):
-    """A configuration problem; ``str()`` is a one-line message for the user (exit 2)."""
+    """A configuration problem; ``str()`` is a one-line message for the user (exit 2).
+
+    File names, keys and values in it are the user's, or those of a configuration that came
+    with a corpus: controls and escape sequences in them are shown escaped (``\\x1b``)."""
+
+    def __str__(self) -> str:
+        from newslint.report import printable
+
+        return printable(super().__str__())
 
 
 def _key(toml_key: str) -> dict[str, str]:

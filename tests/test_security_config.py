@@ -120,3 +120,14 @@ def test_the_library_refuses_them_too(project: Path) -> None:
     os.mkfifo(project / "fifo.toml")
     with pytest.raises(ConfigError, match=r"not a regular file \(a FIFO\)"):
         Settings.load(project / "fifo.toml")
+
+
+def test_configuration_errors_show_escape_sequences_escaped(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = "\x1b[2J\x1b]52;c;ZWNobw==\x07\u202econfig.toml"
+    assert main(["--no-cache", "--config", name, "a.txt"]) == 2
+    assert capsys.readouterr().err == (
+        "newslint: error: \\x1b[2J\\x1b]52;c;ZWNobw==\\x07\\u202econfig.toml: "
+        "configuration file not found\n"
+    )
