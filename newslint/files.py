@@ -145,6 +145,16 @@ class FileChangedError(OSError):
     """The file changed on disk after it was read; it was not overwritten."""
 
 
+class LostWriteError(FileChangedError):
+    """Another program wrote to the file between newslint's last check and its rename (or
+    through a descriptor it kept open): the fix was undone (``restored``), or, if that
+    failed, its writes are lost and this says so."""
+
+    def __init__(self, message: str, restored: bool) -> None:
+        super().__init__(message)
+        self.restored = restored
+
+
 class HardLinkError(OSError):
     """The file has other hard links, which an atomic rename would silently detach."""
 
@@ -276,15 +286,86 @@ class AtomicWriter:
         self._check_unchanged(self.path)
         os.chmod(self.temporary, self.mode)
         raise_if_signalled()
-        with signals_held():  # renamed and known to be: discard never unlinks a stranger's file
-            os.replace(self.temporary, self.path)
-            self._committed = True
+        original = self._open_original()
+        try:
+            with signals_held():  # renamed and known to be: discard never unlinks a stranger's file
+                before = self._last_check(original)
+                os.replace(self.temporary, self.path)
+                self._committed = True
+            if original is not None and before is not None:
+                self._check_no_write_lost(original, before)
+        finally:
+            if original is not None:
+                os.close(original)
         with contextlib.suppress(OSError):
             directory = os.open(self.path.parent, os.O_RDONLY)
             try:
                 os.fsync(directory)
             finally:
                 os.close(directory)
+
+    def _open_original(self) -> int | None:
+        """The file being replaced, held open across the rename (None for a new file)."""
+        if self.expected is None:
+            return None
+        try:
+            return os.open(self.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        except OSError as exc:
+            raise FileChangedError(
+                f"{self.path}: cannot be opened again ({exc.strerror})"
+            ) from None
+
+    def _last_check(self, original: int | None) -> os.stat_result | None:
+        """Just before the rename: the file is still the one that was read, unchanged (its
+        size, mtime, ctime and inode, through the descriptor and through its name)."""
+        if original is None or self.expected is None:
+            return None
+        info = os.fstat(original)
+        named = os.stat(self.path)
+        if Snapshot(
+            info.st_size, info.st_mtime_ns, info.st_ctime_ns, (info.st_dev, info.st_ino)
+        ) != self.expected or (named.st_dev, named.st_ino) != (info.st_dev, info.st_ino):
+            raise FileChangedError(
+                f"{self.path}: changed on disk since it was read; not overwritten"
+            )
+        return info
+
+    def _check_no_write_lost(self, original: int, before: os.stat_result) -> None:
+        """After the rename: nobody wrote to the replaced file meanwhile (a write between the
+        last check and the rename, or through a descriptor kept open, lands in the old file,
+        which no name reaches any more).  If somebody did, the fix is undone: the file gets
+        the old file's bytes back, the other program's writes included."""
+        after = os.fstat(original)
+        if (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns):
+            return
+        chunks = []
+        offset = 0
+        while True:
+            block = os.pread(original, 1 << 20, offset)
+            if not block:
+                break
+            chunks.append(block)
+            offset += len(block)
+        try:
+            restore = AtomicWriter(self.path, Snapshot.of(self.path))
+            try:
+                for block in chunks:
+                    restore.write(block)
+                restore.commit()
+            finally:
+                restore.discard()
+        except OSError:
+            raise LostWriteError(
+                f"{self.path}: another program wrote {after.st_size - before.st_size:+d} bytes "
+                "to it while newslint replaced it, and the file could not be put back: "
+                "those writes are lost",
+                restored=False,
+            ) from None
+        raise LostWriteError(
+            f"{self.path}: another program wrote to it while newslint replaced it; the fix "
+            "was undone (the file holds its old text and that program's writes)",
+            restored=True,
+        )
 
     def discard(self) -> None:
         """Drop the temp file (a no-op after a successful commit).  Never raises: closing a

@@ -17,7 +17,14 @@ from newslint.context import DEFAULT_CONTEXT, ReadOptions, RunContext
 from newslint.diagnostics import Diagnostic, Location, ReadError, pack, reduce_by_fields, unpack
 from newslint.document import UTF8_BOM, DecodeError, Document, decode
 from newslint.engine import lint_document
-from newslint.files import FileChangedError, HardLinkError, Snapshot, StatKey, write_atomic
+from newslint.files import (
+    FileChangedError,
+    HardLinkError,
+    LostWriteError,
+    Snapshot,
+    StatKey,
+    write_atomic,
+)
 from newslint.jsonstr import JsonStyle
 from newslint.readers import Reader, parse_document, reader_for
 from newslint.rule import Rule
@@ -312,6 +319,13 @@ def process_data(
 
 def not_written(exc: OSError) -> str:
     """Why a fixed file was not written, for its error line."""
+    if isinstance(exc, LostWriteError):
+        if exc.restored:
+            return (
+                "another program wrote to it while newslint replaced it; "
+                "the fix was undone and that program's writes kept"
+            )
+        return str(exc).split(": ", 1)[-1]
     if isinstance(exc, FileChangedError):
         return "changed on disk while newslint was fixing it; not overwritten"
     if isinstance(exc, HardLinkError):
