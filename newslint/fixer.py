@@ -294,6 +294,11 @@ _MARKUP = re.compile(
     re.DOTALL,
 )
 """Markup whose words (a tag's name and attributes, a link's address) are syntax."""
+_MARKERS = frozenset("*_~`\\#>|[]()!<")
+"""Markdown's markers and brackets, an image's `!`, a backslash escape, an autolink's
+angle brackets: what a markup fix deletes outside a construct of ``_MARKUP``."""
+_LINE_HYPHEN = re.compile(r"[-\u00ad][ \t]*(?=\r?\n)")
+_LINE_END = re.compile(r"[ \t]*\r?\n")
 _LOST = frozenset("?¿\ufffd\x1a")
 """What a decoder writes for a character it could not map: a repair may replace it."""
 _CODECS = (
@@ -360,13 +365,11 @@ def contract_break(text: str, start: int, end: int, content: str) -> str | None:
     bare, bare_content = _SPACE.sub("", old), _SPACE.sub("", content)
     if bare == bare_content:
         return None  # whitespace, controls and invisible characters only
-    if _is_subsequence(bare_content, bare) and _WORD.findall(
-        _MARKUP.sub(" ", _SPACE.sub(" ", content))
-    ) == _WORD.findall(_MARKUP.sub(" ", _SPACE.sub(" ", old))):
+    if _is_subsequence(bare_content, bare) and _only_markup_removed(text, end, old, content):
         return None  # markup, escapes and markers removed, every word kept in order
     if "&" in old and _unescaped(old) == content:
         return None  # entities decoded
-    if _repairs_encoding(old, content):
+    if _repairs_encoding(old, content) or _repairs_in_context(text, start, end, content):
         return None
     if not content.strip() and _still_there(text, start, end):
         return None  # a duplicate removed: its words are still in the field
@@ -374,10 +377,31 @@ def contract_break(text: str, start: int, end: int, content: str) -> str | None:
     kept = _WORD.findall(_SPACE.sub(" ", content))
     if not words and not kept:
         return "it changes punctuation"
-    lost = [word for word in words if word not in kept]
+    present = set(kept)
+    lost = [word for word in words if word not in present]
     if lost:
         return f"it removes or alters {', '.join(repr(w) for w in lost[:3])}"
     return "it adds or reorders words"
+
+
+def _only_markup_removed(text: str, end: int, old: str, content: str) -> bool:
+    """Whether ``content`` is ``old`` without some markup: constructs (tags, entities,
+    link targets), marker characters, and a hyphen that ends a line (the edit ends the
+    span at ``end`` in ``text``); every other character, and so every word, kept in order."""
+    old = _LINE_HYPHEN.sub("\n", old)
+    if old.endswith(("-", "\u00ad")) and _LINE_END.match(text, end):
+        old = old[:-1]
+    new = _SPACE.sub("", _MARKUP.sub(" ", content))
+    characters = iter(_SPACE.sub("", _MARKUP.sub(" ", old)))
+    for char in new:
+        for other in characters:
+            if other == char:
+                break
+            if other not in _MARKERS:
+                return False  # a letter, a digit or a mark of punctuation removed
+        else:
+            return False
+    return all(other in _MARKERS for other in characters)
 
 
 def _unescaped(text: str) -> str:
@@ -420,6 +444,19 @@ def _repairs_encoding(old: str, new: str) -> bool:
                 if current == new:
                     return True
     return ftfy.fix_encoding(old) == new
+
+
+def _repairs_in_context(text: str, start: int, end: int, content: str) -> bool:
+    """Whether the edit is the part of an encoding repair that differs: `Â` deleted
+    from `Â®` leaves `®`, the UTF-8 reading of the bytes `Â®` stood for."""
+    if text[start:end].isascii():
+        return False
+    for width in (1, 2, 3):
+        before = text[max(0, start - width) : start]
+        after = text[end : end + width]
+        if _repairs_encoding(before + text[start:end] + after, before + content + after):
+            return True
+    return False
 
 
 def _still_there(text: str, start: int, end: int) -> bool:

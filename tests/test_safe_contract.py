@@ -72,6 +72,12 @@ def replaced(text: str, old: str, new: str) -> str | None:
         ("в Ìîñêâå", "Ìîñêâå", "Москве"),
         ("\x93Quoted\x94", "\x93", "“"),
         ("Blair¿s plan", "¿", "’"),
+        # A hyphen that ends a line (NL505), and a repair that deletes only the byte
+        # that differs (`Â®` is `®` read as windows-1252).
+        ("The govern-\nment said", "-\n", ""),
+        ("Xhilaration\u00c2\u00ae shoes", "\u00c2", ""),
+        # An image's alt text kept, its marker and address dropped.
+        ("See ![the harbour](/img/h.jpg) here", "![the harbour](/img/h.jpg)", "the harbour"),
         # A paragraph deleted that the field still holds (NL601's copy).
         ("Same paragraph.\n\nSame paragraph.\n\nOther.", "Same paragraph.\n\n", ""),
     ],
@@ -93,8 +99,11 @@ def test_repairs_keep_the_contract(text: str, old: str, new: str) -> None:
         # Words inside brackets that are not markup, and a paragraph said once.
         ("Du Pont Co <DD> said", "<DD> ", "", None),
         ("A one-off paragraph.\n\nOther.", "A one-off paragraph.\n\n", "", "'one'"),
-        # Punctuation is meaning too.
+        # Punctuation is meaning too: a minus sign, a comma, a full stop.
         ("Stop! Now.", "!", "?", "punctuation"),
+        ("It was -5 degrees", "-", "", "punctuation"),
+        ("Let's eat, grandma", ",", "", "punctuation"),
+        ("A well-known name", "-", "", "punctuation"),
         # An address inside angle brackets is kept (no tag name syntax).
         ("Write to <jane@example.org> today", "<jane@example.org>", "", "'jane'"),
     ],
