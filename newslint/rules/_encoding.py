@@ -416,6 +416,18 @@ def _diffed_regions(old: str, new: str) -> list[tuple[int, int, int, int]]:
     return _merged(old, pairs)
 
 
+def exact_edits(old: str, new: str) -> list[tuple[int, int, str]]:
+    """(start, end, replacement) edits that turn ``old`` into ``new`` and leave every
+    character the two share alone (a real soft hyphen inside a repaired run of mojibake
+    stays out of the edits, which are then each an exact decoding)."""
+    if len(old) > _MAX_DIFF:
+        return [(0, len(old), new)]
+    from difflib import SequenceMatcher
+
+    matcher = SequenceMatcher(None, old, new, autojunk=False)
+    return [(i1, i2, new[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+
+
 def bad_regions(text: str) -> list[tuple[int, int]]:
     """Spans around ftfy's badness matches: the whole run of non-ASCII text they sit in."""
     runs = [match.span() for match in _NON_ASCII_RUN.finditer(text)]
@@ -448,54 +460,120 @@ def _is_c1_only(text: str) -> bool:
     return all("\x80" <= ch <= "\x9f" for ch in text)
 
 
-_FTFY_BUDGET = 30_000
-"""Characters of damaged lines per field handed to ftfy.
-
-ftfy spends tens of microseconds per character on dense mojibake, so a field
-that is nothing but mojibake would take seconds; past this budget the rest of
-the field is left unanalysed (the first reports already say what is wrong).
-"""
-
-
 @lru_cache(maxsize=512)
 def analyse(text: str) -> Analysis:
-    """What ftfy makes of each line of ``text`` (cached: NL301 and NL302 share it)."""
-    if text.isascii() or not is_bad(text):
+    """What each line of ``text`` decodes to (cached: NL301, NL302, NL303 share it).
+
+    ``_mojibake.repair_line`` decodes each line's runs of UTF-8 mojibake (whole runs,
+    seven code pages, text encoded twice or three times); where a line is still bad
+    after it (ftfy's ``is_bad``), ftfy's own repair of the line is taken if it is clean
+    (`voilÃ  le`, CESU-8 emoji, ...); stretches still bad then are reported as lost when
+    they look like UTF-8 with holes in it (``_mojibake.lost_bytes``).
+
+    There is no budget: every step is linear in the line's length (ftfy's repair is
+    tried once per bad line, on the line as it is).
+    """
+    if text.isascii() or (_TWO_NON_ASCII.search(text) is None and not _has_solo(text)):
         return _NOTHING
-    masked = _masked(text)
+    from newslint.rules._mojibake import lost_bytes, repair_line
+
+    masked: str | None = None
     repairs: list[tuple[int, int, str]] = []
     lost: list[tuple[int, int]] = []
-    budget = _FTFY_BUDGET
-    for line_match in _LINE.finditer(masked):
+    for line_match in _LINE.finditer(text):
         line, offset = line_match.group(), line_match.start()
-        if line.isascii() or not is_bad(line):
+        if line.isascii():
             continue
-        if budget <= 0:
-            break
-        if len(line) > budget:  # analyse the start of an over-long line, cut at a space
-            cut = line.rfind(" ", 0, budget)
-            line = line[: cut if cut > 0 else budget]
-        budget -= len(line)
-        fixed = _clean_repair(line)
-        regions = changed_regions(line, fixed) if fixed is not None else None
-        if fixed is not None and regions is not None:
-            for i1, i2, j1, j2 in regions:
-                repairs.append((offset + i1, offset + i2, fixed[j1:j2]))
+        fixed = repair_line(line) if _TWO_NON_ASCII.search(line) else line
+        if is_bad(fixed):
+            if masked is None:
+                masked = _masked(text)
+            masked_line = masked[offset : offset + len(line)]
+            ftfy_fixed = _clean_repair(masked_line if fixed == line else fixed)
+            if ftfy_fixed is not None:
+                if fixed == line:  # ftfy never saw the masked characters: put them back
+                    ftfy_fixed = _unmask(line, masked_line, ftfy_fixed)
+                fixed = _plausible_only(fixed, ftfy_fixed)
+        regions = (changed_regions(line, fixed) or []) if fixed != line else []
+        for i1, i2, j1, j2 in regions:
+            repairs.append((offset + i1, offset + i2, fixed[j1:j2]))
+        if not is_bad(fixed):
             continue
-        # The whole line does not decode cleanly: try each stretch on its own.
-        for start, end in bad_regions(line):
-            piece = line[start:end]
-            piece_fixed = _clean_repair(piece)
-            piece_regions = changed_regions(piece, piece_fixed) if piece_fixed is not None else None
-            if piece_fixed is None or piece_regions is None:
-                lost.append((offset + start, offset + end))
-                continue
-            for i1, i2, j1, j2 in piece_regions:
-                repairs.append((offset + start + i1, offset + start + i2, piece_fixed[j1:j2]))
-    # Masked characters never reach ftfy, so no repair touches them; drop
-    # repairs of C1 controls alone (NL303 maps those with its own context test).
+        # What is still bad after the repairs, in the line's own offsets.
+        if masked is None:
+            masked = _masked(text)
+        masked_fixed = _masked(fixed) if fixed != line else masked[offset : offset + len(line)]
+        for start, end in bad_regions(masked_fixed):
+            if lost_bytes(fixed, start, end):
+                old_start, old_end = _to_old(regions, start, end)
+                lost.append((offset + old_start, offset + old_end))
+    # Drop repairs of C1 controls alone (NL303 maps those with its own context test).
     repairs = [(s, e, r) for s, e, r in repairs if not _is_c1_only(text[s:e])]
     return Analysis(tuple(repairs), tuple(lost))
+
+
+_TWO_NON_ASCII = compile_lazily("[^\\x00-\\x7f][^\\x00-\\x7f]")
+
+
+def _has_solo(text: str) -> bool:
+    return any(char in _SOLO for char in text)
+
+
+def _plausible_only(line: str, fixed: str) -> str:
+    """``fixed`` (ftfy's repair of ``line``) with only the changes that make their word
+    more plausible (``_mojibake.improves``)."""
+    from newslint.rules._mojibake import dominant_script, improves
+
+    regions = changed_regions(line, fixed)
+    if not regions:
+        return line
+    script = dominant_script(fixed)
+    out: list[str] = []
+    last = 0
+    for i1, i2, j1, j2 in regions:
+        out.append(line[last:i1])
+        better = improves(line, i1, i2, fixed[j1:j2], script)
+        out.append(fixed[j1:j2] if better else line[i1:i2])
+        last = i2
+    out.append(line[last:])
+    return "".join(out)
+
+
+def _to_old(regions: list[tuple[int, int, int, int]], start: int, end: int) -> tuple[int, int]:
+    """``start`` and ``end`` in a repaired line as offsets in the line before the repairs
+    (a position inside a repaired stretch widens to the whole stretch)."""
+
+    def old(position: int, widen_to_end: bool) -> int:
+        shift = 0
+        for i1, i2, j1, j2 in regions:
+            if position < j1:
+                break
+            if position < j2:
+                return i2 if widen_to_end else i1
+            shift = i2 - j2
+        return position + shift
+
+    return old(start, False), max(old(start, False), old(end, True))
+
+
+def _unmask(line: str, masked_line: str, fixed: str) -> str:
+    """ftfy's repair of a masked line with the masked characters put back (the line
+    itself when the repair touched them: it never should, they are 'x')."""
+    if masked_line == line:
+        return fixed
+    regions = changed_regions(masked_line, fixed)
+    if regions is None:
+        return line
+    out: list[str] = []
+    last = 0
+    for i1, i2, j1, j2 in regions:
+        if masked_line[i1:i2] != line[i1:i2]:
+            return line
+        out.append(line[last:i1])
+        out.append(fixed[j1:j2])
+        last = i2
+    out.append(line[last:])
+    return "".join(out)
 
 
 def shown(text: str, limit: int = 60) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.model import Article
 from newslint.rule import Rule, Triggers
-from newslint.rules._encoding import CP1251_CHARACTERS, cp1251_runs, shown
+from newslint.rules._encoding import CP1251_CHARACTERS, analyse, cp1251_runs, shown
 
 
 class Cp1251Mojibake(Rule):
@@ -25,10 +25,14 @@ is: French, German, Icelandic or Vietnamese words mix them with plain letters),
 decodes them as windows-1251, and reports them only when the result reads like
 Cyrillic words: enough letters, a natural share of vowels, no word starting
 with `ь`, `ъ` or `ы`, and nearly all letter pairs common ones.  The fix writes
-the decoded text; the decoding is exact, so it is safe."""
+the decoded text; the decoding is exact, so it is safe.  Text that is UTF-8
+read through a code page (NL301's, NL302's) is left to those rules, even where
+some of its words look like windows-1251 (`ÐûÐüÐîð` is Ukrainian read as cp850)."""
     bad = "Ïðåçèäåíò Ðîññèè çàÿâèë"
     good = "Президент России заявил"
     fields = ("title", "byline", "caption", "body")
+    claims_spans = True
+    """Mojibake is repaired first: no other rule reports or edits inside it (engine)."""
     triggers = Triggers(chars=CP1251_CHARACTERS)
     fix_applicabilities = frozenset({Applicability.SAFE})
 
@@ -36,7 +40,12 @@ the decoded text; the decoding is exact, so it is safe."""
         for name, text in article.text_fields(self.fields):
             if text.isascii():
                 continue
+            utf8 = None
             for start, end, decoded in cp1251_runs(text):
+                if utf8 is None:
+                    utf8 = analyse(text).spans()
+                if utf8.overlaps(start, end):
+                    continue  # UTF-8 read through a code page (NL301's): `ÐûÐüÐîð` in cp850
                 fix = Fix(
                     f"decode as windows-1251: '{shown(decoded, 40)}'",
                     Applicability.SAFE,

@@ -27,6 +27,8 @@ should look at the record."""
     bad = "Gr¨¹\u00dfe f¨¹r Andr¨¦"
     good = "Grüße für André"
     fields = ("title", "byline", "caption", "body")
+    claims_spans = True
+    """Mojibake is repaired first: no other rule reports or edits inside it (engine)."""
     triggers = Triggers(chars="¨")
     fix_applicabilities = frozenset({Applicability.UNSAFE})
 
