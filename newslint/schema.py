@@ -22,7 +22,9 @@ jsonschema (:func:`jsonschema_violations`) as before.
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -863,11 +865,28 @@ def _violations(errors: Iterable[_Error], instance: object) -> list[Violation]:
 def load_schema(path: str | None = None) -> Any:
     """The schema at ``path`` (default: the built-in one), parsed.
 
-    A regular file of at most ``SCHEMA_SIZE_LIMIT`` (10 MiB) only: ``NotReadable``.
+    A regular file of at most ``SCHEMA_SIZE_LIMIT`` only (else ``ValueError``); the
+    configuration says so in a one-line error before any article is checked.
     """
-    from newslint.config import SCHEMA_SIZE_LIMIT, read_regular_file
+    return json.loads(_read_bounded(Path(path or schema_path()), SCHEMA_SIZE_LIMIT))
 
-    return json.loads(read_regular_file(Path(path or schema_path()), SCHEMA_SIZE_LIMIT))
+
+SCHEMA_SIZE_LIMIT = 10 << 20
+"""A JSON Schema file is read only if it is a regular file of at most 10 MiB (as
+``newslint.config.SCHEMA_SIZE_LIMIT``; this module imports nothing of newslint's)."""
+
+
+def _read_bounded(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; a device or a FIFO (opened
+    without blocking) or a larger file is a ``ValueError``."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    with os.fdopen(os.open(path, flags), "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise ValueError(f"{path}: not a regular file")
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise ValueError(f"{path}: larger than {limit} bytes")
+    return data
 
 
 @dataclass(frozen=True, slots=True)

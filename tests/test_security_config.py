@@ -111,9 +111,17 @@ def test_a_configuration_over_one_mebibyte_is_refused(
 
 
 def test_the_limits_are_the_documented_ones() -> None:
-    from newslint import config
+    from newslint import config, schema
 
     assert (config.CONFIG_SIZE_LIMIT, config.SCHEMA_SIZE_LIMIT) == (1 << 20, 10 << 20)
+    assert schema.SCHEMA_SIZE_LIMIT == config.SCHEMA_SIZE_LIMIT
+
+
+def test_the_schema_module_refuses_a_device_too() -> None:
+    from newslint import schema
+
+    with pytest.raises(ValueError, match="not a regular file"):
+        schema.load_schema("/dev/zero")
 
 
 def test_the_library_refuses_them_too(project: Path) -> None:
