@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import signal
 import stat
@@ -155,6 +156,12 @@ class LostWriteError(FileChangedError):
         self.restored = restored
 
 
+class NotWritableError(OSError):
+    """The file is not to be rewritten: the user may not write it, it is read-only for everyone
+    (no write permission bit: even root leaves it alone), or what makes it itself (its owner,
+    group, extended attributes) could not be kept on its replacement."""
+
+
 class HardLinkError(OSError):
     """The file has other hard links, which an atomic rename would silently detach."""
 
@@ -217,6 +224,36 @@ def write_atomic(path: Path, data: bytes, expected: Snapshot | None = None) -> N
         writer.discard()
 
 
+def _check_writable(path: Path, mode: int) -> None:
+    """Refuse a file that the user could not write in place (``NotWritableError``): a
+    rename in a writable folder would replace it all the same."""
+    if not mode & 0o222:
+        raise NotWritableError(errno.EACCES, "read-only (no write permission); not written")
+    effective = os.access in os.supports_effective_ids
+    if not os.access(path, os.W_OK, effective_ids=effective):
+        raise NotWritableError(errno.EACCES, "not writable by this user; not written")
+
+
+def _copy_xattrs(source: Path, target: str) -> None:
+    """Copy every extended attribute (where the system and file system have them)."""
+    if not hasattr(os, "listxattr"):
+        return
+    try:
+        names = os.listxattr(source)
+    except OSError as exc:
+        if exc.errno in (errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS):
+            return
+        raise
+    for name in names:
+        try:
+            os.setxattr(target, name, os.getxattr(source, name))
+        except OSError as exc:
+            raise NotWritableError(
+                exc.errno or errno.EPERM,
+                f"its extended attribute {name} cannot be kept ({exc.strerror}); not written",
+            ) from None
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -233,6 +270,7 @@ class AtomicWriter:
     def __init__(self, path: Path, expected: Snapshot | None = None) -> None:
         self.expected = expected
         self._check_unchanged(path)
+        self.owner: tuple[int, int] | None = None
         if expected is None and not os.path.lexists(path):  # a new file of newslint's own
             self.path = path.absolute()
             self.mode = 0o666 & ~_umask()
@@ -245,6 +283,8 @@ class AtomicWriter:
                     f"has {info.st_nlink} hard links and a rewrite would break them; not written"
                 )
             self.mode = stat.S_IMODE(info.st_mode)
+            self.owner = (info.st_uid, info.st_gid)
+            _check_writable(self.path, self.mode)
         import tempfile  # only a write needs it (3 ms of every start-up otherwise)
 
         self._handle: BinaryIO | None = None
@@ -284,7 +324,7 @@ class AtomicWriter:
         self._handle = None
         # Again, now that the slow part is done: the window for a lost edit is only the rename.
         self._check_unchanged(self.path)
-        os.chmod(self.temporary, self.mode)
+        self._keep_metadata()
         raise_if_signalled()
         original = self._open_original()
         try:
@@ -303,6 +343,23 @@ class AtomicWriter:
                 os.fsync(directory)
             finally:
                 os.close(directory)
+
+    def _keep_metadata(self) -> None:
+        """Give the replacement the original's owner, group, extended attributes (ACLs
+        included) and mode, or refuse to write it (``NotWritableError``)."""
+        if self.owner is not None:
+            current = os.stat(self.temporary)
+            if (current.st_uid, current.st_gid) != self.owner:
+                try:
+                    os.chown(self.temporary, *self.owner)
+                except PermissionError:
+                    raise NotWritableError(
+                        errno.EPERM,
+                        "its owner or group cannot be given to a new file by this user, and a "
+                        "rewrite would change them; not written",
+                    ) from None
+            _copy_xattrs(self.path, self.temporary)
+        os.chmod(self.temporary, self.mode)
 
     def _open_original(self) -> int | None:
         """The file being replaced, held open across the rename (None for a new file)."""

@@ -21,6 +21,7 @@ from newslint.files import (
     FileChangedError,
     HardLinkError,
     LostWriteError,
+    NotWritableError,
     Snapshot,
     StatKey,
     write_atomic,
@@ -328,8 +329,8 @@ def not_written(exc: OSError) -> str:
         return str(exc).split(": ", 1)[-1]
     if isinstance(exc, FileChangedError):
         return "changed on disk while newslint was fixing it; not overwritten"
-    if isinstance(exc, HardLinkError):
-        return str(exc)
+    if isinstance(exc, (HardLinkError, NotWritableError)):
+        return exc.strerror or str(exc)
     return f"checked, but the fixes could not be written ({exc.strerror or exc}); left as it was"
 
 
