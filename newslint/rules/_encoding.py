@@ -489,11 +489,16 @@ def analyse(text: str) -> Analysis:
             if masked is None:
                 masked = _masked(text)
             masked_line = masked[offset : offset + len(line)]
-            ftfy_fixed = _clean_repair(masked_line if fixed == line else fixed)
-            if ftfy_fixed is not None:
-                if fixed == line:  # ftfy never saw the masked characters: put them back
-                    ftfy_fixed = _unmask(line, masked_line, ftfy_fixed)
-                fixed = _plausible_only(fixed, ftfy_fixed)
+            # ftfy's repair of the whole line (it reads `Ã s` as `às` only there) ...
+            whole = _clean_repair(masked_line)
+            if whole is not None:  # (ftfy never saw the masked characters: put them back)
+                whole = _plausible_only(line, _unmask(line, masked_line, whole))
+            if whole is not None and not is_bad(whole):
+                fixed = whole
+            elif fixed != line:  # ... or of what is left after ours
+                rest = _clean_repair(fixed)
+                if rest is not None:
+                    fixed = _plausible_only(fixed, rest)
         regions = (changed_regions(line, fixed) or []) if fixed != line else []
         for i1, i2, j1, j2 in regions:
             repairs.append((offset + i1, offset + i2, fixed[j1:j2]))

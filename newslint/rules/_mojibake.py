@@ -133,6 +133,8 @@ def _char_cost(char: str) -> int:
         return 0 if _script(char) != "Other" else 1
     if category == "Zs" or char == "\u00ad":
         return 0
+    if category == "So" and char >= "\u2600":
+        return 0  # dingbats and emoji (`✔`, `❤`): no single-byte code page shows them
     if _cjk_punctuation(char):
         return 0
     if category[0] == "M" and _script(char) != "Other":
@@ -178,7 +180,7 @@ _LEADS = frozenset("ÃÂĂâã‚Γ")
 accented letter's UTF-8 sequence), 0xE2 and 0xE3 in windows-1252, Mac Roman and cp437
 (the first of every curly quote's and dash's, and of CJK's): clean text has them before
 ASCII or a space only."""
-_CAPITAL_LEADS = frozenset("ÃÂĂ")
+_CAPITAL_LEADS = frozenset("ÃÂĂÅ")
 """Leads that clean text writes only inside words in capitals (`SÃO`, `NICIODATĂ`): alone
 or next to a small letter they are mojibake (`voilÃ`, `Ã perturber`: `à` whose second
 byte, 0xA0, became a space)."""
