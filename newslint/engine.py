@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -20,11 +21,17 @@ def lint_article(article: Article, rules: Iterable[Rule]) -> list[Diagnostic]:
     the others cannot report anything.  A rule that raises does not stop the run: its
     exception becomes a diagnostic with the rule's code, so one bad rule cannot hide
     the rest.
+
+    A rule that says ``claims_spans = True`` (the encoding repairs: mojibake) owns the
+    text it reports: no other rule's diagnostic may report or edit inside it, so such
+    diagnostics are dropped (``_drop_claimed``).  The text is repaired first; once it
+    is, the other rules see the repaired text on the fixer's next pass.
     """
     found: list[Diagnostic] = []
+    claimed: list[Diagnostic] = []
     for rule in prefilter_for(rules).candidates(article):
         try:
-            found.extend(rule.check(article))
+            diagnostics = list(rule.check(article))
         except Exception as exc:
             found.append(
                 rule.diagnostic(
@@ -32,7 +39,76 @@ def lint_article(article: Article, rules: Iterable[Rule]) -> list[Diagnostic]:
                 )
             )
             found[-1].severity = Severity.ERROR
+            continue
+        if diagnostics and getattr(rule, "claims_spans", False):
+            claimed.extend(diagnostics)
+        found.extend(diagnostics)
+    if claimed:
+        found = _drop_claimed(found, claimed)
     return found
+
+
+def _drop_claimed(found: list[Diagnostic], claimed: list[Diagnostic]) -> list[Diagnostic]:
+    """``found`` less the diagnostics of other rules that report or edit inside a span
+    of a ``claimed`` diagnostic (in the same field)."""
+    owners = {id(d) for d in claimed}
+    spans: dict[str | None, _Claims] = {}
+    for diagnostic in claimed:
+        spans.setdefault(diagnostic.field, _Claims()).add(diagnostic.start, diagnostic.end)
+    kept: list[Diagnostic] = []
+    for diagnostic in found:
+        if id(diagnostic) not in owners and _touches(diagnostic, spans):
+            continue
+        kept.append(diagnostic)
+    return kept
+
+
+def _touches(diagnostic: Diagnostic, spans: dict[str | None, _Claims]) -> bool:
+    claims = spans.get(diagnostic.field)
+    if claims is not None and claims.overlaps(diagnostic.start, diagnostic.end):
+        return True
+    if diagnostic.fix is None:
+        return False
+    for edit in diagnostic.fix.edits:
+        claims = spans.get(edit.field)
+        if claims is not None and claims.overlaps(edit.start, edit.end):
+            return True
+    return False
+
+
+class _Claims:
+    """Claimed spans of one field: sorted, merged, with a logarithmic overlap test."""
+
+    def __init__(self) -> None:
+        self._raw: list[tuple[int, int]] = []
+        self._starts: list[int] = []
+        self._spans: list[tuple[int, int]] = []
+
+    def add(self, start: int, end: int) -> None:
+        self._raw.append((start, end))
+        self._spans = []
+
+    def _merged(self) -> list[tuple[int, int]]:
+        if not self._spans:
+            for start, end in sorted(self._raw):
+                if self._spans and start <= self._spans[-1][1]:
+                    self._spans[-1] = (self._spans[-1][0], max(end, self._spans[-1][1]))
+                else:
+                    self._spans.append((start, end))
+            self._starts = [start for start, _ in self._spans]
+        return self._spans
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether [start, end) overlaps a claimed span; an empty range (an insertion or a
+        zero-width report) counts when it lies strictly inside one."""
+        spans = self._merged()
+        index = bisect.bisect_right(self._starts, max(start, end - 1)) - 1
+        if index < 0:
+            return False
+        low, high = spans[index]
+        if end > start:
+            return low < end and start < high
+        return low < start < high
 
 
 def locate(document: Document, article: Article, diagnostic: Diagnostic) -> Location:
