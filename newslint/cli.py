@@ -106,6 +106,12 @@ def _add_fix_and_rule_options(parser: argparse.ArgumentParser) -> None:
         "--ignore", action="append", default=[], metavar="RULES", help="do not run these rules"
     )
     parser.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="follow symbolic links found in folders to files and folders outside them "
+        "(default: such links are skipped with a warning)",
+    )
+    parser.add_argument(
         "--stdin-filename",
         metavar="NAME",
         help="with PATH '-': the name (and so the format) of the text read from stdin",
@@ -287,6 +293,7 @@ def _configure(args: argparse.Namespace) -> Run:
         start=(args.stdin_filename or ".") if stdin else args.paths[0],
         fix=args.fix,
         diff=args.diff,
+        follow_links=args.follow_links,
         locate_fixes=args.output_format in {"json", "json-lines", "sarif"},
         # What `newslint report` shows per domain: collected here too, so that a report
         # after a check finds every file in the cache (it costs a URL parse per article).

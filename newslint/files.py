@@ -166,21 +166,28 @@ class HardLinkError(OSError):
     """The file has other hard links, which an atomic rename would silently detach."""
 
 
-def discover(paths: list[str]) -> Iterator[tuple[str, str | None]]:
+SKIPPED = "skipped: "
+"""A ``discover`` message that is a warning, not an error: the file was left out on purpose."""
+
+
+def discover(paths: list[str], follow_links: bool = False) -> Iterator[tuple[str, str | None]]:
     """(path, error) for every file to check, in a stable order.
 
     Folders are walked for .txt, .json and .jsonl files, skipping hidden and
     tool folders; a path named explicitly is checked whatever its suffix says
-    only if newslint has a reader for it.
+    only if newslint has a reader for it.  A symbolic link found in a folder is followed
+    only to a file inside that folder, unless ``follow_links`` (then links to folders
+    are walked too); a link to a file that is not an article (``innocent.txt ->
+    script.sh``) is never checked.
     """
     suffixes = supported_suffixes()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from _walk(path, suffixes)
+            yield from _walk(path, suffixes, follow_links)
         elif path.is_file():
             if path.suffix.lower() in suffixes:
-                yield raw, None
+                yield raw, _link_problem(raw, suffixes)
             else:
                 yield (
                     raw,
@@ -194,19 +201,64 @@ def discover(paths: list[str]) -> Iterator[tuple[str, str | None]]:
             yield raw, "no such file or directory"
 
 
-def _walk(root: Path, suffixes: tuple[str, ...]) -> Iterator[tuple[str, str | None]]:
+def _link_problem(path: str, suffixes: tuple[str, ...]) -> str | None:
+    """Why a symbolic link named like an article is not checked: it leads to a file that is
+    not one by its own name (None for a file that is no link, or a link to an article)."""
+    if not os.path.islink(path):
+        return None
+    target = os.path.realpath(path)
+    if os.path.splitext(target)[1].lower() in suffixes:
+        return None
+    return f"symbolic link to {target}, which is not an article file; not checked"
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _walk(
+    root: Path, suffixes: tuple[str, ...], follow_links: bool = False
+) -> Iterator[tuple[str, str | None]]:
     errors: list[OSError] = []
-    found: list[str] = []
-    for folder, directories, files in os.walk(root, onerror=errors.append, followlinks=False):
+    found: list[tuple[str, str | None]] = []
+    top = os.path.realpath(root)
+    walked: set[str] = set()
+    for folder, directories, files in os.walk(
+        root, onerror=errors.append, followlinks=follow_links
+    ):
+        if follow_links:  # a loop of links is walked once
+            real = os.path.realpath(folder)
+            if real in walked:
+                directories[:] = []
+                continue
+            walked.add(real)
         directories[:] = sorted(
             d for d in directories if d not in SKIPPED_DIRECTORIES and not d.startswith(".")
         )
         for name in files:
             if os.path.splitext(name)[1].lower() in suffixes and not name.startswith("."):
-                found.append(os.path.join(folder, name))
-    yield from ((path, None) for path in sorted(found))
+                path = os.path.join(folder, name)
+                found.append((path, _walked_link_problem(path, top, suffixes, follow_links)))
+    yield from sorted(found)
     for error in errors:
         yield str(error.filename), f"cannot read folder: {error.strerror}"
+
+
+def _walked_link_problem(
+    path: str, top: str, suffixes: tuple[str, ...], follow_links: bool
+) -> str | None:
+    if not os.path.islink(path):
+        return None
+    problem = _link_problem(path, suffixes)
+    if problem is not None or follow_links:
+        return problem
+    target = os.path.realpath(path)
+    if _inside(target, top):
+        return None
+    return (
+        f"{SKIPPED}symbolic link to {target}, outside the folders checked; "
+        "not followed (--follow-links follows it)"
+    )
 
 
 def write_atomic(path: Path, data: bytes, expected: Snapshot | None = None) -> None:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from newslint.config import ConfigError, Configuration, load_settings
 from newslint.context import ReadOptions, RunContext
 from newslint.diagnostics import Diagnostic, ReadError
-from newslint.files import discover
+from newslint.files import SKIPPED, discover
 from newslint.jsonstr import JsonStyle
 from newslint.registry import all_rules
 from newslint.rule import Rule
@@ -148,8 +148,10 @@ class Run:
         unsafe_fixes: bool | None = None,
         locate_fixes: bool = False,
         observe: Iterable[type[Statistic]] = (),
+        follow_links: bool = False,
     ) -> Run:
-        """A run of a loaded configuration; ``observe``: statistics to collect while checking."""
+        """A run of a loaded configuration; ``observe``: statistics to collect while checking;
+        ``follow_links``: follow symbolic links found in folders out of them."""
         unsafe = configuration.unsafe_fixes if unsafe_fixes is None else unsafe_fixes
         rules = configured_rules(configuration)
         options = Options(
@@ -159,6 +161,7 @@ class Run:
             locate_fixes=locate_fixes,
             context=RunContext(read_options(configuration), _profiles(configuration, rules)),
             observe=tuple(observe),
+            follow_links=follow_links,
         )
         return cls._make(configuration, rules, options)
 
@@ -260,7 +263,11 @@ class Run:
         self._schedulers.append(scheduler)
         found = self.discover(paths)
         if errors is not None:
-            errors.extend(ReadError(path, message) for path, message in found if message)
+            errors.extend(
+                ReadError(path, message)
+                for path, message in found
+                if message and not message.startswith(SKIPPED)
+            )
         for result in scheduler.results(self._jobs(found)):
             if result.statistics is not None:
                 learned.merge(result.statistics)
@@ -317,9 +324,10 @@ class Run:
         named = set(paths)
         skipped = {os.path.realpath(path) for path in leave_out}
         found: dict[str, tuple[str, str | None]] = {}
-        for path, message in discover(list(paths)):
+        for path, message in discover(list(paths), self.options.follow_links):
             # A file named on the command line is checked even if excluded, as in Ruff.
-            if message or path in named or not excluded(path):
+            error = message is not None and not message.startswith(SKIPPED)
+            if error or path in named or not excluded(path):
                 real = os.path.realpath(path) if message is None else f"\0{path}"
                 if real not in skipped:
                     found.setdefault(real, (path, message))
@@ -360,6 +368,9 @@ class Run:
         self._schedulers.append(scheduler)
         checked = scheduler.results(run._jobs(found))
         for path, message in found:
+            if message and message.startswith(SKIPPED):  # left out on purpose: a warning
+                yield FileResult(path, warnings=[message[len(SKIPPED) :]])
+                continue
             if message:
                 yield FileResult(path, errors=[ReadError(path, message)])
                 continue

@@ -49,6 +49,8 @@ class Options:
     """Statistics to collect from each file's articles as they are read (in this pass)."""
     digest: bool = True
     """Hash each file's bytes: the cache's key (a run without a cache skips it)."""
+    follow_links: bool = False
+    """Follow symbolic links found in folders out of them (``--follow-links``)."""
 
     @property
     def read(self) -> ReadOptions:
@@ -142,6 +144,13 @@ def _decode(
         return None
     if not data:
         result.errors.append(ReadError(path, "file is empty: no article to check"))
+        return None
+    if reader.format == "txt" and first_byte == 0 and data.startswith(b"#!"):
+        # A script (``innocent.txt -> script.sh``): a fix could turn its comments into code.
+        result.errors.append(
+            ReadError(path, "starts with '#!': a script, not an article; not checked")
+        )
+        result.unreadable = True
         return None
     try:
         text, bom = decode(data, first_byte)

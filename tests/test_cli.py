@@ -206,7 +206,7 @@ def test_fix_writes_through_a_symlink_and_keeps_it(tmp_path: Path) -> None:
     link = tmp_path / "in" / "link.txt"
     link.parent.mkdir()
     link.symlink_to(target)
-    assert main(["--fix", str(link.parent)]) == 1
+    assert main(["--fix", str(link)]) == 1  # named: followed; in a folder: --follow-links
     assert link.is_symlink()
     assert b"**Valery" not in target.read_bytes()
 

@@ -422,8 +422,10 @@ def test_file_that_disappears_before_it_is_read(
     victim = tmp_path / "gone.txt"
     shutil.copyfile(SEED, victim)
 
-    def discover_then_delete(paths: list[str]) -> Iterator[tuple[str, str | None]]:
-        for path, message in discover(paths):
+    def discover_then_delete(
+        paths: list[str], follow_links: bool = False
+    ) -> Iterator[tuple[str, str | None]]:
+        for path, message in discover(paths, follow_links):
             if path == str(victim):
                 victim.unlink()
             yield path, message
