@@ -24,6 +24,7 @@ from newslint.engine import lint_document
 from newslint.model import Article, paragraph_spans
 from newslint.readers import Reader, TextEdit, parse_document
 from newslint.rule import Rule
+from newslint.rules._markup import in_url, url_spans
 
 MAX_PASSES = 10
 
@@ -335,6 +336,8 @@ def contract_breach(article: Article, diagnostic: Diagnostic) -> str | None:
         if text is None or not 0 <= edit.start <= edit.end <= len(text):
             continue
         reason = contract_break(text, edit.start, edit.end, edit.content)
+        if reason is None and _inside_address(text, edit):
+            reason = "it edits inside a web address"
         if reason is None and (
             edit.field != diagnostic.field
             or edit.start < diagnostic.start
@@ -346,6 +349,35 @@ def contract_breach(article: Article, diagnostic: Diagnostic) -> str | None:
         if reason is not None:
             return f"{edit.field}[{edit.start}:{edit.end}]: {reason}"
     return None
+
+
+def _inside_address(text: str, edit: Edit) -> bool:
+    """Whether the edit changes part of a web address other than its whitespace (joining
+    a URL split by a line wrap is whitespace; unbolding `**url**` is outside it)."""
+    if "/" not in text and "www." not in text:
+        return False
+    old, new = text[edit.start : edit.end], edit.content
+    if _SPACE.sub("", old) == _SPACE.sub("", new):
+        return False
+    # Only what differs counts: `**https` -> `https` edits before the address.
+    prefix = _common_prefix(old, new)
+    suffix = _common_prefix(old[prefix:][::-1], new[prefix:][::-1])
+    return in_url(_addresses(text), edit.start + prefix, edit.end - suffix)
+
+
+def _common_prefix(first: str, second: str) -> int:
+    """How many characters ``first`` and ``second`` share at their start."""
+    size = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        size += 1
+    return size
+
+
+@functools.lru_cache(maxsize=4)
+def _addresses(text: str) -> list[tuple[int, int]]:
+    return url_spans(text)
 
 
 def contract_break(text: str, start: int, end: int, content: str) -> str | None:

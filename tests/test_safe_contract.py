@@ -220,3 +220,36 @@ def test_no_safe_fix_breaks_the_contract_on_the_shared_corpora() -> None:
     checked, demoted, examples = _demotions(_corpus_files())
     assert sum(checked.values()) > 40_000  # every file was read (41,386 safe fixes in 2026-12)
     assert dict(demoted) == EXPECTED_DEMOTIONS, examples[:10]
+
+
+def _diagnostic(start: int, end: int, content: str) -> Diagnostic:
+    fix = Fix("x", Applicability.SAFE, (Edit("body", start, end, content),))
+    return Diagnostic("NL692", "x", "x", DropWord.severity, "body", start, end, fix)
+
+
+@pytest.mark.parametrize(
+    ("body", "old", "new", "breaks"),
+    [
+        # An ad server's parameters: `_YL_` is no emphasis.
+        ("Ad: http://ad.example.net/adj/n;tile=2;_YL_;ord=1? More.", "_YL_", "YL", True),
+        ("Ad: ad.example.net/adj/n;tile=2;_YL_;ord=1? More.", "_YL_", "YL", True),
+        ("Get https://example.org/a\\_b.jpg now", "\\_", "_", True),
+        # Markers around an address, an address removed whole with its tag, a line wrap
+        # inside one joined again: not edits inside it.
+        ("Read **https://example.org/a_b** now", "**https", "https", False),
+        (
+            'A <a href="https://example.org/x">link</a>.',
+            '<a href="https://example.org/x">',
+            "",
+            False,
+        ),
+        ("See https://example.org/until-victory-ove r-ukraine now", "ove r", "over", False),
+    ],
+)
+def test_a_safe_edit_never_changes_part_of_a_web_address(
+    body: str, old: str, new: str, breaks: bool
+) -> None:
+    [item] = parse_document("a.json", JSON_READER, json.dumps({"body": body}), bom=False).articles
+    start = body.index(old)
+    reason = contract_breach(item, _diagnostic(start, start + len(old), new))
+    assert (reason is not None and "web address" in reason) if breaks else reason is None

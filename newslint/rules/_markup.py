@@ -110,11 +110,29 @@ def _spans(text: str, starts: list[int]) -> list[tuple[int, int]]:
             continue  # inside the address before (`https://www.example.org/`)
         rest = _REST.match(text, start)
         end = rest.end() if rest else start
+        end = _closing(text, start, end)  # `[label](https://...)`: ends at its `)`
         while end > start and text[end - 1] in _URL_TAIL:
+            if text[end - 1] == ")" and text.count("(", start, end) >= text.count(")", start, end):
+                break  # `wiki/Mercury_(planet)` keeps its own parenthesis
             end -= 1
         if end > start:
             spans.append((start, end))
     return spans
+
+
+def _closing(text: str, start: int, end: int) -> int:
+    """Where an address ends at the latest: before a `)` it did not open, which closes
+    the parentheses around it (one it opened itself, `wiki/Mercury_(planet)`, is kept)."""
+    depth = 0
+    for index in range(start, end):
+        char = text[index]
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if not depth:
+                return index
+            depth -= 1
+    return end
 
 
 def in_url(spans: list[tuple[int, int]], start: int, end: int) -> bool:
