@@ -26,3 +26,5 @@ def _private_cache(
     """Each test gets its own cache folder: results never leak from one test to another
     (tests patch readers and rules), and nothing is written into the checkout."""
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path_factory.mktemp("newslint-cache")))
+    # The cache's signing key lives in the user's cache folder: never the real one.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
