@@ -164,10 +164,12 @@ def test_hints_lose_no_finding_on_the_example_articles() -> None:
 
 
 def test_hints_lose_no_finding_on_the_shared_corpora() -> None:
+    """Every other article of the shared corpora (all of them cost 12 s of the suite's 3
+    minutes; half still holds every artefact kind the corpora have many times over)."""
     items = corpus_articles()
     if not items:
         pytest.skip("../shared/corpora is absent")
-    assert _assert_same(items) > 100
+    assert _assert_same(items[::2]) > 100
 
 
 # The reference for the cheap line reader: each paragraph split into its lines -------------
