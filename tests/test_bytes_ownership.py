@@ -60,3 +60,23 @@ def test_a_read_only_file_in_a_writable_folder_is_not_rewritten(
     assert article.stat().st_ino == before.st_ino
     assert other.read_bytes() == FIXED  # the run went on
     assert sorted(tmp_path.iterdir()) == [article, other]
+
+
+def test_a_file_this_user_may_not_write_is_not_rewritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As a user without write permission on the file sees it (root is let through by the
+    permission bits, so ``os.access`` answers as it would for that user)."""
+    article = tmp_path / "a.txt"
+    shutil.copyfile(SEED, article)
+    real_access = os.access
+
+    def access(path: object, mode: int, **kwargs: object) -> bool:
+        if Path(str(path)) == article and mode & os.W_OK:
+            return False
+        return real_access(path, mode, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "access", access)
+    assert main(["--isolated", "--no-cache", "--fix", str(article)]) == 2
+    assert f"{article}: error: not writable by this user; not written" in capsys.readouterr().err
+    assert article.read_bytes() == SEED.read_bytes()
