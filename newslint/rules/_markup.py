@@ -123,6 +123,9 @@ def _spans(text: str, starts: list[int]) -> list[tuple[int, int]]:
 def _closing(text: str, start: int, end: int) -> int:
     """Where an address ends at the latest: before a `)` it did not open, which closes
     the parentheses around it (one it opened itself, `wiki/Mercury_(planet)`, is kept)."""
+    if text.find("(", start, end) < 0:  # the usual case, in C
+        close = text.find(")", start, end)
+        return end if close < 0 else close
     depth = 0
     for index in range(start, end):
         char = text[index]
