@@ -356,13 +356,16 @@ def _inside_address(text: str, edit: Edit) -> bool:
     a URL split by a line wrap is whitespace; unbolding `**url**` is outside it)."""
     if "/" not in text and "www." not in text:
         return False
+    addresses = _addresses(text)
+    if not in_url(addresses, edit.start, edit.end):
+        return False  # clear of every address, or removing whole ones (`[label](url)`)
     old, new = text[edit.start : edit.end], edit.content
     if _SPACE.sub("", old) == _SPACE.sub("", new):
         return False
     # Only what differs counts: `**https` -> `https` edits before the address.
     prefix = _common_prefix(old, new)
     suffix = _common_prefix(old[prefix:][::-1], new[prefix:][::-1])
-    return in_url(_addresses(text), edit.start + prefix, edit.end - suffix)
+    return in_url(addresses, edit.start + prefix, edit.end - suffix)
 
 
 def _common_prefix(first: str, second: str) -> int:

@@ -244,6 +244,13 @@ def _diagnostic(start: int, end: int, content: str) -> Diagnostic:
             False,
         ),
         ("See https://example.org/until-victory-ove r-ukraine now", "ove r", "over", False),
+        # A link dropped for its label, which ends as its address does.
+        (
+            "On [Twitter (@CityDesk)](http://twitter.com/CityDesk) now",
+            "[Twitter (@CityDesk)](http://twitter.com/CityDesk)",
+            "Twitter (@CityDesk)",
+            False,
+        ),
     ],
 )
 def test_a_safe_edit_never_changes_part_of_a_web_address(
