@@ -48,6 +48,14 @@ def lint_article(article: Article, rules: Iterable[Rule]) -> list[Diagnostic]:
     return found
 
 
+def drop_claimed(found: list[Diagnostic], rules: Iterable[Rule]) -> list[Diagnostic]:
+    """``found`` (one article's diagnostics from ``rules``) as ``lint_article`` returns
+    them: less other rules' diagnostics inside a span a claiming rule reports."""
+    codes = {rule.code for rule in rules if getattr(rule, "claims_spans", False)}
+    claimed = [d for d in found if d.code in codes]
+    return _drop_claimed(found, claimed) if claimed else found
+
+
 def _drop_claimed(found: list[Diagnostic], claimed: list[Diagnostic]) -> list[Diagnostic]:
     """``found`` less the diagnostics of other rules that report or edit inside a span
     of a ``claimed`` diagnostic (in the same field)."""

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
-from newslint.engine import lint_article
+from newslint.engine import drop_claimed, lint_article
 from newslint.model import Article
 from newslint.readers.json_reader import JSON_READER
 from newslint.rule import Rule
@@ -113,3 +113,13 @@ def test_clean_text_keeps_every_rule() -> None:
     body = "Der Regierungs\u00adsprecher sagte  es, Blair¿s Plan, Tiếng Việt."
     found = lint_article(article(body=body), [NL301, NL305, NL306, NL502])
     assert sorted({d.code for d in found}) == ["NL305", "NL306", "NL502"]
+
+
+def test_drop_claimed_is_what_lint_article_does() -> None:
+    claiming, other = _Claiming(), _Everywhere()
+    claiming.spans, other.spans = ((10, 20),), ((0, 5), (12, 13))
+    rules = [claiming, other]
+    art = article(body="x" * 40)
+    every = [d for rule in rules for d in rule.check(art)]
+    assert drop_claimed(every, rules) == lint_article(art, rules)
+    assert len(drop_claimed(every, [other])) == 3  # no claiming rule: nothing dropped
