@@ -175,6 +175,8 @@ def sarif_log(
 ) -> dict[str, Any]:
     """The SARIF log as a dict: one run, every rule in use described, one result per diagnostic.
 
+    Its strings are the data as it is (an article's C1 or bidirectional controls included):
+    ``render_sarif`` writes the characters that act on a terminal as ``\\uXXXX`` escapes.
     Fixes appear only for diagnostics whose ``fix_edits`` were resolved
     (``Options(locate_fixes=True)``).  Columns count Unicode code points (``columnKind``).
     """
@@ -216,4 +218,10 @@ def render_sarif(
     *,
     root: str | Path | None = None,
 ) -> str:
-    return json.dumps(sarif_log(diagnostics, rules, root=root), ensure_ascii=False, indent=2) + "\n"
+    """The SARIF log as JSON text, as ``--output-format sarif`` prints it: C1 and bidirectional
+    controls, line separators and lone surrogates written as ``\\uXXXX`` escapes (``json_safe``),
+    so that printing it cannot drive a terminal; it decodes to ``sarif_log``."""
+    from newslint.output.machine import json_safe
+
+    log = sarif_log(diagnostics, rules, root=root)
+    return json_safe(json.dumps(log, ensure_ascii=False, indent=2)) + "\n"
