@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import ClassVar
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.engine import drop_claimed, lint_article
@@ -27,7 +26,9 @@ class _Everywhere(Rule):
     name = "test-everywhere"
     summary = explanation = bad = good = "test"
     fields = ("body",)
-    spans: ClassVar[tuple[tuple[int, int], ...]] = ()
+
+    def __init__(self) -> None:
+        self.spans: tuple[tuple[int, int], ...] = ()
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         for start, end in self.spans:

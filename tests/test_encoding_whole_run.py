@@ -179,28 +179,25 @@ def test_decorative_text_is_no_lost_bytes(text: str) -> None:
     assert lint(NL302, body=text) == []
 
 
-def test_detection_has_no_budget_and_is_linear() -> None:
+def test_detection_has_no_budget_and_is_linear(monkeypatch: pytest.MonkeyPatch) -> None:
     """A field of any length is analysed to its end, in a number of steps proportional
     to its length (counted: candidate pieces decoded, not seconds)."""
     line = damaged("Суд приговорил мужчину к шести годам. ", "windows-1251")
     calls = 0
     original = _mojibake._candidates
 
-    def counting(text: str, codepage: str) -> list[_mojibake._Piece]:
+    def counting(line: str, codepage: str) -> list[_mojibake._Piece]:
         nonlocal calls
-        found = original(text, codepage)
+        found = original(line, codepage)
         calls += len(found)
         return found
 
     counts = []
-    _mojibake._candidates = counting  # type: ignore[assignment]
-    try:
-        for copies in (100, 400):
-            calls = 0
-            body = "Header.\n" + line * copies
-            found = analyse(body)
-            assert found.repairs and found.repairs[-1][1] > len(body) - len(line)
-            counts.append(calls)
-    finally:
-        _mojibake._candidates = original  # type: ignore[assignment]
+    monkeypatch.setattr(_mojibake, "_candidates", counting)
+    for copies in (100, 400):
+        calls = 0
+        body = "Header.\n" + line * copies
+        found = analyse(body)
+        assert found.repairs and found.repairs[-1][1] > len(body) - len(line)
+        counts.append(calls)
     assert counts[1] <= 4 * counts[0] + 50

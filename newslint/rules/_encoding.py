@@ -197,9 +197,23 @@ def in_utf8_mojibake(text: str, start: int, end: int) -> bool:
                     decoded = bytes(byte for byte in piece if byte is not None).decode("utf-8")
                 except UnicodeDecodeError:
                     continue
-                if len(decoded) == 1:
+                if len(decoded) == 1 and _text_character(decoded):
                     return True
     return False
+
+
+def _text_character(char: str) -> bool:
+    """A letter, a mark, or punctuation or a currency sign of the general blocks: what
+    mojibake stands for (not `⠗`, which `â\xa0\x97` would be)."""
+    import unicodedata
+
+    category = unicodedata.category(char)
+    return (
+        category[0] in "LM"
+        or char <= "\u00ff"
+        or "\u2010" <= char <= "\u206f"
+        or "\u20a0" <= char <= "\u20cf"
+    )
 
 
 # --- GBK-style mojibake (NL308) ------------------------------------------------
@@ -219,13 +233,16 @@ def gbk_decode(pair: str) -> str | None:
 
 # --- windows-1251 read as windows-1252 (NL307) -----------------------------------
 # Cyrillic letters in windows-1251 are 0xC0-0xFF (А-я), 0xA8/0xB8 (Ё/ё) and, for
-# Ukrainian and Belarusian, 0xA1/0xA2 Ўў, 0xAA/0xBA Єє, 0xAF/0xBF Її, 0xB2/0xB3 Іі.
+# Ukrainian and Belarusian, 0xA1/0xA2 Ўў, 0xAA/0xBA Єє, 0xAF/0xBF Її, 0xB2/0xB3 Іі,
+# 0xA5/0xB4 Ґґ, and 0xB9 is №.
 # Read as windows-1252 or latin-1 they are the accented capitals and small
 # letters, × and ÷, and the listed symbols.
-_CP1251_CHARS = "\u00c0-\u00ff\u00a8\u00b8\u00a1\u00a2\u00aa\u00ba\u00af\u00bf\u00b2\u00b3"
+_CP1251_CHARS = (
+    "\u00c0-\u00ff\u00a8\u00b8\u00a1\u00a2\u00aa\u00ba\u00af\u00bf\u00b2\u00b3\u00a5\u00b4\u00b9"
+)
 CP1251_CHARACTERS = (
     "".join(map(chr, range(0xC0, 0x100)))
-    + "\u00a8\u00b8\u00a1\u00a2\u00aa\u00ba\u00af\u00bf\u00b2\u00b3"
+    + "\u00a8\u00b8\u00a1\u00a2\u00aa\u00ba\u00af\u00bf\u00b2\u00b3\u00a5\u00b4\u00b9"
 )
 """The characters of ``_CP1251_CHARS`` spelled out: a run needs one (NL307's triggers)."""
 # A "word": a run of those characters not touching any other letter or digit.
@@ -252,7 +269,13 @@ _RUSSIAN_SAMPLE = """\
 Война, мир, история, язык, жизнь, чувство, юность, дружба, счастье, площадь.
 Электричество, электрон, экран, этаж, эфир, юг, юбилей, яблоко, январь, ящик.
 Хорошо, хлеб, художник, цель, центр, цифра, час, чай, шаг, шесть, щука, фильм.
-Україна, країна, її, Київ, інформація, європейський, білоруський."""
+Україна, країна, її, Київ, інформація, європейський, білоруський.
+Синоптики кажуть, що у середу в Україні буде спекотно; вітер південний, опади місцями.
+Міська рада ухвалила рішення про ремонт мостів і доріг, повідомили в пресслужбі.
+Інфляція сповільнилася, а ціни на пальне зросли; уряд обіцяє підтримку громадам.
+Вчителі, лікарі й рятувальники отримають виплати; з’їзд відбудеться восени в Одесі.
+Збірна перемогла суперників і зберегла відрив; вболівальники святкували до ранку.
+Джерело, жовтень, гривня, ґанок, їжак, щоденний, юність, явище, цвіт, чотири, шість."""
 _RUSSIAN_BIGRAMS = frozenset(
     word[i : i + 2]
     for word in re.findall(r"\w+", _RUSSIAN_SAMPLE.lower())
@@ -306,15 +329,41 @@ def plausible_cyrillic(text: str) -> bool:
 
 @lru_cache(maxsize=512)
 def cp1251_runs(text: str) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, Cyrillic) for each run of windows-1251 text shown as windows-1252."""
-    found: list[tuple[int, int, str]] = []
+    """(start, end, Cyrillic) for each run of windows-1251 text shown as windows-1252.
+
+    A run that reads as Cyrillic words on its own (``plausible_cyrillic``) vouches for
+    the others of its line: runs cut apart by digits, non-breaking spaces or symbols
+    (`â 2027\xa0ãîäó`, `íà` after `+35\xa0°C`) are taken too when they decode to
+    Cyrillic letters only, with no word starting with `ь`, `ъ` or `ы` (whole runs).
+    """
     if text.isascii():
         return ()
+    candidates: list[tuple[int, int, str, bool, int]] = []
+    line, position = 0, 0
     for match in CP1251_RUN.finditer(text):
         decoded = cp1251_decode(match.group())
-        if decoded is not None and plausible_cyrillic(decoded):
-            found.append((match.start(), match.end(), decoded))
-    return tuple(found)
+        if decoded is None:
+            continue
+        line += text.count("\n", position, match.start())  # linear: positions only grow
+        position = match.start()
+        plausible = plausible_cyrillic(decoded)
+        candidates.append((match.start(), match.end(), decoded, plausible, line))
+    vouched = {line for *_, plausible, line in candidates if plausible}
+    return tuple(
+        (start, end, decoded)
+        for start, end, decoded, plausible, line in candidates
+        if plausible or (line in vouched and _cyrillic_words(decoded))
+    )
+
+
+def _cyrillic_words(decoded: str) -> bool:
+    """Whether ``decoded`` is Cyrillic letters only (between ASCII punctuation), with no
+    word starting with a letter that never starts one."""
+    words = re.findall(r"[^\W\d_]+", decoded.lower())
+    return bool(words) and all(
+        word[0] not in _NEVER_FIRST and all("\u0400" <= ch <= "\u04ff" for ch in word)
+        for word in words
+    )
 
 
 # --- the ftfy analysis (NL301, NL302) ------------------------------------------
@@ -485,7 +534,8 @@ def analyse(text: str) -> Analysis:
         if line.isascii():
             continue
         fixed = repair_line(line) if _TWO_NON_ASCII.search(line) else line
-        if is_bad(fixed):
+        bad: bool | None = is_bad(fixed)
+        if bad:
             if masked is None:
                 masked = _masked(text)
             masked_line = masked[offset : offset + len(line)]
@@ -494,15 +544,22 @@ def analyse(text: str) -> Analysis:
             if whole is not None:  # (ftfy never saw the masked characters: put them back)
                 whole = _plausible_only(line, _unmask(line, masked_line, whole))
             if whole is not None and not is_bad(whole):
-                fixed = whole
+                fixed, bad = whole, False
             elif fixed != line:  # ... or of what is left after ours
                 rest = _clean_repair(fixed)
                 if rest is not None:
-                    fixed = _plausible_only(fixed, rest)
+                    fixed, bad = _plausible_only(fixed, rest), None
         regions = (changed_regions(line, fixed) or []) if fixed != line else []
+        if regions:
+            kept = _unless_cp1251(text, offset, line, regions)
+            if len(kept) != len(regions):
+                fixed, bad = _applied(line, fixed, kept), None
+                regions = (changed_regions(line, fixed) or []) if fixed != line else []
         for i1, i2, j1, j2 in regions:
             repairs.append((offset + i1, offset + i2, fixed[j1:j2]))
-        if not is_bad(fixed):
+        if bad is None:
+            bad = is_bad(fixed)
+        if not bad:
             continue
         # What is still bad after the repairs, in the line's own offsets.
         if masked is None:
@@ -522,6 +579,42 @@ _TWO_NON_ASCII = compile_lazily("[^\\x00-\\x7f][^\\x00-\\x7f]")
 
 def _has_solo(text: str) -> bool:
     return any(char in _SOLO for char in text)
+
+
+def _unless_cp1251(
+    text: str, offset: int, line: str, regions: list[tuple[int, int, int, int]]
+) -> list[tuple[int, int, int, int]]:
+    """``regions`` less those inside windows-1251 runs (NL307's) when those runs explain
+    more of the line than the UTF-8 repairs do (`«Ýòî ðåøåíèå` is `«Это решение`, though
+    cp850 decodes `Ýòî` as UTF-8 by chance)."""
+    end = offset + len(line)
+    all_runs = cp1251_runs(text)  # cached per text; found here by bisection: linear overall
+    first = bisect.bisect_left(all_runs, (offset, -1, ""))
+    runs = []
+    for start, stop, _ in all_runs[first:]:
+        if start >= end:
+            break
+        runs.append((start - offset, stop - offset))
+    if not runs:
+        return regions
+    cp1251 = sum(e - s for s, e in runs)
+    utf8 = sum(i2 - i1 for i1, i2, _, _ in regions)
+    if cp1251 <= utf8:
+        return regions
+    taken = Spans(runs)
+    return [region for region in regions if not taken.overlaps(region[0], region[1])]
+
+
+def _applied(line: str, fixed: str, regions: list[tuple[int, int, int, int]]) -> str:
+    """``line`` with only these regions of ``fixed`` applied."""
+    out: list[str] = []
+    last = 0
+    for i1, i2, j1, j2 in regions:
+        out.append(line[last:i1])
+        out.append(fixed[j1:j2])
+        last = i2
+    out.append(line[last:])
+    return "".join(out)
 
 
 def _plausible_only(line: str, fixed: str) -> str:
@@ -548,15 +641,16 @@ def _to_old(regions: list[tuple[int, int, int, int]], start: int, end: int) -> t
     """``start`` and ``end`` in a repaired line as offsets in the line before the repairs
     (a position inside a repaired stretch widens to the whole stretch)."""
 
+    starts = [j1 for _, _, j1, _ in regions]
+
     def old(position: int, widen_to_end: bool) -> int:
-        shift = 0
-        for i1, i2, j1, j2 in regions:
-            if position < j1:
-                break
-            if position < j2:
-                return i2 if widen_to_end else i1
-            shift = i2 - j2
-        return position + shift
+        index = bisect.bisect_right(starts, position) - 1  # the last region not after it
+        if index < 0:
+            return position
+        i1, i2, _, j2 = regions[index]
+        if position < j2:
+            return i2 if widen_to_end else i1
+        return position + i2 - j2
 
     return old(start, False), max(old(start, False), old(end, True))
 

@@ -55,6 +55,9 @@ class _Codepage:
     """Each byte 0x80-0xFF -> the character this code page shows (C1 control if undefined)."""
     run: re.Pattern[str]
     """A maximal stretch of characters ``to_byte`` holds."""
+    pair: re.Pattern[str]
+    """A lead byte's character followed by a continuation byte's: what any UTF-8
+    mojibake of this code page holds (clean text seldom does: a fast test)."""
 
 
 @cache
@@ -72,7 +75,10 @@ def _codepage(name: str) -> _Codepage:
         to_byte.setdefault(chr(byte), byte)
     chars = "".join(sorted(to_byte))
     run = re.compile("[" + re.escape(chars) + "]+")
-    return _Codepage(name, to_byte, tuple(shown), run)
+    leads = "".join(sorted(c for c, b in to_byte.items() if 0xC2 <= b <= 0xF4))
+    continuations = "".join(sorted(c for c, b in to_byte.items() if 0x80 <= b <= 0xBF))
+    pair = re.compile(f"[{re.escape(leads)}][{re.escape(continuations)}]")
+    return _Codepage(name, to_byte, tuple(shown), run, pair)
 
 
 # --- plausibility ---------------------------------------------------------------------
@@ -164,7 +170,7 @@ _ALPHABETIC_SCRIPTS = frozenset({"Latin", "Greek", "Cyrillic", "Armenian", "Geor
 
 _QUOTES_AND_DASHES = frozenset("“”‘’«»„‚‹›–—…\u00a0\u202f")
 """Non-ASCII punctuation that clean text puts side by side (`…»`, `»\u00a0—`)."""
-_LATIN_EXTENDED_B = frozenset("ƠơƯưǍǎǏǐǑǒǓǔȘșȚțǅǈǋ")
+_LATIN_EXTENDED_B = frozenset("ƠơƯưǍǎǏǐǑǒǓǔȘșȚț")
 """The Latin Extended-B letters news text uses (Vietnamese, Romanian, pinyin)."""
 
 
@@ -283,32 +289,21 @@ def _utf8_length(byte: int) -> int:
     return 0
 
 
+_UTF8 = re.compile(
+    b"(?:[\\xc2-\\xdf][\\x80-\\xbf]|\\xe0[\\xa0-\\xbf][\\x80-\\xbf]"
+    b"|[\\xe1-\\xec\\xee\\xef][\\x80-\\xbf]{2}|\\xed[\\x80-\\x9f][\\x80-\\xbf]"
+    b"|\\xf0[\\x90-\\xbf][\\x80-\\xbf]{2}|[\\xf1-\\xf3][\\x80-\\xbf]{3}"
+    b"|\\xf4[\\x80-\\x8f][\\x80-\\xbf]{2})+"
+)
+"""A maximal stretch of well-formed UTF-8 multi-byte sequences (RFC 3629's table)."""
+
+
 def _pieces(raw: bytes) -> list[tuple[int, int, str]]:
     """(start, end, text) of the maximal stretches of ``raw`` that are well-formed UTF-8
     (every byte is above ASCII here, so each stretch is whole multi-byte characters)."""
-    found: list[tuple[int, int, str]] = []
-    index, size = 0, len(raw)
-    start = -1
-    while index < size:
-        length = _utf8_length(raw[index])
-        decoded = None
-        if length and index + length <= size:
-            try:
-                decoded = raw[index : index + length].decode("utf-8")
-            except UnicodeDecodeError:
-                decoded = None
-        if decoded is None:
-            if start >= 0:
-                found.append((start, index, raw[start:index].decode("utf-8")))
-                start = -1
-            index += 1
-            continue
-        if start < 0:
-            start = index
-        index += length
-    if start >= 0:
-        found.append((start, size, raw[start:].decode("utf-8")))
-    return found
+    return [
+        (match.start(), match.end(), match.group().decode("utf-8")) for match in _UTF8.finditer(raw)
+    ]
 
 
 def reencodes(damaged: str, repaired: str, codepage: str) -> bool:
@@ -352,6 +347,8 @@ def _candidates(line: str, codepage: str) -> list[_Piece]:
     table = _codepage(codepage)
     found: list[_Piece] = []
     for match in table.run.finditer(line):
+        if table.pair.search(line, match.start(), match.end()) is None:
+            continue  # no lead byte followed by a continuation byte: nothing decodes
         run = match.group()
         raw = bytes(table.to_byte[char] for char in run)
         for start, end, text in _pieces(raw):
@@ -371,6 +368,8 @@ def _choose(line: str, codepage: str) -> tuple[int, list[_Piece]]:
     The pieces of one word are judged together, against the script most of the line is
     written in once decoded.
     """
+    if _codepage(codepage).pair.search(line) is None:
+        return 0, []
     pieces = [
         piece
         for piece in _candidates(line, codepage)
@@ -416,6 +415,8 @@ def _choose(line: str, codepage: str) -> tuple[int, list[_Piece]]:
                 previous = index
             else:
                 previous = -1
+    if not _one_script(line, words, accepted, codepage):
+        return 0, []
     if sum(accepted) == 1:
         index = accepted.index(True)
         if not _alone_is_mojibake(line, words[index], afters[index], codepage):
@@ -427,6 +428,23 @@ def _choose(line: str, codepage: str) -> tuple[int, list[_Piece]]:
         verdict for verdict, ok in zip(verdicts, accepted, strict=True) if ok and verdict > 0
     )
     return gain, kept
+
+
+def _one_script(
+    line: str, words: list[tuple[int, int, list[_Piece]]], accepted: list[bool], codepage: str
+) -> bool:
+    """Whether the letters a code page's kept pieces decode to (Latin aside) are nearly
+    all of one script: real mojibake is a language's text; the pieces that latin-1 text
+    of another code page decodes to by chance are a jumble (`핌 Іøåíèå` from cp850)."""
+    counts: dict[str, int] = {}
+    for (_, _, group), ok in zip(words, accepted, strict=True):
+        if ok:
+            for piece in group:
+                for char in _deep(piece.text, codepage):
+                    if char.isalpha() and _script(char) != "Latin":
+                        counts[_script(char)] = counts.get(_script(char), 0) + 1
+    total = sum(counts.values())
+    return total < 3 or 10 * max(counts.values()) >= 9 * total
 
 
 _NOT_EVIDENCE = frozenset("’'™®©")

@@ -55,6 +55,9 @@ _C1_PUNCTUATION_AFTER_WORD = frozenset("\x92\x94\x9b\x85\x99")
 """’ ” › … ™: closing marks, written after a word."""
 _C1_DASHES = frozenset("\x96\x97")
 _C1_LETTERS = frozenset("\x8a\x8c\x8e\x9a\x9c\x9e\x9f")
+_SPACING = frozenset(" \t\u00a0\u202f")
+"""Spacing before a C1 control: it stands alone even where latin-1 mojibake could show
+a non-breaking space (`»\xa0\x97 сказал`: windows-1252 or 1251 `—` read as latin-1)."""
 """Š Œ Ž š œ ž Ÿ."""
 
 
@@ -77,8 +80,12 @@ def _c1_meaning(text: str, index: int) -> str | None:
         return meaning
     if char in _C1_PUNCTUATION_AFTER_WORD and not before.isspace() and not after.isalnum():
         return meaning
+    if char == "\x93" and before.isalnum() and not after.isalnum():
+        return meaning  # German closing quote (`„Plan B“,`)
     if char in _C1_DASHES and (
-        (before == " " and after == " ") or (before.isdigit() and after.isdigit())
+        (before.isspace() and after.isspace())
+        or (before.isdigit() and after.isdigit())
+        or (char == "\x97" and before.isalpha() and after.isalpha())  # `storm—named`
     ):
         return meaning
     if char == "\x80" and after.isdigit():
@@ -102,7 +109,8 @@ They are invisible in most viewers but break search, tokenisers and diffs.
 
 The fix deletes them, except that a C1 control whose context makes its
 windows-1252 meaning certain is mapped to it (`\\x92` between letters is `’`,
-`\\x93` before a word is `“`, `\\x96` between spaces is `–`), as ftfy's
+`\\x93` before a word is `“`, `\\x96` between spaces is `–`, `\\x97` between
+words is `—`), as ftfy's
 fix_c1_controls does.  Tabs, newlines and C1 bytes that are part of a
 mojibake sequence (NL301, NL302), or of a UTF-8 character read through
 windows-1252, 1250 or 1251 (`Ĺ\x81ódzki` is `Łódzki`), are never touched here."""
@@ -146,12 +154,14 @@ windows-1252, 1250 or 1251 (`Ĺ\x81ódzki` is `Łódzki`), are never touched her
                 continue
             replacement = ""
             if "\x80" <= char <= "\x9f":
-                if not lone_c1(text, start) or in_utf8_mojibake(text, start, end):
-                    continue  # a byte of mojibake: its repair needs it
                 if analysis is None:
                     analysis = analyse(text).spans()
                 if analysis.overlaps(start, end):
-                    continue
+                    continue  # a byte of mojibake (NL301's, NL302's): its repair needs it
+                if in_utf8_mojibake(text, start, end) or (
+                    not lone_c1(text, start) and text[start - 1] not in _SPACING
+                ):
+                    continue  # may be a byte of mojibake that no rule decodes: leave it
                 replacement = _c1_meaning(text, start) or ""
             elif char in "\x0b\x0c" and _between_words(text, start, end):
                 replacement = " "
