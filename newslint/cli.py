@@ -12,7 +12,7 @@ import sys
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from newslint import __version__
 from newslint.config import ConfigError
@@ -26,6 +26,7 @@ from newslint.output.reporter import (
     Reporter,
     ReportOptions,
 )
+from newslint.report import printable
 from newslint.run import Run, file_sizes
 from newslint.runner import FileResult, internal_error
 from newslint.selection import split_selectors
@@ -58,8 +59,22 @@ def _terminal_columns() -> int:
     return (columns or 80) - 2
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, whose error messages show the user's arguments escaped: an unknown
+    argument or a bad value may hold an escape sequence (``printable``)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {printable(message)}\n")
+
+
+def _error(message: str) -> None:
+    """``newslint: error: message`` on stderr, file names and all escaped (``printable``)."""
+    print(f"newslint: error: {printable(message)}", file=sys.stderr)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="newslint",
         formatter_class=_HelpFormatter,
         description="Check scraped news articles (.txt, .json, .jsonl) for scraping damage, and fix it.",
@@ -238,7 +253,7 @@ def _main(arguments: list[str]) -> int:
     try:
         run = _configure(args)
     except ConfigError as exc:
-        print(f"newslint: error: {exc}", file=sys.stderr)
+        _error(str(exc))
         return EXIT_ERROR
     _resume_collection()
     if args.engine == "ray":
@@ -322,7 +337,7 @@ def _check(args: argparse.Namespace, run: Run) -> int:
         print("newslint: terminated", file=sys.stderr)
         return _interrupted(run, 143)
     except _BadBaseline as exc:
-        print(f"newslint: error: {exc}", file=sys.stderr)
+        _error(str(exc))
         return EXIT_ERROR
     except BrokenPipeError:
         # The reader went away (`newslint ... | head`): stop quietly, as other CLI tools do.
@@ -330,10 +345,7 @@ def _check(args: argparse.Namespace, run: Run) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_PROBLEMS
     except OSError as exc:
-        print(
-            f"newslint: error: cannot write {args.output_file}: {exc.strerror or exc}",
-            file=sys.stderr,
-        )
+        _error(f"cannot write {args.output_file}: {exc.strerror or exc}")
         return EXIT_ERROR
     if code == EXIT_CLEAN and args.exit_non_zero_on_fix and reporter.counts.fixed:
         code = EXIT_PROBLEMS
@@ -446,18 +458,16 @@ def _write_baseline(args: argparse.Namespace, results: Iterable[FileResult]) -> 
         diagnostics.extend(result.diagnostics)
         errors.extend(result.errors)
     for error in errors:
-        print(error, file=sys.stderr)
+        print(printable(str(error)), file=sys.stderr)  # a file name may hold anything
     from newslint import baseline
 
     try:
         count = baseline.write(Path(args.write_baseline), diagnostics)
     except OSError as exc:
-        print(
-            f"newslint: error: cannot write {args.write_baseline}: {exc.strerror or exc}",
-            file=sys.stderr,
-        )
+        _error(f"cannot write {args.write_baseline}: {exc.strerror or exc}")
         return EXIT_ERROR
-    print(f"Wrote {count} problem{'s' if count != 1 else ''} to {args.write_baseline}.")
+    name = printable(args.write_baseline)
+    print(f"Wrote {count} problem{'s' if count != 1 else ''} to {name}.")
     return EXIT_ERROR if errors else EXIT_CLEAN
 
 
@@ -516,7 +526,7 @@ def _run_ray(args: argparse.Namespace, run: Run) -> int:
     try:
         from newslint.ray import run_ray_engine
     except ImportError as exc:
-        print(f"newslint: error: {exc}", file=sys.stderr)
+        _error(str(exc))
         return EXIT_ERROR
     code = run_ray_engine(
         args.paths[:-1], args.paths[-1], args.ray_address, run, fix=args.fix, quiet=args.quiet
