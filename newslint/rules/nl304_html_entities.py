@@ -86,6 +86,21 @@ def _unescape(reference: str) -> str | None:
     return text
 
 
+_NUMERIC = compile_lazily(r"&(?:amp;){0,8}#(?:([0-9]{1,7})|[xX]([0-9a-fA-F]{1,6}));")
+
+
+def _control_reference(reference: str) -> int | None:
+    """The code point of a numeric reference to a C0 control (not tab, newline or
+    carriage return) or DEL, or None: `&#3;` ends wire-service copy, `&#127;` is debris."""
+    match = _NUMERIC.fullmatch(reference)
+    if match is None:
+        return None
+    code = int(match.group(1)) if match.group(1) else int(match.group(2), 16)
+    if code == 0x7F or (code < 0x20 and code not in (0x09, 0x0A, 0x0D)):
+        return code
+    return None
+
+
 class HtmlEntities(Rule):
     code = "NL304"
     name = "html-entities"
@@ -101,7 +116,9 @@ it is unambiguous: numeric references, and named ones that are real HTML5
 names ending in `;`; references that lost their `&` are fixed only for the
 quotes, apostrophes and dashes extractors escape.  A bare `&` (`AT&T`, `R&D`,
 `Q&A`), `#hashtags`, references inside a raw tag's attributes and escaped tags
-such as `&lt;b&gt;` (NL102's) are never touched."""
+such as `&lt;b&gt;` (NL102's) are never touched.  A reference to a control
+character (`&#3;` ends wire-service copy, `&#127;`) stands for nothing printable:
+its fix deletes it."""
     bad = "Johnson &amp; Johnson&#39;s communiqu&#233; said it#39;s done."
     good = "Johnson & Johnson's communiqué said it's done."
     fields = ("title", "byline", "caption", "body")
@@ -139,6 +156,9 @@ such as `&lt;b&gt;` (NL102's) are never touched."""
                 continue
             replacement = _unescape(match.group())
             if replacement is None:
+                control = _control_reference(match.group())
+                if control is not None:
+                    yield start, end, "", f"HTML reference to control character U+{control:04X}"
                 continue
             what = (
                 "doubly escaped HTML reference"

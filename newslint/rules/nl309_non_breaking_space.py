@@ -8,6 +8,7 @@ from newslint.diagnostics import Diagnostic
 from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule, Triggers
+from newslint.rules._encoding import in_utf8_mojibake
 
 # A stretch of spacing with a non-breaking space in it; whether it is damage
 # (two characters or more, or at a line's edge) is decided in code.  Bounded
@@ -27,7 +28,9 @@ line, are layout from the page (`&nbsp;&nbsp;&nbsp;`) that survived
 extraction.
 
 Only those runs and edges are reported, with no fix (the whitespace rules
-decide what spacing to keep).  The rule is off by default: select it with
+decide what spacing to keep), except a lone one that may be byte 0xA0 of a
+UTF-8 character read through a code page (`Ã\\xa0` is `à`): the encoding
+rules need it.  The rule is off by default: select it with
 `--select NL309` for corpora that should not contain layout spaces."""
     bad = "Paris\xa0\xa0\xa0— The minister said."
     good = "Paris — The minister said."
@@ -45,6 +48,8 @@ decide what spacing to keep).  The rule is off by default: select it with
                 at_edge = at_edge or text[end] in "\r\n"
                 if end - start < 2 and not at_edge:
                     continue
+                if end - start == 1 and in_utf8_mojibake(text, start, end):
+                    continue  # maybe byte 0xA0 of `à` read as windows-1250 (`NICIODATĂ\xa0`)
                 count = match.group().count("\xa0")
                 where = "at the edge of a line" if at_edge else "in a run of spaces"
                 yield self.diagnostic(
