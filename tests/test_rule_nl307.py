@@ -65,3 +65,36 @@ def test_cp1251_read_as_latin_1_is_not_taken_for_utf8() -> None:
     damaged = clean.encode("windows-1251").decode("latin-1")
     assert lint(NL301, body=damaged) == []
     assert _fixed(damaged, NL307, NL303) == clean
+
+
+@pytest.mark.parametrize(
+    ("shown_as", "really"), [("koi8_r", "windows-1251"), ("windows-1251", "koi8_r")]
+)
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Городская дума во вторник одобрила законопроект о парковках, 2025 год.",
+        "Київська міська рада у вівторок ухвалила рішення про нові велодоріжки.",
+    ],
+)
+def test_koi8_r_and_windows_1251_read_as_each_other(shown_as: str, really: str, clean: str) -> None:
+    try:
+        damaged = clean.encode(really).decode(shown_as)
+    except UnicodeError:
+        pytest.skip("KOI8-R has no Ukrainian letters")
+    found = lint(NL307, body=damaged)
+    assert found and all(d.fix and d.fix.edits for d in found)
+    assert _fixed(damaged, NL307) == clean
+    assert lint(NL307, body=clean) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Компания МакДональдс и iPhone: вИЧ-инфекция, СССР, НАТО и ООН — обычный текст.",
+        "Ранок у Києві: ЗСУ, НБУ та МВФ обговорили кредит; «Укрзалізниця» змінює розклад.",
+        "Българският парламент прие бюджета; Србија и Македонија су гласале.",
+    ],
+)
+def test_clean_cyrillic_is_not_koi8(text: str) -> None:
+    assert lint(NL307, body=text) == []

@@ -366,6 +366,70 @@ def _cyrillic_words(decoded: str) -> bool:
     )
 
 
+# --- windows-1251 and KOI8-R read as each other (NL307) -------------------------------
+# Both put Cyrillic letters at 0xC0-0xFF, in other orders and with the cases swapped, so
+# either read as the other is Cyrillic letter soup: `цНПНДЯЙЮЪ ДСЛЮ` (windows-1251 read as
+# KOI8-R), `зПТПДУЛБС ДХНБ` (KOI8-R read as windows-1251).  A sentence's first letter
+# comes out small and the rest capitals: a small letter before a capital is the cheap
+# test for a line worth decoding.
+_KOI8_GATE = compile_lazily("[а-яё][А-ЯЁ]")
+_KOI8_CHAINS = (
+    ("koi8_r", "windows-1251", "windows-1251 text read as KOI8-R"),
+    ("windows-1251", "koi8_r", "KOI8-R text read as windows-1251"),
+)
+
+
+@cache
+def _segment(codepage: str) -> re.Pattern[str]:
+    """A maximal stretch of characters ``codepage`` holds (ASCII included)."""
+    chars = []
+    for byte in range(0x80, 0x100):
+        try:
+            chars.append(bytes([byte]).decode(codepage))
+        except UnicodeDecodeError:
+            continue
+    return re.compile("[\\x00-\\x7f" + re.escape("".join(chars)) + "]+")
+
+
+def _cyrillic_only(text: str) -> str:
+    return " ".join(re.findall("[\u0400-\u04ff]+", text))
+
+
+@lru_cache(maxsize=512)
+def koi8_runs(text: str) -> tuple[tuple[int, int, str, str], ...]:
+    """(start, end, decoded, what) for each stretch of windows-1251 text read as KOI8-R
+    or the other way round: the whole stretch a code page holds is decoded at once
+    (digits, Latin words and punctuation between the letters come along), and kept when
+    its Cyrillic words read as Cyrillic (``plausible_cyrillic``) and did not before."""
+    if text.isascii() or _KOI8_GATE.search(text) is None:
+        return ()
+    found: list[tuple[int, int, str, str]] = []
+    for line_match in _LINE.finditer(text):
+        line, offset = line_match.group(), line_match.start()
+        if _KOI8_GATE.search(line) is None:
+            continue
+        for shown_as, really, what in _KOI8_CHAINS:
+            taken = False
+            for match in _segment(shown_as).finditer(line):
+                segment = match.group()
+                if _KOI8_GATE.search(segment) is None:
+                    continue
+                try:
+                    decoded = segment.encode(shown_as).decode(really)
+                except UnicodeError:
+                    continue
+                if plausible_cyrillic(_cyrillic_only(decoded)) and not plausible_cyrillic(
+                    _cyrillic_only(segment)
+                ):
+                    start = offset + match.start()
+                    for i1, i2, j1, j2 in changed_regions(segment, decoded) or []:
+                        found.append((start + i1, start + i2, decoded[j1:j2], what))
+                    taken = True
+            if taken:
+                break
+    return tuple(found)
+
+
 # --- the ftfy analysis (NL301, NL302) ------------------------------------------
 
 

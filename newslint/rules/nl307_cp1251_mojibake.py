@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.model import Article
 from newslint.rule import Rule, Triggers
-from newslint.rules._encoding import CP1251_CHARACTERS, analyse, cp1251_runs, shown
+from newslint.rules._encoding import CP1251_CHARACTERS, analyse, cp1251_runs, koi8_runs, shown
 
 
 class Cp1251Mojibake(Rule):
@@ -27,13 +27,20 @@ Cyrillic words: enough letters, a natural share of vowels, no word starting
 with `ь`, `ъ` or `ы`, and nearly all letter pairs common ones.  The fix writes
 the decoded text; the decoding is exact, so it is safe.  Text that is UTF-8
 read through a code page (NL301's, NL302's) is left to those rules, even where
-some of its words look like windows-1251 (`ÐûÐüÐîð` is Ukrainian read as cp850)."""
+some of its words look like windows-1251 (`ÐûÐüÐîð` is Ukrainian read as cp850).
+
+Windows-1251 text read as KOI8-R (`цНПНДЯЙЮЪ ДСЛЮ` for `Городская дума`) and
+KOI8-R text read as windows-1251 (`зПТПДУЛБС ДХНБ`) are Cyrillic letter soup with
+the cases swapped; a line that has a small letter before a capital is decoded
+the other way, whole, and reported when its words read as Cyrillic and did not
+before.  That decoding is exact too."""
     bad = "Ïðåçèäåíò Ðîññèè çàÿâèë"
     good = "Президент России заявил"
     fields = ("title", "byline", "caption", "body")
     claims_spans = True
     """Mojibake is repaired first: no other rule reports or edits inside it (engine)."""
-    triggers = Triggers(chars=CP1251_CHARACTERS)
+    # (KOI8-R mix-ups: a small Cyrillic letter before a capital one, as koi8_runs needs.)
+    triggers = Triggers(chars=CP1251_CHARACTERS, patterns=("[а-яё][А-ЯЁ]",))
     fix_applicabilities = frozenset({Applicability.SAFE})
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
@@ -54,5 +61,15 @@ some of its words look like windows-1251 (`ÐûÐüÐîð` is Ukrainian read as 
                 message = (
                     f"windows-1251 text read as windows-1252: '{shown(text[start:end], 40)}'"
                     f" (should be '{shown(decoded, 40)}')"
+                )
+                yield self.diagnostic(name, start, end, message, fix)
+            for start, end, decoded, what in koi8_runs(text):
+                fix = Fix(
+                    f"decode it: '{shown(decoded, 40)}'",
+                    Applicability.SAFE,
+                    (Edit(name, start, end, decoded),),
+                )
+                message = (
+                    f"{what}: '{shown(text[start:end], 40)}' (should be '{shown(decoded, 40)}')"
                 )
                 yield self.diagnostic(name, start, end, message, fix)
