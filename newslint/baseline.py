@@ -9,6 +9,7 @@ problems.  Identical problems in one article are counted, not merged.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import re
@@ -21,6 +22,12 @@ from newslint import __version__
 from newslint.diagnostics import Diagnostic
 
 FORMAT_VERSION = 1
+SIZE_LIMIT = 256 << 20
+"""A baseline is read only if it is a regular file of at most 256 MiB, and none larger is
+written.  An entry takes about 200 bytes, so that is some 1.2 million problems (a corpus of
+about 800,000 articles at the 1.5 problems per article of a sample scrape, with every rule
+selected); loading one that big takes about 1 GB (248 MB measured for 66 MiB).  The limit keeps a device (``/dev/zero``),
+a FIFO or a huge file given as ``--baseline`` from eating memory or hanging the run."""
 
 
 class BaselineError(ValueError):
@@ -57,6 +64,12 @@ def write(path: Path, diagnostics: Iterable[Diagnostic]) -> int:
     # UTF-8: it is written as the escape it came from.  Everything is encoded before the file
     # is touched, and the file is replaced whole: a failure leaves the old baseline as it was.
     data = _LONE_SURROGATE.sub(_escaped, text).encode("utf-8")
+    if len(data) > SIZE_LIMIT:  # never write a baseline that ``load`` refuses
+        raise OSError(
+            errno.EFBIG,
+            f"{len(entries)} problems make a baseline larger than {SIZE_LIMIT >> 20} MiB, "
+            "which newslint would not read; not written",
+        )
     from newslint.files import write_atomic  # only --write-baseline writes one
 
     write_atomic(path, data)
@@ -71,13 +84,20 @@ def _escaped(match: re.Match[str]) -> str:
 
 
 def load(path: Path) -> Counter[str]:
+    """The fingerprints a baseline holds, counted; ``BaselineError`` (one line naming the file)
+    if it cannot be read, is not a regular file of at most ``SIZE_LIMIT`` bytes, or is not a
+    baseline."""
+    from newslint.config import NotReadable, read_regular_file
+
     try:
-        payload = json.loads(path.read_text(encoding="utf-8"))
+        payload = json.loads(read_regular_file(path, SIZE_LIMIT).decode("utf-8"))
         if payload.get("version") != FORMAT_VERSION:
             raise BaselineError(f"{path}: unsupported baseline version {payload.get('version')!r}")
         return Counter(str(entry["fingerprint"]) for entry in payload["entries"])
     except BaselineError:
         raise
+    except NotReadable as exc:
+        raise BaselineError(f"{path}: cannot read baseline: {exc}") from None
     except OSError as exc:
         raise BaselineError(f"{path}: cannot read baseline: {exc.strerror or exc}") from None
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
