@@ -8,16 +8,23 @@ import gc
 import io
 import os
 import signal
+import stat
 import sys
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from newslint import __version__
 from newslint.config import ConfigError
 from newslint.diagnostics import ReadError
-from newslint.files import Terminated, on_signal, raise_if_signalled, reset_signalled
+from newslint.files import (
+    AtomicWriter,
+    Terminated,
+    on_signal,
+    raise_if_signalled,
+    reset_signalled,
+)
 from newslint.output import FORMATS, default_format
 from newslint.output.reporter import (
     EXIT_CLEAN,
@@ -31,6 +38,9 @@ from newslint.run import Run, file_sizes
 from newslint.runner import FileResult, internal_error
 from newslint.selection import split_selectors
 from newslint.statistics import DomainCounts
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
 
 
 class _HelpFormatter(argparse.HelpFormatter):
@@ -473,11 +483,62 @@ def _write_baseline(args: argparse.Namespace, results: Iterable[FileResult]) -> 
 
 @contextlib.contextmanager
 def _output(path: str | None, to_stderr: bool) -> Iterator[TextIO]:
+    """Where the report goes: stdout (stderr), or ``-o FILE``, replaced atomically as a fixed
+    article is (a temp file beside it, renamed over it once the report is complete): a run
+    interrupted or failing before then leaves the old report whole.  A device or a FIFO
+    (``-o /dev/null``, ``-o /dev/stdout``) is written in place."""
     if path is None:
         yield sys.stderr if to_stderr else sys.stdout
         return
-    with open(path, "w", encoding="utf-8", errors="backslashreplace") as handle:
+    if not _replaceable(path):
+        with open(path, "w", encoding="utf-8", errors="backslashreplace") as handle:
+            yield handle
+        return
+    sink = _Sink(AtomicWriter(Path(path)))
+    try:
+        handle = io.TextIOWrapper(
+            io.BufferedWriter(sink), encoding="utf-8", errors="backslashreplace"
+        )
         yield handle
+        handle.flush()
+        sink.commit()
+    finally:
+        sink.discard()
+
+
+def _replaceable(path: str) -> bool:
+    """A report file to replace by rename: a regular file (through links), or none yet."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:  # a new file (or an error that making the temp file reports)
+        return True
+
+
+class _Sink(io.RawIOBase):
+    """The bytes of a text stream, into an ``AtomicWriter``; dropped once it is discarded
+    (a report abandoned half way is never flushed into a closed writer)."""
+
+    def __init__(self, writer: AtomicWriter) -> None:
+        super().__init__()
+        self._writer: AtomicWriter | None = writer
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: ReadableBuffer) -> int:
+        size = memoryview(data).nbytes
+        if self._writer is not None:
+            self._writer.write(bytes(data))
+        return size
+
+    def commit(self) -> None:
+        assert self._writer is not None
+        self._writer.commit()
+
+    def discard(self) -> None:
+        writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.discard()
 
 
 def _interrupted(run: Run, code: int) -> int:
