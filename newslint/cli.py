@@ -91,7 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Rule documentation: newslint rule CODE|NAME|--all [--output-format json]. "
         "Corpus report: newslint report PATHS -o report.html. "
         "Exit status: 0 no problems, 1 problems found (or --diff would change files), 2 error, "
-        "130 interrupted (SIGINT, Ctrl-C), 143 terminated (SIGTERM); see README, Guarantees.",
+        "130 interrupted (SIGINT, Ctrl-C), 143 terminated (SIGTERM), 141 output closed early "
+        "(a broken pipe: newslint ... | head); see README, Guarantees.",
     )
     _add_fix_and_rule_options(parser)
     _add_output_options(parser)
@@ -225,7 +226,31 @@ def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
 
 
+EXIT_BROKEN_PIPE = 141
+"""The reader of stdout went away (``newslint ... | head -1``): 128 + SIGPIPE, the status a
+shell reports for ``cat`` or ``grep`` ended by it; the run stops quietly."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        code = _command(argv)
+        sys.stdout.flush()  # what is still buffered fails here, not at the interpreter's exit
+    except BrokenPipeError:
+        return stdout_closed()
+    return code
+
+
+def stdout_closed() -> int:
+    """Stop quietly after a write into a pipe nobody reads: stdout goes to ``os.devnull``, so
+    that nothing left in its buffer fails again when Python exits; ``EXIT_BROKEN_PIPE``."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    return EXIT_BROKEN_PIPE
+
+
+def _command(argv: Sequence[str] | None) -> int:
     for stream in (sys.stdout, sys.stderr):
         # Messages quote damaged input, which may hold lone surrogates from JSON escapes.
         if isinstance(stream, io.TextIOWrapper):
@@ -351,9 +376,7 @@ def _check(args: argparse.Namespace, run: Run) -> int:
         return EXIT_ERROR
     except BrokenPipeError:
         # The reader went away (`newslint ... | head`): stop quietly, as other CLI tools do.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_PROBLEMS
+        return stdout_closed()
     except OSError as exc:
         _error(f"cannot write {args.output_file}: {exc.strerror or exc}")
         return EXIT_ERROR
