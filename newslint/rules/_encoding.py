@@ -400,9 +400,12 @@ def koi8_runs(text: str) -> tuple[tuple[int, int, str, str], ...]:
     """(start, end, decoded, what) for each stretch of windows-1251 text read as KOI8-R
     or the other way round: the whole stretch a code page holds is decoded at once
     (digits, Latin words and punctuation between the letters come along), and kept when
-    its Cyrillic words read as Cyrillic (``plausible_cyrillic``) and did not before."""
+    its Cyrillic words read as Cyrillic (``plausible_cyrillic``) and did not before, and
+    it is far more plausible as a whole (``_mojibake.cost``: no box-drawing debris)."""
     if text.isascii() or _KOI8_GATE.search(text) is None:
         return ()
+    from newslint.rules._mojibake import cost
+
     found: list[tuple[int, int, str, str]] = []
     for line_match in _LINE.finditer(text):
         line, offset = line_match.group(), line_match.start()
@@ -418,8 +421,10 @@ def koi8_runs(text: str) -> tuple[tuple[int, int, str, str], ...]:
                     decoded = segment.encode(shown_as).decode(really)
                 except UnicodeError:
                     continue
-                if plausible_cyrillic(_cyrillic_only(decoded)) and not plausible_cyrillic(
-                    _cyrillic_only(segment)
+                if (
+                    plausible_cyrillic(_cyrillic_only(decoded))
+                    and not plausible_cyrillic(_cyrillic_only(segment))
+                    and 2 * cost(decoded, "Cyrillic") < cost(segment, "Cyrillic")
                 ):
                     start = offset + match.start()
                     for i1, i2, j1, j2 in changed_regions(segment, decoded) or []:
@@ -428,6 +433,102 @@ def koi8_runs(text: str) -> tuple[tuple[int, int, str, str], ...]:
             if taken:
                 break
     return tuple(found)
+
+
+# --- GBK and Big5 read as windows-1252 (NL308) ------------------------------------------
+# Chinese pages in GBK or Big5 read as windows-1252 show every character as two Latin-1
+# ones (`±±¾©ÊÐ` for `北京市`); their Latin text keeps its ASCII but its quotes, dashes and
+# accented letters become pairs too (`¡°kill¡±`, `7¨C2`, `caf¨¦`), and GBK's Cyrillic
+# (`§¤§à§â§à§Õ`) as well.  Two characters of windows-1252 above ASCII side by side are in
+# every such line.
+_WINDOWS_1252_HIGH = "".join(
+    sorted({bytes([b]).decode("windows-1252", "replace") for b in range(0x80, 0x100)} - {"\ufffd"})
+    + [chr(b) for b in (0x81, 0x8D, 0x8F, 0x90, 0x9D)]
+)
+"""Every character windows-1252 shows above ASCII (its five undefined bytes as C1)."""
+DOUBLE_BYTE_GATE = f"[{_WINDOWS_1252_HIGH}][{_WINDOWS_1252_HIGH}]"
+"""Two of them side by side (NL308's trigger pattern: literal characters only)."""
+_DOUBLE_BYTE = compile_lazily(DOUBLE_BYTE_GATE)
+_DOUBLE_BYTE_CODECS = (("gbk", "GBK"), ("big5", "Big5"))
+
+
+@lru_cache(maxsize=512)
+def double_byte_runs(text: str) -> tuple[tuple[int, int, str, str], ...]:
+    """(start, end, decoded, codec name) for each stretch of GBK or Big5 text read as
+    windows-1252: a line's stretch of characters windows-1252 shows is turned back into
+    its bytes and decoded whole (its ASCII comes along), and kept when the decoding is
+    strict, gives the bytes back, holds letters of one script (Latin aside) and makes the
+    words much more plausible (``_mojibake.cost``)."""
+    if text.isascii() or _DOUBLE_BYTE.search(text) is None:
+        return ()
+    from newslint.rules._mojibake import _codepage, cost, dominant_script
+
+    table = _codepage("windows-1252").to_byte
+    segment_re = _segment_1252()
+    found: list[tuple[int, int, str, str]] = []
+    for line_match in _LINE.finditer(text):
+        line, offset = line_match.group(), line_match.start()
+        if _DOUBLE_BYTE.search(line) is None:
+            continue
+        for match in segment_re.finditer(line):
+            segment = match.group()
+            if _DOUBLE_BYTE.search(segment) is None:
+                continue
+            raw = bytes(table[char] if char > "\x7f" else ord(char) for char in segment)
+            for codec, label in _DOUBLE_BYTE_CODECS:
+                try:
+                    decoded = raw.decode(codec)
+                except UnicodeDecodeError:
+                    continue
+                if decoded == segment or decoded.encode(codec) != raw:
+                    continue
+                if not _one_script(decoded, segment):
+                    continue
+                script = dominant_script(decoded)
+                if 2 * cost(decoded, script) >= cost(segment, script):
+                    continue
+                regions = changed_regions(segment, decoded) or []
+                if (
+                    len(regions) == 1
+                    and regions[0][1] - regions[0][0] <= 2
+                    and not _glued(segment, regions[0][0], regions[0][1])
+                ):
+                    continue  # one pair alone, no word around it (`¨¹ apart`): chance
+                start = offset + match.start()
+                for i1, i2, j1, j2 in regions:
+                    found.append((start + i1, start + i2, decoded[j1:j2], label))
+                break
+    return tuple(found)
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` touches a letter or digit."""
+    return (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum())
+
+
+@cache
+def _segment_1252() -> re.Pattern[str]:
+    return re.compile("[\\x00-\\x7f" + re.escape(_WINDOWS_1252_HIGH) + "]+")
+
+
+def _one_script(decoded: str, segment: str) -> bool:
+    """Whether the letters above ASCII of ``decoded`` are nearly all of one script, and
+    CJK, if any, is Chinese text: two characters at least and no fewer than the ASCII
+    letters around them (one CJK character from `×…` or `É¿` is chance)."""
+    from newslint.rules._mojibake import _script
+
+    counts: dict[str, int] = {}
+    for char in decoded:
+        if char > "\x7f" and char.isalpha():
+            counts[_script(char)] = counts.get(_script(char), 0) + 1
+    total = sum(counts.values())
+    if total and 10 * max(counts.values()) < 9 * total:
+        return False
+    cjk = counts.get("CJK", 0)
+    if not cjk:
+        return True
+    ascii_letters = sum(char.isascii() and char.isalpha() for char in segment)
+    return cjk >= 2 and 2 * cjk >= total and cjk >= ascii_letters
 
 
 # --- the ftfy analysis (NL301, NL302) ------------------------------------------
@@ -629,8 +730,16 @@ def analyse(text: str) -> Analysis:
         if masked is None:
             masked = _masked(text)
         masked_fixed = _masked(fixed) if fixed != line else masked[offset : offset + len(line)]
+        others = None
         for start, end in bad_regions(masked_fixed):
             if lost_bytes(fixed, start, end):
+                if others is None:  # other code pages' mojibake: NL307's, NL308's
+                    others = Spans(
+                        [(s - offset, e - offset) for s, e, *_ in double_byte_runs(text)]
+                        + [(s - offset, e - offset) for s, e, *_ in koi8_runs(text)]
+                    )
+                if fixed == line and others.overlaps(start, end):
+                    continue
                 old_start, old_end = _to_old(regions, start, end)
                 lost.append((offset + old_start, offset + old_end))
     # Drop repairs of C1 controls alone (NL303 maps those with its own context test).
@@ -652,9 +761,9 @@ def _unless_cp1251(
     more of the line than the UTF-8 repairs do (`«Ýòî ðåøåíèå` is `«Это решение`, though
     cp850 decodes `Ýòî` as UTF-8 by chance)."""
     end = offset + len(line)
+    runs = []
     all_runs = cp1251_runs(text)  # cached per text; found here by bisection: linear overall
     first = bisect.bisect_left(all_runs, (offset, -1, ""))
-    runs = []
     for start, stop, _ in all_runs[first:]:
         if start >= end:
             break

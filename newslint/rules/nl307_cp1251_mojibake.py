@@ -7,7 +7,14 @@ from collections.abc import Iterator
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.model import Article
 from newslint.rule import Rule, Triggers
-from newslint.rules._encoding import CP1251_CHARACTERS, analyse, cp1251_runs, koi8_runs, shown
+from newslint.rules._encoding import (
+    CP1251_CHARACTERS,
+    Spans,
+    analyse,
+    cp1251_runs,
+    koi8_runs,
+    shown,
+)
 
 
 class Cp1251Mojibake(Rule):
@@ -63,7 +70,12 @@ before.  That decoding is exact too."""
                     f" (should be '{shown(decoded, 40)}')"
                 )
                 yield self.diagnostic(name, start, end, message, fix)
+            repaired = None
             for start, end, decoded, what in koi8_runs(text):
+                if repaired is None:
+                    repaired = Spans([(s, e) for s, e, _ in analyse(text).repairs])
+                if repaired.overlaps(start, end):
+                    continue  # UTF-8 read as windows-1251 (NL301's) has such letters too
                 fix = Fix(
                     f"decode it: '{shown(decoded, 40)}'",
                     Applicability.SAFE,

@@ -7,7 +7,15 @@ from collections.abc import Iterator
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.model import Article
 from newslint.rule import Rule, Triggers
-from newslint.rules._encoding import GBK_LETTER, gbk_decode, shown
+from newslint.rules._encoding import (
+    DOUBLE_BYTE_GATE,
+    GBK_LETTER,
+    Spans,
+    analyse,
+    double_byte_runs,
+    gbk_decode,
+    shown,
+)
 
 
 class GbkMojibake(Rule):
@@ -23,20 +31,49 @@ diaeresis and a symbol glued into the word: `f¨¹r`, `Andr¨¦`.
 The pair is reported only inside a word (next to an ASCII letter) and when it
 decodes to a letter.  The fix writes that letter; it is offered as unsafe
 because the page's other characters were probably damaged too and a human
-should look at the record."""
+should look at the record.
+
+Whole lines are decoded too: Chinese text in GBK or Big5 read as windows-1252
+(`±±¾©ÊÐ` for `北京市`), and the quotes, dashes and letters of Latin or Cyrillic
+text in GBK (`¡°kill¡±`, `7¨C2`, `§¤§à§â§à§Õ` for `Городская`).  A stretch is
+decoded whole, with its ASCII, and reported when the decoding is strict, gives
+the same bytes back, holds letters of one script and reads far more plausibly;
+text that is UTF-8 read through a code page (NL301's) comes first.
+Those fixes are exact decodings; they are offered as unsafe all the same, as
+the choice of the code page is a judgment."""
     bad = "Gr¨¹\u00dfe f¨¹r Andr¨¦"
     good = "Grüße für André"
     fields = ("title", "byline", "caption", "body")
     claims_spans = True
     """Mojibake is repaired first: no other rule reports or edits inside it (engine)."""
-    triggers = Triggers(chars="¨")
+    triggers = Triggers(chars="¨", patterns=(DOUBLE_BYTE_GATE,))
     fix_applicabilities = frozenset({Applicability.UNSAFE})
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
         for name, text in article.text_fields(self.fields):
+            if text.isascii():
+                continue
+            runs = double_byte_runs(text)
+            utf8 = Spans([(s, e) for s, e, _ in analyse(text).repairs]) if runs else None
+            for start, end, decoded, codec in runs:
+                if utf8 is not None and utf8.overlaps(start, end):
+                    continue  # UTF-8 read through a code page: NL301's reading comes first
+                fix = Fix(
+                    f"decode as {codec}: '{shown(decoded, 40)}'",
+                    Applicability.UNSAFE,
+                    (Edit(name, start, end, decoded),),
+                )
+                message = (
+                    f"{codec} text read as windows-1252: '{shown(text[start:end], 40)}'"
+                    f" (should be '{shown(decoded, 40)}')"
+                )
+                yield self.diagnostic(name, start, end, message, fix)
             if "¨" not in text:
                 continue
+            taken = Spans([(start, end) for start, end, _, _ in runs])
             for match in GBK_LETTER.finditer(text):
+                if taken.overlaps(match.start(), match.end()):
+                    continue
                 letter = gbk_decode(match.group())
                 if letter is None:
                     continue
