@@ -98,3 +98,16 @@ def test_koi8_r_and_windows_1251_read_as_each_other(shown_as: str, really: str, 
 )
 def test_clean_cyrillic_is_not_koi8(text: str) -> None:
     assert lint(NL307, body=text) == []
+
+
+@pytest.mark.parametrize(
+    ("damaged", "clean"),
+    [  # the issue's examples: partial repairs and a lost letter
+        ("Ìîåé äåâî÷êå ñêîðî 5 ëåò. Ей уже много", "Моей девочке скоро 5 лет. Ей уже много"),
+        ("Â 2005-ì ãîäó ïðåçèäåíò Ðîññèè çàÿâèë.", "В 2005-м году президент России заявил."),
+        ("TT2-øíûé ðåæèì", "TT2-шный режим"),
+        ("'ìîÿ_êîäèðîâêà' ðàáîòàåò", "'моя_кодировка' работает"),
+    ],
+)
+def test_the_issues_partial_repairs(damaged: str, clean: str) -> None:
+    assert _fixed(damaged, NL307, NL303) == clean
