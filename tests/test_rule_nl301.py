@@ -223,3 +223,25 @@ def test_the_fast_mojibake_check_is_ftfys() -> None:
     [pair] = clause.patterns
     unseen = [t for t in bad if not (re.search(pair, t) or set(clause.chars) & set(t))]
     assert unseen == []
+
+
+@pytest.mark.parametrize(
+    ("text", "clean"),
+    [
+        (
+            "koji je korišteǌem sloja proizveo dovoǉno",
+            "koji je korištenjem sloja proizveo dovoljno",
+        ),
+        ("ŉ Chloroplas is ŉ organel", "ʼn Chloroplas is ʼn organel"),
+        ("Ǉubljana i ǅamija", "LJubljana i Džamija"),
+    ],
+)
+def test_nl301_writes_out_one_character_digraphs(text: str, clean: str) -> None:
+    found = lint(NL301, body=text)
+    assert found and all(d.fix and d.fix.applicability is Applicability.SAFE for d in found)
+    edits = tuple(edit for d in found if d.fix for edit in d.fix.edits)
+    assert apply_field_edits(text, edits) == clean
+
+
+def test_nl301_leaves_written_out_digraphs() -> None:
+    assert lint(NL301, body="Ljubljana, Džamija, korištenjem, dovoljno, 'n Chloroplas") == []

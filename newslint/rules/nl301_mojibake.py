@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule, Triggers
 from newslint.rules._encoding import SOLO_CHARACTERS, analyse, exact_edits, shown
+
+DIGRAPHS = "ŉǄǅǆǇǈǉǊǋǌǱǲǳ"
+"""One-character digraphs (ŉ, ǆ, ǉ, ǌ, ǳ...) that legacy code pages for Afrikaans and
+Croatian had and that text converted from them keeps (`korišteǌem` for `korištenjem`)."""
+_DIGRAPH = compile_lazily(f"[{DIGRAPHS}]")
 
 
 class Mojibake(Rule):
@@ -34,7 +41,12 @@ never touched.  What is left, ftfy's encoding repairs may mend (`voilÃ  le`).
 Only the mis-decoded characters change: curly quotes, dashes, accents and other
 scripts that were written that way stay as they are.  Mojibake that lost bytes
 on the way is NL302's, lone C1 control characters are NL303's; no other rule
-reports or edits inside the repaired text until it is repaired."""
+reports or edits inside the repaired text until it is repaired.
+
+One-character digraphs that legacy code pages for Croatian and Afrikaans had
+(`ǌ`, `ǉ`, `ǆ`, `ŉ`) are reported too: text converted from them keeps them, and
+they match no word (`korišteǌem` is `korištenjem`).  The fix writes the letters
+they stand for (Unicode's compatibility decomposition: `nj`, `ʼn`)."""
     bad = "Itâ€™s the cafÃ© on the corner"
     good = "It’s the café on the corner"
     fields = ("title", "byline", "caption", "body", "url")
@@ -42,7 +54,9 @@ reports or edits inside the repaired text until it is repaired."""
     """Mojibake is repaired first: no other rule reports or edits inside it (engine)."""
     # ``analyse`` repairs nothing unless ftfy's ``is_bad``, which needs two non-ASCII
     # characters in a row or one of a few characters (see ``_encoding.is_bad``).
-    triggers = Triggers(chars=SOLO_CHARACTERS, patterns=("[^\\x00-\\x7f][^\\x00-\\x7f]",))
+    triggers = Triggers(
+        chars=SOLO_CHARACTERS + DIGRAPHS, patterns=("[^\\x00-\\x7f][^\\x00-\\x7f]",)
+    )
     fix_applicabilities = frozenset({Applicability.SAFE})
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
@@ -56,4 +70,12 @@ reports or edits inside the repaired text until it is repaired."""
                 )
                 fix = Fix(f"decode as UTF-8: '{shown(replacement, 40)}'", Applicability.SAFE, edits)
                 message = f"mojibake '{shown(text[start:end], 40)}' (should be '{shown(replacement, 40)}')"
+                yield self.diagnostic(name, start, end, message, fix)
+            for match in _DIGRAPH.finditer(text):
+                start, end = match.span()
+                letters = unicodedata.normalize("NFKC", match.group())
+                fix = Fix(
+                    f"write '{letters}'", Applicability.SAFE, (Edit(name, start, end, letters),)
+                )
+                message = f"legacy code page's one-character digraph '{match.group()}' (should be '{letters}')"
                 yield self.diagnostic(name, start, end, message, fix)
