@@ -408,6 +408,20 @@ def _duplicate_bodies(count: int) -> list[str]:
     return bodies
 
 
+def _near(keys: list[str], index: int, distance: int, max_gap: int) -> bool:
+    """NL601's nearness by its definition: the paragraphs around the copy that repeat those
+    ``distance`` before them (the copied block) leave at most ``max_gap`` paragraphs
+    between the original block and the copy's."""
+    block = 0
+    position = index - 1
+    while position - distance >= 0 and keys[position] == keys[position - distance]:
+        block, position = block + 1, position - 1
+    position = index + 1
+    while position < len(keys) and keys[position] == keys[position - distance]:
+        block, position = block + 1, position + 1
+    return distance - 1 - block <= max_gap
+
+
 def _duplicates(rule: DuplicateParagraph) -> Callable[[Article], list[Diagnostic]]:
     """NL601 as first written: every paragraph collapsed, then the long ones compared."""
 
@@ -422,6 +436,7 @@ def _duplicates(rule: DuplicateParagraph) -> Callable[[Article], list[Diagnostic
             return []
         found = []
         first: dict[str, int] = {}
+        latest: dict[str, int] = {}
         before: set[tuple[str, str]] = set()
         after: set[tuple[str, str]] = set()
         for index, key in enumerate(keys):
@@ -434,6 +449,8 @@ def _duplicates(rule: DuplicateParagraph) -> Callable[[Article], list[Diagnostic
                 if letters(key) * 2 < len(key) or key.rstrip(" \"'”’»)]*_").endswith(("?", "？")):
                     continue
                 first[key] = index
+            previous_copy = latest.get(key, index)
+            latest[key] = index
             in_run = previous == key or (key, previous) in before or (key, following) in after
             if previous is not None:
                 before.add((key, previous))
@@ -445,8 +462,14 @@ def _duplicates(rule: DuplicateParagraph) -> Callable[[Article], list[Diagnostic
                 continue
             cut_start, cut_end = cut_span(items, index)
             edit = Edit("body", cut_start, cut_end, "")
-            fix = Fix("remove the repeated paragraph", Applicability.SAFE, (edit,))
-            message = f"paragraph {index + 1} repeats paragraph {original + 1}: '{shown(key)}'"
+            if _near(keys, index, index - previous_copy, rule.max_gap):
+                applicability, where = Applicability.SAFE, ""
+            else:
+                applicability, where = Applicability.UNSAFE, " (far from it: review)"
+            fix = Fix("remove the repeated paragraph", applicability, (edit,))
+            message = (
+                f"paragraph {index + 1} repeats paragraph {original + 1}{where}: '{shown(key)}'"
+            )
             found.append(rule.diagnostic("body", cut_start, cut_end, message, fix))
         return found
 
