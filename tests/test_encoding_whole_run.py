@@ -201,3 +201,24 @@ def test_detection_has_no_budget_and_is_linear(monkeypatch: pytest.MonkeyPatch) 
         assert found.repairs and found.repairs[-1][1] > len(body) - len(line)
         counts.append(calls)
     assert counts[1] <= 4 * counts[0] + 50
+
+
+def test_is_exact_repair_checks_every_code_page_and_round() -> None:
+    assert _mojibake.is_exact_repair("Œ§Œø Œ¥Œ∑", "Το δη")  # Mac Roman
+    assert _mojibake.is_exact_repair("Ã¢â‚¬â„¢", "’")  # twice
+    assert _mojibake.is_exact_repair("Ñ\x81Ð", "сÐ") is False  # a stray lead is no repair
+    assert not _mojibake.is_exact_repair("Ã©", "e")
+
+
+def test_nl301_edits_are_each_an_exact_repair() -> None:
+    """One edit for a whole stretch when it decodes whole; split around a real
+    character that sits inside it (a soft hyphen), each part exact."""
+    clean = "Το δημοτικό συμβούλιο της Αθήνας, 38\u00a0°C."
+    damaged_text = damaged(clean, "mac_roman")
+    [first, *_] = lint(NL301, body=damaged_text)
+    assert first.fix and len(first.fix.edits) == 1
+    body = damaged("раз", "windows-1252") + "\u00ad" + damaged("говор и речь", "windows-1252")
+    edits = [e for d in lint(NL301, body=body) if d.fix for e in d.fix.edits]
+    assert len(edits) >= 2
+    assert all(_mojibake.is_exact_repair(body[e.start : e.end], e.content) for e in edits)
+    assert apply_field_edits(body, tuple(edits)) == "раз\u00adговор и речь"

@@ -635,15 +635,23 @@ def _diffed_regions(old: str, new: str) -> list[tuple[int, int, int, int]]:
 
 
 def exact_edits(old: str, new: str) -> list[tuple[int, int, str]]:
-    """(start, end, replacement) edits that turn ``old`` into ``new`` and leave every
-    character the two share alone (a real soft hyphen inside a repaired run of mojibake
-    stays out of the edits, which are then each an exact decoding)."""
-    if len(old) > _MAX_DIFF:
+    """(start, end, replacement) edits that turn ``old`` into ``new``, each one an exact
+    decoding (``_mojibake.is_exact_repair``): the whole stretch when it is one, else the
+    stretches between the characters the two share (a real soft hyphen inside a run of
+    mojibake), when each of those is; else the whole stretch after all."""
+    from newslint.rules._mojibake import is_exact_repair
+
+    if len(old) > _MAX_DIFF or is_exact_repair(old, new):
         return [(0, len(old), new)]
     from difflib import SequenceMatcher
 
     matcher = SequenceMatcher(None, old, new, autojunk=False)
-    return [(i1, i2, new[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+    edits = [
+        (i1, i2, new[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"
+    ]
+    if all(is_exact_repair(old[i1:i2], content) for i1, i2, content in edits):
+        return edits
+    return [(0, len(old), new)]
 
 
 def bad_regions(text: str) -> list[tuple[int, int]]:

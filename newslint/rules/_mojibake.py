@@ -306,6 +306,34 @@ def _pieces(raw: bytes) -> list[tuple[int, int, str]]:
     ]
 
 
+def is_exact_repair(damaged: str, repaired: str) -> bool:
+    """Whether ``repaired`` is ``damaged`` decoded back: its characters turned into bytes
+    by one of ``CODEPAGES`` (C1 controls as their byte) and read as UTF-8, once or up to
+    ``_ROUNDS`` times (each time through any code page).  What the safe-fix contract can
+    call to check an NL301 edit; the characters are never guessed."""
+    frontier = {damaged}
+    for _ in range(_ROUNDS):
+        following: set[str] = set()
+        for text in frontier:
+            for name in CODEPAGES:
+                to_byte = _codepage(name).to_byte
+                if any(char > "\x7f" and char not in to_byte for char in text):
+                    continue
+                raw = bytes(to_byte[char] if char > "\x7f" else ord(char) for char in text)
+                try:
+                    decoded = raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    continue
+                if decoded == repaired:
+                    return True
+                if decoded != text:
+                    following.add(decoded)
+        frontier = following
+        if not frontier:
+            break
+    return False
+
+
 def reencodes(damaged: str, repaired: str, codepage: str) -> bool:
     """The proof of a repair: ``repaired`` as UTF-8, read through ``codepage``, is exactly
     ``damaged`` (a byte the code page leaves undefined, or any byte 0x80-0x9F read as
