@@ -24,6 +24,7 @@ from newslint.files import (
     on_signal,
     raise_if_signalled,
     reset_signalled,
+    signals_held,
 )
 from newslint.output import FORMATS, default_format
 from newslint.output.reporter import (
@@ -517,16 +518,19 @@ def _output(path: str | None, to_stderr: bool) -> Iterator[TextIO]:
         with open(path, "w", encoding="utf-8", errors="backslashreplace") as handle:
             yield handle
         return
-    sink = _Sink(AtomicWriter(Path(path)))
+    writer: AtomicWriter | None = None
     try:
+        with signals_held():  # a signal while the temp file is made waits until it is kept
+            writer = AtomicWriter(Path(path))
         handle = io.TextIOWrapper(
-            io.BufferedWriter(sink), encoding="utf-8", errors="backslashreplace"
+            io.BufferedWriter(_Sink(writer)), encoding="utf-8", errors="backslashreplace"
         )
         yield handle
         handle.flush()
-        sink.commit()
+        writer.commit()
     finally:
-        sink.discard()
+        if writer is not None:
+            writer.discard()
 
 
 def _replaceable(path: str) -> bool:
@@ -538,30 +542,20 @@ def _replaceable(path: str) -> bool:
 
 
 class _Sink(io.RawIOBase):
-    """The bytes of a text stream, into an ``AtomicWriter``; dropped once it is discarded
-    (a report abandoned half way is never flushed into a closed writer)."""
+    """The bytes of a text stream, into an ``AtomicWriter``; once the writer is discarded,
+    what the stream still holds is dropped (it flushes when it is collected)."""
 
     def __init__(self, writer: AtomicWriter) -> None:
         super().__init__()
-        self._writer: AtomicWriter | None = writer
+        self._writer = writer
 
     def writable(self) -> bool:
         return True
 
     def write(self, data: ReadableBuffer) -> int:
-        size = memoryview(data).nbytes
-        if self._writer is not None:
+        if self._writer.temporary:
             self._writer.write(bytes(data))
-        return size
-
-    def commit(self) -> None:
-        assert self._writer is not None
-        self._writer.commit()
-
-    def discard(self) -> None:
-        writer, self._writer = self._writer, None
-        if writer is not None:
-            writer.discard()
+        return memoryview(data).nbytes
 
 
 def _interrupted(run: Run, code: int) -> int:
