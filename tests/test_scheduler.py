@@ -191,14 +191,23 @@ def test_the_report_is_streamed_file_by_file_and_is_the_sorted_report(
     write_corpus(tmp_path / "corpus", 30, seed=9, txt_share=0.5)
     target = tmp_path / "report.out"
     sizes: list[int] = []
+    written = [0]
     add = Reporter.add
+    sink_write = newslint.cli._Sink.write
 
     def add_and_measure(self: Reporter, result: FileResult) -> None:
         add(self, result)
         self.out.flush()
-        sizes.append(target.stat().st_size)
+        sizes.append(written[0])
+
+    def count(self: newslint.cli._Sink, data: bytes) -> int:
+        # -o writes into a temp file beside the target (renamed over it at the end):
+        # count the bytes handed to it.
+        written[0] += len(data)
+        return sink_write(self, data)
 
     monkeypatch.setattr(Reporter, "add", add_and_measure)
+    monkeypatch.setattr(newslint.cli._Sink, "write", count)
     args = ["--isolated", "--no-cache", "-j", "1", "--format", output_format, "-o", str(target)]
     main([*args, str(tmp_path / "corpus")])
     streamed = target.read_text(encoding="utf-8")
