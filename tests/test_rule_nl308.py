@@ -64,3 +64,32 @@ def test_utf8_mojibake_is_left_to_nl301() -> None:
     damaged = clean.encode("utf-8").decode("windows-1252")
     assert lint(NL308, body=damaged) == []
     assert [d.code for d in lint(NL301, body=damaged)] == ["NL301", "NL301", "NL301"]
+
+
+@pytest.mark.parametrize(
+    ("clean", "codec"),
+    [
+        ("The company’s shares fell 4.2% — “a bad day”, said Lee.", "big5"),
+        ("Temperatures will reach 34°C, a 7–2 vote decided.", "big5"),
+        ("Школьники из Чебоксар заняли первое место на олимпиаде.", "big5"),
+    ],
+)
+def test_big5_punctuation_and_cyrillic(clean: str, codec: str) -> None:
+    damaged = _shown_as_1252(clean, codec)
+    edits = tuple(e for d in lint(NL308, body=damaged) if d.fix for e in d.fix.edits)
+    assert apply_field_edits(damaged, edits) == clean
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # UTF-8 mojibake that GBK would also decode, strictly, into nonsense
+        "×‘×”×•×“×¢×”",
+        "Î•Î»Î»Î·Î½Î¹ÎºÎ¬",
+        "Ø±Ø³Ø§Ù„Ø©",
+        "Hi guys í\xa0½í¸\x8d",
+        "Ã¢â€\ufffdâ€™(Ã¢Å’Â£Ã‹â€ºÃ¢Å’Â£)",
+        "¡Hola! ¿Qué tal? ¡Vamos!",
+    ],
+)
+def test_utf8_mojibake_and_spanish_are_not_gbk(text: str) -> None:
+    assert double_byte_runs(text) == ()

@@ -447,11 +447,13 @@ def koi8_runs(text: str) -> tuple[tuple[int, int, str, str], ...]:
 # every such line.
 _WINDOWS_1252_HIGH = "".join(
     sorted({bytes([b]).decode("windows-1252", "replace") for b in range(0x80, 0x100)} - {"\ufffd"})
-    + [chr(b) for b in (0x81, 0x8D, 0x8F, 0x90, 0x9D)]
+    + [chr(b) for b in range(0x80, 0xA0)]
 )
-"""Every character windows-1252 shows above ASCII (its five undefined bytes as C1)."""
-DOUBLE_BYTE_GATE = f"[{_WINDOWS_1252_HIGH}][{_WINDOWS_1252_HIGH}]"
-"""Two of them side by side (NL308's trigger pattern: literal characters only)."""
+"""Every character windows-1252 shows above ASCII, and the C1 controls (its undefined
+bytes as browsers show them; any byte 0x80-0x9F as latin-1 shows it)."""
+DOUBLE_BYTE_GATE = f"[{_WINDOWS_1252_HIGH}][{_WINDOWS_1252_HIGH}]|[¡¢][@-~]"
+"""Two of them side by side, or Big5's punctuation rows 0xA1 and 0xA2 before an ASCII
+trail byte (`¡V` is `–`, `¢X` is `°`): NL308's trigger pattern (literal characters)."""
 _DOUBLE_BYTE = compile_lazily(DOUBLE_BYTE_GATE)
 _DOUBLE_BYTE_CODECS = (("gbk", "GBK"), ("big5", "Big5"))
 
@@ -462,10 +464,13 @@ def double_byte_runs(text: str) -> tuple[tuple[int, int, str, str], ...]:
     windows-1252: a line's stretch of characters windows-1252 shows is turned back into
     its bytes and decoded whole (its ASCII comes along), and kept when the decoding is
     strict, gives the bytes back, holds letters of one script (Latin aside) and makes the
-    words much more plausible (``_mojibake.cost``)."""
+    words much more plausible (``_mojibake.cost``), or turns pairs glued to words into
+    quotes and dashes; of GBK's and Big5's readings the more plausible wins.  Bytes that
+    are mostly well-formed UTF-8 are UTF-8 mojibake (NL301's, NL302's), whatever GBK
+    makes of them (`×‘×”` is Hebrew, not `讘讛`)."""
     if text.isascii() or _DOUBLE_BYTE.search(text) is None:
         return ()
-    from newslint.rules._mojibake import _codepage, cost, dominant_script
+    from newslint.rules._mojibake import _codepage, _cut_short, cost, dominant_script
 
     table = _codepage("windows-1252").to_byte
     segment_re = _segment_1252()
@@ -479,6 +484,13 @@ def double_byte_runs(text: str) -> tuple[tuple[int, int, str, str], ...]:
             if _DOUBLE_BYTE.search(segment) is None:
                 continue
             raw = bytes(table[char] if char > "\x7f" else ord(char) for char in segment)
+            high = bytes(byte for byte in raw if byte > 0x7F)
+            utf8 = sum(len(m.group()) for m in _UTF8_OR_CESU.finditer(high))
+            if line[match.end() : match.end() + 1] == "\ufffd":
+                utf8 += _cut_short(high)  # a sequence cut short by a lost byte (`â€�`)
+            if utf8 >= _UTF8_SHARE * len(high):
+                continue  # well-formed UTF-8 (or CESU-8): UTF-8 mojibake, not GBK or Big5
+            best: tuple[int, str, str] | None = None
             for codec, label in _DOUBLE_BYTE_CODECS:
                 try:
                     decoded = raw.decode(codec)
@@ -489,20 +501,52 @@ def double_byte_runs(text: str) -> tuple[tuple[int, int, str, str], ...]:
                 if not _one_script(decoded, segment):
                     continue
                 script = dominant_script(decoded)
-                if 2 * cost(decoded, script) >= cost(segment, script):
+                after = cost(decoded, script)
+                if 2 * after >= cost(segment, script) and not _punctuation_only(segment, decoded):
                     continue
-                regions = changed_regions(segment, decoded) or []
-                if (
-                    len(regions) == 1
-                    and regions[0][1] - regions[0][0] <= 2
-                    and not _glued(segment, regions[0][0], regions[0][1])
-                ):
-                    continue  # one pair alone, no word around it (`¨¹ apart`): chance
-                start = offset + match.start()
-                for i1, i2, j1, j2 in regions:
-                    found.append((start + i1, start + i2, decoded[j1:j2], label))
-                break
+                if best is None or after < best[0]:
+                    best = (after, decoded, label)
+            if best is None:
+                continue
+            _, decoded, label = best
+            regions = changed_regions(segment, decoded) or []
+            if (
+                len(regions) == 1
+                and regions[0][1] - regions[0][0] <= 2
+                and not _glued(segment, regions[0][0], regions[0][1])
+            ):
+                continue  # one pair alone, no word around it (`¨¹ apart`): chance
+            start = offset + match.start()
+            for i1, i2, j1, j2 in regions:
+                found.append((start + i1, start + i2, decoded[j1:j2], label))
     return tuple(found)
+
+
+_UTF8_OR_CESU = re.compile(
+    b"(?:[\\xc2-\\xdf][\\x80-\\xbf]|\\xe0[\\xa0-\\xbf][\\x80-\\xbf]"
+    b"|[\\xe1-\\xef][\\x80-\\xbf]{2}|\\xf0[\\x90-\\xbf][\\x80-\\xbf]{2}"
+    b"|[\\xf1-\\xf3][\\x80-\\xbf]{3}|\\xf4[\\x80-\\x8f][\\x80-\\xbf]{2})+"
+)
+"""Well-formed UTF-8 sequences, CESU-8's surrogate halves (0xED 0xA0-0xBF) included.
+Real GBK and Big5 text has at most 60% of its bytes in such sequences by chance (the
+benchmark's samples); UTF-8 mojibake has nearly all, less its lost bytes."""
+_UTF8_SHARE = 0.8
+
+
+def _punctuation_only(segment: str, decoded: str) -> bool:
+    """Whether every stretch the decoding changes becomes quotes, dashes or `°` and
+    touches a letter or digit (Big5's `company¡¦s`, `¡§several`, `34¢XC`): pairs that are
+    no text in any language, though each of their characters alone costs nothing."""
+    regions = changed_regions(segment, decoded) or []
+    return bool(regions) and all(
+        decoded[j1:j2]
+        and all(char in _TYPOGRAPHY for char in decoded[j1:j2])
+        and _glued(segment, i1, i2)
+        for i1, i2, j1, j2 in regions
+    )
+
+
+_TYPOGRAPHY = frozenset("“”‘’–—…°•«»„")
 
 
 def _glued(text: str, start: int, end: int) -> bool:
@@ -532,7 +576,11 @@ def _one_script(decoded: str, segment: str) -> bool:
     if not cjk:
         return True
     ascii_letters = sum(char.isascii() and char.isalpha() for char in segment)
-    return cjk >= 2 and 2 * cjk >= total and cjk >= ascii_letters
+    spaced = len(_SPACED_CJK.findall(decoded))  # Chinese puts no spaces between words
+    return cjk >= 2 and 2 * cjk >= total and cjk >= ascii_letters and 8 * spaced <= cjk
+
+
+_SPACED_CJK = compile_lazily("[\u3400-\u9fff] (?=[\u3400-\u9fff])")
 
 
 # --- the ftfy analysis (NL301, NL302) ------------------------------------------
