@@ -451,9 +451,11 @@ _WINDOWS_1252_HIGH = "".join(
 )
 """Every character windows-1252 shows above ASCII, and the C1 controls (its undefined
 bytes as browsers show them; any byte 0x80-0x9F as latin-1 shows it)."""
-DOUBLE_BYTE_GATE = f"[{_WINDOWS_1252_HIGH}][{_WINDOWS_1252_HIGH}]|[¡¢][@-~]"
-"""Two of them side by side, or Big5's punctuation rows 0xA1 and 0xA2 before an ASCII
-trail byte (`¡V` is `–`, `¢X` is `°`): NL308's trigger pattern (literal characters)."""
+_PAIRED = _WINDOWS_1252_HIGH.replace("\u00a0", "")
+DOUBLE_BYTE_GATE = f"[{_PAIRED}][{_PAIRED}]|[¡¢][@-~]"
+"""Two of them side by side (not the non-breaking space: 0xA0 is seldom part of a GBK or
+Big5 character, and French `«\xa0` is everywhere), or Big5's punctuation rows 0xA1 and
+0xA2 before an ASCII trail byte (`¡V` is `–`, `¢X` is `°`): NL308's trigger pattern."""
 _DOUBLE_BYTE = compile_lazily(DOUBLE_BYTE_GATE)
 _DOUBLE_BYTE_CODECS = (("gbk", "GBK"), ("big5", "Big5"))
 
@@ -810,8 +812,12 @@ def analyse(text: str) -> Analysis:
 _TWO_NON_ASCII = compile_lazily("[^\\x00-\\x7f][^\\x00-\\x7f]")
 
 
+_SOLO_CHARACTER = compile_lazily("[\\x80-\\x9f\\xc2\\xc3\\u0152\\u0153]")
+
+
 def _has_solo(text: str) -> bool:
-    return any(char in _SOLO for char in text)
+    """Whether ``text`` holds one of ``SOLO_CHARACTERS`` (one regex scan)."""
+    return _SOLO_CHARACTER.search(text) is not None
 
 
 def _unless_cp1251(
