@@ -3,7 +3,7 @@
     python benchmarks/encoding.py [--langs ru,uk] [--chains utf-8>cp1252,...] [--limit N]
         [--undefined browser|replace|drop] [--ftfy-cases PATH] [--json FILE] [--examples N]
 
-Takes about ten seconds on one core for the whole matrix and ftfy's cases.
+Takes about fifteen seconds on one core for the whole matrix and ftfy's cases.
 
 **Clean text.** ``benchmarks/data/clean/<lang>.txt``: news-like paragraphs written for this
 benchmark (one a line; en, fr, de, es, pt, pl, cs, ru, uk, el, tr, vi, zh, zh-Hant), with each

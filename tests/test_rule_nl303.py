@@ -20,6 +20,7 @@ def _fixed(text: str) -> str:
     [
         ("the storm\x97named Agnes\x97would", "the storm—named Agnes—would"),
         ("\x84Es gibt keinen Plan B\x93, betonte er.", "„Es gibt keinen Plan B“, betonte er."),
+        ("\x84Sie gilt \x96 auch im Wahljahr.\x93", "„Sie gilt – auch im Wahljahr.“"),
         ("«Это решение назрело»\xa0\x97 заявила она.", "«Это решение назрело»\xa0— заявила она."),
         ("трасі Київ\xa0\x97 Чоп", "трасі Київ\xa0— Чоп"),
         ("scores 5\x9610 and 7 \x96 3", "scores 5–10 and 7 – 3"),

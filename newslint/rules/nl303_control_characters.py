@@ -80,8 +80,8 @@ def _c1_meaning(text: str, index: int) -> str | None:
         return meaning
     if char in _C1_PUNCTUATION_AFTER_WORD and not before.isspace() and not after.isalnum():
         return meaning
-    if char == "\x93" and before.isalnum() and not after.isalnum():
-        return meaning  # German closing quote (`„Plan B“,`)
+    if char == "\x93" and (before.isalnum() or before in ".!?") and not after.isalnum():
+        return meaning  # German closing quote (`„Plan B“,`, `im Wahljahr.“`)
     if char in _C1_DASHES and (
         (before.isspace() and after.isspace())
         or (before.isdigit() and after.isdigit())
