@@ -25,7 +25,9 @@ def lint_article(article: Article, rules: Iterable[Rule]) -> list[Diagnostic]:
     A rule that says ``claims_spans = True`` (the encoding repairs: mojibake) owns the
     text it reports: no other rule's diagnostic may report or edit inside it, so such
     diagnostics are dropped (``_drop_claimed``).  The text is repaired first; once it
-    is, the other rules see the repaired text on the fixer's next pass.
+    is, the other rules see the repaired text on the fixer's next pass.  A diagnostic
+    whose span holds a claimed span whole (a boilerplate line or block with mojibake in
+    it) is kept: deleting the block is no edit inside the mojibake.
     """
     found: list[Diagnostic] = []
     claimed: list[Diagnostic] = []
@@ -73,19 +75,19 @@ def _drop_claimed(found: list[Diagnostic], claimed: list[Diagnostic]) -> list[Di
 
 def _touches(diagnostic: Diagnostic, spans: dict[str | None, _Claims]) -> bool:
     claims = spans.get(diagnostic.field)
-    if claims is not None and claims.overlaps(diagnostic.start, diagnostic.end):
+    if claims is not None and claims.cuts(diagnostic.start, diagnostic.end):
         return True
     if diagnostic.fix is None:
         return False
     for edit in diagnostic.fix.edits:
         claims = spans.get(edit.field)
-        if claims is not None and claims.overlaps(edit.start, edit.end):
+        if claims is not None and claims.cuts(edit.start, edit.end):
             return True
     return False
 
 
 class _Claims:
-    """Claimed spans of one field: sorted, merged, with a logarithmic overlap test."""
+    """Claimed spans of one field: sorted, merged, with a logarithmic test."""
 
     def __init__(self) -> None:
         self._raw: list[tuple[int, int]] = []
@@ -106,17 +108,24 @@ class _Claims:
             self._starts = [start for start, _ in self._spans]
         return self._spans
 
-    def overlaps(self, start: int, end: int) -> bool:
-        """Whether [start, end) overlaps a claimed span; an empty range (an insertion or a
-        zero-width report) counts when it lies strictly inside one."""
+    def cuts(self, start: int, end: int) -> bool:
+        """Whether [start, end) reports or edits inside a claimed span: it lies within one,
+        or one of its ends falls strictly inside one (an insertion counts when strictly
+        inside).  A range that holds claimed spans whole (a menu line or a block that
+        boilerplate rules delete, mojibake and all) does not: it edits around them."""
         spans = self._merged()
-        index = bisect.bisect_right(self._starts, max(start, end - 1)) - 1
-        if index < 0:
+        if not spans:
             return False
-        low, high = spans[index]
-        if end > start:
-            return low < end and start < high
-        return low < start < high
+        if self._strictly_inside(start) or self._strictly_inside(end):
+            return True
+        if end <= start:
+            return False
+        index = bisect.bisect_right(self._starts, start) - 1
+        return index >= 0 and end <= spans[index][1]
+
+    def _strictly_inside(self, offset: int) -> bool:
+        index = bisect.bisect_left(self._starts, offset) - 1
+        return index >= 0 and offset < self._spans[index][1]
 
 
 def locate(document: Document, article: Article, diagnostic: Diagnostic) -> Location:

@@ -72,6 +72,33 @@ def test_a_diagnostic_whose_edit_reaches_into_a_claimed_span_is_dropped() -> Non
     assert _codes(found) == [("NL698", 10, 20)]
 
 
+def test_a_diagnostic_that_holds_a_claimed_span_whole_is_kept() -> None:
+    """A boilerplate rule deleting a menu line or block with mojibake in it edits around
+    the mojibake, not inside it; the same span as the claim, or one end inside it, does."""
+    claiming = _Claiming()
+    claiming.spans = ((10, 20), (30, 34))
+    other = _Everywhere()
+    other.spans = ((0, 40), (8, 22), (10, 20), (28, 32), (9, 31))
+    found = lint_article(article(body="x" * 40), [claiming, other])
+    assert _codes(found) == [
+        ("NL698", 10, 20),
+        ("NL698", 30, 34),
+        ("NL699", 0, 40),  # both claims whole
+        ("NL699", 8, 22),  # the first whole
+    ]
+
+
+def test_a_menu_with_mojibake_in_it_is_still_reported() -> None:
+    """A page's menu (NL409's block) that holds a mojibake item: both are reported; the
+    repair goes first, then the block is deleted with the repaired item."""
+    from newslint.rules.nl409_navigation_block import NavigationBlock
+
+    menu = "* Home\n* News\n* CafÃ© culture\n* Sport\n* Weather"
+    prose = "The council approved the budget on Monday after a long and heated debate."
+    found = lint_article(article(body=f"{menu}\n\n{prose}"), [NL301, NavigationBlock()])
+    assert sorted(d.code for d in found) == ["NL301", "NL409"]
+
+
 def test_without_a_claim_nothing_is_dropped() -> None:
     other = _Everywhere()
     other.spans = ((0, 5), (3, 8))
