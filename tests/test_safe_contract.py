@@ -260,3 +260,14 @@ def test_a_safe_edit_never_changes_part_of_a_web_address(
     start = body.index(old)
     reason = contract_breach(item, _diagnostic(start, start + len(old), new))
     assert (reason is not None and "web address" in reason) if breaks else reason is None
+
+
+@pytest.mark.parametrize(
+    "invisible",
+    ["\u2066", "\u2069", "\u061c", "\U000e0001", "\U000e0041", "\u202e", "\u200f", "\u2060"],
+)
+def test_removing_an_invisible_control_is_safe(invisible: str) -> None:
+    """NL306 deletes bidi isolates, the Arabic letter mark and tag characters: no word."""
+    text = f"The port{invisible} reopened."
+    assert contract_break(text, 8, 8 + len(invisible), "") is None
+    assert contract_break(text, 4, 8 + len(invisible), "") is not None  # 'port' too
