@@ -93,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Corpus report: newslint report PATHS -o report.html. "
         "Exit status: 0 no problems, 1 problems found (or --diff would change files), 2 error, "
         "130 interrupted (SIGINT, Ctrl-C), 143 terminated (SIGTERM), 141 output closed early "
-        "(a broken pipe: newslint ... | head); see README, "Guarantees".",
+        "(a broken pipe: newslint ... | head); see README, Guarantees.",
     )
     _add_fix_and_rule_options(parser)
     _add_output_options(parser)
