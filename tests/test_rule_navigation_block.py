@@ -139,6 +139,9 @@ def test_a_long_menu_between_paragraphs_is_flagged() -> None:
         "\n".join(f"The {word} was very good" for word in SECTIONS.split("\n")),
         # Figures: a schedule.
         "\n".join(f"{day} 9:00" for day in SECTIONS.split("\n")),
+        # A film's credits in capitals (the article's own list).
+        "DIRECTED BY\nJANE ROE\nWRITTEN BY\nJOHN DOE\nSTARRING\nANNA LEE\n"
+        "PRODUCERS\nKIM PARK\nLEE CHAN\nMUSIC BY\nOMAR DIAZ\nEDITING BY\nEVA NOVAK",
         # Cyrillic and accented words, as a poem's short lines would be, under ten.
         "Мороз и солнце\nдень чудесный\nещё ты дремлешь\nдруг прелестный\nпора, красавица",
     ],

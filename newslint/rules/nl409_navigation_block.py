@@ -44,6 +44,16 @@ def _mostly_distinct(lines: list[str]) -> bool:
     return len({line.strip() for line in lines}) * 5 >= len(lines) * 4
 
 
+def _middle_menu(lines: list[str]) -> bool:
+    """A menu between the article's paragraphs names each section once, and in the case its
+    site chose: a run mostly in capitals there is the article's own list (a film's credits,
+    a cast, a line-up), not a menu."""
+    if not _mostly_distinct(lines):
+        return False
+    capitals = sum(1 for line in lines if line.isupper())
+    return capitals * 2 <= len(lines)
+
+
 class NavigationBlock(Rule):
     code = "NL409"
     name = "navigation-block"
@@ -60,8 +70,9 @@ them a sentence.  This rule needs no corpus: it flags a run of at least
 body's first paragraph of prose (a line of 12 or more words ending with `.`,
 `!`, `?` or `…`) or after its last.  Between the first paragraph and the last,
 only a run of at least 10 lines of at most 3 words, four in five of them
-different, is a menu (a site map or a list of sections that a page puts between
-the article and the next story; a comment that repeats one line is none).  A body
+different and at most half of them in capitals, is a menu (a site map or a list of
+sections that a page puts between the article and the next story; a comment that
+repeats one line is none, nor a film's credits in capitals).  A body
 without a paragraph of prose is not judged.
 
 A line equal to the article's title ends a run (the headline under a menu is
@@ -181,7 +192,7 @@ the rules' time."""
                 run.append(position)
                 continue
             if len(run) >= min_lines and (
-                not distinct or _mostly_distinct([parts[lines[p][0]] for p in run])
+                not distinct or _middle_menu([parts[lines[p][0]] for p in run])
             ):
                 before = lines[run[0] - 1][0] if run[0] > 0 else None
                 introduced = before is not None and parts[before].rstrip().endswith(":")
