@@ -89,7 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="newslint",
         formatter_class=_HelpFormatter,
         description="Check scraped news articles (.txt, .json, .jsonl) for scraping damage, and fix it.",
-        epilog="Rule documentation: newslint rule CODE|NAME|--all [--output-format json]. "
+        epilog="newslint check PATH... is the same as newslint PATH... (as in ruff); a file or "
+        "folder named check: newslint ./check. "
+        "Rule documentation: newslint rule CODE|NAME|--all [--output-format json]. "
         "Corpus report: newslint report PATHS -o report.html. "
         "Exit status: 0 no problems, 1 problems found (or --diff would change files), 2 error, "
         "130 interrupted (SIGINT, Ctrl-C), 143 terminated (SIGTERM), 141 output closed early "
@@ -272,6 +274,9 @@ def _command(argv: Sequence[str] | None) -> int:
         from newslint.quality import run_report_command
 
         return run_report_command(arguments[1:])
+    if arguments[:1] == ["check"]:
+        # `newslint check PATH...` (ruff's habit) is `newslint PATH...`; `./check` is a path.
+        arguments = arguments[1:]
     with _stop_signals_handled():
         try:
             return _main(arguments)
