@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import gc
 import io
+import itertools
 import os
 import signal
 import stat
@@ -143,7 +144,10 @@ def _add_fix_and_rule_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--stdin-filename",
         metavar="NAME",
-        help="with PATH '-': the name (and so the format) of the text read from stdin",
+        help="with PATH '-': the name (and so the format) of the text read from stdin; "
+        "without it, stdin is JSONL (reported as stdin.jsonl) if its first non-blank line is a "
+        "JSON object and the next few non-blank lines look like objects ({...}), one JSON "
+        "object over several lines is .json (stdin.json), anything else is text (stdin.txt)",
     )
 
 
@@ -424,7 +428,8 @@ def _report_options(args: argparse.Namespace, run: Run) -> ReportOptions:
 def _results(args: argparse.Namespace, run: Run) -> Iterator[FileResult]:
     """Each file's result, in path order: stdin, or the files through the cache and pool."""
     if args.paths == ["-"]:
-        yield _process_stdin(args.stdin_filename or "stdin.txt", run)
+        data = sys.stdin.buffer.read()
+        yield _process_stdin(args.stdin_filename or _stdin_name(data), data, run)
         return
     from newslint import progress
 
@@ -466,9 +471,40 @@ def _results(args: argparse.Namespace, run: Run) -> Iterator[FileResult]:
         yield from held
 
 
-def _process_stdin(name: str, run: Run) -> FileResult:
-    """Check text from stdin as if it were the file ``name``; with --fix, write the result to stdout."""
-    data = sys.stdin.buffer.read()
+SNIFFED_LINES = 8
+"""How many non-blank lines of stdin are looked at to tell JSONL from text."""
+
+
+def _stdin_name(data: bytes) -> str:
+    """The name stdin is checked under when ``--stdin-filename`` does not give one, from its
+    bytes: ``stdin.jsonl`` if the first non-blank line is a JSON object and each of the next
+    non-blank lines (up to ``SNIFFED_LINES`` in all) looks like one (``{...}``: a broken
+    record is then that record's error, not a reason to read the whole as text);
+    ``stdin.json`` if the whole is one JSON object; else ``stdin.txt``."""
+    import json
+
+    lines = (line.strip() for line in io.BytesIO(data.removeprefix(b"\xef\xbb\xbf")))
+    sniffed = list(itertools.islice((line for line in lines if line), SNIFFED_LINES))
+    if not sniffed or not sniffed[0].startswith(b"{"):
+        return "stdin.txt"
+    try:
+        first = json.loads(sniffed[0])
+    except ValueError:  # also a UnicodeDecodeError
+        first = None
+    if isinstance(first, dict) and all(
+        line.startswith(b"{") and line.endswith(b"}") for line in sniffed[1:]
+    ):
+        return "stdin.jsonl"
+    try:
+        whole = json.loads(data.decode("utf-8-sig"))
+    except ValueError:
+        return "stdin.txt"
+    return "stdin.json" if isinstance(whole, dict) else "stdin.txt"
+
+
+def _process_stdin(name: str, data: bytes, run: Run) -> FileResult:
+    """Check ``data``, read from stdin, as if it were the file ``name``; with --fix, write
+    the result to stdout."""
     output = data
     try:
         if run.needs_corpus_pass:  # stdin is the whole corpus: learn from it, then check it

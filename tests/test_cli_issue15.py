@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import io
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -17,9 +19,21 @@ FIXED = "Hello world. This is bold text in an article.\n"
 QUIET = ("--isolated", "--no-cache")
 
 
+def _records(*bodies: str) -> bytes:
+    return b"".join(
+        json.dumps({"title": f"T{n}", "url": f"https://example.com/{n}", "body": body}).encode()
+        + b"\n"
+        for n, body in enumerate(bodies, 1)
+    )
+
+
 def _report(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    """The exit status and stdout of ``newslint ARGV`` (``check`` kept first); stderr is
+    left in ``capsys`` for the caller."""
     code = main([*QUIET, *argv]) if argv[:1] != ("check",) else main(["check", *QUIET, *argv[1:]])
-    return code, capsys.readouterr().out
+    captured = capsys.readouterr()
+    sys.stderr.write(captured.err)
+    return code, captured.out
 
 
 # --- newslint check PATH... -------------------------------------------------------------------
@@ -88,3 +102,83 @@ def test_readme_usage_mentions_the_check_alias() -> None:
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     usage = readme[readme.index("## Usage") :].split("```")[1]
     assert any(line.startswith("newslint check [PATH ...]") for line in usage.splitlines())
+
+
+# --- stdin: JSONL sniffed -----------------------------------------------------------------------
+
+
+def _stdin(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], data: bytes, *argv: str
+) -> tuple[int, str]:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    return _report(capsys, "--select", "NL101,NL502", *argv, "-")
+
+
+def test_jsonl_piped_without_a_name_gets_per_record_diagnostics(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = _records("Clean text.", "Some **bold** text.", "Clean.", "Two  spaces.")
+    code, out = _stdin(monkeypatch, capsys, b"\n" + data, "--format", "json")
+    assert code == 1
+    found = [(d["path"], d["record"], d["field"], d["code"]) for d in json.loads(out)]
+    # The record is the line's number: the blank line first counts.
+    assert found == [("stdin.jsonl", 3, "body", "NL101"), ("stdin.jsonl", 5, "body", "NL502")]
+    code, out = _stdin(monkeypatch, capsys, data)
+    assert "stdin.jsonl:2:" in out and "(record 2, field body)" in out
+    assert "NL001" not in out
+
+
+def test_a_broken_record_in_piped_jsonl_is_that_records_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = _records("Clean.") + b'{"title": "T2" "body": "x"}\n' + _records("Two  spaces.")
+    code, out = _stdin(monkeypatch, capsys, data)
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "stdin.jsonl:2:" in err and "stdin.jsonl:3:" in out, (out, err)
+
+
+def test_one_json_object_over_several_lines_is_read_as_json(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record = {"title": "T", "url": "https://example.com/a", "body": "Some **bold** text."}
+    code, out = _stdin(monkeypatch, capsys, json.dumps(record, indent=2).encode())
+    assert code == 1 and "stdin.json:4:" in out and "NL101" in out
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"{Breaking} news: markets **rose** today.\n\nMore text.\n",
+        b'{"a": 1}\nThen **prose** here.\n',  # a JSON object, then prose: text
+        b"[1, 2]\nThe **news**.\n",
+    ],
+)
+def test_text_whose_first_line_has_a_brace_stays_text(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], data: bytes
+) -> None:
+    code, out = _stdin(monkeypatch, capsys, data)
+    assert code == 1 and "stdin.txt:" in out and "NL101" in out
+    assert "stdin.json" not in out
+
+
+def test_stdin_filename_still_decides(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out = _stdin(monkeypatch, capsys, _records("A **b** c."), "--stdin-filename", "a.txt")
+    assert code == 1 and "a.txt:1:" in out and "record" not in out
+
+
+def test_piped_jsonl_fix_through_the_console_entry_point() -> None:
+    data = _records("Some **bold** text.", "Two  spaces.")
+    completed = subprocess.run(
+        [*COMMAND, *QUIET, "--select", "NL101,NL502", "--fix", "-"],
+        input=data,
+        capture_output=True,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout == data.replace(b"**", b"").replace(b"  ", b" ")
+    assert b"2 fixed" in completed.stderr
+    help_text = subprocess.run([*COMMAND, "--help"], capture_output=True, text=True).stdout
+    assert "without it, stdin is JSONL" in " ".join(help_text.split())
