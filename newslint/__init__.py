@@ -30,6 +30,7 @@ __all__ = [
     "Settings",
     "__version__",
     "fix_record",
+    "fix_text",
     "lint_record",
     "lint_text",
 ]
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
         Run,
         Settings,
         fix_record,
+        fix_text,
         lint_record,
         lint_text,
     )

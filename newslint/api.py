@@ -40,6 +40,7 @@ __all__ = [
     "as_dicts",
     "encode_record",
     "fix_record",
+    "fix_text",
     "is_missing",
     "lint_record",
     "lint_text",
@@ -92,15 +93,46 @@ def fix_record(
     return _settings(settings).fix_record(record, unsafe, drop_missing=drop_missing)
 
 
-def lint_text(text: str, field: str = "body", settings: Run | None = None) -> list[Diagnostic]:
-    """The problems in one piece of text read as the record's ``field`` (title, body, url, ...).
-
-    Only diagnostics about that field are returned: the schema's complaints about
-    the fields a lone text lacks (a missing title or url) are left out.
-    """
+def _text_field(text: str, field: str) -> None:
     if not isinstance(text, str):
         raise RecordError(f"text must be a str, not {type(text).__name__}")
     if field not in TEXT_FIELDS:
         # A typo ("bdy") would otherwise hide every problem: no rule reads such a field.
         raise RecordError(f"unknown text field {field!r}; expected one of {', '.join(TEXT_FIELDS)}")
-    return [d for d in lint_record({field: text}, settings) if d.field == field]
+
+
+def _schema_codes(settings: Run) -> frozenset[str]:
+    """The codes of the schema rules (NL001-NL009) ``settings`` run: a lone text has no
+    schema (its record lacks a title and a url), and these rules have no fixes."""
+    from newslint.rules._schema import SchemaRule
+
+    return frozenset(rule.code for rule in settings.rules if isinstance(rule, SchemaRule))
+
+
+def lint_text(text: str, field: str = "body", settings: Run | None = None) -> list[Diagnostic]:
+    """The problems in one piece of text read as the record's ``field`` (title, body, url, ...).
+
+    Only the text rules' diagnostics about that field are returned: the schema's checks
+    (NL001-NL009: a missing title or url, an empty body, a malformed url) need a record.
+    """
+    _text_field(text, field)
+    run = _settings(settings)
+    schema = _schema_codes(run)
+    found = run.lint_record({field: text})
+    return [d for d in found if d.field == field and d.code not in schema]
+
+
+def fix_text(
+    text: str, field: str = "body", settings: Run | None = None, unsafe: bool | None = None
+) -> str:
+    """``text`` with the fixes ``newslint --fix`` would apply to it as the record's ``field``
+    (unsafe ones with ``unsafe``; ``None`` takes the settings' ``unsafe-fixes``).
+
+    The fixes of ``lint_text``'s problems are applied in passes until the text settles, so
+    ``fix_text(fix_text(t)) == fix_text(t)``; clean text comes back unchanged.  What a
+    fix moves out of the field (a related-article promo, to ``related``) is dropped:
+    use ``fix_record`` to keep it.
+    """
+    _text_field(text, field)
+    fixed: str = _settings(settings).fix_record({field: text}, unsafe).record[field]
+    return fixed
