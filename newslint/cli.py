@@ -20,6 +20,7 @@ from newslint import __version__
 from newslint.config import ConfigError
 from newslint.diagnostics import ReadError
 from newslint.files import (
+    SKIPPED,
     AtomicWriter,
     Terminated,
     on_signal,
@@ -184,6 +185,12 @@ def _add_output_options(parser: argparse.ArgumentParser) -> None:
         "-o", "--output-file", metavar="FILE", help="write the report to FILE instead of stdout"
     )
     parser.add_argument(
+        "--show-files",
+        action="store_true",
+        help="print the files that would be checked (folders walked, exclusions applied), "
+        "one per line, and exit 0; check nothing",
+    )
+    parser.add_argument(
         "--baseline", metavar="FILE", help="report only problems that are not in this baseline"
     )
     parser.add_argument(
@@ -301,6 +308,8 @@ def _main(arguments: list[str]) -> int:
         _error(str(exc))
         return EXIT_ERROR
     _resume_collection()
+    if args.show_files and args.engine != "ray":
+        return _show_files(args, run)
     if args.engine == "ray":
         return _run_ray(args, run)
     code = _check(args, run)
@@ -359,6 +368,25 @@ def _configure(args: argparse.Namespace) -> Run:
         # after a check finds every file in the cache (it costs a URL parse per article).
         observe=[DomainCounts],
     )
+
+
+def _show_files(args: argparse.Namespace, run: Run) -> int:
+    """``--show-files``: the files a check of the paths would read, one per line (as in Ruff);
+    a path that cannot be read is an error on stderr (exit 2), a link skipped a warning."""
+    if "-" in args.paths:
+        _error("--show-files lists files and folders; it does not read stdin ('-')")
+        return EXIT_ERROR
+    found = run.discover(args.paths, leave_out=[args.output_file] if args.output_file else [])
+    code = EXIT_CLEAN
+    for path, message in found:
+        if message is None:
+            print(printable(path))
+        elif message.startswith(SKIPPED):
+            print(printable(f"{path}: warning: {message[len(SKIPPED) :]}"), file=sys.stderr)
+        else:
+            print(printable(str(ReadError(path, message))), file=sys.stderr)
+            code = EXIT_ERROR
+    return code
 
 
 def _check(args: argparse.Namespace, run: Run) -> int:
@@ -636,6 +664,7 @@ def _run_ray(args: argparse.Namespace, run: Run) -> int:
             ("--write-baseline", args.write_baseline),
             ("--statistics", args.statistics),
             ("--output-file", args.output_file),
+            ("--show-files", args.show_files),
         )
         if given
     ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -182,3 +183,67 @@ def test_piped_jsonl_fix_through_the_console_entry_point() -> None:
     assert b"2 fixed" in completed.stderr
     help_text = subprocess.run([*COMMAND, "--help"], capture_output=True, text=True).stdout
     assert "without it, stdin is JSONL" in " ".join(help_text.split())
+
+
+# --- --show-files -------------------------------------------------------------------------------
+
+
+def _corpus(root: Path) -> None:
+    for name in (
+        "a.txt",
+        "z.json",
+        "sub/b.jsonl",
+        "sub/notes.md",
+        "drafts/d.txt",
+        ".hidden/x.txt",
+        "node_modules/y.json",
+    ):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(DAMAGED, encoding="utf-8")
+    (root / "newslint.toml").write_text('extend-exclude = ["drafts"]\n', encoding="utf-8")
+
+
+def test_show_files_lists_what_would_be_checked_and_checks_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _corpus(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert main(["--no-cache", "--show-files", "."]) == 0
+    captured = capsys.readouterr()
+    # Spelled as the report spells them.
+    assert captured.out.splitlines() == ["./a.txt", "./sub/b.jsonl", "./z.json"]
+    assert captured.err == ""
+    # A file named on the command line is listed even if excluded, as it is checked; the
+    # report file (-o) never is; each file once however it is spelled.
+    argv = ["check", "--fix", "--show-files", "-o", "z.json", "drafts/d.txt", ".", "./a.txt"]
+    assert main(argv) == 0
+    assert capsys.readouterr().out.splitlines() == ["./a.txt", "./sub/b.jsonl", "drafts/d.txt"]
+    # Nothing was checked, fixed or reported.
+    for name in ("a.txt", "z.json", "drafts/d.txt"):
+        assert (tmp_path / name).read_text(encoding="utf-8") == DAMAGED
+
+
+def test_show_files_reports_a_missing_path_as_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.txt").write_text(DAMAGED, encoding="utf-8")
+    assert main([*QUIET, "--show-files", str(tmp_path), str(tmp_path / "nope")]) == 2
+    captured = capsys.readouterr()
+    assert captured.out.splitlines() == [str(tmp_path / "a.txt")]
+    assert captured.err.strip() == f"{tmp_path / 'nope'}: error: no such file or directory"
+    assert main([*QUIET, "--show-files", "-"]) == 2
+    assert "does not read stdin" in capsys.readouterr().err
+
+
+def test_show_files_through_the_console_entry_point(tmp_path: Path) -> None:
+    _corpus(tmp_path)
+    completed = subprocess.run(
+        [*COMMAND, "--show-files"], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout == "./a.txt\n./sub/b.jsonl\n./z.json\n"
+    assert not any(Path(os.environ["NEWSLINT_CACHE_DIR"]).iterdir())  # nothing was checked
+    assert (
+        "--show-files"
+        in subprocess.run([*COMMAND, "--help"], capture_output=True, text=True, check=False).stdout
+    )
