@@ -11,6 +11,7 @@ ship settings, records and results between workers.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from newslint.config import ConfigError
@@ -64,17 +65,50 @@ def _settings(settings: Run | None) -> Run:
     return _DEFAULT
 
 
+def _dataset_names(settings: Run) -> dict[str, str]:
+    """Schema name -> the dataset's own key, from the settings' ``fields`` (``{"body": "text"}``)."""
+    return {schema: dataset for dataset, schema in settings.read_options.field_map.items()}
+
+
+def _in_dataset_names(diagnostic: Diagnostic, names: Mapping[str, str]) -> Diagnostic:
+    """``diagnostic`` with its field, and its fix's edits and appends, named by the dataset's keys.
+
+    The engine and its rules speak the schema's names (``body``); a caller holding the
+    dataset's record needs ``record[d.field]`` to be the text ``d.start``/``d.end`` index.
+    """
+    fix = diagnostic.fix
+    if fix is not None and (
+        any(e.field in names for e in fix.edits) or any(a.field in names for a in fix.appends)
+    ):
+        fix = replace(
+            fix,
+            edits=tuple(replace(e, field=names.get(e.field, e.field)) for e in fix.edits),
+            appends=tuple(replace(a, field=names.get(a.field, a.field)) for a in fix.appends),
+        )
+    field = diagnostic.field
+    if field is not None:
+        field = names.get(field, field)
+    if field == diagnostic.field and fix is diagnostic.fix:
+        return diagnostic
+    return replace(diagnostic, field=field, fix=fix)
+
+
 def lint_record(
     record: Mapping[str, Any], settings: Run | None = None, *, drop_missing: bool = False
 ) -> list[Diagnostic]:
     """The problems in one record (a dict with the schema's fields), as the CLI finds them.
 
-    With ``drop_missing``, fields holding None, NaN or NA count as absent: a data frame or
-    an Arrow table (pandas, HuggingFace datasets, Ray) holds a field a record lacks that
-    way, while in JSON a null is a value of the wrong type.  Raises ``RecordError`` if
-    the record is not a dict of JSON-serialisable values.
+    With ``fields`` in the settings (``Settings(fields={"body": "text"})``), the record has
+    the dataset's keys and the diagnostics name them too: ``record[d.field][d.start:d.end]``
+    is the offending text.  With ``drop_missing``, fields holding None, NaN or NA count as
+    absent: a data frame or an Arrow table (pandas, HuggingFace datasets, Ray) holds a field
+    a record lacks that way, while in JSON a null is a value of the wrong type.  Raises
+    ``RecordError`` if the record is not a dict of JSON-serialisable values.
     """
-    return _settings(settings).lint_record(record, drop_missing=drop_missing)
+    run = _settings(settings)
+    found = run.lint_record(record, drop_missing=drop_missing)
+    names = _dataset_names(run)
+    return [_in_dataset_names(d, names) for d in found] if names else found
 
 
 def fix_record(
@@ -89,8 +123,18 @@ def fix_record(
     ``unsafe=None`` takes the settings' ``unsafe-fixes`` (False by default).  Only the
     fields a fix touched are replaced in the returned record; other values (missing
     ones too, with ``drop_missing``, as in ``lint_record``) stay the very objects they were.
+    Diagnostics name the dataset's keys, as in ``lint_record``.
     """
-    return _settings(settings).fix_record(record, unsafe, drop_missing=drop_missing)
+    run = _settings(settings)
+    result = run.fix_record(record, unsafe, drop_missing=drop_missing)
+    names = _dataset_names(run)
+    if not names:
+        return result
+    return replace(
+        result,
+        fixed=tuple(_in_dataset_names(d, names) for d in result.fixed),
+        remaining=tuple(_in_dataset_names(d, names) for d in result.remaining),
+    )
 
 
 def _text_field(text: str, field: str) -> None:
@@ -118,7 +162,7 @@ def lint_text(text: str, field: str = "body", settings: Run | None = None) -> li
     _text_field(text, field)
     run = _settings(settings)
     schema = _schema_codes(run)
-    found = run.lint_record({field: text})
+    found = run.lint_record({_dataset_names(run).get(field, field): text})
     return [d for d in found if d.field == field and d.code not in schema]
 
 
@@ -134,5 +178,7 @@ def fix_text(
     use ``fix_record`` to keep it.
     """
     _text_field(text, field)
-    fixed: str = _settings(settings).fix_record({field: text}, unsafe).record[field]
+    run = _settings(settings)
+    key = _dataset_names(run).get(field, field)
+    fixed: str = run.fix_record({key: text}, unsafe).record[key]
     return fixed

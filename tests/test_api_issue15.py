@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.resources
+import json
 import zipfile
 from pathlib import Path
 
@@ -117,3 +118,79 @@ def test_fix_text_refuses_what_is_not_one_text() -> None:
     with pytest.raises(newslint.RecordError, match="unknown text field 'bdy'"):
         newslint.fix_text("A **bold** claim.", field="bdy")
     assert newslint.fix_text("A **bold** claim.", field="caption") == "A bold claim."
+
+
+# -- the dataset's own field names ---------------------------------------------------------------
+
+MAPPED = newslint.Settings(fields={"body": "text", "related": "links"})
+DATASET_RECORD = {
+    "title": "Talks on the budget resume",
+    "url": "https://example.org/2024/11/01/talks-resume",
+    "text": "**Talks** resumed on Monday.\n\nRelated article: Earlier talks failed in May",
+}
+
+
+def test_lint_record_names_the_datasets_keys() -> None:
+    found = newslint.lint_record(DATASET_RECORD, MAPPED)
+    assert {d.code for d in found} == {"NL101", "NL401"}
+    for d in found:
+        assert d.field == "text"
+        assert DATASET_RECORD[d.field][d.start : d.end] == d.snippet
+        assert d.fix is not None
+        assert {edit.field for edit in d.fix.edits} == {"text"}
+    (promo,) = [d for d in found if d.code == "NL401"]
+    assert promo.fix is not None and [a.field for a in promo.fix.appends] == ["links"]
+    # Round trip through JSON (a dataset column) keeps the dataset's names.
+    assert [newslint.Diagnostic.from_dict(d.as_dict()) for d in found] == found
+    # Fields the map leaves alone keep their names; without a map nothing changes.
+    untitled = {key: value for key, value in DATASET_RECORD.items() if key != "title"}
+    assert "title" in {d.field for d in newslint.lint_record(untitled, MAPPED)}
+    plain = {**DATASET_RECORD, "body": DATASET_RECORD["text"]}
+    del plain["text"]
+    assert {d.field for d in newslint.lint_record(plain)} == {"body"}
+
+
+def test_fix_record_names_the_datasets_keys() -> None:
+    result = newslint.fix_record(DATASET_RECORD, MAPPED, unsafe=True)
+    assert result.record["text"] == "Talks resumed on Monday."
+    assert result.record["links"] == ["Earlier talks failed in May"]
+    assert "body" not in result.record and "related" not in result.record
+    assert {d.field for d in result.fixed} == {"text"}
+    assert [a.field for d in result.fixed if d.fix for a in d.fix.appends] == ["links"]
+    left = newslint.fix_record({**DATASET_RECORD, "title": "BREAKING: TALKS ON THE BUDGET"}, MAPPED)
+    assert left.remaining and all(d.field in left.record for d in left.remaining)
+
+
+def test_text_calls_keep_the_schemas_name_under_a_field_map() -> None:
+    """``lint_text``/``fix_text`` take the schema's field name and answer with it."""
+    text = DATASET_RECORD["text"]
+    assert [(d.code, d.field) for d in newslint.lint_text(text, settings=MAPPED)] == [
+        ("NL101", "body"),
+        ("NL401", "body"),
+    ]
+    assert newslint.fix_text(text, settings=MAPPED, unsafe=True) == "Talks resumed on Monday."
+    # A dataset whose "body" key holds the caption: the text is still read as the body.
+    swapped = newslint.Settings(fields={"body": "text", "caption": "body"})
+    assert [d.field for d in newslint.lint_text(text, settings=swapped)] == ["body", "body"]
+
+
+def test_the_cli_reports_the_schemas_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The CLI's diagnostics point into the file (line and column), and its field is the
+    schema's name, as in its baselines' fingerprints; the API's is the dataset's key."""
+    from newslint.cli import main
+
+    (tmp_path / "newslint.toml").write_text('[fields]\nbody = "text"\n', encoding="utf-8")
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps(DATASET_RECORD) + "\n", encoding="utf-8")
+    capsys.readouterr()
+    code = main(
+        ["--config", str(tmp_path / "newslint.toml"), "--output-format", "json", str(corpus)]
+    )
+    out = capsys.readouterr().out
+    assert code == 1
+    cli = [(d["code"], d["field"]) for d in json.loads(out)]
+    api = newslint.lint_record(DATASET_RECORD, newslint.Settings(fields={"body": "text"}))
+    assert cli == [(d.code, "body") for d in api]
+    assert {d.field for d in api} == {"text"}
