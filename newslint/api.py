@@ -93,10 +93,19 @@ def _in_dataset_names(diagnostic: Diagnostic, names: Mapping[str, str]) -> Diagn
     return replace(diagnostic, field=field, fix=fix)
 
 
+def _as_record(record: Any) -> Any:
+    """A pandas ``Series`` (a data frame's row, as ``frame.apply(..., axis=1)`` passes it) as
+    the dict it holds; anything else as it is (a non-dict is ``encode_record``'s error)."""
+    kind = type(record)
+    if kind.__name__ == "Series" and kind.__module__.startswith("pandas"):
+        return record.to_dict()
+    return record
+
+
 def lint_record(
     record: Mapping[str, Any], settings: Run | None = None, *, drop_missing: bool = False
 ) -> list[Diagnostic]:
-    """The problems in one record (a dict with the schema's fields), as the CLI finds them.
+    """The problems in one record (a dict, or a pandas ``Series`` row), as the CLI finds them.
 
     With ``fields`` in the settings (``Settings(fields={"body": "text"})``), the record has
     the dataset's keys and the diagnostics name them too: ``record[d.field][d.start:d.end]``
@@ -106,7 +115,7 @@ def lint_record(
     ``RecordError`` if the record is not a dict of JSON-serialisable values.
     """
     run = _settings(settings)
-    found = run.lint_record(record, drop_missing=drop_missing)
+    found = run.lint_record(_as_record(record), drop_missing=drop_missing)
     names = _dataset_names(run)
     return [_in_dataset_names(d, names) for d in found] if names else found
 
@@ -126,7 +135,7 @@ def fix_record(
     Diagnostics name the dataset's keys, as in ``lint_record``.
     """
     run = _settings(settings)
-    result = run.fix_record(record, unsafe, drop_missing=drop_missing)
+    result = run.fix_record(_as_record(record), unsafe, drop_missing=drop_missing)
     names = _dataset_names(run)
     if not names:
         return result

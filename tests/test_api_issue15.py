@@ -76,7 +76,7 @@ def test_fix_text_repairs_and_settles(text: str, fixed: str) -> None:
 
 
 def test_fix_text_is_idempotent_on_a_generated_corpus() -> None:
-    bodies = [r["body"] for r in generate_records(40) if isinstance(r.get("body"), str)]
+    bodies = [r["body"] for r in generate_records(30) if isinstance(r.get("body"), str)]
     changed = 0
     for body in bodies:
         for unsafe in (False, True):
@@ -194,3 +194,26 @@ def test_the_cli_reports_the_schemas_names(
     api = newslint.lint_record(DATASET_RECORD, newslint.Settings(fields={"body": "text"}))
     assert cli == [(d.code, "body") for d in api]
     assert {d.field for d in api} == {"text"}
+
+
+# -- a pandas row --------------------------------------------------------------------------------
+
+
+def test_a_pandas_row_is_a_record() -> None:
+    pd = pytest.importorskip("pandas")
+    records = [
+        {**DATASET_RECORD, "id": 7},
+        {"title": "Quiet day", "url": "https://example.org/q", "text": "Nothing &amp; nobody."},
+    ]
+    frame = pd.DataFrame(records)  # the second row's id is NaN, the first's a numpy number
+    found = frame.apply(lambda row: newslint.lint_record(row, MAPPED, drop_missing=True), axis=1)
+    expected = [newslint.lint_record(r, MAPPED) for r in records]
+    assert found.tolist() == expected and all(expected)
+    fixed = [newslint.fix_record(row, MAPPED, drop_missing=True) for _, row in frame.iterrows()]
+    assert [r.record["text"] for r in fixed] == [
+        "Talks resumed on Monday.\n\nRelated article: Earlier talks failed in May",
+        "Nothing & nobody.",
+    ]
+    assert fixed[0].record["id"] == 7
+    with pytest.raises(newslint.RecordError, match="must be a dict, not DataFrame"):
+        newslint.lint_record(frame)
