@@ -24,6 +24,7 @@ def test_the_installed_package_is_marked_typed() -> None:
     assert marker.is_file()
 
 
+@pytest.mark.integration  # needs hatchling, which the integration extras install
 def test_the_built_wheel_ships_py_typed(tmp_path: Path) -> None:
     """The wheel hatchling builds from this checkout (the build backend pyproject names)."""
     wheel = pytest.importorskip("hatchling.builders.wheel")
