@@ -200,6 +200,7 @@ def test_the_cli_reports_the_schemas_names(
 # -- a pandas row --------------------------------------------------------------------------------
 
 
+@pytest.mark.integration  # pandas comes with the integration extras
 def test_a_pandas_row_is_a_record() -> None:
     pd = pytest.importorskip("pandas")
     records = [
