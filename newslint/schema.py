@@ -22,15 +22,15 @@ jsonschema (:func:`jsonschema_violations`) as before.
 from __future__ import annotations
 
 import json
-import os
 import re
-import stat
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from newslint.bounded import SCHEMA_SIZE_LIMIT, NotReadable, read_regular_file
 
 if TYPE_CHECKING:  # jsonschema is imported on first use: it takes a tenth of a second
     from jsonschema import Draft202012Validator, FormatChecker
@@ -871,22 +871,12 @@ def load_schema(path: str | None = None) -> Any:
     return json.loads(_read_bounded(Path(path or schema_path()), SCHEMA_SIZE_LIMIT))
 
 
-SCHEMA_SIZE_LIMIT = 10 << 20
-"""A JSON Schema file is read only if it is a regular file of at most 10 MiB (as
-``newslint.config.SCHEMA_SIZE_LIMIT``; this module imports nothing of newslint's)."""
-
-
 def _read_bounded(path: Path, limit: int) -> bytes:
-    """The bytes of a regular file of at most ``limit`` bytes; a device or a FIFO (opened
-    without blocking) or a larger file is a ``ValueError``."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-    with os.fdopen(os.open(path, flags), "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise ValueError(f"{path}: not a regular file")
-        data = handle.read(limit + 1)
-    if len(data) > limit:
-        raise ValueError(f"{path}: larger than {limit} bytes")
-    return data
+    """``read_regular_file``, its refusal as a ``ValueError`` that names the file."""
+    try:
+        return read_regular_file(path, limit)
+    except NotReadable as exc:
+        raise ValueError(f"{path}: {exc}") from None
 
 
 @dataclass(frozen=True, slots=True)
