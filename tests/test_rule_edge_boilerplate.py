@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import random
+import textwrap
 
 import pytest
 
@@ -249,16 +250,7 @@ def test_the_fix_deletes_the_furniture_and_settles() -> None:
 def test_a_hard_wrapped_page_is_read_paragraph_by_paragraph() -> None:
     """html2text and its kin wrap at 78-80 characters: no line is 200 long, but the
     paragraphs are prose."""
-    words = " ".join([PROSE["en"]] * 4).split()
-    wrapped: list[str] = []
-    line = ""
-    for word in words:
-        if len(line) + len(word) + 1 > 78:
-            wrapped.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    wrapped.append(line)
+    wrapped = textwrap.wrap(" ".join([PROSE["en"]] * 4), 78)
     body = f"{MENUS['en']}\n\n" + "\n".join(wrapped) + f"\n\n{CLOSING['en']}"
     assert max(map(len, wrapped)) <= 78
     assert _flagged_text(body, NO_HEADER) == MENUS["en"] + "\n\n"
@@ -376,16 +368,7 @@ def test_linked_furniture_after_the_article_is_flagged_and_linked_prose_is_not()
 
 def test_a_wrapped_page_of_mostly_menus_is_still_read_as_wrapped() -> None:
     """html2text wraps the article; the page's hundreds of menu lines must not hide it."""
-    words = " ".join([PROSE["en"]] * 3).split()
-    wrapped: list[str] = []
-    line = ""
-    for word in words:
-        if len(line) + len(word) + 1 > 78:
-            wrapped.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    wrapped.append(line)
+    wrapped = textwrap.wrap(" ".join([PROSE["en"]] * 3), 78)
     menu = "\n".join(f"  * Section {number}" for number in range(200))
     body = "\n".join(wrapped) + f"\n\n{menu}"
     assert menu.strip() in _flagged_text(body, NO_HEADER)

@@ -47,6 +47,17 @@ class Line:
     """The span to delete to remove the line cleanly (None: it is the whole body)."""
 
 
+CLOSERS = " \t\"'”’»)]"
+"""What may follow a sentence's last mark: closing quotes and brackets, spaces."""
+SENTENCE_ENDS = (".", "!", "?", "…")
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether a line ends as a sentence does (`.`, `!`, `?` or `…`, then maybe a closing
+    quote or bracket): a menu item, a label or a headline does not."""
+    return text.rstrip(CLOSERS).endswith(SENTENCE_ENDS)
+
+
 @functools.lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """Case-folded, whitespace collapsed, Markdown heading marks and trailing ``.:!…`` dropped.

@@ -11,7 +11,7 @@ from typing import ClassVar
 from newslint.diagnostics import Diagnostic
 from newslint.lazy_re import compile_lazily
 from newslint.model import Article
-from newslint.rules._boilerplate import Line, LineRule
+from newslint.rules._boilerplate import CLOSERS, Line, LineRule, ends_sentence
 
 # Symbols ("So") that are user-interface glyphs; other ones (emoji, ©, ®, box
 # drawing) are content or tables and never make a line flaggable.
@@ -28,8 +28,6 @@ _RULE_CHARS = frozenset("=-")
 _EMOTICON = compile_lazily(r"(?:>?[:;=][-'^o]?[()\[\]/\\|*{}]+|\^_*\^|[()]+-?[:;=])+")
 # A lone dash or star that a writer puts between two sentences as a small section break.
 _LONE_BREAKS = frozenset({"-", "*", "~", "•"})
-_SENTENCE_ENDS = (".", "!", "?", "…", ":")
-_CLOSERS = " \t\"'”’»)]"
 
 
 def is_section_break(compact: str) -> bool:
@@ -119,7 +117,7 @@ def _in_blockquote(line: Line) -> bool:
 
 
 def _ends_sentence(text: str | None) -> bool:
-    return text is not None and text.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS)
+    return text is not None and (ends_sentence(text) or text.rstrip(CLOSERS).endswith(":"))
 
 
 def _between_sentences(line: Line) -> bool:

@@ -9,12 +9,11 @@ from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule
+from newslint.rules._boilerplate import ends_sentence
 from newslint.sites import normal_line
 
 _BULLETS = frozenset("*+•·▪►o–-")
 _NUMBERED = compile_lazily(r"\d{1,2}[.)]")
-_SENTENCE_ENDS = (".", "!", "?", "…")
-_CLOSERS = " \t\"'”’»)]"
 _DIGIT = compile_lazily(r"\d")
 _ADDRESS_LINE = compile_lazily(
     r"[ \t]*(?:\[[^\]\n]{1,40}\]:|[^\s:\[\]]{1,20}:)?[ \t]*(?:https?://|www\.)\S+[ \t]*"
@@ -208,10 +207,10 @@ the rules' time."""
 
         Cheap on purpose (whole pages have thousands of lines): bounded splits count words.
         """
-        ends_sentence = text.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS)
+        sentence = ends_sentence(text)
         if title and normal_line(text.lstrip(" \t#")) == title:
             return ""  # the article's own headline ends a menu
-        if not ends_sentence:
+        if not sentence:
             max_words = max_words or self.max_words
             words = text.split(None, max_words + 1)
             if words and (words[0] in _BULLETS or _NUMBERED.fullmatch(words[0])):

@@ -9,7 +9,7 @@ from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule
-from newslint.rules._boilerplate import quote
+from newslint.rules._boilerplate import CLOSERS, SENTENCE_ENDS, quote
 from newslint.sites import normal_line
 from newslint.stopwords import DEFAULT_LANGUAGES, LISTS, PUNCTUATION, stop_words
 
@@ -21,8 +21,6 @@ STOPWORDS_HIGH = 0.32
 
 GOOD, NEAR, SHORT, BAD, NEUTRAL = "good", "near", "short", "bad", "neutral"
 
-_CLOSERS = " \t\"'”’»)]"
-_SENTENCE_ENDS = (".", "!", "?", "…")
 _BULLET = compile_lazily(r"[ \t]*(?:[*+•·▪►o–-]|\d{1,3}[.)])[ \t]")
 _NUMBERED = compile_lazily(r"[ \t]*\d{1,3}[.)][ \t]")
 _BARE_URL = compile_lazily(
@@ -360,10 +358,10 @@ def _classify(text: str, words: frozenset[str]) -> str:
     stop = sum(1 for token in tokens if token.strip(PUNCTUATION).casefold() in words)
     density = stop / len(tokens)
     length = len(text.strip())
-    stripped = text.rstrip(_CLOSERS)
+    stripped = text.rstrip(CLOSERS)
     if stripped.endswith(";"):
         return NEAR  # an item of a list that is one sentence: prose, unless among furniture
-    sentence = stripped.endswith(_SENTENCE_ENDS) and not stripped.endswith(("...", "…"))
+    sentence = stripped.endswith(SENTENCE_ENDS) and not stripped.endswith(("...", "…"))
     if sentence and len(tokens) >= 8 and density < 0.15:
         return NEUTRAL  # a sentence the lists cannot read: a language they do not cover
     if length < LENGTH_LOW:
