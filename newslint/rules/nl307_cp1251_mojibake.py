@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from newslint.diagnostics import Applicability, Diagnostic
 from newslint.model import Article
 from newslint.rule import Rule, Triggers
 from newslint.rules._encoding import (
@@ -60,10 +60,8 @@ before.  That decoding is exact too."""
                     utf8 = analyse(text).spans()
                 if utf8.overlaps(start, end):
                     continue  # UTF-8 read through a code page (NL301's): `ÐûÐüÐîð` in cp850
-                fix = Fix(
-                    f"decode as windows-1251: '{shown(decoded, 40)}'",
-                    Applicability.SAFE,
-                    (Edit(name, start, end, decoded),),
+                fix = self.replacement(
+                    name, start, end, decoded, f"decode as windows-1251: '{shown(decoded, 40)}'"
                 )
                 message = (
                     f"windows-1251 text read as windows-1252: '{shown(text[start:end], 40)}'"
@@ -76,10 +74,8 @@ before.  That decoding is exact too."""
                     repaired = Spans([(s, e) for s, e, _ in analyse(text).repairs])
                 if repaired.overlaps(start, end):
                     continue  # UTF-8 read as windows-1251 (NL301's) has such letters too
-                fix = Fix(
-                    f"decode it: '{shown(decoded, 40)}'",
-                    Applicability.SAFE,
-                    (Edit(name, start, end, decoded),),
+                fix = self.replacement(
+                    name, start, end, decoded, f"decode it: '{shown(decoded, 40)}'"
                 )
                 message = (
                     f"{what}: '{shown(text[start:end], 40)}' (should be '{shown(decoded, 40)}')"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from newslint.diagnostics import Applicability, Diagnostic
 from newslint.model import Article
 from newslint.rule import Rule, Triggers
 from newslint.rules._encoding import (
@@ -58,10 +58,13 @@ the choice of the code page is a judgment."""
             for start, end, decoded, codec in runs:
                 if utf8 is not None and utf8.overlaps(start, end):
                     continue  # UTF-8 read through a code page: NL301's reading comes first
-                fix = Fix(
+                fix = self.replacement(
+                    name,
+                    start,
+                    end,
+                    decoded,
                     f"decode as {codec}: '{shown(decoded, 40)}'",
                     Applicability.UNSAFE,
-                    (Edit(name, start, end, decoded),),
                 )
                 message = (
                     f"{codec} text read as windows-1252: '{shown(text[start:end], 40)}'"
@@ -79,10 +82,8 @@ the choice of the code page is a judgment."""
                     continue
                 start, end = match.span()
                 context = text[max(0, start - 15) : min(len(text), end + 15)]
-                fix = Fix(
-                    f"decode as GBK: '{letter}'",
-                    Applicability.UNSAFE,
-                    (Edit(name, start, end, letter),),
+                fix = self.replacement(
+                    name, start, end, letter, f"decode as GBK: '{letter}'", Applicability.UNSAFE
                 )
                 yield self.diagnostic(
                     name,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from newslint.diagnostics import Applicability, Diagnostic
 from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule
@@ -223,5 +223,5 @@ the rules' time."""
         first = body[start : newline if newline >= 0 else end]
         shown = " ".join(first.split())[:40]
         message = f"navigation block: {count} short lines {where} (from '{shown}')"
-        fix = Fix("delete the block", Applicability.UNSAFE, (Edit("body", start, end, ""),))
+        fix = self.replacement("body", start, end, "", "delete the block", Applicability.UNSAFE)
         return self.diagnostic("body", start, end, message, fix)

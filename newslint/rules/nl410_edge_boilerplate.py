@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
-from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from newslint.diagnostics import Applicability, Diagnostic
 from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule
@@ -225,7 +225,7 @@ unsafe: it deletes text.  Not selected by default (`--extend-select NL410`)."""
             f"edge boilerplate: {lines} {where} that read as page furniture (short, few "
             f"stop words, no sentence; from '{quote(first[2])}')"
         )
-        fix = Fix("delete the lines", Applicability.UNSAFE, (Edit("body", first[0], end, ""),))
+        fix = self.replacement("body", first[0], end, "", "delete the lines", Applicability.UNSAFE)
         return self.diagnostic("body", first[0], end, message, fix)
 
 
