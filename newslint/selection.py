@@ -1,7 +1,9 @@
 """Choose which rules run: ``--select``, ``--extend-select`` and ``--ignore``, as in Ruff.
 
 A selector is a code (``NL201``), a code prefix (``NL2``, ``NL``), a rule name
-(``split-url``) or ``ALL``.  Without ``--select``, the rules enabled by default run.
+(``split-url``) or ``ALL``.  Without ``--select``, the rules enabled by default run.  A rule
+that is off by default runs only when its exact code or name is selected (in ``select`` or
+``extend-select``); a prefix or ``ALL`` still names it to ignore.
 """
 
 from __future__ import annotations
@@ -31,12 +33,14 @@ def selector_matches(code: str, name: str, selector: str) -> bool:
 
 
 def _expand(rules: Sequence[Rule], selectors: Iterable[str], selecting: bool = True) -> set[str]:
-    """The codes ``selectors`` name (to select, or with ``selecting=False`` to ignore)."""
+    """The codes ``selectors`` name (to select, or with ``selecting=False`` to ignore).  A
+    selector that names only rules that are off by default (``NL41``) selects nothing; one
+    that names no rule at all is a ``SelectionError``."""
     codes: set[str] = set()
     match = _selects if selecting else _names
     for selector in selectors:
         matched = {rule.code for rule in rules if match(rule, selector)}
-        if not matched:
+        if not matched and not any(_names(rule, selector) for rule in rules):
             raise SelectionError(
                 f"unknown rule selector {selector!r} (use a code such as NL201, a prefix such as NL2, a rule name, or ALL)"
             )
@@ -45,10 +49,11 @@ def _expand(rules: Sequence[Rule], selectors: Iterable[str], selecting: bool = T
 
 
 def _selects(rule: Rule, selector: str) -> bool:
-    """Whether ``selector`` selects ``rule``.  A rule that learns from a corpus (it declares
-    ``statistics``) needs a corpus pass, which a check of records or of stdin cannot make by
-    itself: only its own code or name selects it, never a prefix or ``ALL``."""
-    if rule.statistics:
+    """Whether ``selector`` selects ``rule``.  A rule that is off by default (a preview rule,
+    one that needs a corpus pass or flags what many corpora keep on purpose) is selected only
+    by its own code or name, never by a prefix (``NL4``) or ``ALL``, as in Ruff: ``select =
+    ["ALL"]`` must not switch on rules nobody asked for."""
+    if not rule.enabled_by_default:
         return selector.strip().upper() == rule.code or selector.strip().lower() == rule.name
     return selector_matches(rule.code, rule.name, selector)
 
