@@ -63,9 +63,9 @@ _CODECS = (
 )
 """Code pages text is commonly mis-decoded with (ftfy's sloppy variants keep the
 bytes windows-125x leaves undefined)."""
-_RIGHT_CODECS = ("utf-8", "windows-1251", "windows-1250", "koi8-r", "gbk")
+_RIGHT_CODECS = ("utf-8", "windows-1251", "windows-1250", "koi8-r", "gbk", "big5")
 """What the bytes really were: UTF-8, or a legacy code page of Cyrillic, Central European
-or Chinese text (NL307's windows-1251 read as windows-1252)."""
+or Chinese text (NL307's windows-1251 read as windows-1252, NL308's GBK and Big5)."""
 
 
 def contract_breach(article: Article, diagnostic: Diagnostic) -> str | None:

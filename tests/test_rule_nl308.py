@@ -36,7 +36,7 @@ def _shown_as_1252(text: str, codec: str) -> str:
 def test_lines_are_decoded_whole(clean: str, codec: str) -> None:
     damaged = _shown_as_1252(clean, codec)
     found = lint(NL308, body=damaged)
-    assert found and all(d.fix and d.fix.applicability is Applicability.UNSAFE for d in found)
+    assert found and all(d.fix and d.fix.applicability is Applicability.SAFE for d in found)
     edits = tuple(e for d in found if d.fix for e in d.fix.edits)
     assert apply_field_edits(damaged, edits) == clean
     assert lint(NL308, body=clean) == []

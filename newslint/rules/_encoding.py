@@ -223,9 +223,13 @@ GBK_LETTER = re.compile(r"(?<=[A-Za-z])¨[\xa1-\xba]|¨[\xa1-\xba](?=[A-Za-z])")
 
 
 def gbk_decode(pair: str) -> str | None:
-    """The letter a GBK pair shown as windows-1252 stands for, or None."""
+    """The letter a GBK pair shown as windows-1252 stands for, or None.  GBK must encode
+    the letter back to the same two bytes (the proof that makes NL308's fix safe)."""
     try:
-        letter = pair.encode("latin-1").decode("gbk")
+        raw = pair.encode("latin-1")
+        letter = raw.decode("gbk")
+        if letter.encode("gbk") != raw:
+            return None
     except (UnicodeDecodeError, UnicodeEncodeError):
         return None
     return letter if len(letter) == 1 and letter.isalpha() else None
@@ -452,10 +456,11 @@ _WINDOWS_1252_HIGH = "".join(
 """Every character windows-1252 shows above ASCII, and the C1 controls (its undefined
 bytes as browsers show them; any byte 0x80-0x9F as latin-1 shows it)."""
 _PAIRED = _WINDOWS_1252_HIGH.replace("\u00a0", "")
-DOUBLE_BYTE_GATE = f"[{_PAIRED}][{_PAIRED}]|[¡¢][@-~]"
+DOUBLE_BYTE_GATE = f"[{_PAIRED}][{_PAIRED}]|[¡¢][@-~]|¨C"
 """Two of them side by side (not the non-breaking space: 0xA0 is seldom part of a GBK or
 Big5 character, and French `«\xa0` is everywhere), or Big5's punctuation rows 0xA1 and
-0xA2 before an ASCII trail byte (`¡V` is `–`, `¢X` is `°`): NL308's trigger pattern."""
+0xA2 before an ASCII trail byte (`¡V` is `–`, `¢X` is `°`), or GBK's en dash (`¨C`):
+NL308's trigger pattern."""
 _DOUBLE_BYTE = compile_lazily(DOUBLE_BYTE_GATE)
 _DOUBLE_BYTE_CODECS = (("gbk", "GBK"), ("big5", "Big5"))
 
@@ -492,7 +497,7 @@ def double_byte_runs(text: str) -> tuple[tuple[int, int, str, str], ...]:
                 utf8 += _cut_short(high)  # a sequence cut short by a lost byte (`â€�`)
             if utf8 >= _UTF8_SHARE * len(high):
                 continue  # well-formed UTF-8 (or CESU-8): UTF-8 mojibake, not GBK or Big5
-            best: tuple[int, str, str] | None = None
+            best: tuple[int, int, str, str] | None = None
             for codec, label in _DOUBLE_BYTE_CODECS:
                 try:
                     decoded = raw.decode(codec)
@@ -506,22 +511,67 @@ def double_byte_runs(text: str) -> tuple[tuple[int, int, str, str], ...]:
                 after = cost(decoded, script)
                 if 2 * after >= cost(segment, script) and not _punctuation_only(segment, decoded):
                     continue
-                if best is None or after < best[0]:
-                    best = (after, decoded, label)
+                # A tie goes to the reading with fewer spaces between CJK characters
+                # (Big5's Cyrillic words are GBK's CJK soup with spaces in it).
+                spaced = len(_SPACED_CJK.findall(decoded))
+                if best is None or (after, spaced) < best[:2]:
+                    best = (after, spaced, decoded, label)
             if best is None:
                 continue
-            _, decoded, label = best
+            _, _, decoded, label = best
             regions = changed_regions(segment, decoded) or []
             if (
                 len(regions) == 1
                 and regions[0][1] - regions[0][0] <= 2
                 and not _glued(segment, regions[0][0], regions[0][1])
+                and segment[regions[0][0] : regions[0][1]] not in _UNMISTAKABLE
             ):
                 continue  # one pair alone, no word around it (`¨¹ apart`): chance
             start = offset + match.start()
             for i1, i2, j1, j2 in regions:
                 found.append((start + i1, start + i2, decoded[j1:j2], label))
     return tuple(found)
+
+
+@lru_cache(maxsize=512)
+def settled_runs(
+    text: str,
+) -> tuple[tuple[tuple[int, int, str], ...], tuple[tuple[int, int, str, str], ...]]:
+    """``cp1251_runs`` and ``double_byte_runs`` of ``text`` less their overlaps, so that
+    NL307 and NL308 never both claim a character: a GBK or Big5 stretch whose characters
+    above ASCII are nearly all (3 in 4) in windows-1251 runs is windows-1251 (`Ìîåé
+    äåâî÷êå`), else the stretch is GBK or Big5 and the windows-1251 runs inside it are
+    chance (`Á÷ÓòÎ` inside Chinese, which leaves `Öé½` and more undecoded)."""
+    cp1251 = cp1251_runs(text)
+    double = double_byte_runs(text) if cp1251 else ()
+    if not double:
+        return cp1251, double_byte_runs(text)
+    starts = [start for start, _, _ in cp1251]
+    kept: list[tuple[int, int, str, str]] = []
+    beaten: list[tuple[int, int]] = []
+    for run in double:
+        start, end = run[0], run[1]
+        covered = 0
+        index = max(0, bisect.bisect_right(starts, start) - 1)
+        while index < len(cp1251) and cp1251[index][0] < end:
+            low, high = max(start, cp1251[index][0]), min(end, cp1251[index][1])
+            if low < high:
+                covered += _non_ascii(text, low, high)
+            index += 1
+        if 4 * covered >= 3 * _non_ascii(text, start, end):
+            continue  # windows-1251 explains it: NL307's
+        kept.append(run)
+        if covered:
+            beaten.append((start, end))
+    if not beaten:
+        return cp1251, tuple(kept)
+    taken = Spans(beaten)
+    return tuple(run for run in cp1251 if not taken.overlaps(run[0], run[1])), tuple(kept)
+
+
+def _non_ascii(text: str, start: int, end: int) -> int:
+    """How many characters of ``text[start:end]`` are above ASCII."""
+    return sum(char > "\x7f" for char in text[start:end])
 
 
 _UTF8_OR_CESU = re.compile(
@@ -549,6 +599,10 @@ def _punctuation_only(segment: str, decoded: str) -> bool:
 
 
 _TYPOGRAPHY = frozenset("“”‘’–—…°•«»„")
+_UNMISTAKABLE = frozenset({"¨C"})
+"""Pairs that are GBK even alone between spaces: its en dash (`checks ¨C up`), a spacing
+diaeresis before a capital that no text writes.  (Big5's `¡V` is not: Spanish `¡V de
+Vendetta!`.)"""
 
 
 def _glued(text: str, start: int, end: int) -> bool:

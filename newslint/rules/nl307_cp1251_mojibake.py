@@ -11,8 +11,8 @@ from newslint.rules._encoding import (
     CP1251_CHARACTERS,
     Spans,
     analyse,
-    cp1251_runs,
     koi8_runs,
+    settled_runs,
     shown,
 )
 
@@ -55,7 +55,7 @@ before.  That decoding is exact too."""
             if text.isascii():
                 continue
             utf8 = None
-            for start, end, decoded in cp1251_runs(text):
+            for start, end, decoded in settled_runs(text)[0]:
                 if utf8 is None:
                     utf8 = analyse(text).spans()
                 if utf8.overlaps(start, end):
