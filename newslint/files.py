@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from newslint.readers import supported_suffixes
+from newslint.readers import SUPPORTED_TYPES, is_supported, supported_suffixes
 
 SKIPPED_DIRECTORIES = frozenset(
     {
@@ -173,7 +173,8 @@ SKIPPED = "skipped: "
 def discover(paths: list[str], follow_links: bool = False) -> Iterator[tuple[str, str | None]]:
     """(path, error) for every file to check, in a stable order.
 
-    Folders are walked for .txt, .json and .jsonl files, skipping hidden and
+    Folders are walked for .txt, .json and .jsonl files (and .json/.jsonl compressed as
+    .gz or .zst: ``a.jsonl.gz``, whose ``Path.suffix`` is only ``.gz``), skipping hidden and
     tool folders; a path named explicitly is checked whatever its suffix says
     only if newslint has a reader for it.  A symbolic link found in a folder is followed
     only to a file inside that folder, unless ``follow_links`` (then links to folders
@@ -186,12 +187,13 @@ def discover(paths: list[str], follow_links: bool = False) -> Iterator[tuple[str
         if path.is_dir():
             yield from _walk(path, suffixes, follow_links)
         elif path.is_file():
-            if path.suffix.lower() in suffixes:
+            if is_supported(raw):
                 yield raw, _link_problem(raw, suffixes)
             else:
                 yield (
                     raw,
-                    f"unsupported file type {path.suffix or '(no suffix)'!r}; expected .txt, .json or .jsonl",
+                    f"unsupported file type {path.suffix or '(no suffix)'!r}; "
+                    f"expected {SUPPORTED_TYPES}",
                 )
         elif path.exists():
             yield raw, "not a regular file (a named pipe, socket or device); not checked"
@@ -207,7 +209,7 @@ def _link_problem(path: str, suffixes: tuple[str, ...]) -> str | None:
     if not os.path.islink(path):
         return None
     target = os.path.realpath(path)
-    if os.path.splitext(target)[1].lower() in suffixes:
+    if is_supported(target):
         return None
     return f"symbolic link to {target}, which is not an article file; not checked"
 
@@ -236,7 +238,7 @@ def _walk(
             d for d in directories if d not in SKIPPED_DIRECTORIES and not d.startswith(".")
         )
         for name in files:
-            if os.path.splitext(name)[1].lower() in suffixes and not name.startswith("."):
+            if is_supported(name) and not name.startswith("."):
                 path = os.path.join(folder, name)
                 found.append((path, _walked_link_problem(path, top, suffixes, follow_links)))
     yield from sorted(found)

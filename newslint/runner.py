@@ -7,7 +7,6 @@ the file (and the line and column where it can), and the file is left as it was.
 from __future__ import annotations
 
 import codecs
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -27,12 +26,14 @@ from newslint.files import (
     write_atomic,
 )
 from newslint.jsonstr import JsonStyle
-from newslint.readers import Reader, parse_document, reader_for
+from newslint.readers import SUPPORTED_TYPES, Reader, parse_document, reader_for
+from newslint.readers.compressed import CompressionError, compress, compression_of, decompress
 from newslint.rule import Rule
 from newslint.statistics import CorpusStatistics, Statistic
 
-_LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+RECORD_PATH = "record.json"
+"""``records.RECORD_PATH`` (not imported: a check of files never needs the records' module)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +82,8 @@ class FileResult:
     """What ``Options.observe`` asked to learn from this file's articles (as read)."""
     partial: bool = False
     """One chunk's part of a big file's check; more results for the same file follow."""
+    notes: list[str] = field(default_factory=list)
+    """What only ``-v`` prints: a JSON file skipped as no article (``package.json``)."""
 
     def absorb(self, part: FileResult) -> None:
         """Take in another part of the same file's check: its problems, errors, articles, statistics."""
@@ -132,15 +135,14 @@ def _decode(
     options: Options,
     first_byte: int = 0,
     first_line: int = 0,
+    whole: bool = True,
 ) -> tuple[Document, Reader, bool] | None:
     """The file's document and reader, and whether some of its lines are not UTF-8 (their
     bytes are kept as ``decode_lines`` says); None, with the errors in ``result``, if none
     of it can be read."""
     reader = reader_for(path)
     if reader is None:
-        result.errors.append(
-            ReadError(path, "unsupported file type; expected .txt, .json or .jsonl")
-        )
+        result.errors.append(ReadError(path, f"unsupported file type; expected {SUPPORTED_TYPES}"))
         return None
     if not data:
         result.errors.append(ReadError(path, "file is empty: no article to check"))
@@ -164,6 +166,14 @@ def _decode(
         # (the reader skips it); the others are checked and fixed, as Ray does.
         text, bom, bad_lines = decode_lines(path, data, first_byte)
     document = parse_document(path, reader, text, bom, options.context, first_line)
+    if whole and reader.format != "txt":
+        from newslint.readers.shape import not_an_article
+
+        skipped = not_an_article(document, options.read)
+        if skipped is not None:
+            # package.json, a JSON Schema, a baseline: not checked, not an error, never written.
+            result.notes.append(f"skipped: {skipped}")
+            return None
     result.errors.extend(sorted([*bad_lines, *document.errors], key=_line_of))
     result.articles = len(document.articles)
     if options.observe:
@@ -246,11 +256,6 @@ def _locate_fixes(document: Document, reader: Reader, diagnostics: list[Diagnost
         diagnostic.fix_edits = tuple(located)
 
 
-def _lines(text: str) -> list[str]:
-    """Lines with their endings, split on newlines only (not on U+2028 and friends)."""
-    return _LINE.findall(text)
-
-
 def process_data(
     path: str,
     data: bytes,
@@ -269,7 +274,19 @@ def process_data(
     diagnostics' lines and records are the file's, read errors' lines the chunk's own.
     """
     result = FileResult(path)
-    decoded = _decode(path, data, result, options, first_byte, first_line)
+    compression = compression_of(path) if first_byte == 0 else None
+    original = data
+    if compression is not None and data:
+        try:
+            data = decompress(data, compression)
+        except CompressionError as exc:
+            result.errors.append(ReadError(path, f"{exc}; not checked, left as it is"))
+            result.unreadable = True
+            return result, None
+    # A record (the library API) is an article whatever its fields; a line of a file
+    # (``style`` given: Ray, a chunk) is judged with its file.
+    whole = style is None and path != RECORD_PATH
+    decoded = _decode(path, data, result, options, first_byte, first_line, whole)
     if decoded is None:
         return result, None
     document, reader, bad_lines = decoded
@@ -312,19 +329,20 @@ def process_data(
     result.fixed_diagnostics = outcome.fixed
     result.source = outcome.document.text
     if options.diff:
-        import difflib  # only --diff needs it
-
-        diff_lines = difflib.unified_diff(
-            _lines(document.text),
-            _lines(outcome.document.text),
-            fromfile=f"a/{path}",
-            tofile=f"b/{path}",
-        )
-        result.diff = "".join(
-            line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
-            for line in diff_lines
-        )
+        result.diff = _diff(path, document, outcome.document)
+    if compression is not None:
+        # Written back as it came: the same compression (a fix never decompresses a corpus).
+        new_data = compress(new_data, compression, original)
     return result, new_data
+
+
+def _diff(path: str, before: Document, after: Document) -> str:
+    """What ``--diff`` prints: the file's diff, or, for JSONL, each changed field's."""
+    from newslint.output import diff  # only --diff needs difflib
+
+    if before.format == "jsonl":
+        return diff.record_diffs(path, before.articles, after.articles, before.first_line)
+    return diff.file_diff(path, before.text, after.text)
 
 
 def not_written(exc: OSError) -> str:
@@ -353,9 +371,7 @@ def process_file(path: str, rules: Sequence[Rule], options: Options) -> FileResu
     """Check (and, with the options, fix in place) one file on disk."""
     if reader_for(path) is None:
         result = FileResult(path)
-        result.errors.append(
-            ReadError(path, "unsupported file type; expected .txt, .json or .jsonl")
-        )
+        result.errors.append(ReadError(path, f"unsupported file type; expected {SUPPORTED_TYPES}"))
         return result
     file_path = Path(path)
     try:

@@ -40,6 +40,8 @@ class ReportOptions:
     baseline: Counter[str] | None = None
     """Fingerprints of known problems to hide (``--baseline``)."""
     baseline_name: str = ""
+    verbose: bool = False
+    """``-v``: also print the notes of each file (a JSON file skipped as no article)."""
 
 
 @dataclass(slots=True)
@@ -115,6 +117,9 @@ class Reporter:
     def add(self, result: FileResult) -> None:
         for warning in result.warnings:
             print(printable(f"{result.path}: warning: {warning}"), file=self.err)
+        if self.options.verbose:
+            for note in result.notes:
+                print(printable(f"{result.path}: {note}"), file=self.err)
         self._errors(result.errors)
         diagnostics = self._new(result.diagnostics)
         self.counts.count(diagnostics)
@@ -188,7 +193,9 @@ class Reporter:
             rows = counts.statistics_rows()
             self.out.write(render_statistics(rows, as_json=options.output_format == "json"))
         elif options.diff:
-            pass
+            if not options.quiet:
+                # On stderr, as Ruff does: ``newslint --diff . > fixes.patch`` stays a patch.
+                print(diff_summary(counts.fixed, counts.unsafe, counts.errors), file=self.err)
         elif options.output_format == "json":
             self.out.write("\n]\n" if self._json_items else "[]\n")
         elif not self.streamed:
@@ -239,6 +246,17 @@ class Reporter:
                 "write the baseline again to drop them."
             )
         return notes
+
+
+def diff_summary(fixed: int, unsafe: int, errors: int = 0) -> str:
+    """``--diff``'s closing line: how many problems ``--fix`` would fix (and ``--unsafe-fixes``)."""
+    plural = "s" if fixed != 1 else ""
+    line = f"Would fix {fixed} problem{plural}." if fixed else "No problems would be fixed."
+    if unsafe:
+        line += f" {unsafe} more fixable with --unsafe-fixes."
+    if errors:
+        line += "\n" + summary(0, 0, 0, 0, False, errors)
+    return line
 
 
 def _is_terminal(stream: TextIO) -> bool:

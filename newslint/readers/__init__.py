@@ -7,15 +7,19 @@ Each reader module exposes a ``Reader`` with the file suffixes it handles, a
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from newslint.context import DEFAULT_CONTEXT, RunContext
 from newslint.document import Document
 from newslint.readers.base import Reader, TextEdit, rename_fields
+from newslint.readers.compressed import COMPRESSED_SUFFIXES, compression_of, inner_name
 
 __all__ = [
+    "SUPPORTED_TYPES",
     "Reader",
     "TextEdit",
+    "is_supported",
     "parse_document",
     "reader_for",
     "rename_fields",
@@ -35,15 +39,34 @@ _BY_SUFFIX: dict[str, Reader] | None = None
 
 
 def reader_for(path: str | Path) -> Reader | None:
-    """The reader for a path's suffix (case-insensitive), or None."""
+    """The reader for a path's suffix (case-insensitive), or None.
+
+    A compressed file (``a.jsonl.gz``, ``a.json.zst``) is read by the reader of the
+    suffix before its compression's: ``Path.suffix`` alone would say ``.gz``.
+    """
     global _BY_SUFFIX
     if _BY_SUFFIX is None:
         _BY_SUFFIX = _readers()
-    return _BY_SUFFIX.get(Path(path).suffix.lower())
+    name = str(path)
+    if compression_of(name) is not None:
+        name = inner_name(name)
+    return _BY_SUFFIX.get(Path(name).suffix.lower())
 
 
 def supported_suffixes() -> tuple[str, ...]:
-    return (".txt", ".json", ".jsonl")
+    """Every suffix of a file newslint reads, compressed ones included (``.jsonl.gz``)."""
+    return (".txt", ".json", ".jsonl", *COMPRESSED_SUFFIXES)
+
+
+def is_supported(path: str) -> bool:
+    """Whether a file's name is one of ``supported_suffixes`` after a stem (case-insensitive):
+    ``a.jsonl.gz`` is, ``.txt`` and ``a.gz`` are not."""
+    name = os.path.basename(path).lower()
+    return any(name.endswith(suffix) and len(name) > len(suffix) for suffix in supported_suffixes())
+
+
+SUPPORTED_TYPES = ".txt, .json, .jsonl, or .json/.jsonl compressed as .gz or .zst"
+"""How messages name the files newslint reads."""
 
 
 def parse_document(
