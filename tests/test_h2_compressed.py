@@ -15,8 +15,7 @@ import pytest
 
 from newslint.cli import main
 from newslint.files import discover
-from newslint.readers import is_supported, reader_for, supported_suffixes
-from newslint.readers import compressed
+from newslint.readers import compressed, is_supported, reader_for, supported_suffixes
 from newslint.readers.compressed import CompressionError, compress, decompress
 from newslint.runner import Options, process_file
 
@@ -212,7 +211,10 @@ def test_a_clean_compressed_file_is_never_rewritten(
     ],
 )
 def test_a_broken_gzip_file_is_a_one_line_error_and_left_as_it_is(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], cut, reason: str  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    cut,
+    reason: str,  # type: ignore[no-untyped-def]
 ) -> None:
     path = tmp_path / "broken.jsonl.gz"
     data = cut(gzip.compress(jsonl(DIRTY, CLEAN) * 20))

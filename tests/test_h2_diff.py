@@ -45,8 +45,8 @@ def test_jsonl_diff_is_the_fields_decoded_text(
     code, out, err = run(capsys, "--diff", str(path))
     assert code == 1
     assert out == (
-        f"--- a/{path} (record 2, id \"abc\", field body)\n"
-        f"+++ b/{path} (record 2, id \"abc\", field body)\n"
+        f'--- a/{path} (record 2, id "abc", field body)\n'
+        f'+++ b/{path} (record 2, id "abc", field body)\n'
         "@@ -1,5 +1,5 @@\n"
         f" {LONG}\n"
         " \n"
@@ -63,7 +63,7 @@ def test_jsonl_diff_is_the_fields_decoded_text(
 def test_a_header_names_the_url_without_an_id() -> None:
     values = {"url": "https://example.com/a", "title": "T"}
     assert record_label(7, values, "title") == 'record 7, url "https://example.com/a", field title'
-    assert record_label(3, {"id": 12}, "body") == 'record 3, id 12, field body'
+    assert record_label(3, {"id": 12}, "body") == "record 3, id 12, field body"
     assert record_label(3, {}, "body") == "record 3, field body"
 
 
