@@ -26,6 +26,7 @@ a new temporary file and renamed over the old one.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import hashlib
 import hmac
@@ -77,10 +78,12 @@ class Entry:
     result: FileResult
 
 
+@functools.cache
 def _package_fingerprint() -> str:
     """newslint's own code: a changed rule (an editable install, a dev build) is a new cache.
 
-    File contents, not mtimes: a copied or re-installed tree keeps its cache.
+    File contents, not mtimes: a copied or re-installed tree keeps its cache.  Worked out once
+    per process: a run with several configurations asks for it once per configuration.
     """
     root = Path(__file__).parent
     digest = hashlib.blake2b(digest_size=16)
@@ -477,6 +480,28 @@ def open_cache(
     if secret is None:
         return None
     return Cache(root, settings_key(rules, options), secret)
+
+
+def open_caches(
+    project_root: Path,
+    profiles: Sequence[tuple[Sequence[Rule], Options]],
+    directory: str | None = None,
+    disabled: bool = False,
+) -> list[Cache | None]:
+    """``open_cache`` for each of a run's profiles (the rules and options of each configuration
+    that applies to some files), in one folder.  Profiles whose settings key is the same share
+    one ``Cache``: two objects for one cache file would each save it, the last without the
+    other's entries.  A key depends on every setting that changes a file's result (the rules
+    and their options, the field map, the schema, the site key), so files checked under
+    different settings never share an entry."""
+    opened: dict[str, Cache | None] = {}
+    caches: list[Cache | None] = []
+    for rules, options in profiles:
+        key = settings_key(rules, options)
+        if key not in opened:
+            opened[key] = open_cache(project_root, rules, options, directory, disabled)
+        caches.append(opened[key])
+    return caches
 
 
 def _switched_on(value: str) -> bool:

@@ -122,6 +122,12 @@ def _add_fix_and_rule_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--isolated", action="store_true", help="ignore every configuration file")
     parser.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="leave out excluded files, and files newslint does not read, even when they are "
+        "named as PATHs (what pre-commit passes); also force-exclude = true",
+    )
+    parser.add_argument(
         "--diff", action="store_true", help="print a unified diff of the fixes; write nothing"
     )
     parser.add_argument(
@@ -189,6 +195,12 @@ def _add_output_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="print the files that would be checked (folders walked, exclusions applied), "
         "one per line, and exit 0; check nothing",
+    )
+    parser.add_argument(
+        "--show-settings",
+        action="store_true",
+        help="print the settings that apply to the first PATH (its closest configuration "
+        "file's, with the flags on top) as TOML, and exit 0; check nothing",
     )
     parser.add_argument(
         "--baseline", metavar="FILE", help="report only problems that are not in this baseline"
@@ -308,6 +320,8 @@ def _main(arguments: list[str]) -> int:
         _error(str(exc))
         return EXIT_ERROR
     _resume_collection()
+    if args.show_settings:
+        return _show_settings(args, run)
     if args.show_files and args.engine != "ray":
         return _show_files(args, run)
     if args.engine == "ray":
@@ -354,6 +368,7 @@ def _configure(args: argparse.Namespace) -> Run:
         "extend-select": split_selectors(args.extend_select) or None,
         "ignore": split_selectors(args.ignore) or None,
         "unsafe-fixes": args.unsafe_fixes,
+        "force-exclude": True if args.force_exclude else None,
     }
     return Run.configure(
         args.config,
@@ -376,7 +391,11 @@ def _show_files(args: argparse.Namespace, run: Run) -> int:
     if "-" in args.paths:
         _error("--show-files lists files and folders; it does not read stdin ('-')")
         return EXIT_ERROR
-    found = run.discover(args.paths, leave_out=[args.output_file] if args.output_file else [])
+    try:
+        found = run.discover(args.paths, leave_out=_leave_out(args))
+    except ConfigError as exc:  # a configuration file under a checked folder
+        _error(str(exc))
+        return EXIT_ERROR
     code = EXIT_CLEAN
     for path, message in found:
         if message is None:
@@ -387,6 +406,29 @@ def _show_files(args: argparse.Namespace, run: Run) -> int:
             print(printable(str(ReadError(path, message))), file=sys.stderr)
             code = EXIT_ERROR
     return code
+
+
+def _leave_out(args: argparse.Namespace) -> list[str]:
+    """Files that are never inputs, even inside a checked folder: the report being written
+    (``-o``) and the baselines read or written (newslint's own files, not articles)."""
+    return [name for name in (args.output_file, args.baseline, args.write_baseline) if name]
+
+
+def _show_settings(args: argparse.Namespace, run: Run) -> int:
+    """``--show-settings``: the settings that apply to the first path (as in Ruff), as TOML."""
+    from newslint.config import settings_text
+
+    path = args.paths[0]
+    if path == "-":
+        path = args.stdin_filename or "-"
+    try:
+        settings = run.settings_for(path) if path != "-" else run.configuration
+        codes = run.run_for(settings).codes
+    except ConfigError as exc:
+        _error(str(exc))
+        return EXIT_ERROR
+    sys.stdout.write(printable(settings_text(settings, path, codes), keep="\n"))
+    return EXIT_CLEAN
 
 
 def _check(args: argparse.Namespace, run: Run) -> int:
@@ -409,7 +451,7 @@ def _check(args: argparse.Namespace, run: Run) -> int:
     except Terminated:
         print("newslint: terminated", file=sys.stderr)
         return _interrupted(run, 143)
-    except _BadBaseline as exc:
+    except (_BadBaseline, ConfigError) as exc:  # ConfigError: a configuration under a folder
         _error(str(exc))
         return EXIT_ERROR
     except BrokenPipeError:
@@ -462,7 +504,7 @@ def _results(args: argparse.Namespace, run: Run) -> Iterator[FileResult]:
     from newslint import progress
 
     # The report file (-o) is never an input, even when it is written inside a checked folder.
-    found = run.discover(args.paths, leave_out=[args.output_file] if args.output_file else [])
+    found = run.discover(args.paths, leave_out=_leave_out(args))
     show, size = args.progress, 0
     if show is None:
         show = not args.quiet and sys.stderr.isatty()

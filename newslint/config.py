@@ -37,7 +37,8 @@ from newslint.bounded import SCHEMA_SIZE_LIMIT as SCHEMA_SIZE_LIMIT  # re-export
 from newslint.bounded import NotReadable as NotReadable  # re-exported for callers
 from newslint.bounded import read_regular_file as read_regular_file  # re-exported
 from newslint.config_globs import DEFAULT_EXCLUDE as DEFAULT_EXCLUDE  # re-exported
-from newslint.config_globs import GitIgnore, Glob, GlobSet, absolute, posix_absolute
+from newslint.config_globs import DEFAULT_INCLUDE as DEFAULT_INCLUDE  # re-exported
+from newslint.config_globs import OWN_FILES, GitIgnore, Glob, GlobSet, absolute, posix_absolute
 from newslint.readers import rename_fields as rename_fields  # re-exported for callers
 from newslint.registry import all_rules
 from newslint.selection import named_codes, select_rules
@@ -88,8 +89,10 @@ class Configuration:
         default_factory=dict, metadata=_key("per-file-ignores")
     )
     include: list[str] | None = None
+    extend_include: list[str] = field(default_factory=list, metadata=_key("extend-include"))
     exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
     extend_exclude: list[str] = field(default_factory=list, metadata=_key("extend-exclude"))
+    force_exclude: bool = field(default=False, metadata=_key("force-exclude"))
     respect_gitignore: bool = field(default=True, metadata=_key("respect-gitignore"))
     unsafe_fixes: bool = field(default=False, metadata=_key("unsafe-fixes"))
     schema_: str | None = field(default=None, metadata=_key("schema"))
@@ -211,7 +214,9 @@ class Configuration:
             ]
         return self._matchers[key]  # type: ignore[no-any-return]
 
-    def _exclusion_matchers(self) -> tuple[GlobSet, GlobSet | None]:
+    def _exclusion_matchers(
+        self,
+    ) -> tuple[GlobSet, GlobSet | None, tuple[GlobSet, frozenset[str]]]:
         key = ("exclude", "")
         if key not in self._matchers:
             exclude_root = self._root_of("exclude")
@@ -222,29 +227,46 @@ class Configuration:
                 Glob.compile(p, root) for p, root in zip(self.extend_exclude, roots, strict=True)
             ]
             include = None
-            if self.include is not None:
+            if self.include is not None:  # the default: every file newslint has a reader for
                 include_root = self._root_of("include")
-                include = GlobSet([Glob.compile(p, include_root) for p in self.include])
-            self._matchers[key] = (GlobSet(globs), include)
+                extend_root = self._root_of("extend-include")
+                include = GlobSet(
+                    [Glob.compile(p, include_root) for p in self.include]
+                    + [Glob.compile(p, extend_root) for p in self.extend_include]
+                )
+            self._matchers[key] = (GlobSet(globs), include, self._own_files())
         return self._matchers[key]  # type: ignore[no-any-return]
+
+    def _own_files(self) -> tuple[GlobSet, frozenset[str]]:
+        """newslint's own files, never articles: schemas and baselines by their usual names
+        (``OWN_FILES``), and the schema and site profile this configuration names."""
+        named = (self.schema_file, self.site_profile)
+        return (
+            GlobSet([Glob.compile(pattern, self._root) for pattern in OWN_FILES]),
+            frozenset(posix_absolute(own) for own in named if own is not None),
+        )
 
     def is_excluded(self, path: str | os.PathLike[str]) -> bool:
         """Whether ``path`` (a file) is left out by include/exclude/extend-exclude or .gitignore.
 
         A file is excluded if it or a folder above it (inside the configuration's
         folder) matches ``exclude`` or ``extend-exclude``, if ``include`` is set
-        and the file matches none of its globs, or if git ignores it.
+        and the file matches none of its globs nor ``extend-include``'s, if it is one
+        of newslint's own files (``OWN_FILES``, the configured ``schema`` and
+        ``site-profile``), or if git ignores it.
         """
         return self.exclusion_test()(path)
 
     def exclusion_test(self) -> Callable[[str | os.PathLike[str]], bool]:
         """``is_excluded`` as a function with everything compiled once (for many files)."""
-        exclude, include = self._exclusion_matchers()
+        exclude, include, (own, own_paths) = self._exclusion_matchers()
         gitignore = self._gitignore if self.respect_gitignore else None
         root = self._root
 
         def excluded(path: str | os.PathLike[str]) -> bool:
             target = posix_absolute(path)
+            if target in own_paths or own.matches(target):
+                return True
             if exclude.matches(target, components=True):
                 return True
             if include is not None and not include.matches(target):
@@ -434,7 +456,7 @@ def _combine(layers: Sequence[_Layer]) -> Configuration:
         for key, value in values.items():
             if key == "select":
                 continue
-            if key in ("extend-select", "ignore"):
+            if key in ("extend-select", "ignore", "extend-include"):
                 merged[key] = [*merged.get(key, []), *value]
             elif key == "extend-exclude":
                 merged[key] = [*merged.get(key, []), *value]
@@ -541,11 +563,15 @@ V = TypeVar("V")
 
 
 class ConfigurationResolver:
-    """Settings per checked file, for runs over folders with configurations of their own.
+    """Settings per checked file, as in Ruff: each file gets the configuration file closest
+    to it, so that ``newslint corpus/`` (CI) and ``newslint corpus/ru/x.jsonl`` (pre-commit)
+    check a file alike.
 
-    With an explicit file or ``isolated``, every path gets the same settings;
-    otherwise each path gets the settings of the configuration file closest to
-    it (loaded once per file, with the same overrides on top).
+    With an explicit file or ``isolated``, every path gets the same settings.  Otherwise a
+    file under no configuration file gets the one found from the working folder (or the
+    defaults); the same ``overrides`` (the command line) go on top of each.  Each folder's
+    closest file is looked for once, and each configuration file loaded once, so that a run
+    over a corpus with one configuration pays a dictionary look-up per file.
     """
 
     def __init__(
@@ -553,29 +579,124 @@ class ConfigurationResolver:
         config: str | os.PathLike[str] | None = None,
         isolated: bool = False,
         overrides: Mapping[str, Any] | None = None,
+        *,
+        known: Configuration | None = None,
     ) -> None:
+        """``known``: a configuration already loaded with these ``overrides`` (the run's own),
+        used for the files whose closest configuration file is its."""
         self._overrides = dict(overrides or {})
         self._fixed: Configuration | None = None
         if config is not None or isolated:
-            self._fixed = load_settings(config, isolated, self._overrides)
-        self._by_folder: dict[Path, Path | None] = {}
-        self._by_file: dict[Path | None, Configuration] = {}
+            self._fixed = (
+                known if known is not None else load_settings(config, isolated, self._overrides)
+            )
+        self._by_folder: dict[str, Path | None] = {}
+        self._by_file: dict[Path, Configuration] = {}
+        self._fallback: Configuration | None = None
+        if known is not None and known.config_file is not None:
+            self._by_file[known.config_file] = known
+
+    @property
+    def fixed(self) -> bool:
+        """Whether every path gets the same settings (``--config`` or ``--isolated``)."""
+        return self._fixed is not None
 
     def for_path(self, path: str | os.PathLike[str]) -> Configuration:
+        """The settings of ``path``, a file or a folder."""
         if self._fixed is not None:
             return self._fixed
-        target = absolute(path)
-        folder = target if target.is_dir() else target.parent
-        if folder not in self._by_folder:
-            self._by_folder[folder] = find_config(folder)
-        found = self._by_folder[folder]
-        if found not in self._by_file:
-            self._by_file[found] = (
-                load_settings(found, False, self._overrides)
-                if found is not None
-                else load_settings(None, True, self._overrides)
-            )
-        return self._by_file[found]
+        target = os.path.normpath(os.path.abspath(path))
+        return self._for_folder(target if os.path.isdir(target) else os.path.dirname(target))
+
+    def for_file(self, path: str | os.PathLike[str]) -> Configuration:
+        """The settings of ``path``, known to be a file (no ``stat``: once per checked file)."""
+        if self._fixed is not None:
+            return self._fixed
+        return self._for_folder(os.path.dirname(os.path.normpath(os.path.abspath(path))))
+
+    def _for_folder(self, folder: str) -> Configuration:
+        found = self._closest(folder)
+        if found is None:
+            return self.fallback
+        loaded = self._by_file.get(found)
+        if loaded is None:
+            loaded = self._by_file[found] = load_settings(found, False, self._overrides)
+        return loaded
+
+    @property
+    def fallback(self) -> Configuration:
+        """The settings of a file under no configuration file: the working folder's."""
+        if self._fallback is None:
+            found = find_config(Path.cwd())
+            if found is not None and found in self._by_file:
+                self._fallback = self._by_file[found]
+            elif found is not None:
+                self._fallback = self._by_file[found] = load_settings(found, False, self._overrides)
+            else:
+                self._fallback = load_settings(None, True, self._overrides)
+        return self._fallback
+
+    def _closest(self, folder: str) -> Path | None:
+        """The configuration file in ``folder`` or the closest folder above it (memoised:
+        a folder's answer is its parent's when it holds none)."""
+        if folder in self._by_folder:
+            return self._by_folder[folder]
+        found: Path | None = None
+        for name in CONFIG_FILES:
+            candidate = Path(folder, name)
+            if candidate.is_file() and _has_settings(candidate):
+                found = candidate
+                break
+        else:
+            parent = os.path.dirname(folder)
+            if parent != folder:
+                found = self._closest(parent)
+        self._by_folder[folder] = found
+        return found
+
+
+# -- --show-settings ---------------------------------------------------------------------------
+
+
+def settings_text(settings: Configuration, path: str, codes: Sequence[str]) -> str:
+    """What ``--show-settings PATH`` prints: the settings that apply to ``path``, as TOML a
+    configuration file could hold (every key, defaults too), headed by where they came from
+    and the rules that run."""
+    source = display_path(settings.config_file) if settings.config_file else "(none: defaults)"
+    lines = [
+        f"# Settings for {path}",
+        f"# Configuration file: {source}",
+        f"# Rules that run ({len(codes)}): {' '.join(codes)}",
+    ]
+    tables: list[tuple[str, dict[str, Any]]] = []
+    for key, value in settings.as_toml(exclude_defaults=False).items():
+        if value is None:
+            default = "every file newslint reads" if key == "include" else "not set"
+            lines.append(f"# {key}: {default}")
+        elif key == "rules":
+            tables += [(f"rules.{code}", options) for code, options in value.items()]
+        elif isinstance(value, dict):
+            tables.append((key, value))
+        else:
+            lines.append(f"{_toml_key(key)} = {_toml_value(value)}")
+    for name, table in tables:
+        lines += ["", f"[{name}]"]
+        lines += [f"{_toml_key(key)} = {_toml_value(value)}" for key, value in table.items()]
+    return "\n".join(lines) + "\n"
+
+
+def _toml_key(key: str) -> str:
+    return key if _BARE_KEY.fullmatch(key) else json.dumps(key, ensure_ascii=False)
+
+
+def _toml_value(value: Any) -> str:
+    """A TOML value: JSON's spelling of strings, numbers, booleans and lists is TOML's."""
+    if isinstance(value, dict):
+        items = ", ".join(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in value.items())
+        return "{" + items + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(each) for each in value) + "]"
+    return json.dumps(value, ensure_ascii=False)
 
 
 # -- the JSON Schema for editors ---------------------------------------------------------------

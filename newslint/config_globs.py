@@ -39,6 +39,29 @@ DEFAULT_EXCLUDE = (
 """The default of ``exclude`` (here, where both ``newslint.config`` and its pydantic model
 ``newslint.config_model`` find it)."""
 
+DEFAULT_INCLUDE = (
+    "*.txt",
+    "*.json",
+    "*.jsonl",
+    "*.json.gz",
+    "*.jsonl.gz",
+    "*.json.zst",
+    "*.jsonl.zst",
+)
+"""What ``include`` means when it is not set: every file newslint has a reader for (in any
+case: ``A.TXT`` too).  A folder's walk only yields such files, so the default filters
+nothing; ``extend-include`` adds to an ``include`` that is set."""
+
+OWN_FILES = (
+    "*.schema.json",
+    "newslint-baseline.json",
+    ".newslint-baseline.json",
+    "newslint-report.json",
+)
+"""newslint's own files, never articles, whatever ``exclude`` says: JSON Schemas (the
+article schema, the configuration's), and baselines and reports by the names the README
+gives them.  The schema and site profile a configuration names are left out too."""
+
 
 class GlobError(ValueError):
     """A glob that cannot be compiled."""

@@ -17,7 +17,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 from pydantic_core import ErrorDetails
 
-from newslint.config_globs import DEFAULT_EXCLUDE, GlobError, compile_glob
+from newslint.config_globs import DEFAULT_EXCLUDE, DEFAULT_INCLUDE, GlobError, compile_glob
 from newslint.registry import all_rules, find_rule
 from newslint.rule import CODE_PATTERN
 from newslint.selection import SelectionError, select_rules
@@ -104,7 +104,13 @@ class ConfigurationModel(BaseModel):
     )
     include: list[GlobPattern] | None = Field(
         default=None,
-        description="Check only files matching these globs (default: every .txt, .json and .jsonl file).",
+        description="Check only files matching these globs when walking folders (default: "
+        "every file newslint reads: " + ", ".join(DEFAULT_INCLUDE) + ", in any case).",
+    )
+    extend_include: list[GlobPattern] = Field(
+        default_factory=list,
+        alias="extend-include",
+        description="Files to check in addition to `include` (when `include` is set).",
     )
     exclude: list[GlobPattern] = Field(
         default_factory=lambda: list(DEFAULT_EXCLUDE),
@@ -114,6 +120,12 @@ class ConfigurationModel(BaseModel):
         default_factory=list,
         alias="extend-exclude",
         description="Files and folders not to check, in addition to `exclude`.",
+    )
+    force_exclude: bool = Field(
+        default=False,
+        alias="force-exclude",
+        description="Leave out excluded files (and files newslint does not read) even when "
+        "they are named on the command line, as pre-commit names them (also --force-exclude).",
     )
     respect_gitignore: bool = Field(
         default=True,

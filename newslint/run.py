@@ -16,15 +16,16 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from newslint.config import ConfigError, Configuration, load_settings
+from newslint.config import ConfigError, Configuration, ConfigurationResolver, load_settings
 from newslint.context import ReadOptions, RunContext
 from newslint.diagnostics import Diagnostic, ReadError
 from newslint.files import SKIPPED, discover
 from newslint.jsonstr import JsonStyle
+from newslint.readers import is_supported
 from newslint.registry import all_rules
 from newslint.rule import Rule
 from newslint.runner import FileResult, Options, process_data
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from newslint.cache import Cache
     from newslint.chunks import Scans
     from newslint.records import FixResult
-    from newslint.scheduler import Progress, Scheduler
+    from newslint.scheduler import Job, Profile, Progress, Scheduler
 
 __all__ = ["ConfigError", "Run", "configured_rules"]
 
@@ -91,7 +92,7 @@ class Run:
     Ray tasks and datatrove steps.
     """
 
-    __slots__ = ("_schedulers", "configuration", "options", "rules")
+    __slots__ = ("_resolver", "_runs", "_schedulers", "configuration", "options", "rules")
 
     def __init__(self, **values: Any) -> None:
         overrides = {key.replace("_", "-"): value for key, value in values.items()}
@@ -102,16 +103,33 @@ class Run:
             raise ConfigError(str(exc).replace("command line: --", "Settings: ", 1)) from None
         self._set(made.configuration, made.rules, made.options)
 
-    def _set(self, configuration: Configuration, rules: tuple[Rule, ...], options: Options) -> None:
+    def _set(
+        self,
+        configuration: Configuration,
+        rules: tuple[Rule, ...],
+        options: Options,
+        resolver: ConfigurationResolver | None = None,
+    ) -> None:
         self.configuration = configuration
         self.rules = rules
         self.options = options
         self._schedulers: list[Scheduler] = []
+        self._resolver = resolver
+        """Settings per file (``Run.configure`` without ``--config``/``--isolated``); None:
+        this run's configuration applies to every file."""
+        self._runs: dict[int, Run] = {}
+        """The run of each other configuration that applies to some files (by its id)."""
 
     @classmethod
-    def _make(cls, configuration: Configuration, rules: tuple[Rule, ...], options: Options) -> Run:
+    def _make(
+        cls,
+        configuration: Configuration,
+        rules: tuple[Rule, ...],
+        options: Options,
+        resolver: ConfigurationResolver | None = None,
+    ) -> Run:
         run = cls.__new__(cls)
-        run._set(configuration, rules, options)
+        run._set(configuration, rules, options, resolver)
         return run
 
     # -- building ------------------------------------------------------------------------------
@@ -127,9 +145,17 @@ class Run:
         **options: Any,
     ) -> Run:
         """The run the CLI would make: configuration found from ``start`` (or ``config``),
-        ``overrides`` winning over it as flags do.  Raises ``ConfigError``."""
-        configuration = load_settings(config, isolated, dict(overrides or {}), start=start)
-        return cls.from_configuration(configuration, **options)
+        ``overrides`` winning over it as flags do.  Raises ``ConfigError``.
+
+        Without ``config`` or ``isolated``, the files it checks get settings of their own,
+        as in Ruff: each file those of the configuration file closest to it (a file under
+        none, those found from the working folder), with ``overrides`` on top."""
+        overrides = dict(overrides or {})
+        configuration = load_settings(config, isolated, overrides, start=start)
+        run = cls.from_configuration(configuration, **options)
+        if config is None and not isolated:
+            run._resolver = ConfigurationResolver(overrides=overrides, known=configuration)
+        return run
 
     @classmethod
     def load(cls, path: str | os.PathLike[str] | None = None, **overrides: Any) -> Run:
@@ -178,7 +204,8 @@ class Run:
 
     def with_options(self, **changes: Any) -> Run:
         """The same run doing something else (``fix=True``, ``locate_fixes=True``, ...)."""
-        return Run._make(self.configuration, self.rules, replace(self.options, **changes))
+        options = replace(self.options, **changes)
+        return Run._make(self.configuration, self.rules, options, self._resolver)
 
     def with_statistics(self, statistics: CorpusStatistics) -> Run:
         """The same run, its rules reading ``statistics`` (learned by ``learn`` or elsewhere)."""
@@ -239,28 +266,11 @@ class Run:
     ) -> CorpusStatistics:
         """The corpus pass: read every file under ``paths`` and collect statistics.
 
-        Files are read in the pool like a check; each worker's part is merged here.
-        Files that cannot be read add nothing (the check pass reports them); with
-        ``errors``, why each could not be read is added to it (``newslint learn``).
+        Files are read in the pool like a check, each with its own configuration's reading
+        (its field map); each worker's part is merged here.  Files that cannot be read add
+        nothing (the check pass reports them); with ``errors``, why each could not be read
+        is added to it (``newslint learn``).
         """
-        return self._learn(paths, jobs, kinds, errors, None)
-
-    def _learn(
-        self,
-        paths: Sequence[str],
-        jobs: int,
-        kinds: Iterable[type[Statistic]] | None,
-        errors: list[ReadError] | None,
-        scans: Scans | None,
-    ) -> CorpusStatistics:
-        """``learn``; ``scans`` keeps what the pass reads of big files' bytes for the check
-        that follows (their line counts, whether they decode)."""
-        wanted = tuple(kinds) if kinds is not None else self.corpus_statistics
-        reading = replace(self.options, fix=False, diff=False, locate_fixes=False, observe=wanted)
-        learned = CorpusStatistics(wanted)
-        self._prepare(kind.name for kind in wanted)
-        scheduler = self._scheduler((), reading, jobs, None, scans=scans)
-        self._schedulers.append(scheduler)
         found = self.discover(paths)
         if errors is not None:
             errors.extend(
@@ -268,7 +278,37 @@ class Run:
                 for path, message in found
                 if message and not message.startswith(SKIPPED)
             )
-        for result in scheduler.results(self._jobs(found)):
+        runs, planned = self._plan(found)
+        return self._learn(runs, planned, jobs, kinds, errors, None)
+
+    def _learn(
+        self,
+        runs: Sequence[Run],
+        planned: Sequence[Job],
+        jobs: int,
+        kinds: Iterable[type[Statistic]] | None,
+        errors: list[ReadError] | None,
+        scans: Scans | None,
+    ) -> CorpusStatistics:
+        """``learn`` over planned jobs (``_plan``); ``scans`` keeps what the pass reads of big
+        files' bytes for the check that follows (their line counts, whether they decode)."""
+        from newslint.scheduler import Profile
+
+        if kinds is not None:
+            wanted = tuple(kinds)
+        else:
+            wanted = tuple({k.name: k for run in runs for k in run.corpus_statistics}.values())
+        learned = CorpusStatistics(wanted)
+        profiles = []
+        for run in runs:
+            run._prepare(kind.name for kind in wanted)
+            reading = replace(
+                run.options, fix=False, diff=False, locate_fixes=False, observe=wanted
+            )
+            profiles.append(Profile((), reading))
+        scheduler = self._scheduler(profiles, jobs, scans=scans)
+        self._schedulers.append(scheduler)
+        for result in scheduler.results(planned):
             if result.statistics is not None:
                 learned.merge(result.statistics)
             if errors is not None:
@@ -313,25 +353,113 @@ class Run:
 
     # -- the check (and fix) pass --------------------------------------------------------------
 
+    def settings_for(self, path: str | os.PathLike[str]) -> Configuration:
+        """The configuration that applies to ``path`` (a file or folder): the closest
+        configuration file's, when this run resolves settings per file (``configure``)."""
+        if self._resolver is None:
+            return self.configuration
+        return self._resolver.for_path(path)
+
+    def _settings_of_file(self, path: str) -> Configuration:
+        if self._resolver is None:
+            return self.configuration
+        return self._resolver.for_file(path)
+
+    def run_for(self, configuration: Configuration) -> Run:
+        """This run, doing what it does (fixing, diffing, what it learned), under another
+        configuration: the run of the files that configuration applies to."""
+        if configuration is self.configuration:
+            return self
+        made = self._runs.get(id(configuration))
+        if made is None:
+            options = self.options
+            other = Run.from_configuration(
+                configuration,
+                fix=options.fix,
+                diff=options.diff,
+                locate_fixes=options.locate_fixes,
+                observe=options.observe,
+                follow_links=options.follow_links,
+            )
+            context = other.options.context
+            if not context.statistics:  # no site profile of its own: what this run learned
+                context = replace(context, statistics=options.context.statistics)
+            made = Run._make(
+                configuration,
+                other.rules,
+                replace(other.options, digest=options.digest, context=context),
+            )
+            self._runs[id(configuration)] = made
+        return made
+
     def discover(
         self, paths: Sequence[str], *, leave_out: Iterable[str] = ()
     ) -> list[tuple[str, str | None]]:
         """(path, error) for every file to check under ``paths``, exclusions applied, in
         path order (the report's order), each file once however it is spelled (``a.txt``,
         ``./a.txt``, an absolute path: the first spelling is kept, so that two workers never
-        fix one file).  ``leave_out``: files that are never inputs (the report being written)."""
-        excluded = self.configuration.exclusion_test()
+        fix one file).  ``leave_out``: files that are never inputs (the report being written,
+        the baseline).  Each file's own configuration says whether it is excluded."""
         named = set(paths)
         skipped = {os.path.realpath(path) for path in leave_out}
+        tests: dict[int, Callable[[str | os.PathLike[str]], bool]] = {}
         found: dict[str, tuple[str, str | None]] = {}
         for path, message in discover(list(paths), self.options.follow_links):
-            # A file named on the command line is checked even if excluded, as in Ruff.
-            error = message is not None and not message.startswith(SKIPPED)
-            if error or path in named or not excluded(path):
+            if self._wanted(path, message, path in named, tests):
                 real = os.path.realpath(path) if message is None else f"\0{path}"
                 if real not in skipped:
                     found.setdefault(real, (path, message))
         return sorted(found.values(), key=lambda item: item[0])
+
+    def _wanted(
+        self,
+        path: str,
+        message: str | None,
+        explicit: bool,
+        tests: dict[int, Callable[[str | os.PathLike[str]], bool]],
+    ) -> bool:
+        """Whether a discovered ``path`` is an input: an error always is, except a file named
+        on the command line that newslint does not read under ``force-exclude``; a file named
+        on the command line is checked even if excluded (as in Ruff), unless
+        ``force-exclude`` (pre-commit names files, and must not make excluded ones checked)."""
+        if message is not None and not message.startswith(SKIPPED):
+            return not (
+                explicit
+                and not is_supported(path)
+                and os.path.isfile(path)
+                and self._settings_of_file(path).force_exclude
+            )
+        settings = self._settings_of_file(path)
+        if explicit and not settings.force_exclude:
+            return True
+        test = tests.get(id(settings))
+        if test is None:
+            test = tests[id(settings)] = settings.exclusion_test()
+        return not test(path)
+
+    def _plan(self, found: Sequence[tuple[str, str | None]]) -> tuple[list[Run], list[Job]]:
+        """The runs of the configurations that apply to the files found (this run first) and
+        a job per readable file, naming its run (``Job.profile``) and its per-file-ignores.
+        With one configuration, one run: a dictionary look-up per file."""
+        from newslint.scheduler import Job
+
+        runs: list[Run] = [self]
+        profiles: dict[int, int] = {id(self.configuration): 0}
+        ignores: list[Callable[[str | os.PathLike[str]], frozenset[str]]] = [
+            self.configuration.per_file_ignores_test()
+        ]
+        planned: list[Job] = []
+        for path, message in found:
+            if message:
+                continue
+            settings = self._settings_of_file(path)
+            profile = profiles.get(id(settings))
+            if profile is None:
+                profile = profiles[id(settings)] = len(runs)
+                runs.append(self.run_for(settings))
+                ignores.append(settings.per_file_ignores_test())
+            planned.append(Job(path, ignores[profile](path), profile))
+        return runs, planned
 
     def check_files(
         self,
@@ -352,21 +480,31 @@ class Run:
         it already.  Memory stays flat: results are not kept here, and a
         caller that streams them keeps nothing either.
         """
-        run = self
+        from newslint.scheduler import Profile
+
+        found = self.discover(paths) if found is None else found
+        runs, planned = self._plan(found)
         scans = None
-        if self.needs_corpus_pass:
+        if any(run.needs_corpus_pass for run in runs):
             from newslint.chunks import Scans
 
             # The check reads what the corpus pass read of big files' bytes.
             options = self.options
             scans = Scans(options.fix or options.locate_fixes, use_cache)
-            run = self.with_statistics(self._learn(paths, jobs, None, None, scans))
-        run._prepare(kind.name for rule in run.rules for kind in rule.statistics)
-        found = run.discover(paths) if found is None else found
-        cache = run.open_cache(cache_dir) if use_cache else None
-        scheduler = run._scheduler(run.rules, run.options, jobs, cache, progress, scans)
+            learned = self._learn(runs, planned, jobs, None, None, scans)
+            runs = [run.with_statistics(learned) if run.needs_corpus_pass else run for run in runs]
+        for run in runs:
+            run._prepare(kind.name for rule in run.rules for kind in rule.statistics)
+        caches: list[Cache | None] = [None] * len(runs)
+        if use_cache:
+            from newslint.cache import open_caches
+
+            each = [(run.rules, run.options) for run in runs]
+            caches = open_caches(self.configuration.root, each, cache_dir)
+        profiles = [Profile(r.rules, r.options, c) for r, c in zip(runs, caches, strict=True)]
+        scheduler = self._scheduler(profiles, jobs, progress, scans)
         self._schedulers.append(scheduler)
-        checked = scheduler.results(run._jobs(found))
+        checked = scheduler.results(planned)
         for path, message in found:
             if message and message.startswith(SKIPPED):  # left out on purpose: a warning
                 yield FileResult(path, warnings=[message[len(SKIPPED) :]])
@@ -470,24 +608,26 @@ class Run:
 
     # -- helpers -------------------------------------------------------------------------------
 
-    def _jobs(self, found: Sequence[tuple[str, str | None]]) -> list[Any]:
-        from newslint.scheduler import Job
-
-        ignored = self.configuration.per_file_ignores_test()
-        return [Job(path, ignored(path)) for path, message in found if not message]
-
     @staticmethod
     def _scheduler(
-        rules: Sequence[Rule],
-        options: Options,
+        profiles: Sequence[Profile],
         jobs: int,
-        cache: Cache | None,
         progress: Progress | None = None,
         scans: Scans | None = None,
     ) -> Scheduler:
+        """A scheduler for jobs checked with ``profiles`` (``Job.profile`` indexes them)."""
         from newslint.scheduler import Scheduler, default_jobs
 
-        return Scheduler(rules, options, jobs or default_jobs(), cache, progress, scans)
+        first = profiles[0]
+        return Scheduler(
+            first.rules,
+            first.options,
+            jobs or default_jobs(),
+            first.cache,
+            progress,
+            scans,
+            more=profiles[1:],
+        )
 
 
 def file_sizes(found: Sequence[tuple[str, str | None]]) -> int:

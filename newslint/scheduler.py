@@ -57,13 +57,33 @@ POOL_MIN_BYTES = 2 << 20
 
 @dataclass(frozen=True, slots=True)
 class Job:
-    """One file to check, with the codes per-file-ignores turn off for it."""
+    """One file to check, with the codes per-file-ignores turn off for it, and the profile
+    (the rules and options of the configuration that applies to it) to check it with."""
 
     path: str
     ignored: frozenset[str] = frozenset()
+    profile: int = 0
 
 
-Task: TypeAlias = "tuple[Job, ...] | Chunk"
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """The rules and options of one configuration, and its cache: a run over folders with
+    configurations of their own checks each file with its own (``Job.profile``)."""
+
+    rules: Sequence[Rule]
+    options: Options
+    cache: Cache | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProfiledChunk:
+    """A chunk of a big JSONL file, and the profile it is checked with."""
+
+    profile: int
+    chunk: Chunk
+
+
+Task: TypeAlias = "tuple[Job, ...] | ProfiledChunk"
 TaskOutcome: TypeAlias = "list[FileResult] | ChunkOutcome"
 
 
@@ -79,13 +99,14 @@ class _Planned:
 Progress = Callable[[int, int, int], None]
 """Called with (files done, articles done, bytes done) as results arrive."""
 
-_worker_rules: Sequence[Rule] = ()
-_worker_options = Options()
+_worker_profiles: Sequence[tuple[Sequence[Rule], Options]] = (((), Options()),)
 
 
-def _init_worker(rules: Sequence[Rule], options: Options, parent: int | None = None) -> None:
-    global _worker_rules, _worker_options
-    _worker_rules, _worker_options = rules, options
+def _init_worker(
+    profiles: Sequence[tuple[Sequence[Rule], Options]], parent: int | None = None
+) -> None:
+    global _worker_profiles
+    _worker_profiles = profiles
     if parent is not None:
         _die_with(parent)
         # Forked with SIGINT and SIGTERM blocked (``Scheduler._execute_tasks``): one sent
@@ -172,8 +193,8 @@ def _watch_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _rules_for(ignored: frozenset[str]) -> list[Rule]:
-    return [rule for rule in _worker_rules if rule.code not in ignored]
+def _rules_for(ignored: frozenset[str], profile: int = 0) -> list[Rule]:
+    return [rule for rule in _worker_profiles[profile][0] if rule.code not in ignored]
 
 
 def _run_task(task: Task) -> TaskOutcome:
@@ -194,17 +215,20 @@ def _run_task(task: Task) -> TaskOutcome:
         _in_task = False
 
 
-def _run_chunk(chunk: Chunk) -> ChunkOutcome:
+def _run_chunk(task: ProfiledChunk) -> ChunkOutcome:
     from newslint.chunks import run_chunk  # only a big file is cut in chunks
 
-    return run_chunk(chunk, _rules_for(chunk.ignored), _worker_options)
+    chunk = task.chunk
+    options = _worker_profiles[task.profile][1]
+    return run_chunk(chunk, _rules_for(chunk.ignored, task.profile), options)
 
 
 def _run_files(task: tuple[Job, ...]) -> list[FileResult]:
     results = []
     for job in task:
         try:
-            result = process_file(job.path, _rules_for(job.ignored), _worker_options)
+            options = _worker_profiles[job.profile][1]
+            result = process_file(job.path, _rules_for(job.ignored, job.profile), options)
             if result.warnings:  # a whole file: its warnings as printed (a chunk's are merged)
                 result.warnings = final_warnings(result.warnings)
             results.append(result)
@@ -258,9 +282,16 @@ class Scheduler:
         cache: Cache | None = None,
         progress: Progress | None = None,
         scans: Scans | None = None,
+        more: Sequence[Profile] = (),
     ) -> None:
+        """``rules``, ``options`` and ``cache`` are profile 0's; ``more``: profiles 1, 2...
+        (configurations of their own that apply to some jobs)."""
+        self.profiles = [
+            Profile(r, o if c is not None else replace(o, digest=False), c)
+            for r, o, c in [(rules, options, cache), *((p.rules, p.options, p.cache) for p in more)]
+        ]
         self.rules = rules
-        self.options = options if cache is not None else replace(options, digest=False)
+        self.options = self.profiles[0].options
         self.jobs = max(1, jobs)
         self.cache = cache
         self.progress = progress
@@ -293,8 +324,9 @@ class Scheduler:
                 snapshot: Snapshot | None = Snapshot.of(job.path)
             except OSError:
                 snapshot = None
-            if snapshot is not None and self.cache is not None:
-                hit = self.cache.lookup(job.path, snapshot.key, job.ignored, self.options)
+            profile = self.profiles[job.profile]
+            if snapshot is not None and profile.cache is not None:
+                hit = profile.cache.lookup(job.path, snapshot.key, job.ignored, profile.options)
                 if hit is not None:
                     results[index] = [hit]
                     finished.add(index)
@@ -305,7 +337,7 @@ class Scheduler:
                 wanted = self.options.fix or self.options.locate_fixes
                 from newslint.chunks import BigFile, Chunk, scan_file
 
-                hashed = self.cache is not None
+                hashed = profile.cache is not None
                 if self.scans is not None:
                     scan = self.scans.scan(job.path, snapshot.key, ranges, wanted, hashed)
                 else:
@@ -324,12 +356,15 @@ class Scheduler:
                     self.options.fix,
                     stream=not (self.options.fix or self.options.diff),
                     # A copy for the cache only when there is a cache to store it in.
-                    kept=[] if self.cache is not None else None,
+                    kept=[] if profile.cache is not None else None,
                 )
                 planned.extend(
                     _Planned(
                         (index,),
-                        Chunk(job.path, start, end, scan.style, job.ignored, first_line),
+                        ProfiledChunk(
+                            job.profile,
+                            Chunk(job.path, start, end, scan.style, job.ignored, first_line),
+                        ),
                         end - start,
                     )
                     for (start, end), first_line in zip(ranges, scan.first_lines, strict=True)
@@ -357,8 +392,11 @@ class Scheduler:
         while following in results:  # cache hits after the last task
             yield from results.pop(following)
             following += 1
-        if self.cache is not None:
-            self.cache.save()
+        saved: set[int] = set()
+        for profile in self.profiles:  # profiles with the same settings share a cache
+            if profile.cache is not None and id(profile.cache) not in saved:
+                saved.add(id(profile.cache))
+                profile.cache.save()
 
     def _collect(
         self,
@@ -375,7 +413,7 @@ class Scheduler:
                 assert not isinstance(item.task, tuple)
                 index = item.indices[0]
                 merged = big[index]
-                partial = merged.add(item.task, outcome)
+                partial = merged.add(item.task.chunk, outcome)
                 if partial is not None:
                     results.setdefault(index, []).append(partial)
                 self._advance(0, outcome.result.articles, item.size)
@@ -406,7 +444,9 @@ class Scheduler:
 
     def _recheck(self, job: Job, failed: FileResult) -> FileResult:
         """The problems of a big file whose fixes could not be written, as it still is."""
-        checker = Scheduler(self.rules, replace(self.options, fix=False), 1)
+        checking = [Profile(p.rules, replace(p.options, fix=False)) for p in self.profiles]
+        first = checking[0]
+        checker = Scheduler(first.rules, first.options, 1, more=checking[1:])
         [result] = checker.run([job])
         result.errors = [*result.errors, *failed.errors]
         result.digest, result.stat = "", None  # not a clean check result: never cached
@@ -435,8 +475,9 @@ class Scheduler:
         # A fix's warnings may be about its fixes, not what a check of the file would say:
         # such a result is not kept (a later check checks the file again).
         fixing = self.options.fix and result.warnings
-        if self.cache is not None and not self.options.diff and not fixing:
-            self.cache.store(result, job.ignored)
+        cache = self.profiles[job.profile].cache
+        if cache is not None and not self.options.diff and not fixing:
+            cache.store(result, job.ignored)
 
     def _advance(self, files: int, articles: int, size: int) -> None:
         self._done[0] += files
@@ -444,6 +485,10 @@ class Scheduler:
         self._done[2] += size
         if self.progress is not None:
             self.progress(*self._done)
+
+    def _worker_profiles(self) -> list[tuple[Sequence[Rule], Options]]:
+        """What a worker needs of each profile (not the caches: the parent keeps them)."""
+        return [(profile.rules, profile.options) for profile in self.profiles]
 
     def _execute(self, planned: list[_Planned]) -> Iterator[tuple[_Planned, TaskOutcome]]:
         """Run tasks, inline or in a pool, and yield their outcomes in submission order."""
@@ -453,7 +498,7 @@ class Scheduler:
     def _execute_tasks(self, planned: list[_Planned]) -> Iterator[tuple[_Planned, TaskOutcome]]:
         total = sum(item.size for item in planned)
         if self.jobs == 1 or len(planned) < 2 or total < POOL_MIN_BYTES:
-            _init_worker(self.rules, self.options)
+            _init_worker(self._worker_profiles())
             for item in planned:
                 yield item, _run_task(item.task)
             return
@@ -470,7 +515,7 @@ class Scheduler:
             max_workers=min(self.jobs, len(planned)),
             mp_context=context,
             initializer=_init_worker,
-            initargs=(self.rules, self.options, os.getpid()),
+            initargs=(self._worker_profiles(), os.getpid()),
         ) as pool:
             try:
                 queue = iter(planned)
