@@ -438,9 +438,16 @@ def test_json_goes_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
     assert set(data) == {
         "newslint_version",
         "paths",
+        "source",
+        "unknown",
         "totals",
+        "weights",
+        "after_fix",
         "rules",
         "domains",
+        "domain_ranking",
+        "group_by",
+        "groups",
         "worst_files",
         "errors",
     }
@@ -461,6 +468,9 @@ def test_clean_corpus(tmp_path: Path) -> None:
             "articles_with_problems": 0,
             "share_of_articles_with_problems": 0.0,
             "problems": 0,
+            "problems_per_article": 0.0,
+            "weighted_score": 0,
+            "weighted_per_article": 0.0,
             "rules": {},
         }
     ]

@@ -1,9 +1,13 @@
 """``newslint report``: the corpus's health as one self-contained HTML page, or as JSON.
 
 The page shows how many articles were checked and how many have problems, problems per
-rule and per source domain (with bar charts), how much ``--fix`` can mend, the worst
-files, and examples with the offending text highlighted.  ``--format json`` gives the same
-numbers for dashboards.
+rule and per source domain (with bar charts), a severity-weighted score, domains ranked by
+problems per article, groups (``--group-by field:source``, ``folder:2``), how much ``--fix``
+can mend and what would still be bad after it (fixed in memory, never written), the worst
+files, and examples with the record's id and url and the field's text, the offending span
+highlighted.  ``--format json`` gives the same numbers for dashboards.  ``--from FILE``
+builds the report from diagnostics a run wrote (``--format json[-lines]``, the Ray engine,
+datatrove) instead of checking files.
 """
 
 from __future__ import annotations
@@ -13,12 +17,25 @@ import io
 import json
 import os
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from functools import partial
-from typing import IO
+from pathlib import Path
+from typing import IO, Any
 
 from newslint.config import ConfigError
-from newslint.quality.aggregate import FileCensus, Report, aggregate, read_census
+from newslint.diagnostics import Diagnostic
+from newslint.quality.aggregate import (
+    MIN_ARTICLES,
+    AfterFix,
+    FileCensus,
+    FixPreview,
+    GroupBy,
+    Remaining,
+    Report,
+    aggregate,
+    read_census,
+)
 from newslint.quality.html import render_html
 from newslint.run import Run
 from newslint.selection import split_selectors
@@ -27,6 +44,7 @@ from newslint.statistics import DomainCounts
 __all__ = [
     "DEFAULT_OUTPUT",
     "FileCensus",
+    "GroupBy",
     "Report",
     "build_report",
     "render_html",
@@ -50,7 +68,42 @@ def build_parser() -> argparse.ArgumentParser:
         "or the report could not be written). Problems in the corpus do not change it.",
     )
     parser.add_argument(
-        "paths", nargs="*", default=["."], metavar="PATH", help="files or folders (default: .)"
+        "paths", nargs="*", metavar="PATH", help="files or folders to check (default: .)"
+    )
+    parser.add_argument(
+        "--from",
+        dest="from_files",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="build the report from this diagnostics file instead of checking files: "
+        "newslint --format json or json-lines output, OUTPUT/diagnostics.jsonl of "
+        "--engine ray, or records with a 'newslint' column (Ray, datatrove); repeatable",
+    )
+    parser.add_argument(
+        "--text-field",
+        default="body",
+        metavar="NAME",
+        help="with --from: the article field a datatrove document's text is (default: body)",
+    )
+    parser.add_argument(
+        "--group-by",
+        metavar="SPEC",
+        help="a table per group: field:NAME (an article field, e.g. field:source) or "
+        "folder[:DEPTH] (the first DEPTH parts of each file's folder)",
+    )
+    parser.add_argument(
+        "--min-articles",
+        type=int,
+        default=MIN_ARTICLES,
+        metavar="N",
+        help=f"rank only domains with at least N articles by problems per article "
+        f"(default: {MIN_ARTICLES})",
+    )
+    parser.add_argument(
+        "--no-fix-preview",
+        action="store_true",
+        help="do not fix files in memory to count what --fix would leave (faster)",
     )
     parser.add_argument(
         "-o",
@@ -113,18 +166,186 @@ def build_report(
     jobs: int = 0,
     cache_dir: str | None = None,
     no_cache: bool = True,
+    *,
+    group_by: GroupBy | None = None,
+    min_articles: int = MIN_ARTICLES,
+    fix_preview: bool = True,
 ) -> Report:
     """Check ``paths`` with the configuration the CLI would use, and aggregate; raises ``ConfigError``.
 
     With the cache, a report right after ``newslint PATHS`` checks nothing again: the
-    check's results are the same, and so is their cache.
+    check's results are the same, and so is their cache.  With ``fix_preview``, each file
+    with a fixable problem is fixed in memory (safe fixes, then unsafe ones too) and
+    checked again, to count what ``--fix`` would leave; nothing is written.
     """
     run = Run.configure(
         config, isolated, overrides, start=paths[0] if paths else ".", observe=[DomainCounts]
     )
     results = run.check_files(paths, jobs=jobs, use_cache=not no_cache, cache_dir=cache_dir)
     census = partial(read_census, context=run.options.context)
-    return aggregate(paths, results, run.rules, census, worst_files=top)
+    preview = _file_preview(run, paths, jobs) if fix_preview else None
+    return aggregate(
+        paths,
+        results,
+        run.rules,
+        census,
+        worst_files=top,
+        group_by=group_by,
+        min_articles=min_articles,
+        preview=preview,
+    )
+
+
+def _unfixed(diagnostics: Sequence[Diagnostic]) -> AfterFix:
+    """What fixing leaves of problems no fix touches: all of them."""
+    return AfterFix(Remaining.of(diagnostics), Remaining.of(diagnostics))
+
+
+def _file_preview(run: Run, paths: Sequence[str], jobs: int) -> FixPreview:
+    """``preview(path, diagnostics)``: the file's bytes fixed in memory as ``--fix`` (and
+    ``--fix --unsafe-fixes``) would fix them, and checked again.  Rules that learn from the
+    corpus learn it first (once, on the first file that needs it)."""
+    learned: list[Run] = []
+
+    def fixing() -> Run:
+        if not learned:
+            base = run.with_options(observe=())
+            if base.needs_corpus_pass:
+                base = base.with_statistics(base.learn(paths, jobs=jobs))
+            learned.append(base)
+        return learned[0]
+
+    def preview(path: str, diagnostics: Sequence[Diagnostic]) -> AfterFix:
+        if not any(d.fix is not None for d in diagnostics):
+            return _unfixed(diagnostics)
+        try:
+            data = Path(path).read_bytes()
+        except OSError:  # gone since the check: nothing can be said, count it unfixed
+            return _unfixed(diagnostics)
+        base = fixing()
+        outcome = AfterFix(Remaining.of(diagnostics), Remaining())
+        if any(d.fixable for d in diagnostics):
+            safe = base.with_options(fix=True, diff=False, unsafe_fixes=False)
+            outcome.safe = Remaining.of(safe.check_bytes(path, data)[0].diagnostics)
+        unsafe = base.with_options(fix=True, diff=False, unsafe_fixes=True)
+        outcome.unsafe = Remaining.of(unsafe.check_bytes(path, data)[0].diagnostics)
+        return outcome
+
+    return preview
+
+
+def _records_preview(run: Run, records: dict[str, list[dict[str, Any]]]) -> FixPreview:
+    """``preview`` for ``--from`` records: each record with a fixable problem fixed in memory
+    (``Run.fix_record``) with the report's configuration."""
+    from newslint.records import RecordError
+
+    learned: list[Run] = []
+
+    def fixing() -> Run:
+        if not learned:
+            base = run
+            if base.needs_corpus_pass:
+                every = [record for found in records.values() for record in found]
+                base = base.with_statistics(base.learn_records(every, drop_missing=True))
+            learned.append(base)
+        return learned[0]
+
+    def preview(path: str, diagnostics: Sequence[Diagnostic]) -> AfterFix:
+        by_article: dict[int, list[Diagnostic]] = {}
+        for diagnostic in diagnostics:
+            by_article.setdefault(diagnostic.article_index, []).append(diagnostic)
+        outcome = AfterFix()
+        for index, found in by_article.items():
+            for unsafe, remaining in ((False, outcome.safe), (True, outcome.unsafe)):
+                left: Sequence[Diagnostic] = found
+                wanted = any(d.fixable for d in found) if not unsafe else any(d.fix for d in found)
+                if wanted:
+                    try:
+                        left = (
+                            fixing()
+                            .fix_record(records[path][index], unsafe, drop_missing=True)
+                            .remaining
+                        )
+                    except RecordError:
+                        left = found
+                remaining.add(Remaining(len(left), 1 if left else 0, Counter(d.code for d in left)))
+        return outcome
+
+    return preview
+
+
+def report_from(
+    files: Sequence[str],
+    config: str | None = None,
+    isolated: bool = False,
+    overrides: dict[str, object] | None = None,
+    top: int = 10,
+    *,
+    group_by: GroupBy | None = None,
+    min_articles: int = MIN_ARTICLES,
+    fix_preview: bool = True,
+    text_field: str = "body",
+) -> Report:
+    """The report of diagnostics files (``--from``); raises ``ConfigError`` or ``SourceError``.
+
+    The configuration names the rules (their names, summaries and weights) and fixes records
+    in memory for the after-``--fix`` counts; the problems are the files' own.
+    """
+    from newslint.quality.sources import load
+
+    run = Run.configure(config, isolated, overrides, start=".")
+    loaded = load(files, text_field)
+    preview = None
+    diagnostics_only = bool(loaded.diagnostics_only)
+    if fix_preview and not diagnostics_only:
+        preview = _records_preview(run, loaded.records)
+    seen = {diagnostic.code for result in loaded.results for diagnostic in result.diagnostics}
+    rules = [rule for rule in run.rules if rule.code in seen] if diagnostics_only else run.rules
+    report = aggregate(
+        list(files),
+        loaded.results,
+        _rules_for(rules, seen),
+        lambda path: loaded.censuses.get(path, FileCensus([], known=False)),
+        worst_files=top,
+        group_by=group_by,
+        min_articles=min_articles,
+        preview=preview,
+        articles_known=not diagnostics_only,
+        source="diagnostics",
+    )
+    report.errors.extend(loaded.errors)
+    report.totals.read_errors += len(loaded.errors)
+    unknown = report.unknown
+    if diagnostics_only:
+        named = ", ".join(loaded.diagnostics_only)
+        unknown.append(
+            f"Articles: {named} lists problems only, so how many articles there were (and "
+            "how many are clean) is not known; shares, problems per article and the domain "
+            "ranking are left out, and 'rules checked' counts only rules that found something."
+        )
+        if fix_preview:
+            unknown.append(
+                "After --fix: a diagnostics file holds no text to fix, so what --fix would "
+                "leave is not known (records with a 'newslint' column have it)."
+            )
+    if loaded.unseen:
+        shown = ", ".join(loaded.unseen[:5]) + (" ..." if len(loaded.unseen) > 5 else "")
+        unknown.append(
+            f"Domains, groups and example text: {len(loaded.unseen)} checked file(s) named by "
+            f"the diagnostics are not here to read ({shown}); their articles are under "
+            "(unknown)."
+        )
+    return report
+
+
+def _rules_for(rules: Sequence[Any], seen: set[str]) -> list[Any]:
+    """The configured rules, plus any rule the diagnostics name that the configuration does
+    not select (a run with other settings): its problems are counted under its own code."""
+    from newslint.registry import all_rules
+
+    have = {rule.code for rule in rules}
+    extra = [rule for rule in all_rules() if rule.code in seen and rule.code not in have]
+    return [*rules, *extra]
 
 
 def run_report_command(argv: Sequence[str], stdout: IO[str] | None = None) -> int:
@@ -144,24 +365,59 @@ def run_report_command(argv: Sequence[str], stdout: IO[str] | None = None) -> in
     if args.jobs < 0:
         print("newslint report: error: --jobs cannot be negative", file=sys.stderr)
         return EXIT_ERROR
+    if args.min_articles < 1:
+        print("newslint report: error: --min-articles must be 1 or more", file=sys.stderr)
+        return EXIT_ERROR
+    if args.from_files and args.paths:
+        print(
+            "newslint report: error: give PATHs to check or --from FILE, not both",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    group_by = None
+    if args.group_by is not None:
+        try:
+            group_by = GroupBy.parse(args.group_by)
+        except ValueError as exc:
+            print(f"newslint report: error: {exc}", file=sys.stderr)
+            return EXIT_ERROR
+    paths = args.paths or ["."]
     target = args.output or ("-" if args.output_format == "json" else DEFAULT_OUTPUT)
     folder = os.path.dirname(os.path.abspath(target)) if target != "-" else None
     if folder is not None and not os.path.isdir(folder):
         # Found out now, not after checking the whole corpus.
         print(f"newslint: error: cannot write {target}: no such folder {folder}", file=sys.stderr)
         return EXIT_ERROR
+    from newslint.quality.sources import SourceError
+
     try:
-        report = build_report(
-            args.paths,
-            args.config,
-            args.isolated,
-            overrides,
-            args.top,
-            jobs=args.jobs,
-            cache_dir=args.cache_dir,
-            no_cache=args.no_cache,
-        )
-    except ConfigError as exc:
+        if args.from_files:
+            report = report_from(
+                args.from_files,
+                args.config,
+                args.isolated,
+                overrides,
+                args.top,
+                group_by=group_by,
+                min_articles=args.min_articles,
+                fix_preview=not args.no_fix_preview,
+                text_field=args.text_field,
+            )
+        else:
+            report = build_report(
+                paths,
+                args.config,
+                args.isolated,
+                overrides,
+                args.top,
+                jobs=args.jobs,
+                cache_dir=args.cache_dir,
+                no_cache=args.no_cache,
+                group_by=group_by,
+                min_articles=args.min_articles,
+                fix_preview=not args.no_fix_preview,
+            )
+    except (ConfigError, SourceError) as exc:
         print(f"newslint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
@@ -178,8 +434,7 @@ def run_report_command(argv: Sequence[str], stdout: IO[str] | None = None) -> in
             out.write(content)
             out.flush()
         else:
-            with open(target, "w", encoding="utf-8", errors="backslashreplace") as handle:
-                handle.write(content)
+            _write(target, content.encode("utf-8", "backslashreplace"))
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
@@ -189,8 +444,13 @@ def run_report_command(argv: Sequence[str], stdout: IO[str] | None = None) -> in
         return EXIT_ERROR
     if target != "-":
         totals = report.totals
+        checked = (
+            f"{_plural(totals.articles, 'article')} checked"
+            if report.articles_known
+            else "articles not known"
+        )
         counts = [
-            f"{_plural(totals.articles, 'article')} checked",
+            checked,
             f"{totals.articles_with_problems} with problems",
             _plural(totals.problems, "problem"),
         ]
@@ -198,3 +458,17 @@ def run_report_command(argv: Sequence[str], stdout: IO[str] | None = None) -> in
             counts.append(_plural(totals.read_errors, "read error"))
         print(f"Wrote {target}: {', '.join(counts)}.", file=out)
     return EXIT_ERROR if report.errors else EXIT_OK
+
+
+def _write(target: str, data: bytes) -> None:
+    """Write the report: a regular file (or a new one) is replaced whole, through a temp file
+    renamed over it, so an interrupted run leaves the old report as it was; anything else
+    (``/dev/stdout``, a FIFO) is written in place."""
+    from newslint.files import write_atomic
+
+    path = Path(target)
+    if path.exists() and not path.is_file():
+        with open(target, "wb") as handle:
+            handle.write(data)
+        return
+    write_atomic(path, data)

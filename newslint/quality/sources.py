@@ -1,0 +1,267 @@
+"""``newslint report --from FILE``: the report's input read from files a run already wrote.
+
+Two kinds of file are read, line by line, each line deciding for itself:
+
+- *diagnostics*: one problem per object, as ``newslint --format json`` (an array) or
+  ``--format json-lines`` write them, and as ``newslint --engine ray`` writes
+  ``OUTPUT/diagnostics.jsonl`` (the CLI's objects for JSONL input; for Parquet input the
+  path, the record number and ``Diagnostic.as_dict()``).  Such a file says nothing of the
+  articles without problems, so article counts are unknown; where the checked file is
+  still at the path it names, it is read for its articles' URLs, fields and text
+  (domains, groups, examples), else those are unknown too.
+- *records*: one article per line with its diagnostics in a ``newslint`` column
+  (``Diagnostic.as_dict()`` objects), as Ray's ``check_dataset``/``fix_dataset`` and
+  datatrove's ``NewslintStep`` leave them: top level (a dataset written as JSON,
+  ``record_adapter``), or in ``metadata`` with the text in ``text`` (datatrove's default
+  ``JsonlWriter``).  Every article is there, so every figure is known.
+
+A line that is neither is a read error naming the file and line; the other lines still count.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newslint.diagnostics import (
+    Applicability,
+    Diagnostic,
+    Edit,
+    Fix,
+    ListAppend,
+    Location,
+    ReadError,
+    Severity,
+)
+from newslint.quality.aggregate import FileCensus
+from newslint.runner import FileResult
+from newslint.statistics import CorpusStatistics, DomainCounts
+
+COLUMN = "newslint"
+"""The diagnostics column of Ray's and datatrove's output (their default name)."""
+READER_KEYS = ("file_path",)
+"""Metadata datatrove's readers add, which is not part of the article."""
+
+
+class SourceError(ValueError):
+    """A ``--from`` file that cannot be read at all (missing, not JSON, not UTF-8)."""
+
+
+@dataclass(slots=True)
+class Loaded:
+    """What the ``--from`` files hold, in the shape ``aggregate`` takes."""
+
+    results: list[FileResult] = field(default_factory=list)
+    censuses: dict[str, FileCensus] = field(default_factory=dict)
+    records: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    """Each records file's articles, without their diagnostics column (to fix in memory)."""
+    diagnostics_only: list[str] = field(default_factory=list)
+    """The files that held diagnostics, not records."""
+    unseen: list[str] = field(default_factory=list)
+    """Checked files named by diagnostics that are not here to read."""
+    errors: list[ReadError] = field(default_factory=list)
+    """Lines of the ``--from`` files that are neither a diagnostic nor a record."""
+
+
+def load(files: Sequence[str], text_field: str = "body", read_sources: bool = True) -> Loaded:
+    """Read every ``--from`` file; ``SourceError`` for one that cannot be read at all.
+
+    ``text_field``: the article field a datatrove document's ``text`` is.  ``read_sources``:
+    read the files that diagnostics name, if they are here (``FileCensus``).
+    """
+    loaded = Loaded()
+    diagnostics: dict[str, list[Diagnostic]] = {}
+    errors: list[ReadError] = []
+    for name in files:
+        records: list[dict[str, Any]] = []
+        record_diagnostics: list[Diagnostic] = []
+        for line, item in _items(name, errors):
+            if not isinstance(item, dict):
+                errors.append(ReadError(name, "not a JSON object", line))
+                continue
+            try:
+                if "code" in item and "message" in item and COLUMN not in item:
+                    found = _diagnostic(item)
+                    diagnostics.setdefault(found.path, []).append(found)
+                    continue
+                record, column = _record(item, text_field)
+                index = len(records)
+                for entry in column:
+                    found = Diagnostic.from_dict(entry)
+                    found.path, found.record, found.article_index = name, line, index
+                    found.snippet = _snippet(record, found)
+                    found.record_key = _record_key(record)
+                    record_diagnostics.append(found)
+                records.append(record)
+            except (KeyError, TypeError, ValueError) as exc:
+                why = f"{type(exc).__name__}: {exc}"
+                errors.append(ReadError(name, f"not a newslint diagnostic or record ({why})", line))
+        if records:
+            statistics = CorpusStatistics([DomainCounts])
+            for record in records:
+                statistics.observe(_Observed(record))
+            loaded.results.append(
+                FileResult(name, record_diagnostics, articles=len(records), statistics=statistics)
+            )
+            loaded.censuses[name] = FileCensus([r.get("url") for r in records], "", records)
+            loaded.records[name] = records
+    for path, located in diagnostics.items():
+        census = _census_of(path) if read_sources else None
+        if census is None:
+            census = FileCensus([], known=False)
+            loaded.unseen.append(path)
+        _index_articles(located, census)
+        loaded.censuses[path] = census
+        loaded.results.append(FileResult(path, located))
+    loaded.diagnostics_only = sorted({n for n in files if n not in loaded.records})
+    loaded.errors = errors
+    return loaded
+
+
+def _items(name: str, errors: list[ReadError]) -> Iterator[tuple[int, Any]]:
+    """(line, value) for each JSON value of the file: the elements of an array, or a line's."""
+    try:
+        data = Path(name).read_bytes()
+    except OSError as exc:
+        raise SourceError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"{name}: not UTF-8 (byte {exc.start})") from None
+    if text.lstrip().startswith("["):  # --format json: one array
+        try:
+            values = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise SourceError(f"{name}:{exc.lineno}:{exc.colno}: not JSON: {exc.msg}") from None
+        if not isinstance(values, list):
+            raise SourceError(f"{name}: not a JSON array")
+        # The CLI writes one object per line, after the "[" line.
+        yield from ((index + 2, value) for index, value in enumerate(values))
+        return
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            yield number, json.loads(line)
+        except json.JSONDecodeError as exc:
+            errors.append(ReadError(name, f"not JSON: {exc.msg}", number, exc.colno))
+
+
+def _diagnostic(item: Mapping[str, Any]) -> Diagnostic:
+    """A diagnostic from the CLI's object (file locations) or Ray's Parquet one (field offsets)."""
+    fix = item.get("fix")
+    made_fix = None
+    if isinstance(fix, Mapping):
+        edits = tuple(
+            Edit(e["field"], e["start"], e["end"], e["content"])
+            for e in fix.get("edits", ())
+            if "field" in e
+        )
+        appends = tuple(ListAppend(**a) for a in fix.get("appends", ()))
+        made_fix = Fix(str(fix["message"]), Applicability(fix["applicability"]), edits, appends)
+    line = item.get("line")
+    location = None
+    if isinstance(line, int):
+        location = Location(
+            line,
+            int(item.get("column") or 1),
+            int(item.get("end_line") or line),
+            int(item.get("end_column") or item.get("column") or 1),
+        )
+    record = item.get("record")
+    return Diagnostic(
+        str(item["code"]),
+        str(item.get("name", "")),
+        str(item["message"]),
+        Severity(item.get("severity", "warning")),
+        item.get("field"),
+        int(item.get("start") or 0),
+        int(item.get("end") or 0),
+        made_fix,
+        path=str(item["path"]),
+        record=record if isinstance(record, int) else None,
+        location=location,
+        snippet=str(item.get("snippet") or ""),
+    )
+
+
+def _record(item: dict[str, Any], text_field: str) -> tuple[dict[str, Any], list[Any]]:
+    """The article a line holds and its diagnostics column (``KeyError`` if it has none)."""
+    if COLUMN in item:
+        column = item[COLUMN]
+        record = {key: value for key, value in item.items() if key != COLUMN}
+    else:
+        metadata = item["metadata"]
+        if not isinstance(metadata, dict) or COLUMN not in metadata:
+            raise KeyError(COLUMN)
+        column = metadata[COLUMN]
+        record = {
+            key: value
+            for key, value in metadata.items()
+            if key != COLUMN and key not in READER_KEYS
+        }
+        record[text_field] = item.get("text")
+        if "id" in item:
+            record.setdefault("id", item["id"])
+    if column is None:
+        column = []
+    if not isinstance(column, list):
+        raise TypeError(f"the {COLUMN!r} column is not a list")
+    return record, column
+
+
+def _snippet(record: Mapping[str, Any], diagnostic: Diagnostic) -> str:
+    value = record.get(diagnostic.field) if diagnostic.field else None
+    if not isinstance(value, str):
+        return ""
+    return value[diagnostic.start : min(diagnostic.end, diagnostic.start + 200)]
+
+
+def _record_key(record: Mapping[str, Any]) -> str:
+    for name in ("id", "url"):
+        value = record.get(name)
+        if isinstance(value, (str, int)) and not isinstance(value, bool):
+            return f"{name}={''.join(str(value).split())}"
+    return ""
+
+
+@dataclass(slots=True)
+class _Observed:
+    """A record as ``DomainCounts`` observes an article."""
+
+    values: dict[str, Any]
+
+    def text(self, name: str) -> str | None:
+        value = self.values.get(name)
+        return value if isinstance(value, str) else None
+
+
+def _census_of(path: str) -> FileCensus | None:
+    """The checked file's articles and text, if it is here and reads as a file newslint checks."""
+    from newslint.context import RunContext
+    from newslint.quality.aggregate import read_census
+
+    if not Path(path).is_file():
+        return None
+    census = read_census(path, RunContext())
+    return census if census.values else None
+
+
+def _index_articles(diagnostics: Sequence[Diagnostic], census: FileCensus) -> None:
+    """Give each diagnostic its article's index: by record line in a JSONL file the report
+    could read, else one index per distinct record (each a different article)."""
+    records = sorted({d.record for d in diagnostics if d.record is not None})
+    position = {record: index for index, record in enumerate(records)}
+    lines = census.records if census.known else []
+    by_line = {line: index for index, line in enumerate(lines) if line is not None}
+    for diagnostic in diagnostics:
+        record = diagnostic.record
+        if record is None:
+            diagnostic.article_index = 0
+        elif record in by_line:
+            diagnostic.article_index = by_line[record]
+        else:
+            diagnostic.article_index = position[record] if not by_line else -1
