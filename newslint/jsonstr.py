@@ -12,6 +12,8 @@ import operator
 import re
 from dataclasses import dataclass
 
+from newslint import pickled_by_name
+
 _SHORT_ESCAPES = {
     '"': '\\"',
     "\\": "\\\\",
@@ -125,3 +127,7 @@ def offset_map(raw: str) -> list[int]:
         position = match.end()
     offsets.extend(range(position, len(raw) + 1))
     return offsets
+
+
+# Pickled by name (HuggingFace ``datasets`` hashes functions with dill): see ``newslint``.
+pickled_by_name(__name__)

@@ -19,7 +19,7 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
-from newslint import jsonstr
+from newslint import jsonstr, pickled_by_name
 from newslint.context import DEFAULT_CONTEXT, RunContext
 
 if TYPE_CHECKING:
@@ -189,3 +189,7 @@ def paragraph_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     if position < len(text):
         found.append((position, len(text), text[position:]))
     return tuple(found)
+
+
+# Pickled by name (HuggingFace ``datasets`` hashes functions with dill): see ``newslint``.
+pickled_by_name(__name__)

@@ -12,14 +12,24 @@ import re
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
-from newslint import jsonstr
+from newslint import jsonstr, pickled_by_name
 from newslint.context import DEFAULT_CONTEXT, RunContext
 from newslint.diagnostics import ReadError
 from newslint.document import Document
 from newslint.model import TEXT_FIELDS, Article, FieldSpan, JsonPosition
 from newslint.readers.base import TextEdit, rename_fields
 
-_DECODER = json.JSONDecoder()
+
+class _Decoder(json.JSONDecoder):
+    """The stock decoder, made picklable: it holds its C scanner (``_json.Scanner``), which
+    pickle and dill refuse, so a copy of this module (dill copies modules it cannot import
+    from ``site-packages``, such as an editable install's) failed; it pickles as a new one."""
+
+    def __reduce__(self) -> tuple[type[_Decoder], tuple[()]]:
+        return _Decoder, ()
+
+
+_DECODER = _Decoder()
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _UNDECODED_BYTE = re.compile("[\udc80-\udcff]")
 """A byte that is not UTF-8, as ``surrogateescape`` decodes it: no JSON text holds one raw."""
@@ -331,3 +341,6 @@ class JsonlReader:
 
 JSON_READER = JsonReader()
 JSONL_READER = JsonlReader()
+
+# Pickled by name (HuggingFace ``datasets`` hashes functions with dill): see ``newslint``.
+pickled_by_name(__name__)
