@@ -243,8 +243,11 @@ def test_seed_page_shows_the_numbers_and_highlights(tmp_path: Path) -> None:
     ]
     assert re.findall(r'<tr data-code="(NL\d+)"', page) == [rule["code"] for rule in found]
     assert page.count('<svg class="chart"') == 3  # fixability, rules, domains
+    # The page shows the field's decoded text where the report has it, else the file's line.
     highlighted = [
-        example["excerpt"][example["highlight"][0] : example["highlight"][1]]
+        example["text"][example["text_highlight"][0] : example["text_highlight"][1]]
+        if example["text"] is not None
+        else example["excerpt"][example["highlight"][0] : example["highlight"][1]]
         for rule in found
         for example in rule["examples"]
     ]

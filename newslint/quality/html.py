@@ -13,10 +13,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from newslint.quality.aggregate import DomainStats, Example, Report, RuleStats, Totals
+from newslint.quality.aggregate import (
+    CATEGORY_WEIGHTS,
+    ERROR_WEIGHT,
+    DomainStats,
+    Example,
+    GroupStats,
+    Report,
+    RuleStats,
+    Totals,
+)
 
 TOP_DOMAINS_CHART = 15
 TOP_DOMAINS_TABLE = 30
+TOP_GROUPS_TABLE = 50
 MAX_ERRORS_SHOWN = 50
 
 _INVISIBLE = re.compile(
@@ -259,22 +269,42 @@ def _card(label: str, value: str, sub: str = "", key: str = "") -> str:
     )
 
 
-def _cards(totals: Totals) -> str:
+def _cards(report: Report) -> str:
+    totals = report.totals
+    known = report.articles_known
     share = totals.articles_with_problems / totals.articles if totals.articles else 0.0
+    after = report.after_fix
+    if after is None:
+        still = _card("Still bad after --fix", "unknown", "not computed", "after-fix")
+    else:
+        still = _card(
+            "Still bad after --fix",
+            _number(after.safe.problems),
+            f"problems in {_number(after.safe.articles)} articles; "
+            f"{_number(after.unsafe.problems)} with --unsafe-fixes",
+            "after-fix",
+        )
+    if not known:
+        weighted = "per article: unknown"
+    elif totals.articles:
+        weighted = f"{totals.weighted / totals.articles:.2f} per article"
+    else:
+        weighted = "no article"
     return (
         '<div class="cards">'
         + _card(
-            "Articles checked",
-            _number(totals.articles),
+            "Articles checked" if report.source == "check" else "Articles",
+            _number(totals.articles) if known else "unknown",
             f"in {_number(totals.files)} files",
             "articles",
         )
         + _card(
             "Articles with problems",
             _number(totals.articles_with_problems),
-            f"{_percent(share)} of articles",
+            f"{_percent(share)} of articles" if known else "share unknown",
             "articles-with-problems",
         )
+        + _card("Weighted score", _number(totals.weighted), weighted, "weighted")
         + _card(
             "Problems",
             _number(totals.problems),
@@ -287,6 +317,7 @@ def _cards(totals: Totals) -> str:
             f"{_number(totals.fixable_unsafe)} more with --unsafe-fixes",
             "fixable",
         )
+        + still
         + _card(
             "Not fixable",
             _number(totals.not_fixable),
@@ -331,7 +362,8 @@ def _rules_section(report: Report) -> str:
         parts.append(
             '<table class="rules"><thead><tr><th>Rule</th><th>Name</th><th class="num">Problems</th>'
             '<th class="num">Articles</th><th class="num">Share of articles</th>'
-            '<th class="num">Fixable</th></tr></thead><tbody>'
+            '<th class="num">Fixable</th><th class="num">Weight</th>'
+            '<th class="num">After --fix</th></tr></thead><tbody>'
         )
         for rule in found:
             width = min(rule.share * 100, 100)
@@ -350,7 +382,9 @@ def _rules_section(report: Report) -> str:
                 f'<td class="num">{_number(rule.articles)}</td>'
                 f'<td class="num">{text(_percent(rule.share))}<span class="meter"><span style="width:{width:.2f}%">'
                 f"</span></span></td>"
-                f'<td class="num">{" ".join(fixable) or NOT_FIXABLE_TAG}</td></tr>'
+                f'<td class="num">{" ".join(fixable) or NOT_FIXABLE_TAG}</td>'
+                f'<td class="num">{rule.weight}</td>'
+                f'<td class="num">{_after(rule.after_fix, rule.after_unsafe_fixes)}</td></tr>'
             )
         parts.append("</tbody></table>")
     if clean:
@@ -362,7 +396,15 @@ def _rules_section(report: Report) -> str:
     return "".join(parts)
 
 
-def _top_rules(domain: DomainStats) -> str:
+def _after(safe: int | None, unsafe: int | None) -> str:
+    """A rule's problems left after --fix (and --unsafe-fixes), or a dash if not known."""
+    if safe is None or unsafe is None:
+        return '<span class="muted">–</span>'
+    more = f' <span class="muted">({_number(unsafe)} unsafe)</span>' if unsafe != safe else ""
+    return f"{_number(safe)}{more}"
+
+
+def _top_rules(domain: DomainStats | GroupStats) -> str:
     top = sorted(domain.rules.items(), key=lambda item: (-item[1], item[0]))[:3]
     return ", ".join(f"<code>{text(code)}</code>&nbsp;{_number(count)}" for code, count in top)
 
@@ -405,6 +447,121 @@ def _domains_section(report: Report) -> str:
     return "".join(parts)
 
 
+def _unknown_section(report: Report) -> str:
+    if not report.unknown:
+        return ""
+    items = "".join(f"<li>{text(sentence)}</li>" for sentence in report.unknown)
+    return (
+        '<section id="unknown"><h2>What this report cannot tell</h2><p class="lead">It was '
+        "built from diagnostics files, which do not hold everything.</p>"
+        f"<ul>{items}</ul></section>"
+    )
+
+
+def _after_fix_section(report: Report) -> str:
+    after = report.after_fix
+    if after is None or not report.totals.problems:
+        return ""
+    totals = report.totals
+    rows = [
+        ("now", totals.problems, totals.articles_with_problems),
+        ("after newslint --fix", after.safe.problems, after.safe.articles),
+        ("after newslint --fix --unsafe-fixes", after.unsafe.problems, after.unsafe.articles),
+    ]
+    body = "".join(
+        f'<tr data-stage="{plain(stage)}"><td>{text(stage)}</td>'
+        f'<td class="num">{_number(problems)}</td><td class="num">{_number(articles)}</td></tr>'
+        for stage, problems, articles in rows
+    )
+    return (
+        '<section id="after-fix"><h2>Still bad after --fix</h2><p class="lead">Each file (or '
+        "record) with a fixable problem was fixed in memory, as <code>--fix</code> would fix "
+        "it, and checked again; nothing was written.</p>"
+        '<table class="after-fix"><thead><tr><th></th><th class="num">Problems</th>'
+        f'<th class="num">Articles with problems</th></tr></thead><tbody>{body}</tbody></table>'
+        "</section>"
+    )
+
+
+def _ranking_section(report: Report) -> str:
+    if not report.articles_known:
+        return ""
+    parts = [
+        '<section id="ranking"><h2>Domains ranked by problems per article</h2>'
+        f'<p class="lead">Domains with at least {_number(report.min_articles)} articles '
+        "(<code>--min-articles</code>), so that a domain with one bad article does not top "
+        "the list. Weighted: each problem counted at its rule's weight.</p>"
+    ]
+    if not report.ranked_domains:
+        parts.append('<p class="muted">No domain has that many articles.</p></section>')
+        return "".join(parts)
+    parts.append(
+        '<table class="ranking"><thead><tr><th>Domain</th><th class="num">Articles</th>'
+        '<th class="num">Problems</th><th class="num">Per article</th>'
+        '<th class="num">Weighted per article</th><th>Most frequent</th></tr></thead><tbody>'
+    )
+    for domain in report.ranked_domains[:TOP_DOMAINS_TABLE]:
+        parts.append(
+            f'<tr data-domain="{plain(domain.domain)}"><td class="path">{text(domain.domain)}</td>'
+            f'<td class="num">{_number(domain.articles)}</td>'
+            f'<td class="num">{_number(domain.problems)}</td>'
+            f'<td class="num">{domain.problems / domain.articles:.2f}</td>'
+            f'<td class="num">{domain.weighted / domain.articles:.2f}</td>'
+            f"<td>{_top_rules(domain)}</td></tr>"
+        )
+    parts.append("</tbody></table>")
+    weights = ", ".join(f"NL{digit}xx {weight}" for digit, weight in CATEGORY_WEIGHTS.items())
+    parts.append(
+        f'<p class="muted">Weights: {text(weights)}; a rule of severity error '
+        f"{ERROR_WEIGHT}.</p></section>"
+    )
+    return "".join(parts)
+
+
+def _groups_section(report: Report) -> str:
+    if report.group_by is None:
+        return ""
+    known = report.articles_known
+    order = (
+        "Most problems per article first."
+        if known
+        else ("Most problems first (article counts are not known).")
+    )
+    parts = [
+        f'<section id="groups"><h2>Problems per group: <code>{text(report.group_by)}</code>'
+        f'</h2><p class="lead">{order}</p>'
+    ]
+    if not report.groups:
+        parts.append('<p class="muted">No articles were read.</p></section>')
+        return "".join(parts)
+    parts.append(
+        '<table class="groups"><thead><tr><th>Group</th><th class="num">Articles</th>'
+        '<th class="num">With problems</th><th class="num">Problems</th>'
+        '<th class="num">Per article</th><th class="num">Weighted</th><th>Most frequent</th>'
+        "</tr></thead><tbody>"
+    )
+    for group in report.groups[:TOP_GROUPS_TABLE]:
+        per_article = group.per_article
+        rate = f"{per_article:.2f}" if known and per_article is not None else "?"
+        parts.append(
+            f'<tr data-group="{plain(group.name)}"><td class="path">{text(group.name)}</td>'
+            f'<td class="num">{_number(group.articles) if known else "?"}</td>'
+            f'<td class="num">{_number(group.articles_with_problems)}</td>'
+            f'<td class="num">{_number(group.problems)}</td>'
+            f'<td class="num">{rate}</td>'
+            f'<td class="num">{_number(group.weighted)}</td>'
+            f"<td>{_top_rules(group)}</td></tr>"
+        )
+    parts.append("</tbody></table>")
+    if len(report.groups) > TOP_GROUPS_TABLE:
+        rest = len(report.groups) - TOP_GROUPS_TABLE
+        parts.append(
+            f'<p class="muted">and {rest} more groups (all of them are in --format json).</p>'
+        )
+    parts.append("</section>")
+    return "".join(parts)
+
+
 def _files_section(report: Report) -> str:
     parts = ['<section id="files"><h2>Worst files</h2>']
     if not report.worst_files:
@@ -433,16 +590,21 @@ def _files_section(report: Report) -> str:
 
 
 def _excerpt(example: Example) -> str:
-    start, end = example.highlight
-    before, span, after = (
-        example.excerpt[:start],
-        example.excerpt[start:end],
-        example.excerpt[end:],
-    )
+    """The field's decoded text around the problem if the report has it (what a reader of the
+    article sees), else the file's line (as written: JSON escapes and all)."""
+    if example.text is not None:
+        excerpt, (start, end) = example.text, example.text_highlight
+        cut_before, cut_after = example.text_cut
+        kind = "text"
+    else:
+        excerpt, (start, end) = example.excerpt, example.highlight
+        cut_before, cut_after = example.cut_before, example.cut_after
+        kind = "line"
+    before, span, after = excerpt[:start], excerpt[start:end], excerpt[end:]
     mark = f"<mark>{text(span)}</mark>" if span else '<mark class="empty"></mark>'
-    lead = "…" if example.cut_before else ""
-    tail = "…" if example.cut_after else ""
-    return f"<pre>{lead}{text(before)}{mark}{text(after)}{tail}</pre>"
+    lead = "…" if cut_before else ""
+    tail = "…" if cut_after else ""
+    return f'<pre data-excerpt="{kind}">' + f"{lead}{text(before)}{mark}{text(after)}{tail}</pre>"
 
 
 def _example(example: Example) -> str:
@@ -452,12 +614,15 @@ def _example(example: Example) -> str:
     context = []
     if example.record is not None:
         context.append(f"record {example.record}")
+    if example.record_id is not None:
+        context.append(f"id {text(example.record_id)}")
     if example.field:
         context.append(f"field {text(example.field)}")
     extra = f" ({', '.join(context)})" if context else ""
-    excerpt = _excerpt(example) if example.excerpt else ""
+    url = f'<div class="where mono url">{text(example.url)}</div>' if example.url else ""
+    excerpt = _excerpt(example) if example.excerpt or example.text is not None else ""
     return (
-        f'<div class="example"><div class="where mono">{where}{extra}</div>'
+        f'<div class="example"><div class="where mono">{where}{extra}</div>{url}'
         f"<div>{text(example.message)}</div>{excerpt}</div>"
     )
 
@@ -468,7 +633,8 @@ def _examples_section(report: Report) -> str:
         return ""
     parts = [
         '<section id="examples"><h2>Examples</h2><p class="lead">Up to three per rule, from '
-        "different files where possible; the offending text is highlighted.</p>"
+        "different files where possible, with the record's id and url, and the field's text "
+        "(decoded, not as escaped in the file) with the offending text highlighted.</p>"
     ]
     for rule in found:
         parts.append(
@@ -511,12 +677,16 @@ def render_html(report: Report, generated: datetime | None = None) -> str:
             f"<style>{STYLE}</style></head><body><main>",
             f"<header><h1>Corpus quality report</h1><p>newslint {text(report.version)} · "
             f'<span class="mono">{text(paths)}</span> · {text(when)}</p></header>',
-            _cards(totals),
+            _cards(report),
+            _unknown_section(report),
             f'<div class="panel">{fixability_chart(totals)}{_legend(["safe", "unsafe", "none"])}</div>'
             if totals.problems
             else "",
+            _after_fix_section(report),
             _rules_section(report),
             _domains_section(report),
+            _ranking_section(report),
+            _groups_section(report),
             _files_section(report),
             _examples_section(report),
             _errors_section(report),
