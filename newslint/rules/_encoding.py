@@ -409,9 +409,123 @@ def koi8_runs(text: str) -> tuple[tuple[int, int, str, str], ...]:
     or the other way round: the whole stretch a code page holds is decoded at once
     (digits, Latin words and punctuation between the letters come along), and kept when
     its Cyrillic words read as Cyrillic (``plausible_cyrillic``) and did not before, and
-    it is far more plausible as a whole (``_mojibake.cost``: no box-drawing debris)."""
-    if text.isascii() or _KOI8_GATE.search(text) is None:
+    it is far more plausible as a whole (``_mojibake.cost``: no box-drawing debris).
+    Lines with no Cyrillic letters at all are decoded too when they are only punctuation
+    (``_koi8_punctuation``)."""
+    if text.isascii():
         return ()
+    found = list(_koi8_letters(text)) if _KOI8_GATE.search(text) else []
+    if _KOI8_PUNCTUATION_GATE.search(text):
+        taken = Spans([(start, end) for start, end, _, _ in found])
+        found += [run for run in _koi8_punctuation(text) if not taken.overlaps(run[0], run[1])]
+        found.sort()
+    return tuple(found)
+
+
+# Latin text through the same chains keeps its letters and loses its typography: its
+# quotes, dashes, non-breaking spaces and `°`, windows-1251 bytes read as KOI8-R, are
+# box drawing and maths (`⌠kill the trade.■`, `company▓s`, `7√2`, `34╟C`, `2,4═Prozent`);
+# KOI8-R's few (NBSP, `°`, `©`, `·`) read as windows-1251 are Serbian letters (`34њC`,
+# `350љEuro`).  A line is decoded when every character above ASCII in it is such a
+# character (box-drawing art has `─` `│`, which stand for no typography) and one of them
+# at least sits where only typography does (``_punctuation_witness``).
+_TYPOGRAPHY_1251 = frozenset("“”‘’‚„–—…«»•·°№€™©®§±\u00a0‹›")
+_TYPOGRAPHY_KOI8 = frozenset("\u00a0°©·²÷")
+_KOI8_PUNCTUATION_CHAINS = (
+    ("koi8_r", "windows-1251", _TYPOGRAPHY_1251, "windows-1251 punctuation read as KOI8-R"),
+    ("windows-1251", "koi8_r", _TYPOGRAPHY_KOI8, "KOI8-R punctuation read as windows-1251"),
+)
+KOI8_PUNCTUATION_CHARS = "▓⌠└╚▒┌▀╟═√≈┬љњ"
+"""What a witness is shown as (NL307's trigger characters for these lines)."""
+_KOI8_PUNCTUATION_GATE = compile_lazily(f"[{KOI8_PUNCTUATION_CHARS}]")
+_OPENING = frozenset("“„«‘‚‹")
+
+
+@cache
+def _punctuation_table(shown_as: str, really: str, typography: frozenset[str]) -> dict[str, str]:
+    """Each character ``shown_as`` shows for a byte 0x80-0xBF that ``really`` reads as
+    typography -> that typography."""
+    table: dict[str, str] = {}
+    for byte in range(0x80, 0xC0):
+        try:
+            shown, real = bytes([byte]).decode(shown_as), bytes([byte]).decode(really)
+        except UnicodeDecodeError:
+            continue
+        if real in typography:
+            table[shown] = real
+    return table
+
+
+def _koi8_punctuation(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, typography, what) for each character of the lines whose characters
+    above ASCII are all typography of windows-1251 read as KOI8-R (or of KOI8-R read as
+    windows-1251), one of them at least a witness.  Linear: one pass per line and chain."""
+    found: list[tuple[int, int, str, str]] = []
+    for line_match in _LINE.finditer(text):
+        line, offset = line_match.group(), line_match.start()
+        if line.isascii() or _KOI8_PUNCTUATION_GATE.search(line) is None:
+            continue
+        high = [index for index, char in enumerate(line) if char > "\x7f"]
+        for shown_as, really, typography, what in _KOI8_PUNCTUATION_CHAINS:
+            table = _punctuation_table(shown_as, really, typography)
+            if any(line[index] not in table for index in high):
+                continue
+            if not any(_punctuation_witness(line, i, table[line[i]]) for i in high):
+                continue
+            found += [(offset + i, offset + i + 1, table[line[i]], what) for i in high]
+            break
+    return found
+
+
+def _punctuation_witness(line: str, index: int, real: str) -> bool:
+    """Whether the character at ``index`` sits where only ``real`` (typography) does:
+    an apostrophe between letters (`company▓s`), an opening quote before a word at a
+    word's start (`⌠kill`, `└Es`), a non-breaking space or `°` between a number and a
+    word (`2,4═Prozent`, `34╟C`, `350љEuro`), a dash between words (`storm≈named`,
+    `checks √ up`: not `7√2` nor `x ≈ y`, which may be maths), `€` before a number."""
+    left = line[index - 1] if index else ""
+    right = line[index + 1] if index + 1 < len(line) else ""
+    if real == "’":
+        return _ascii_letter(left) and _ascii_letter(right)
+    if real in _OPENING:
+        return (not left or left.isspace() or left in "([") and _ascii_alnum(right)
+    if real in "\u00a0°":
+        return left.isdigit() and left.isascii() and _ascii_letter(right)
+    if real in "–—":
+        if left == " " and right == " ":
+            return _letters_before(line, index - 1) >= 2 and _letters_after(line, index + 2) >= 2
+        return _letters_before(line, index) >= 2 and _letters_after(line, index + 1) >= 2
+    if real == "€":
+        return right.isdigit() and right.isascii()
+    return False
+
+
+def _ascii_letter(char: str) -> bool:
+    return char.isascii() and char.isalpha()
+
+
+def _ascii_alnum(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _letters_before(line: str, end: int) -> int:
+    """How many ASCII letters (up to 2) end at ``end``."""
+    count = 0
+    while count < 2 and end - count > 0 and _ascii_letter(line[end - count - 1]):
+        count += 1
+    return count
+
+
+def _letters_after(line: str, start: int) -> int:
+    """How many ASCII letters (up to 2) start at ``start``."""
+    count = 0
+    while count < 2 and start + count < len(line) and _ascii_letter(line[start + count]):
+        count += 1
+    return count
+
+
+def _koi8_letters(text: str) -> list[tuple[int, int, str, str]]:
+    """``koi8_runs``'s stretches with Cyrillic letters in them."""
     from newslint.rules._mojibake import cost
 
     found: list[tuple[int, int, str, str]] = []
@@ -440,7 +554,7 @@ def koi8_runs(text: str) -> tuple[tuple[int, int, str, str], ...]:
                     taken = True
             if taken:
                 break
-    return tuple(found)
+    return found
 
 
 # --- GBK and Big5 read as windows-1252 (NL308) ------------------------------------------

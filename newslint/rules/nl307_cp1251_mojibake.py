@@ -9,6 +9,7 @@ from newslint.model import Article
 from newslint.rule import Rule, Triggers
 from newslint.rules._encoding import (
     CP1251_CHARACTERS,
+    KOI8_PUNCTUATION_CHARS,
     Spans,
     analyse,
     koi8_runs,
@@ -47,7 +48,10 @@ before.  That decoding is exact too."""
     claims_spans = True
     """Mojibake is repaired first: no other rule reports or edits inside it (engine)."""
     # (KOI8-R mix-ups: a small Cyrillic letter before a capital one, as koi8_runs needs.)
-    triggers = Triggers(chars=CP1251_CHARACTERS, patterns=("[а-яё][А-ЯЁ]",))
+    # (... and their punctuation in Latin text: `company▓s`, `34њC`.)
+    triggers = Triggers(
+        chars=CP1251_CHARACTERS + KOI8_PUNCTUATION_CHARS, patterns=("[а-яё][А-ЯЁ]",)
+    )
     fix_applicabilities = frozenset({Applicability.SAFE})
 
     def check(self, article: Article) -> Iterator[Diagnostic]:
