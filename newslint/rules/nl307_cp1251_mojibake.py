@@ -41,7 +41,16 @@ Windows-1251 text read as KOI8-R (`цНПНДЯЙЮЪ ДСЛЮ` for `Город�
 KOI8-R text read as windows-1251 (`зПТПДУЛБС ДХНБ`) are Cyrillic letter soup with
 the cases swapped; a line that has a small letter before a capital is decoded
 the other way, whole, and reported when its words read as Cyrillic and did not
-before.  That decoding is exact too."""
+before.  That decoding is exact too.
+
+Latin text through the same two code pages keeps its letters and loses its
+typography: quotes, dashes, non-breaking spaces and `°` become box drawing and
+maths (`⌠kill the trade.■`, `company▓s`, `34╟C`) or Serbian letters (`34њC`).
+Such a line is decoded when every character above ASCII in it stands for
+typography (box-drawing art has `─` and `│`, which stand for none) and one of
+them sits where only typography can: between the letters of a word, before a
+word as an opening quote, between a number and a word.  `7√2` and `x ≈ y`
+alone may be maths and are left."""
     bad = "Ïðåçèäåíò Ðîññèè çàÿâèë"
     good = "Президент России заявил"
     fields = ("title", "byline", "caption", "body")
