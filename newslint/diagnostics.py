@@ -144,6 +144,14 @@ class Diagnostic:
     """The text the diagnostic is about (at most 200 characters), for fingerprints."""
     record_key: str = ""
     """What identifies the article apart from its position: its id or url, if it has one."""
+    record_id: str | int | None = None
+    """The article's ``id``, if it has one (a string or an integer): for reports."""
+    record_url: str | None = None
+    """The article's ``url``, if it has one: for reports."""
+    field_location: Location | None = None
+    """Where ``start``/``end`` are in the field's decoded text, as 1-based lines and columns:
+    in a JSONL record the file's column is an offset into an escaped line of 15,000
+    characters, this says "line 3, column 14 of the body"."""
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:
@@ -240,7 +248,7 @@ def unpack(packed: list[PackedDiagnostic]) -> list[Diagnostic]:
 
 
 def _pack(d: Diagnostic) -> PackedDiagnostic:
-    loc, fix = d.location, d.fix
+    loc, fix, in_field = d.location, d.fix, d.field_location
     return (
         d.code,
         d.name,
@@ -264,6 +272,11 @@ def _pack(d: Diagnostic) -> PackedDiagnostic:
         d.fix_edits,
         d.snippet,
         d.record_key,
+        d.record_id,
+        d.record_url,
+        None
+        if in_field is None
+        else (in_field.line, in_field.column, in_field.end_line, in_field.end_column),
     )
 
 
@@ -285,6 +298,9 @@ def _unpack(p: PackedDiagnostic) -> Diagnostic:
         p[12],
         p[13],
         p[14],
+        p[15],
+        p[16],
+        None if p[17] is None else Location(*p[17]),
     )
 
 

@@ -6,6 +6,7 @@ the file (and the line and column where it can), and the file is left as it was.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -14,7 +15,7 @@ from typing import Any
 
 from newslint.context import DEFAULT_CONTEXT, ReadOptions, RunContext
 from newslint.diagnostics import Diagnostic, Location, ReadError, pack, reduce_by_fields, unpack
-from newslint.document import UTF8_BOM, DecodeError, Document, decode
+from newslint.document import UTF8_BOM, DecodeError, Document, decode, line_starts
 from newslint.engine import lint_document
 from newslint.files import (
     FileChangedError,
@@ -256,6 +257,41 @@ def _locate_fixes(document: Document, reader: Reader, diagnostics: list[Diagnost
         diagnostic.fix_edits = tuple(located)
 
 
+def place_in_fields(document: Document, diagnostics: list[Diagnostic]) -> None:
+    """Give each diagnostic its article's id and url and its place in the field's text
+    (``Diagnostic.field_location``): what reports print for a JSONL record, whose file
+    column is an offset into one escaped line."""
+    starts: dict[tuple[int, str], list[int]] = {}
+    articles = document.articles
+    in_json = document.format != "txt"  # a text file's lines are its fields' lines
+    for diagnostic in diagnostics:
+        index = diagnostic.article_index
+        if not 0 <= index < len(articles):
+            continue
+        values = articles[index].values
+        identifier = values.get("id")
+        if isinstance(identifier, (str, int)) and not isinstance(identifier, bool):
+            diagnostic.record_id = identifier
+        url = values.get("url")
+        if isinstance(url, str):
+            diagnostic.record_url = url
+        name = diagnostic.field
+        value = values.get(name) if name and in_json else None
+        if not isinstance(value, str) or name is None:
+            continue
+        key = (index, name)
+        lines = starts.get(key)
+        if lines is None:
+            lines = starts[key] = line_starts(value)
+        start = min(diagnostic.start, len(value))
+        end = min(max(diagnostic.end, start), len(value))
+        line = bisect.bisect_right(lines, start) - 1
+        end_line = bisect.bisect_right(lines, end, line) - 1
+        diagnostic.field_location = Location(
+            line + 1, start - lines[line] + 1, end_line + 1, end - lines[end_line] + 1
+        )
+
+
 def process_data(
     path: str,
     data: bytes,
@@ -296,6 +332,7 @@ def process_data(
         result.warnings.extend(rule.file_warnings(document.articles))
     if not (options.fix or options.diff):
         result.diagnostics = lint_document(document, rules)
+        place_in_fields(document, result.diagnostics)
         if options.locate_fixes:
             _locate_fixes(document, reader, result.diagnostics)
         return result, None
@@ -303,6 +340,7 @@ def process_data(
 
     outcome = fix_document(document, reader, rules, unsafe=options.unsafe_fixes)
     result.diagnostics = outcome.remaining
+    place_in_fields(outcome.document, result.diagnostics)
     if options.locate_fixes:
         _locate_fixes(outcome.document, reader, result.diagnostics)
     if outcome.refused:

@@ -40,8 +40,10 @@ from newslint.output import (
     statistics,
     use_colour,
 )
+from newslint.output.machine import as_dict
+from newslint.output.text import concise_line
 from newslint.registry import all_rules
-from newslint.report import as_dict, concise_line, to_json
+from newslint.report import to_json
 from newslint.runner import Options, process_file
 from newslint.selection import select_rules
 from tests.conftest import DATA, ROOT, SEED
@@ -242,14 +244,18 @@ def test_full_shows_a_long_multi_line_span_with_an_elision() -> None:
 # ----------------------------------------------------------------------------- json, json-lines
 
 
-def test_json_is_unchanged(seed: list[Diagnostic]) -> None:
+def test_json_keeps_its_keys_and_adds_the_place_in_the_record(seed: list[Diagnostic]) -> None:
     text = render_json(seed)
     assert text == to_json([as_dict(d) for d in seed]) + "\n"
     items = json.loads(text)
     assert list(items[0]) == [
         "path", "line", "column", "end_line", "end_column", "code", "name",
         "message", "severity", "record", "field", "fix",
+        "record_id", "record_url", "field_start", "field_end",
+        "field_line", "field_column", "field_end_line", "field_end_column",
     ]  # fmt: skip
+    # a text file's lines are its fields' lines: no place in the field beyond the offsets
+    assert items[0]["field_line"] is None and items[0]["record_id"] is None
     assert render_json([]) == "[]\n"
 
 

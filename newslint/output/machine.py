@@ -6,10 +6,13 @@ import json
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import PurePath
+from typing import Any
 
+from newslint import report
 from newslint.diagnostics import Diagnostic, Severity
 from newslint.lazy_re import compile_lazily
-from newslint.report import as_dict, concise_line, printable, to_json
+from newslint.output.text import concise_line, record_context
+from newslint.report import printable, to_json
 
 # --- JSON -----------------------------------------------------------------------------------
 
@@ -31,6 +34,26 @@ def json_safe(text: str) -> str:
     if _TERMINAL_UNSAFE.search(text) is None:
         return text
     return _TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def as_dict(diagnostic: Diagnostic) -> dict[str, Any]:
+    """A diagnostic as ``--output-format json`` writes it: ``report.as_dict``'s keys (which
+    stay as they were), then where it is in its record: the record's ``id`` and ``url``
+    (None if it has none) and the span in the field's decoded text, as character offsets
+    (``field_start``, ``field_end``) and as 1-based lines and columns (``field_line``, ...;
+    for JSON and JSONL, whose file columns are offsets into escaped lines)."""
+    item = report.as_dict(diagnostic)
+    loc = diagnostic.field_location
+    in_field = diagnostic.field is not None
+    item["record_id"] = diagnostic.record_id
+    item["record_url"] = diagnostic.record_url
+    item["field_start"] = diagnostic.start if in_field else None
+    item["field_end"] = diagnostic.end if in_field else None
+    item["field_line"] = loc.line if loc else None
+    item["field_column"] = loc.column if loc else None
+    item["field_end_line"] = loc.end_line if loc else None
+    item["field_end_column"] = loc.end_column if loc else None
+    return item
 
 
 def render_json(diagnostics: Sequence[Diagnostic]) -> str:
@@ -82,9 +105,7 @@ def github_line(diagnostic: Diagnostic) -> str:
         if loc.end_line == loc.line:
             props.append(("endColumn", str(loc.end_column)))
     props.append(("title", f"{diagnostic.code} {diagnostic.name}"))
-    message = printable(diagnostic.message, keep=_ESCAPED)
-    if diagnostic.record is not None:
-        message += f" (record {diagnostic.record}, field {diagnostic.field or '-'})"
+    message = printable(diagnostic.message, keep=_ESCAPED) + record_context(diagnostic)
     joined = ",".join(
         f"{key}={escape_property(printable(value, keep=_ESCAPED))}" for key, value in props
     )

@@ -18,7 +18,7 @@ from typing import TextIO
 from newslint.diagnostics import Applicability, Diagnostic, ReadError
 from newslint.output import HUMAN_FORMATS, applied_fixes, render, render_applied_fixes
 from newslint.output.text import StatisticsRow, render_statistics, use_colour
-from newslint.report import as_dict, printable, summary
+from newslint.report import printable, summary
 from newslint.rule import Rule
 from newslint.runner import FileResult
 
@@ -179,7 +179,7 @@ class Reporter:
     def _write_json(self, diagnostics: list[Diagnostic]) -> None:
         import json
 
-        from newslint.output.machine import json_safe
+        from newslint.output.machine import as_dict, json_safe
 
         for diagnostic in diagnostics:
             self.out.write("[\n  " if not self._json_items else ",\n  ")

@@ -14,6 +14,7 @@ from newslint import __version__
 from newslint.baseline import fingerprint
 from newslint.diagnostics import Applicability, Diagnostic, Location, Severity
 from newslint.docs import FIX_WORDS, rule_page
+from newslint.output.text import record_context
 from newslint.registry import find_rule
 from newslint.rule import Rule
 
@@ -123,9 +124,7 @@ def _result(d: Diagnostic, rule_index: int, uri: str, partial_fingerprint: str) 
         if d.field:
             names.append(d.field)
         location["logicalLocations"] = [{"fullyQualifiedName": "/".join(names), "kind": "member"}]
-    message = d.message
-    if d.record is not None:
-        message += f" (record {d.record}, field {d.field or '-'})"
+    message = d.message + record_context(d)
     result: dict[str, Any] = {
         "ruleId": d.code,
         "ruleIndex": rule_index,
@@ -137,8 +136,17 @@ def _result(d: Diagnostic, rule_index: int, uri: str, partial_fingerprint: str) 
     properties: dict[str, Any] = {}
     if d.record is not None:
         properties["record"] = d.record
+    if d.record_id is not None:
+        properties["recordId"] = d.record_id
+    if d.record_url is not None:
+        properties["recordUrl"] = d.record_url
     if d.field:
         properties["field"] = d.field
+        # Where in the field's decoded text (a JSONL record's region is in an escaped line).
+        field_region: dict[str, int] = {"charOffset": d.start, "charLength": d.end - d.start}
+        if d.field_location is not None:
+            field_region = {**_region(d.field_location), **field_region}
+        properties["fieldRegion"] = field_region
     if d.fix is not None:
         properties["fixApplicability"] = d.fix.applicability.value
         if d.fix_edits:

@@ -12,7 +12,7 @@ from typing import TextIO
 
 from newslint.diagnostics import Applicability, Diagnostic
 from newslint.output.source import SourceLines
-from newslint.report import concise_line, printable
+from newslint.report import printable
 
 RESET = "\x1b[0m"
 BOLD = "\x1b[1m"
@@ -62,14 +62,59 @@ def colour_concise_line(diagnostic: Diagnostic) -> str:
         if diagnostic.fix and diagnostic.fix.applicability is Applicability.SAFE
         else ""
     )
-    context = ""
-    if diagnostic.record is not None:
-        context = f" {DIM}(record {diagnostic.record}, field {diagnostic.field or '-'}){RESET}"
+    context = record_context(diagnostic)
+    if context:
+        context = f" {DIM}{context[1:]}{RESET}"
     message = printable(diagnostic.message)
     return f"{where}: {BOLD}{RED}{diagnostic.code}{RESET}{marker} {message}{context}"
 
 
 # --- concise ------------------------------------------------------------------------------
+
+
+def record_context(diagnostic: Diagnostic) -> str:
+    """`` (record 12, id "abc", field body at 3:14)``: which record of a JSONL file, and
+    where in the field's decoded text (line:column); '' for a text file.
+
+    The ``path:line:col`` before the message stays the file's, so that an editor or a
+    terminal opens the file there; but in a JSONL record (and a JSON file's one-line
+    body) that column is an offset into an escaped line of thousands of characters.
+    ``at 3:14`` says where the problem is in the text a person reads: the field's third
+    line (paragraph breaks are lines), 14th character.
+    """
+    loc = diagnostic.field_location
+    if diagnostic.record is None and loc is None:
+        return ""
+    parts = []
+    if diagnostic.record is not None:
+        parts.append(f"record {diagnostic.record}")
+        if diagnostic.record_id is not None:
+            parts.append(f"id {printable(json.dumps(diagnostic.record_id, ensure_ascii=False))}")
+    field = f"field {diagnostic.field or '-'}"
+    if loc is not None:
+        field += f" at {loc.line}:{loc.column}"
+    parts.append(field)
+    return f" ({', '.join(parts)})"
+
+
+def concise_line(diagnostic: Diagnostic, path: str | None = None) -> str:
+    """``path:line:col: CODE [*] message``, then ``record_context`` (a JSON file's record, id,
+    field and the place in the field); ``[*]`` if ``--fix`` can fix it.
+
+    ``path``: the diagnostic's path made ``printable``, when the caller knows it (a report
+    prints hundreds of thousands of lines for a few paths).
+    """
+    fix = diagnostic.fix
+    marker = " [*]" if fix is not None and fix.applicability is Applicability.SAFE else ""
+    message = diagnostic.message
+    if not message.isprintable():
+        message = printable(message)
+    if path is None:
+        path = printable(diagnostic.path)
+    loc = diagnostic.location
+    if loc is not None:
+        path = f"{path}:{loc.line}:{loc.column}"
+    return f"{path}: {diagnostic.code}{marker} {message}{record_context(diagnostic)}"
 
 
 def render_concise(diagnostics: Sequence[Diagnostic], *, colour: bool = False) -> str:
