@@ -273,3 +273,14 @@ def test_process_file_reports_the_raw_bytes_digest(tmp_path: Path) -> None:
     result = process_file(str(path), [], Options())
     assert result.digest == content_digest(data)
     assert result.articles == 1
+
+
+def test_full_output_quotes_the_decompressed_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "c.jsonl.gz"
+    path.write_bytes(gzip.compress(jsonl(DIRTY)))
+    code, out, _ = run(capsys, "--output-format", "full", "--select", "NL101", str(path))
+    assert code == 1
+    assert "1 | " in out and "**harbour**" in out
+    assert "^^^^^^^^^^^ NL101" in out

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from newslint.diagnostics import Location
 from newslint.document import DecodeError, decode
+from newslint.readers.compressed import CompressionError, compression_of, decompress
 
 
 class SourceLines:
@@ -60,6 +61,12 @@ def _read(path: str) -> str | None:
         data = Path(path).read_bytes()
     except OSError:
         return None
+    compression = compression_of(path)
+    if compression is not None:  # a .jsonl.gz: diagnostics point into the text it holds
+        try:
+            data = decompress(data, compression)
+        except CompressionError:
+            return None
     try:
         return decode(data)[0]
     except DecodeError:
