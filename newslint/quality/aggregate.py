@@ -157,7 +157,7 @@ def _field_excerpt(
     escapes), from the diagnostic's field offsets; None if the report does not have the text."""
     name = diagnostic.field
     value = info.value(diagnostic.article_index, name) if name else None
-    if not isinstance(value, str):
+    if not isinstance(value, str) or diagnostic.start < 0:  # -1: offsets not known
         return None
     start = min(max(diagnostic.start, 0), len(value))
     end = min(max(diagnostic.end, start), len(value))
@@ -392,16 +392,19 @@ class DomainStats:
         """Problems per article (None: no article of the domain was counted)."""
         return _per_article(self.problems, self.articles)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, articles_known: bool = True) -> dict[str, Any]:
+        known = articles_known
         return {
             "domain": self.domain,
-            "articles": self.articles,
+            "articles": self.articles if known else None,
             "articles_with_problems": self.articles_with_problems,
-            "share_of_articles_with_problems": _share(self.articles_with_problems, self.articles),
+            "share_of_articles_with_problems": (
+                _share(self.articles_with_problems, self.articles) if known else None
+            ),
             "problems": self.problems,
-            "problems_per_article": self.per_article,
+            "problems_per_article": self.per_article if known else None,
             "weighted_score": self.weighted,
-            "weighted_per_article": _per_article(self.weighted, self.articles),
+            "weighted_per_article": _per_article(self.weighted, self.articles) if known else None,
             "rules": dict(sorted(self.rules.items())),
         }
 
@@ -441,7 +444,8 @@ class GroupStats:
 @dataclass(slots=True)
 class FileStats:
     path: str
-    articles: int
+    articles: int | None
+    """None: not known (a diagnostics file naming a file that is not here)."""
     problems: int
     rules: Counter[str]
 
@@ -454,7 +458,7 @@ class FileStats:
             "path": self.path,
             "articles": self.articles,
             "problems": self.problems,
-            "problems_per_article": self.per_article,
+            "problems_per_article": self.per_article if self.articles is not None else None,
             "rules": dict(sorted(self.rules.items())),
         }
 
@@ -542,7 +546,7 @@ class Report:
             },
             "after_fix": None if self.after_fix is None else self.after_fix.to_json(),
             "rules": [rule.to_json() for rule in self.rules],
-            "domains": [domain.to_json() for domain in self.domains],
+            "domains": [domain.to_json(known) for domain in self.domains],
             "domain_ranking": {
                 "min_articles": self.min_articles,
                 "domains": [
@@ -673,7 +677,7 @@ def aggregate(
             after.add(preview(result.path, result.diagnostics))
         if result.diagnostics:
             totals.files_with_problems += 1
-            articles = len(file_domains) if info.known else result.articles
+            articles = len(file_domains) if info.known else None
             files.append(FileStats(result.path, articles, len(result.diagnostics), file_rules))
     totals.read_errors = len(errors)
     for code, stats in by_rule.items():

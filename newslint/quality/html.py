@@ -579,11 +579,13 @@ def _files_section(report: Report) -> str:
             f"<code>{text(code)}</code>&nbsp;{_number(count)}"
             for code, count in sorted(stats.rules.items(), key=lambda item: (-item[1], item[0]))
         )
+        known = stats.articles is not None
         parts.append(
             f'<tr><td class="path mono">{text(stats.path)}</td>'
-            f'<td class="num">{_number(stats.articles)}</td>'
+            f'<td class="num">{_number(stats.articles) if stats.articles is not None else "?"}</td>'
             f'<td class="num">{_number(stats.problems)}</td>'
-            f'<td class="num">{stats.per_article:.2f}</td><td>{rules}</td></tr>'
+            f'<td class="num">{f"{stats.per_article:.2f}" if known else "?"}</td>'
+            f"<td>{rules}</td></tr>"
         )
     parts.append("</tbody></table></section>")
     return "".join(parts)

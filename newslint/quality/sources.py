@@ -178,8 +178,9 @@ def _diagnostic(item: Mapping[str, Any]) -> Diagnostic:
         str(item["message"]),
         Severity(item.get("severity", "warning")),
         item.get("field"),
-        int(item.get("start") or 0),
-        int(item.get("end") or 0),
+        # The CLI's objects have file locations only: -1 says the field offsets are unknown.
+        int(item["start"]) if isinstance(item.get("start"), int) else -1,
+        int(item["end"]) if isinstance(item.get("end"), int) else -1,
         made_fix,
         path=str(item["path"]),
         record=record if isinstance(record, int) else None,
