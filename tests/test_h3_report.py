@@ -325,7 +325,7 @@ def test_from_ray_parquet_diagnostics_lines(tmp_path: Path) -> None:
     found = report("--from", str(source), tmp_path=tmp_path)
     assert found["totals"]["problems"] == 6 and found["totals"]["articles_with_problems"] == 3
     assert {r["code"]: r["fixable_safe"] for r in found["rules"]} == {
-        "NL304": 3,
+        "NL304": 4,
         "NL301": 1,
         "NL507": 0,
     }
