@@ -12,6 +12,7 @@ store, so it is used once only.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -215,3 +216,135 @@ def test_try_repo_runs_the_check_hook(
     assert "- hook id: newslint" in output
     assert "harbour.txt:7:37: NL101 [*]" in output
     assert (repo / "harbour.txt").read_text(encoding="utf-8") == DAMAGED
+
+
+# -- the README's snippets, verbatim (issue 15) ------------------------------------------------
+
+README_TAG = "v0.1.0"
+"""The ``rev`` the README's snippet names: the tag of the release on main (pyproject's version)."""
+
+REMOTE_SNIPPET = """\
+repos:
+  - repo: https://example.invalid/newslint.git   # where you get newslint from
+    rev: v0.1.0
+    hooks:
+      - id: newslint          # check; or newslint-fix to apply safe fixes
+        files: ^corpus/       # optional: only the corpus (its README.md is left out)
+"""
+"""The README's snippet; the test puts a clone of this project (tagged ``v0.1.0``) in place of
+the repository's URL, and changes nothing else."""
+
+LOCAL_SNIPPET = """\
+repos:
+  - repo: local
+    hooks:
+      - id: newslint
+        name: newslint
+        entry: newslint --force-exclude
+        language: system      # the newslint installed where git commit runs
+        types: [file]
+        files: '(?i)\\.(txt|json|jsonl)(\\.gz|\\.zst)?$'
+        require_serial: true
+"""
+"""The README's second snippet: the newslint installed in the environment (no hook repository
+to fetch), word for word."""
+
+
+@pytest.fixture(scope="session")
+def tagged_clone(hook_repo: tuple[Path, str], hook_env: Path) -> Path:
+    """A clone of the hook repository with the README's tag, as a user's clone of newslint's
+    repository has it once the release is tagged.  Its folder is named after the commit, so that
+    pre-commit's store (keyed by repository and rev) never serves an older snapshot's hook."""
+    snapshot, rev = hook_repo
+    env = _git_env(hook_env / "home")
+    clone = hook_env / f"tagged-{rev[:16]}"
+    if not clone.exists():
+        _git(hook_env, env, "clone", "--quiet", str(snapshot), str(clone))
+        _git(clone, env, "tag", README_TAG)
+    assert _git(clone, env, "rev-parse", f"{README_TAG}^{{commit}}") == rev
+    return clone
+
+
+@pytest.fixture
+def corpus_repo(tmp_path: Path, hook_env: Path) -> tuple[Path, dict[str, str]]:
+    """A repository with a damaged article under corpus/, the corpus's README.md beside it and
+    a damaged article outside corpus/, all staged."""
+    repo = tmp_path / "project"
+    (repo / "corpus").mkdir(parents=True)
+    env = _git_env(hook_env / "home")
+    _git(repo, env, "init", "--quiet")
+    (repo / "corpus" / "harbour.txt").write_text(DAMAGED, encoding="utf-8", newline="\n")
+    (repo / "corpus" / "README.md").write_text("# Our corpus\n\nScraped in 2024.\n", "utf-8")
+    (repo / "notes.txt").write_text(DAMAGED, encoding="utf-8", newline="\n")
+    return repo, env
+
+
+def _run_all_files(repo: Path, env: Mapping[str, str], config: str) -> str:
+    (repo / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    _git(repo, env, "add", ".")
+    result = _pre_commit(repo, env, "run", "--all-files")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output  # the damaged article in corpus/
+    return output
+
+
+def _assert_corpus_checked(output: str) -> None:
+    assert "corpus/harbour.txt:7:37: NL101 [*] Markdown bold markers around" in output
+    assert "exit code: 1" in output and "exit code: 2" not in output
+    assert "README.md" not in output and "unsupported file type" not in output
+    assert "notes.txt" not in output  # files: ^corpus/
+
+
+@pytest.mark.integration  # pre-commit builds the hook's environment from the clone
+def test_the_readme_snippet_works_as_written_with_the_tag(
+    tagged_clone: Path, corpus_repo: tuple[Path, dict[str, str]]
+) -> None:
+    repo, env = corpus_repo
+    url = "https://example.invalid/newslint.git"
+    config = REMOTE_SNIPPET.replace(url, tagged_clone.as_posix())
+    assert config.count(tagged_clone.as_posix()) == 1
+    _assert_corpus_checked(_run_all_files(repo, env, config))
+    fixing = config.replace("- id: newslint ", "- id: newslint-fix ")
+    assert fixing != config
+    output = _run_all_files(repo, env, fixing)
+    assert "files were modified by this hook" in output and "exit code: 2" not in output
+    assert (repo / "corpus" / "harbour.txt").read_text(encoding="utf-8") == FIXED
+    assert (repo / "notes.txt").read_text(encoding="utf-8") == DAMAGED
+
+
+@pytest.mark.integration  # 1-2 s: no environment to build
+def test_the_readme_local_snippet_works_as_written(
+    corpus_repo: tuple[Path, dict[str, str]],
+) -> None:
+    repo, env = corpus_repo
+    env = {**env, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"}
+    output = _run_all_files(repo, env, LOCAL_SNIPPET)
+    assert "corpus/harbour.txt:7:37: NL101 [*] Markdown bold markers around" in output
+    assert "notes.txt:7:37: NL101" in output  # no files: every article of the repository
+    assert "README.md" not in output and "exit code: 2" not in output
+
+
+def test_the_readme_shows_the_tested_snippets() -> None:
+    """The snippets above are the README's, word for word (its pre-commit section)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### pre-commit", 1)[1].split("\n### ", 1)[0]
+    blocks = [block.split("```", 1)[0] for block in section.split("```yaml\n")[1:]]
+    assert blocks == [REMOTE_SNIPPET, LOCAL_SNIPPET]
+
+
+def test_the_hooks_leave_out_what_newslint_does_not_read() -> None:
+    """A user's ``files:`` replaces the hook's pattern, so the hook itself must leave out
+    files newslint does not read (``--force-exclude``), and must not ask for text: a
+    compressed corpus is binary."""
+    import yaml  # pre-commit's own dependency
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert [hook["entry"] for hook in hooks] == [
+        "newslint --force-exclude",
+        "newslint --force-exclude --fix",
+    ]
+    assert [hook["types"] for hook in hooks] == [["file"], ["file"]]
+    pattern = re.compile(hooks[0]["files"])
+    names = ["a.txt", "a.json", "a.jsonl", "A.JSONL", "a.jsonl.gz", "a.json.zst"]
+    assert [name for name in names if pattern.search(name)] == names
+    assert not [name for name in ("README.md", "a.gz", "a.txt~") if pattern.search(name)]
