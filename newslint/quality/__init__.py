@@ -223,12 +223,18 @@ def _file_preview(run: Run, paths: Sequence[str], jobs: int) -> FixPreview:
         except OSError:  # gone since the check: nothing can be said, count it unfixed
             return _unfixed(diagnostics)
         base = fixing()
-        outcome = AfterFix(Remaining.of(diagnostics), Remaining())
+        left: Sequence[Diagnostic] = diagnostics
         if any(d.fixable for d in diagnostics):
             safe = base.with_options(fix=True, diff=False, unsafe_fixes=False)
-            outcome.safe = Remaining.of(safe.check_bytes(path, data)[0].diagnostics)
-        unsafe = base.with_options(fix=True, diff=False, unsafe_fixes=True)
-        outcome.unsafe = Remaining.of(unsafe.check_bytes(path, data)[0].diagnostics)
+            left = safe.check_bytes(path, data)[0].diagnostics
+        outcome = AfterFix(Remaining.of(left), Remaining.of(left))
+        # With no unsafe fix offered before or after the safe ones, --unsafe-fixes would
+        # apply the same fixes: the second pass (a third of the report's time) is skipped.
+        if any(d.fix is not None for d in left) or any(
+            d.fix is not None and not d.fixable for d in diagnostics
+        ):
+            unsafe = base.with_options(fix=True, diff=False, unsafe_fixes=True)
+            outcome.unsafe = Remaining.of(unsafe.check_bytes(path, data)[0].diagnostics)
         return outcome
 
     return preview
