@@ -4,32 +4,42 @@
 return it with a ``newslint`` column of diagnostics (and, for ``fix_dataset``, the records
 fixed), batch by batch through ``map_batches``.  Each record goes through
 ``newslint.lint_record`` / ``fix_record``, so results are the library's, which are the CLI's.
+A record that cannot be checked (bytes, a value JSON cannot hold, a record too large) never
+aborts the job: its column holds one ``error`` entry instead, and ``summarize`` counts them.
 
-``run_ray_engine`` is ``newslint --engine ray INPUT... OUTPUT``: JSONL files are cut into
-byte ranges at line boundaries, each range is checked (and fixed) as the CLI would check
-those lines, and the driver writes ``OUTPUT/diagnostics.jsonl`` (the CLI's ``json-lines``
-report) and, with ``fix``, the fixed files under ``OUTPUT`` with their names.
+``run_ray_engine`` is ``newslint --engine ray INPUT... OUTPUT``: Ray Data reads the files
+(local paths or URIs such as ``s3://`` and ``gs://``, through pyarrow filesystems), the
+workers check (and fix) them batch by batch, and Ray's write tasks write OUTPUT: the fixed
+data and the diagnostics.  The driver only merges the diagnostics parts and adds up counts.
 """
 
 from __future__ import annotations
 
 import codecs
-import dataclasses
+import contextlib
 import functools
 import json
+import logging
 import os
 import pickle
+import posixpath
 import sys
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from pathlib import Path
+import uuid
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any, TextIO
 
 try:
     import pyarrow as pa  # type: ignore[import-untyped,import-not-found,unused-ignore]
+    import pyarrow.fs as pafs  # type: ignore[import-untyped,import-not-found,unused-ignore]
     import pyarrow.parquet as pq  # type: ignore[import-untyped,import-not-found,unused-ignore]
     import ray  # type: ignore[import-not-found,unused-ignore]
     import ray.data  # type: ignore[import-not-found,unused-ignore]
+    from ray.data.block import BlockAccessor  # type: ignore[import-not-found,unused-ignore]
+    from ray.data.datasource import (  # type: ignore[import-not-found,unused-ignore]
+        Datasink,
+        FileBasedDatasource,
+    )
 except ImportError as exc:  # pragma: no cover - exercised only without the extra
     raise ImportError(f"newslint.ray needs Ray Data: pip install 'newslint[ray]' ({exc})") from None
 
@@ -37,17 +47,22 @@ from newslint import jsonstr
 from newslint.config import Configuration
 from newslint.diagnostics import Applicability
 from newslint.jsonstr import JsonStyle
-from newslint.records import RECORD_PATH, FixResult, as_dicts, is_missing
-from newslint.report import as_dict, summary
+from newslint.output.machine import as_dict, json_safe
+from newslint.records import RECORD_PATH, FixResult, RecordError, as_dicts, is_missing
+from newslint.report import summary
 from newslint.run import Run
 from newslint.statistics import CorpusStatistics, Statistic
 
 __all__ = [
     "DIAGNOSTICS_TYPE",
+    "ERROR_CODE",
+    "RayOptions",
+    "Summary",
     "check_dataset",
     "fix_dataset",
     "learn_dataset",
     "run_ray_engine",
+    "summarize",
 ]
 
 COLUMN = "newslint"
@@ -87,10 +102,157 @@ DIAGNOSTICS_TYPE = pa.list_(
 )
 """The Arrow type of the diagnostics column: a list of ``Diagnostic.as_dict()`` structs.
 
-Fixed, so that batches without any fix (or any diagnostic) still agree on the schema."""
+Fixed, so that batches without any fix (or any diagnostic) still agree on the schema.
+A record that could not be checked holds one entry with ``code`` ``ERROR_CODE``."""
 
-CHUNK_BYTES = 4 << 20
-"""JSONL files are split into ranges of about this many bytes, one Ray task each."""
+ERROR_CODE = "error"
+"""The ``code`` of the entry a record gets when it cannot be checked (never a rule's code)."""
+
+MAX_RECORD_SIZE = 64 << 20
+"""Records larger than this (characters of text, or bytes of a JSONL line) are not checked:
+they get an error entry, so that one pathological row cannot stall or kill a worker."""
+
+FIRST_ERRORS = 5
+"""How many error messages a summary keeps (the count covers them all)."""
+
+_PATH = "__newslint_path"
+_RECORD = "__newslint_record"
+
+
+@dataclass(frozen=True)
+class RayOptions:
+    """How Ray runs the map step: passed through to ``Dataset.map_batches``.
+
+    ``concurrency``: the number of tasks (or a ``(min, max)`` range); ``num_cpus``: CPUs
+    reserved per task; ``ray_remote_args``: any other ``ray.remote`` option (``memory``,
+    ``resources``, ``runtime_env``, ``scheduling_strategy``...).  None leaves Ray's default.
+    """
+
+    concurrency: int | tuple[int, int] | None = None
+    num_cpus: float | None = None
+    ray_remote_args: Mapping[str, Any] = field(default_factory=dict)
+    batch_size: int = 256
+
+    def map_kwargs(self) -> dict[str, Any]:
+        """The keyword arguments for ``map_batches`` (only those set)."""
+        kwargs: dict[str, Any] = dict(self.ray_remote_args)
+        if self.concurrency is not None:
+            kwargs["concurrency"] = self.concurrency
+        if self.num_cpus is not None:
+            kwargs["num_cpus"] = self.num_cpus
+        return kwargs
+
+    @classmethod
+    def parse(cls, text: str, source: str) -> RayOptions:
+        """Options from JSON (``NEWSLINT_RAY_OPTIONS``); ``ValueError`` with a one-line reason."""
+        try:
+            raw = json.loads(text)
+        except ValueError as exc:
+            raise ValueError(f"{source}: invalid JSON: {exc}") from None
+        if not isinstance(raw, dict):
+            raise ValueError(f"{source}: expected a JSON object")
+        unknown = sorted(set(raw) - {"concurrency", "num_cpus", "ray_remote_args", "batch_size"})
+        if unknown:
+            raise ValueError(
+                f"{source}: unknown key {unknown[0]!r} "
+                "(allowed: batch_size, concurrency, num_cpus, ray_remote_args)"
+            )
+        concurrency = raw.get("concurrency")
+        if isinstance(concurrency, list) and len(concurrency) == 2:
+            concurrency = (concurrency[0], concurrency[1])
+        valid_concurrency = concurrency is None or (
+            (isinstance(concurrency, int) and concurrency > 0)
+            or (
+                isinstance(concurrency, tuple)
+                and all(isinstance(n, int) and n > 0 for n in concurrency)
+            )
+        )
+        if not valid_concurrency or isinstance(concurrency, bool):
+            raise ValueError(f"{source}: concurrency: expected a positive number or [min, max]")
+        num_cpus = raw.get("num_cpus")
+        if num_cpus is not None and (
+            isinstance(num_cpus, bool) or not isinstance(num_cpus, (int, float)) or num_cpus < 0
+        ):
+            raise ValueError(f"{source}: num_cpus: expected a number of CPUs")
+        remote = raw.get("ray_remote_args", {})
+        if not isinstance(remote, dict):
+            raise ValueError(f"{source}: ray_remote_args: expected a JSON object")
+        batch = raw.get("batch_size", 256)
+        if isinstance(batch, bool) or not isinstance(batch, int) or batch < 1:
+            raise ValueError(f"{source}: batch_size: expected a positive number")
+        return cls(concurrency, num_cpus, remote, batch)
+
+
+OPTIONS_VARIABLE = "NEWSLINT_RAY_OPTIONS"
+"""Environment variable with ``RayOptions`` as JSON, for ``--engine ray`` from the CLI."""
+
+
+# -- one record, never raising -----------------------------------------------------------------
+
+
+def error_entry(message: str) -> dict[str, Any]:
+    """The column entry of a record that could not be checked (``DIAGNOSTICS_TYPE``)."""
+    return {
+        "code": ERROR_CODE,
+        "name": "record-error",
+        "message": message,
+        "severity": "error",
+        "field": None,
+        "start": None,
+        "end": None,
+        "snippet": None,
+        "fix": None,
+    }
+
+
+def _reason(exc: Exception) -> str:
+    """One line saying why a record failed: the library's message, or the exception's."""
+    text = str(exc) if isinstance(exc, RecordError) else f"{type(exc).__name__}: {exc}"
+    line = " ".join(text.split())
+    return line if len(line) <= 300 else line[:297] + "..."
+
+
+def _size(record: Any) -> int:
+    """The characters of text in a record's top-level string (and bytes) values."""
+    if not isinstance(record, Mapping):
+        return 0
+    return sum(len(v) for v in record.values() if isinstance(v, (str, bytes)))
+
+
+def _too_large(size: int, limit: int) -> str:
+    return f"record is too large to check: {size} characters of text (the limit is {limit})"
+
+
+def _lint_one(
+    settings: Run, record: Any, drop_missing: bool, limit: int
+) -> tuple[list[dict[str, Any]], str | None]:
+    """The record's column value and, if it could not be checked, why."""
+    size = _size(record)
+    if size > limit:
+        message = _too_large(size, limit)
+        return [error_entry(message)], message
+    try:
+        return as_dicts(settings.lint_record(record, drop_missing=drop_missing)), None
+    except Exception as exc:  # one bad row must not abort the job
+        message = _reason(exc)
+        return [error_entry(message)], message
+
+
+def _fix_one(
+    settings: Run, record: dict[str, Any], unsafe: bool | None, drop_missing: bool, limit: int
+) -> tuple[FixResult, list[dict[str, Any]], str | None]:
+    """The record fixed (or unchanged if it could not be), its column value, and why not."""
+    size = _size(record)
+    message: str | None
+    if size > limit:
+        message = _too_large(size, limit)
+    else:
+        try:
+            result = settings.fix_record(record, unsafe, drop_missing=drop_missing)
+            return result, as_dicts(result.remaining), None
+        except Exception as exc:  # one bad row must not abort the job
+            message = _reason(exc)
+    return FixResult(record), [error_entry(message)], message
 
 
 # -- datasets ----------------------------------------------------------------------------------
@@ -111,10 +273,11 @@ def _with_column(table: pa.Table, column: str, values: list[list[dict[str, Any]]
     return table.append_column(column, array)
 
 
-def _check_batch(table: pa.Table, settings: Run, column: str, drop_missing: bool) -> pa.Table:
+def _check_batch(
+    table: pa.Table, settings: Run, column: str, drop_missing: bool, limit: int = MAX_RECORD_SIZE
+) -> pa.Table:
     values = [
-        as_dicts(settings.lint_record(record, drop_missing=drop_missing))
-        for record in _records(table, column)
+        _lint_one(settings, record, drop_missing, limit)[0] for record in _records(table, column)
     ]
     return _with_column(table, column, values)
 
@@ -161,24 +324,36 @@ def _fixed_column(
         return pa.array(values, from_pandas=True)
 
 
+def _fixed_table(
+    table: pa.Table,
+    names: list[str],
+    records: list[dict[str, Any]],
+    results: list[FixResult],
+    related: str,
+) -> pa.Table:
+    """The columns ``names`` of ``table`` with the fixes applied (and ``related`` added)."""
+    arrays = [_fixed_column(name, table.column(name), records, results, related) for name in names]
+    names = list(names)
+    if related not in names:
+        # Promo fixes may add the list: every batch gets the column, so their schemas agree.
+        names.append(related)
+        arrays.append(_fixed_column(related, None, records, results, related))
+    return pa.Table.from_arrays(arrays, names=names)
+
+
 def _fix_batch(
     table: pa.Table,
     settings: Run,
     column: str,
     unsafe: bool | None,
     drop_missing: bool,
+    limit: int = MAX_RECORD_SIZE,
 ) -> pa.Table:
     records = _records(table, column)
-    results = [settings.fix_record(record, unsafe, drop_missing=drop_missing) for record in records]
-    related = _related_name(settings)
+    outcomes = [_fix_one(settings, record, unsafe, drop_missing, limit) for record in records]
     names = [name for name in table.column_names if name != column]
-    arrays = [_fixed_column(name, table.column(name), records, results, related) for name in names]
-    if related not in names:
-        # Promo fixes may add the list: every batch gets the column, so their schemas agree.
-        names.append(related)
-        arrays.append(_fixed_column(related, None, records, results, related))
-    fixed = pa.Table.from_arrays(arrays, names=names)
-    return _with_column(fixed, column, [as_dicts(r.remaining) for r in results])
+    fixed = _fixed_table(table, names, records, [o[0] for o in outcomes], _related_name(settings))
+    return _with_column(fixed, column, [o[1] for o in outcomes])
 
 
 def _learn_batch(
@@ -187,9 +362,19 @@ def _learn_batch(
     kinds: tuple[type[Statistic], ...],
     column: str,
     drop_missing: bool,
+    limit: int = MAX_RECORD_SIZE,
 ) -> pa.Table:
-    """The map step: one batch's statistics, pickled into a one-row table."""
-    learned = settings.learn_records(_records(table, column), kinds, drop_missing=drop_missing)
+    """The map step: one batch's statistics, pickled into a one-row table.
+
+    Records that cannot be read add nothing (the check pass reports them)."""
+    learned = CorpusStatistics(kinds)
+    for record in _records(table, column):
+        if _size(record) > limit:
+            continue
+        try:
+            learned.merge(settings.learn_records([record], kinds, drop_missing=drop_missing))
+        except Exception:  # the check pass reports the record
+            continue
     return pa.table({"statistics": [pickle.dumps(learned)]})
 
 
@@ -201,6 +386,7 @@ def learn_dataset(
     column: str = COLUMN,
     batch_size: int = 256,
     drop_missing: bool = True,
+    options: RayOptions | None = None,
 ) -> CorpusStatistics:
     """The corpus pass as a map-reduce: each batch's statistics are collected where the batch
     is (map), then merged here (reduce).  ``kinds``: the statistics to learn (default: what
@@ -218,21 +404,32 @@ def learn_dataset(
         ),
         batch_format="pyarrow",
         batch_size=batch_size,
+        **(options or RayOptions()).map_kwargs(),
     )
     learned = CorpusStatistics(wanted)
-    for row in parts.iter_rows():
+    for row in parts.iter_rows():  # one row per batch
         learned.merge(pickle.loads(row["statistics"]))
     return learned
 
 
 def _learned(
-    dataset: ray.data.Dataset, settings: Run, column: str, batch_size: int, drop_missing: bool
+    dataset: ray.data.Dataset,
+    settings: Run,
+    column: str,
+    batch_size: int,
+    drop_missing: bool,
+    options: RayOptions | None,
 ) -> Run:
     """``settings`` with the statistics its rules need, learned from ``dataset`` if need be."""
     if not settings.needs_corpus_pass:
         return settings
     statistics = learn_dataset(
-        dataset, settings, column=column, batch_size=batch_size, drop_missing=drop_missing
+        dataset,
+        settings,
+        column=column,
+        batch_size=batch_size,
+        drop_missing=drop_missing,
+        options=options,
     )
     return settings.with_statistics(statistics)
 
@@ -244,20 +441,29 @@ def check_dataset(
     column: str = COLUMN,
     batch_size: int = 256,
     drop_missing: bool = True,
+    options: RayOptions | None = None,
+    max_record_size: int = MAX_RECORD_SIZE,
 ) -> ray.data.Dataset:
     """``dataset`` with a ``column`` of diagnostics (``Diagnostic.as_dict()`` structs) per record.
 
     Arrow holds a field that a record lacks as null, so ``drop_missing`` (on by default)
     reads nulls as absent fields; see ``newslint.lint_record``.  An existing ``column``
-    is replaced (and is not part of the record that is checked).
+    is replaced (and is not part of the record that is checked).  A record that cannot be
+    checked gets one entry with code ``ERROR_CODE`` and the reason; ``summarize`` counts
+    them.  ``options``: concurrency, CPUs and remote arguments of the map step.
     """
-    resolved = _learned(dataset, Run.of(settings), column, batch_size, drop_missing)
+    resolved = _learned(dataset, Run.of(settings), column, batch_size, drop_missing, options)
     return dataset.map_batches(
         functools.partial(
-            _check_batch, settings=resolved, column=column, drop_missing=drop_missing
+            _check_batch,
+            settings=resolved,
+            column=column,
+            drop_missing=drop_missing,
+            limit=max_record_size,
         ),
         batch_format="pyarrow",
         batch_size=batch_size,
+        **(options or RayOptions()).map_kwargs(),
     )
 
 
@@ -269,14 +475,17 @@ def fix_dataset(
     column: str = COLUMN,
     batch_size: int = 256,
     drop_missing: bool = True,
+    options: RayOptions | None = None,
+    max_record_size: int = MAX_RECORD_SIZE,
 ) -> ray.data.Dataset:
     """``dataset`` with every record fixed (``newslint.fix_record``) and a ``column`` of the
     problems left in it.
 
     Columns keep their types; a ``related`` column (the configuration's name for it) is
-    added if the dataset has none, since promo fixes move headlines there.
+    added if the dataset has none, since promo fixes move headlines there.  A record that
+    cannot be fixed is kept as it is, with an ``ERROR_CODE`` entry in ``column``.
     """
-    resolved = _learned(dataset, Run.of(settings), column, batch_size, drop_missing)
+    resolved = _learned(dataset, Run.of(settings), column, batch_size, drop_missing, options)
     return dataset.map_batches(
         functools.partial(
             _fix_batch,
@@ -284,22 +493,156 @@ def fix_dataset(
             column=column,
             unsafe=unsafe,
             drop_missing=drop_missing,
+            limit=max_record_size,
         ),
         batch_format="pyarrow",
         batch_size=batch_size,
+        **(options or RayOptions()).map_kwargs(),
     )
 
 
-# -- the engine: JSONL files, byte range by byte range ----------------------------------------
+@dataclass
+class Summary:
+    """What a checked dataset holds, added up on the workers: counts and the first errors."""
+
+    rows: int = 0
+    problems: int = 0
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+    """The first ``FIRST_ERRORS`` reasons a record could not be checked."""
+
+    def add(self, other: Summary) -> None:
+        self.rows += other.rows
+        self.problems += other.problems
+        self.failed += other.failed
+        self.errors = (self.errors + other.errors)[:FIRST_ERRORS]
+
+    def __str__(self) -> str:
+        line = f"{self.rows} records, {self.problems} problems, {self.failed} could not be checked"
+        return "\n".join([line, *(f"  {reason}" for reason in self.errors)])
+
+
+def _summarize_batch(table: pa.Table, column: str) -> pa.Table:
+    part = Summary(rows=table.num_rows)
+    for entries in table.column(column).to_pylist():
+        for entry in entries or ():
+            if entry["code"] == ERROR_CODE:
+                part.failed += 1
+                if len(part.errors) < FIRST_ERRORS:
+                    part.errors.append(entry["message"])
+            else:
+                part.problems += 1
+    return pa.table({"summary": [pickle.dumps(part)]})
+
+
+def summarize(dataset: ray.data.Dataset, column: str = COLUMN) -> Summary:
+    """The counts of a ``check_dataset``/``fix_dataset`` result: records, problems, records
+    that could not be checked and why (the first few).  Counted on the workers; the driver
+    receives one small row per block."""
+    total = Summary()
+    parts = dataset.map_batches(
+        functools.partial(_summarize_batch, column=column), batch_format="pyarrow", batch_size=None
+    )
+    for row in parts.iter_rows():
+        total.add(pickle.loads(row["summary"]))
+    return total
+
+
+# -- the engine: Ray Data reads, the workers check, Ray's write tasks write ---------------------
+
+BLOCK_BYTES = 4 << 20
+"""The JSONL reader yields blocks of about this many bytes of lines."""
+
+ROWS_PER_FILE = 10_000
+"""Ray's write tasks get at least this many rows (the rest at the end): fixed Parquet files
+have row groups of this size, not one per record."""
+
+_JSONL_SUFFIXES = (".jsonl",)
+_PARQUET_SUFFIX = ".parquet"
+_OUT = "__newslint_"
+"""Prefix of the engine's own columns (a dataset's columns never collide with them)."""
+
+
+def _filesystem_of(location: str) -> tuple[Any, str]:
+    """The pyarrow filesystem of a local path or URI (``s3://``, ``gs://``, ``file://``...),
+    and the path in it.  A URI is never turned into a local path."""
+    if "://" in location:
+        filesystem, path = pafs.FileSystem.from_uri(location)
+        return filesystem, str(path)
+    return pafs.LocalFileSystem(), os.path.abspath(location).replace(os.sep, "/")
+
+
+def _one_line(exc: BaseException) -> str:
+    """An exception as one line, for ``newslint: error:``; Ray's task errors give their cause."""
+    cause = getattr(exc, "cause", None)
+    if isinstance(cause, BaseException) and cause is not exc:
+        exc = cause
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    text = lines[0] if lines else type(exc).__name__
+    return text if len(text) <= 400 else text[:397] + "..."
+
+
+def _suffix(path: str) -> str:
+    return posixpath.splitext(path)[1].lower()
 
 
 @dataclass(frozen=True)
-class _Chunk:
-    file: int
-    """Index of the file in the run's list."""
+class _Input:
     path: str
-    start: int
-    end: int
+    """The path in the filesystem (``bucket/key`` for ``s3://bucket/key``)."""
+    display: str
+    """The path as the user wrote it (or under the folder they wrote), for messages."""
+
+
+def _collect_inputs(inputs: Sequence[str]) -> tuple[Any, list[_Input], list[str]]:
+    """The filesystem, the files to read (folders searched for .jsonl and .parquet), errors."""
+    files: list[_Input] = []
+    errors: list[str] = []
+    filesystems: dict[str, Any] = {}
+    for name in inputs:
+        scheme = name.split("://", 1)[0] if "://" in name else "local"
+        try:
+            filesystem, path = _filesystem_of(name)
+            info = filesystem.get_file_info(path)
+        except Exception as exc:  # credentials, network, unknown scheme
+            errors.append(f"{name}: error: cannot open: {_one_line(exc)}")
+            continue
+        filesystems.setdefault(scheme, filesystem)
+        if info.type == pafs.FileType.NotFound:
+            errors.append(f"{name}: error: no such file or folder")
+        elif info.type == pafs.FileType.Directory:
+            try:
+                found = filesystem.get_file_info(pafs.FileSelector(path, recursive=True))
+            except Exception as exc:
+                errors.append(f"{name}: error: cannot list: {_one_line(exc)}")
+                continue
+            wanted = sorted(
+                each.path
+                for each in found
+                if each.type == pafs.FileType.File
+                and _suffix(each.path) in (*_JSONL_SUFFIXES, _PARQUET_SUFFIX)
+                and not any(
+                    part.startswith(("_", "."))
+                    for part in posixpath.relpath(each.path, path).split("/")
+                )
+            )
+            if not wanted:
+                errors.append(f"{name}: error: no .jsonl or .parquet files in this folder")
+            for each in wanted:
+                relative = posixpath.relpath(each, path)
+                files.append(_Input(each, posixpath.join(name.rstrip("/"), relative)))
+        elif _suffix(path) not in (*_JSONL_SUFFIXES, _PARQUET_SUFFIX):
+            errors.append(f"{name}: error: the ray engine reads .jsonl and .parquet files")
+        elif info.size == 0:
+            errors.append(f"{name}: error: file is empty: no article to check")
+        else:
+            files.append(_Input(path, name))
+    if len(filesystems) > 1:
+        errors.append(
+            "newslint: error: the ray engine reads inputs from one filesystem at a time "
+            f"(got {', '.join(sorted(filesystems))})"
+        )
+    return next(iter(filesystems.values()), None), files, errors
 
 
 @dataclass(frozen=True)
@@ -307,99 +650,135 @@ class _Job:
     settings: Run
     fix: bool
     unsafe: bool
-    paths: tuple[str, ...]
-    styles: tuple[JsonStyle, ...] = ()
-    """Each file's JSON escaping style, read off the whole file as the CLI does."""
+    displays: Mapping[str, str]
+    """Each file's path in the filesystem -> its path as the user named it."""
+    styles: Mapping[str, JsonStyle] = field(default_factory=dict)
+    """Each JSONL file's JSON escaping style, read off the whole file as the CLI does."""
+    limit: int = MAX_RECORD_SIZE
+
+    def display(self, path: str) -> str:
+        return self.displays.get(path, path)
 
 
-def _chunks(paths: Sequence[str], size: int) -> list[_Chunk]:
-    chunks = []
-    for index, path in enumerate(paths):
-        length = os.path.getsize(path)
-        starts = range(0, max(length, 1), size)
-        chunks += [_Chunk(index, path, start, min(start + size, length)) for start in starts]
-    return chunks
+class _LinesDatasource(FileBasedDatasource):
+    """JSONL files as rows of lines: ``path``, ``line`` (from 1), ``raw`` bytes, ``ending``.
+
+    Ray's file reading (filesystems, URIs, retries, read tasks spread over the cluster)
+    with newslint's reading of a line: bytes, never decoded here, so that a line that is
+    not UTF-8 or not JSON is one row's error, not the job's."""
+
+    def __init__(self, paths: list[str], *, block_bytes: int, **arguments: Any) -> None:
+        super().__init__(paths, **arguments)
+        self.block_bytes = block_bytes
+
+    def _read_stream(self, f: Any, path: str) -> Iterator[pa.Table]:
+        lines: list[int] = []
+        raws: list[bytes] = []
+        endings: list[bytes] = []
+        size = 0
+        number = 0
+
+        def block() -> pa.Table:
+            return pa.table(
+                {
+                    "path": pa.array([path] * len(raws), pa.string()),
+                    "line": pa.array(lines, pa.int64()),
+                    "raw": pa.array(raws, pa.large_binary()),
+                    "ending": pa.array(endings, pa.binary()),
+                }
+            )
+
+        def add(piece: bytes, ending: bytes) -> None:
+            nonlocal number, size
+            if piece.endswith(b"\r"):
+                piece, ending = piece[:-1], b"\r" + ending
+            number += 1
+            lines.append(number)
+            raws.append(piece)
+            endings.append(ending)
+            size += len(piece)
+
+        buffer = bytearray()
+        while chunk := f.read(1 << 20):
+            buffer += chunk
+            end = buffer.rfind(b"\n")
+            if end < 0:
+                continue
+            complete = bytes(buffer[: end + 1])
+            del buffer[: end + 1]
+            for piece in complete.split(b"\n")[:-1]:
+                add(piece, b"\n")
+                if size >= self.block_bytes:
+                    yield block()
+                    lines, raws, endings, size = [], [], [], 0
+        if buffer:
+            add(bytes(buffer), b"")
+        if raws:
+            yield block()
 
 
-def _lines_of(chunk: _Chunk) -> Iterator[bytes]:
-    """The lines (with their endings) that start in ``[chunk.start, chunk.end)``."""
-    with open(chunk.path, "rb") as handle:
-        if chunk.start > 0:
-            handle.seek(chunk.start - 1)
-            handle.readline()  # the end of the line that started in the previous range
-        while handle.tell() < chunk.end or (chunk.start == chunk.end == 0):
-            line = handle.readline()
-            if not line:
-                break
-            yield line
-            if chunk.start == chunk.end == 0:
-                break
+class _ParquetRowsDatasource(FileBasedDatasource):
+    """Parquet files as their rows plus each row's file and number (from 1), for the report."""
+
+    def __init__(self, paths: list[str], *, batch_rows: int, **arguments: Any) -> None:
+        super().__init__(paths, **arguments)
+        self.batch_rows = batch_rows
+
+    def _open_input_source(self, filesystem: Any, path: str, **open_args: Any) -> Any:
+        return filesystem.open_input_file(path)  # Parquet needs random access
+
+    def _read_stream(self, f: Any, path: str) -> Iterator[pa.Table]:
+        first = 1
+        for batch in pq.ParquetFile(f).iter_batches(batch_size=self.batch_rows):
+            table = pa.Table.from_batches([batch])
+            count = table.num_rows
+            table = table.append_column(_PATH, pa.array([path] * count, pa.string()))
+            table = table.append_column(_RECORD, pa.array(range(first, first + count), pa.int64()))
+            first += count
+            yield table
 
 
-def _check_line(
-    job: _Job, index: int, data: bytes
-) -> tuple[bytes | None, list[dict[str, Any]], list[dict[str, Any]], int]:
-    """One JSONL line checked (and fixed) as the CLI would: as a one-line ``.json`` file,
-    with the per-file-ignores of the file it is a line of."""
-    run = job.settings.with_options(fix=job.fix, unsafe_fixes=job.unsafe, locate_fixes=True)
-    # The file's style, not the line's: a fix writes text escaped as the whole file escapes it.
-    style = job.styles[index] if job.styles else None
-    result, fixed = run.check_bytes(RECORD_PATH, data, style=style, ignores_of=job.paths[index])
-    for diagnostic in result.diagnostics:
-        diagnostic.path = job.paths[index]
-    errors = [
-        {"message": error.message, "line": error.line, "column": error.column}
-        for error in result.errors
-    ]
-    # The CLI's json-lines dicts, lines counted within the record (the driver shifts them).
-    return fixed, [as_dict(d) for d in result.diagnostics], errors, result.fixed
+@dataclass
+class _Counts:
+    problems: int = 0
+    safe: int = 0
+    unsafe: int = 0
+    fixed: int = 0
+    errors: int = 0
+
+    def count(self, item: Mapping[str, Any]) -> None:
+        self.problems += 1
+        fix = item.get("fix")
+        if fix is not None:
+            if fix["applicability"] == Applicability.SAFE.value:
+                self.safe += 1
+            else:
+                self.unsafe += 1
 
 
-def _process_chunk(row: dict[str, Any], job: _Job) -> list[dict[str, Any]]:
-    chunk: _Chunk = row["item"]
-    out = []
-    for raw in _lines_of(chunk):
-        body = raw.rstrip(b"\n")
-        ending = raw[len(body) :]
-        if body.endswith(b"\r"):
-            body, ending = body[:-1], b"\r" + ending
-        text: bytes | None = None
-        diagnostics: list[dict[str, Any]] = []
-        errors: list[dict[str, Any]] = []
-        fixed = 0
-        if body.strip():
-            text, diagnostics, errors, fixed = _check_line(job, chunk.file, body)
-        out.append(
-            {
-                "file": chunk.file,
-                "text": (text if text is not None else body) if job.fix else b"",
-                "ending": ending,
-                "diagnostics": json.dumps(diagnostics, ensure_ascii=False),
-                "errors": json.dumps(errors, ensure_ascii=False),
-                "fixed": fixed,
-            }
-        )
-    return out
+_COUNTERS = ("problems", "safe", "unsafe", "fixed", "errors")
 
 
-def _learn_chunk(row: dict[str, Any], settings: Run) -> list[dict[str, Any]]:
-    """The map step of the corpus pass over JSONL: one chunk's statistics, pickled."""
-    chunk: _Chunk = row["item"]
-    learned = CorpusStatistics(settings.corpus_statistics)
-    for raw in _lines_of(chunk):
-        if raw.strip():
-            learned.merge(settings.learn_bytes(RECORD_PATH, raw.rstrip(b"\r\n")))
-    return [{"statistics": pickle.dumps(learned)}]
+def _encode(lines: Iterable[str]) -> bytes:
+    """Report lines as UTF-8 (lone surrogates escaped, as the CLI's report file does)."""
+    return "".join(line + "\n" for line in lines).encode("utf-8", "backslashreplace")
 
 
-def _learn_jsonl(chunks: Sequence[_Chunk], settings: Run) -> Run:
-    """The corpus pass over JSONL files as a map-reduce; ``settings`` with what it learned."""
-    dataset = ray.data.from_items(list(chunks), override_num_blocks=max(1, len(chunks)))
-    parts = dataset.flat_map(functools.partial(_learn_chunk, settings=settings))
-    learned = CorpusStatistics(settings.corpus_statistics)
-    for row in parts.iter_rows():
-        learned.merge(pickle.loads(row["statistics"]))
-    return settings.with_statistics(learned)
+def _dump(item: Mapping[str, Any]) -> str:
+    """One line of the report, as ``--output-format json-lines`` writes it."""
+    return json_safe(json.dumps(item, ensure_ascii=False, separators=(",", ":")))
+
+
+def _report_columns(
+    reports: list[bytes], errors: list[bytes], counts: list[_Counts]
+) -> dict[str, Any]:
+    columns: dict[str, Any] = {
+        _OUT + "report": pa.array(reports, pa.large_binary()),
+        _OUT + "errors": pa.array(errors, pa.large_binary()),
+    }
+    for name in _COUNTERS:
+        columns[_OUT + "n_" + name] = pa.array([getattr(c, name) for c in counts], pa.int64())
+    return columns
 
 
 def _shift(item: dict[str, Any], line: int) -> dict[str, Any]:
@@ -416,177 +795,384 @@ def _shift(item: dict[str, Any], line: int) -> dict[str, Any]:
     return item
 
 
-def _output_names(paths: Sequence[str]) -> list[str]:
-    """Each input's name under OUTPUT: its path relative to the inputs' common folder."""
-    folders = [os.path.dirname(os.path.abspath(p)) for p in paths]
-    common = os.path.commonpath(folders) if folders else ""
-    return [os.path.relpath(os.path.abspath(p), common) for p in paths]
-
-
-def _collect_inputs(inputs: Sequence[str]) -> tuple[list[str], list[str]]:
-    """The files to read (folders searched for .jsonl and .parquet), and errors."""
-    files: list[str] = []
-    errors: list[str] = []
-    for name in inputs:
-        if os.path.isdir(name):
-            found = sorted(
-                str(p) for p in Path(name).rglob("*") if p.suffix in (".jsonl", ".parquet")
-            )
-            if not found:
-                errors.append(f"{name}: error: no .jsonl or .parquet files in this folder")
-            files += found
-        elif os.path.isfile(name):
-            if Path(name).suffix.lower() not in (".jsonl", ".parquet"):
-                errors.append(f"{name}: error: the ray engine reads .jsonl and .parquet files")
-            elif os.path.getsize(name) == 0:
-                errors.append(f"{name}: error: file is empty: no article to check")
+def _process_lines(table: pa.Table, job: _Job) -> pa.Table:
+    """The map step over JSONL lines: each line checked (and fixed) as the CLI would check it,
+    as a one-line ``.json`` file with the per-file-ignores of its file."""
+    run = job.settings.with_options(fix=job.fix, unsafe_fixes=job.unsafe, locate_fixes=True)
+    data: list[bytes] = []
+    reports: list[bytes] = []
+    errors: list[bytes] = []
+    counts: list[_Counts] = []
+    for path, line, raw, ending in zip(
+        table.column("path").to_pylist(),
+        table.column("line").to_pylist(),
+        table.column("raw").to_pylist(),
+        table.column("ending").to_pylist(),
+        strict=True,
+    ):
+        display = job.display(path)
+        count = _Counts()
+        report: list[str] = []
+        messages: list[str] = []
+        text = raw
+        if raw.strip():
+            try:
+                if len(raw) > job.limit:
+                    raise RecordError(
+                        f"line is too large to check: {len(raw)} bytes (the limit is {job.limit})"
+                    )
+                # The file's style, not the line's: a fix writes text escaped as the file does.
+                result, fixed = run.check_bytes(
+                    RECORD_PATH, raw, style=job.styles.get(path), ignores_of=display
+                )
+            except Exception as exc:  # one bad line must not abort the job
+                messages.append(f"{display}:{line}: error: {_reason(exc)}")
             else:
-                files.append(name)
+                for diagnostic in result.diagnostics:
+                    item = _shift(as_dict(diagnostic), line)
+                    item["path"] = display
+                    count.count(item)
+                    report.append(_dump(item))
+                for error in result.errors:
+                    column = f":{error.column}" if error.column is not None else ""
+                    messages.append(f"{display}:{line}{column}: error: {error.message}")
+                count.fixed = result.fixed
+                if fixed is not None:
+                    text = fixed
+        count.errors = len(messages)
+        data.append(text + ending if job.fix else b"")
+        reports.append(_encode(report))
+        errors.append(_encode(messages))
+        counts.append(count)
+    columns = _report_columns(reports, errors, counts)
+    columns[_OUT + "data"] = pa.array(data, pa.large_binary())
+    return pa.table(columns)
+
+
+def _process_rows(table: pa.Table, job: _Job) -> pa.Table:
+    """The map step over Parquet rows: each record checked (and fixed) as ``lint_record`` /
+    ``fix_record`` would; the fixed columns keep their types."""
+    paths = table.column(_PATH).to_pylist()
+    numbers = table.column(_RECORD).to_pylist()
+    records_table = table.drop_columns([_PATH, _RECORD])
+    records = records_table.to_pylist()
+    reports: list[bytes] = []
+    errors: list[bytes] = []
+    counts: list[_Counts] = []
+    results: list[FixResult] = []
+    for path, number, record in zip(paths, numbers, records, strict=True):
+        display = job.display(path)
+        if job.fix:
+            result, entries, message = _fix_one(job.settings, record, job.unsafe, True, job.limit)
+            results.append(result)
         else:
-            errors.append(f"{name}: error: no such file or folder")
-    return files, errors
-
-
-@dataclass
-class _Totals:
-    diagnostics: int = 0
-    safe: int = 0
-    unsafe: int = 0
-    fixed: int = 0
-    errors: int = 0
-
-    def count(self, item: Mapping[str, Any]) -> None:
-        self.diagnostics += 1
-        fix = item.get("fix")
-        if fix is not None:
-            if fix["applicability"] == Applicability.SAFE.value:
-                self.safe += 1
-            else:
-                self.unsafe += 1
-
-
-def _style_of_chunk(row: dict[str, Any]) -> list[dict[str, Any]]:
-    """What the chunk says about its file's JSON escaping (``JsonStyle.detect``, by parts).
-
-    The regular expressions run only on a chunk that has a backslash escape of the kind:
-    most have none, and ``bytes`` tests take microseconds.
-    """
-    chunk: _Chunk = row["item"]
-    data = b"".join(_lines_of(chunk))
-    if chunk.start == 0 and data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
-    upper: bool | None = None
-    if b"\\u" in data:
-        for match in jsonstr._HEX_ESCAPE.finditer(data.decode("utf-8", "replace")):
-            digits = match.group(1)
-            if any(c.isalpha() for c in digits):
-                upper = digits.upper() == digits
-                break
-    slash = b"\\/" in data and (
-        jsonstr._SLASH_ESCAPE.search(data.decode("utf-8", "replace")) is not None
-    )
-    return [
-        {
-            "file": chunk.file,
-            "start": chunk.start,
-            "ascii": data.isascii(),
-            "upper": upper,
-            "slash": slash,
-        }
-    ]
-
-
-def _styles(chunks: Sequence[_Chunk], files: int) -> tuple[JsonStyle, ...]:
-    """Each file's style: ASCII if every chunk is, hex case from the first escape, any ``\\/``."""
-    dataset = ray.data.from_items(list(chunks), override_num_blocks=max(1, len(chunks)))
-    parts = sorted(
-        dataset.flat_map(_style_of_chunk).take_all(), key=lambda p: (p["file"], p["start"])
-    )
-    styles = []
-    for index in range(files):
-        mine = [p for p in parts if p["file"] == index]
-        upper = next((p["upper"] for p in mine if p["upper"] is not None), False)
-        styles.append(
-            JsonStyle(
-                ensure_ascii=all(p["ascii"] for p in mine),
-                upper_hex=bool(upper),
-                escape_slash=any(p["slash"] for p in mine),
-            )
-        )
-    return tuple(styles)
-
-
-def _run_jsonl(
-    files: Sequence[str], output: Path, job: _Job, report: TextIO, totals: _Totals
-) -> None:
-    chunks = _chunks(files, CHUNK_BYTES)
-    job = dataclasses.replace(job, styles=_styles(chunks, len(files)))
-    if job.settings.needs_corpus_pass:
-        job = dataclasses.replace(job, settings=_learn_jsonl(chunks, job.settings))
-    dataset = ray.data.from_items(chunks, override_num_blocks=max(1, len(chunks)))
-    rows = dataset.flat_map(functools.partial(_process_chunk, job=job))
-    names = _output_names(files)
-    handles: dict[int, Any] = {}
-    lines = [0] * len(files)
-    try:
-        for row in rows.iter_rows():
-            index = int(row["file"])
-            lines[index] += 1
-            line = lines[index]
+            entries, message = _lint_one(job.settings, record, True, job.limit)
+        count = _Counts()
+        report: list[str] = []
+        messages: list[str] = []
+        if message is not None:
+            messages.append(f"{display}: record {number}: error: {message}")
+        else:
+            for entry in entries:
+                item = {"path": display, "record": number, **entry}
+                count.count(item)
+                report.append(_dump(item))
             if job.fix:
-                if index not in handles:
-                    target = output / names[index]
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    handles[index] = target.open("wb")
-                handles[index].write(bytes(row["text"]) + bytes(row["ending"]))
-            for item in json.loads(row["diagnostics"]):
-                item = _shift(item, line)
-                totals.count(item)
-                report.write(json.dumps(item, ensure_ascii=False, separators=(",", ":")) + "\n")
-            for error in json.loads(row["errors"]):
-                totals.errors += 1
-                column = f":{error['column']}" if error["column"] is not None else ""
-                print(f"{files[index]}:{line}{column}: error: {error['message']}", file=sys.stderr)
-            totals.fixed += int(row["fixed"])
-    finally:
-        for handle in handles.values():
-            handle.close()
+                count.fixed = len(results[-1].fixed)
+        count.errors = len(messages)
+        reports.append(_encode(report))
+        errors.append(_encode(messages))
+        counts.append(count)
+    columns = _report_columns(reports, errors, counts)
+    if not job.fix:
+        return pa.table(columns)
+    fixed = _fixed_table(
+        records_table,
+        records_table.column_names,
+        records,
+        results,
+        _related_name(job.settings),
+    )
+    for name, array in columns.items():
+        fixed = fixed.append_column(name, array)
+    return fixed
 
 
-def _run_parquet(
-    files: Sequence[str], output: Path, job: _Job, report: TextIO, totals: _Totals
-) -> None:
-    absolute = {os.path.abspath(p): i for i, p in enumerate(files)}
-    dataset = ray.data.read_parquet([os.path.abspath(p) for p in files], include_paths=True)
-    if job.fix:
-        dataset = fix_dataset(dataset, job.settings, unsafe=job.unsafe)
-    else:
-        dataset = check_dataset(dataset, job.settings)
-    names = _output_names(files)
-    writers: dict[int, pq.ParquetWriter] = {}
-    rows = [0] * len(files)
+def _write_file(filesystem: Any, path: str, data: Iterable[bytes] | pa.Table) -> None:
+    """Write one output file; on a local disk atomically (a temporary name, then a rename),
+    so that an interrupted run never leaves a half-written file under a final name."""
+    local = isinstance(filesystem, pafs.LocalFileSystem)
+    target = (
+        posixpath.join(posixpath.dirname(path), f".{posixpath.basename(path)}.{uuid.uuid4().hex}")
+        if local
+        else path
+    )
     try:
-        for batch in dataset.iter_batches(batch_format="pyarrow", batch_size=1024):
-            assert isinstance(batch, pa.Table)
-            paths = batch.column("path").to_pylist()
-            diagnostics = batch.column(COLUMN).to_pylist()
-            records = batch.drop_columns(["path", COLUMN]) if job.fix else None
-            for position, (path, found) in enumerate(zip(paths, diagnostics, strict=True)):
-                index = absolute[os.path.abspath(path)]
-                rows[index] += 1
-                for item in found:
-                    item = {"path": files[index], "record": rows[index], **item}
-                    totals.count(item)
-                    report.write(json.dumps(item, ensure_ascii=False, separators=(",", ":")) + "\n")
-                if records is not None:
-                    if index not in writers:
-                        target = output / names[index]
-                        target.parent.mkdir(parents=True, exist_ok=True)
-                        writers[index] = pq.ParquetWriter(target, records.schema)
-                    writers[index].write_table(records.slice(position, 1))
-    finally:
-        for writer in writers.values():
-            writer.close()
+        with filesystem.open_output_stream(target) as stream:
+            if isinstance(data, pa.Table):
+                pq.write_table(data, stream, row_group_size=max(1, data.num_rows))
+            else:
+                for piece in data:
+                    stream.write(piece)
+        if local:
+            filesystem.move(target, path)
+    except BaseException:
+        if local:
+            with contextlib.suppress(OSError):
+                filesystem.delete_file(target)
+        raise
+
+
+def _same_schema(tables: Sequence[pa.Table]) -> Iterator[pa.Table]:
+    """Consecutive tables with one schema, concatenated: one Parquet file each (files that
+    disagree on a column's type are never merged into one)."""
+    group: list[pa.Table] = []
+    for table in tables:
+        if group and not table.schema.equals(group[0].schema):
+            yield pa.concat_tables(group)
+            group = []
+        group.append(table)
+    if group:
+        yield pa.concat_tables(group)
+
+
+class _EngineSink(Datasink[dict[str, Any]]):
+    """Ray's write tasks for the engine: each writes its rows' fixed data (one file, with
+    ``--fix``) and its part of the report, and returns its counts.  The driver then
+    merges the report parts, in order: only the problems pass through it."""
+
+    def __init__(self, filesystem: Any, folder: str, kind: str, fix: bool) -> None:
+        self.filesystem = filesystem
+        self.folder = folder
+        self.kind = kind
+        self.fix = fix
+        self.token = uuid.uuid4().hex[:12]
+        self.parts = posixpath.join(folder, f"_newslint-parts-{self.token}")
+        self.results: list[dict[str, Any]] = []
+
+    @property
+    def min_rows_per_write(self) -> int:
+        return ROWS_PER_FILE
+
+    def on_write_start(self, schema: Any = None) -> None:
+        self.filesystem.create_dir(self.parts, recursive=True)
+
+    def write(self, blocks: Iterable[Any], ctx: Any) -> dict[str, Any]:
+        tables = [BlockAccessor.for_block(block).to_arrow() for block in blocks]
+        tables = [table for table in tables if table.num_rows]
+        name = f"part-{self.token}-{ctx.task_idx:06d}"
+        result: dict[str, Any] = {"task": ctx.task_idx, "report_part": None, "errors_part": None}
+        result.update(dict.fromkeys(_COUNTERS, 0))
+        result["first_errors"] = []
+        if not tables:
+            return result
+        own = [c for c in tables[0].column_names if c.startswith(_OUT)]
+        table = pa.concat_tables([t.select(own) for t in tables])
+        for counter in _COUNTERS:
+            result[counter] = sum(table.column(_OUT + "n_" + counter).to_pylist())
+        report = [part for part in table.column(_OUT + "report").to_pylist() if part]
+        if report:
+            result["report_part"] = posixpath.join(self.parts, name + ".jsonl")
+            _write_file(self.filesystem, result["report_part"], report)
+        errors = [part for part in table.column(_OUT + "errors").to_pylist() if part]
+        if errors:
+            result["errors_part"] = posixpath.join(self.parts, name + ".txt")
+            _write_file(self.filesystem, result["errors_part"], errors)
+            first = b"".join(errors[:FIRST_ERRORS]).decode("utf-8", "replace").splitlines()
+            result["first_errors"] = first[:FIRST_ERRORS]
+        if self.fix and self.kind == "jsonl":
+            target = posixpath.join(self.folder, name + ".jsonl")
+            _write_file(self.filesystem, target, table.column(_OUT + "data").to_pylist())
+        elif self.fix:
+            for index, group in enumerate(_same_schema([t.drop_columns(own) for t in tables])):
+                suffix = f"-{index}" if index else ""
+                target = posixpath.join(self.folder, f"{name}{suffix}.parquet")
+                _write_file(self.filesystem, target, group)
+        return result
+
+    def on_write_complete(self, write_result: Any) -> None:
+        self.results = sorted(
+            (r for r in write_result.write_returns if r), key=lambda r: int(r["task"])
+        )
+
+
+def _merge(filesystem: Any, parts: Sequence[str], target: str) -> None:
+    """The parts, in order, as one file (streamed: never held in memory)."""
+
+    def pieces() -> Iterator[bytes]:
+        for part in parts:
+            with filesystem.open_input_stream(part) as stream:
+                while piece := stream.read(1 << 20):
+                    yield piece
+
+    _write_file(filesystem, target, pieces())
+
+
+def _style_batch(table: pa.Table) -> pa.Table:
+    """What a batch of lines says about their files' JSON escaping (``JsonStyle.detect``,
+    by parts): the regular expressions run only on lines with an escape of the kind."""
+    facts: dict[str, dict[str, Any]] = {}
+    for path, line, raw in zip(
+        table.column("path").to_pylist(),
+        table.column("line").to_pylist(),
+        table.column("raw").to_pylist(),
+        strict=True,
+    ):
+        data = raw[len(codecs.BOM_UTF8) :] if line == 1 and raw.startswith(codecs.BOM_UTF8) else raw
+        fact = facts.setdefault(
+            path, {"path": path, "line": line, "ascii": True, "upper": None, "slash": False}
+        )
+        fact["ascii"] = fact["ascii"] and data.isascii()
+        if fact["upper"] is None and b"\\u" in data:
+            for match in jsonstr._HEX_ESCAPE.finditer(data.decode("utf-8", "replace")):
+                digits = match.group(1)
+                if any(c.isalpha() for c in digits):
+                    fact["upper"] = digits.upper() == digits
+                    break
+        if not fact["slash"] and b"\\/" in data:
+            fact["slash"] = (
+                jsonstr._SLASH_ESCAPE.search(data.decode("utf-8", "replace")) is not None
+            )
+    return pa.Table.from_pylist(
+        list(facts.values()),
+        schema=pa.schema(
+            [
+                ("path", pa.string()),
+                ("line", pa.int64()),
+                ("ascii", pa.bool_()),
+                ("upper", pa.bool_()),
+                ("slash", pa.bool_()),
+            ]
+        ),
+    )
+
+
+def _styles(lines: ray.data.Dataset, options: RayOptions) -> dict[str, JsonStyle]:
+    """Each file's style: ASCII if every line is, hex case from the first escape, any ``\\/``.
+    The driver gets one small row per file and batch."""
+    facts = lines.map_batches(
+        _style_batch, batch_format="pyarrow", batch_size=None, **options.map_kwargs()
+    )
+    by_file: dict[str, list[dict[str, Any]]] = {}
+    for fact in facts.iter_rows():
+        by_file.setdefault(fact["path"], []).append(fact)
+    styles = {}
+    for path, mine in by_file.items():
+        mine.sort(key=lambda fact: int(fact["line"]))
+        upper = next((f["upper"] for f in mine if f["upper"] is not None), False)
+        styles[path] = JsonStyle(
+            ensure_ascii=all(f["ascii"] for f in mine),
+            upper_hex=bool(upper),
+            escape_slash=any(f["slash"] for f in mine),
+        )
+    return styles
+
+
+def _learn_lines(table: pa.Table, settings: Run, limit: int) -> pa.Table:
+    """The map step of the corpus pass over JSONL lines: the batch's statistics, pickled."""
+    learned = CorpusStatistics(settings.corpus_statistics)
+    for raw in table.column("raw").to_pylist():
+        if raw.strip() and len(raw) <= limit:
+            learned.merge(settings.learn_bytes(RECORD_PATH, raw))
+    return pa.table({"statistics": [pickle.dumps(learned)]})
+
+
+def _learn_rows(table: pa.Table, settings: Run, limit: int) -> pa.Table:
+    records = table.drop_columns([_PATH, _RECORD])
+    return _learn_batch(records, settings, settings.corpus_statistics, COLUMN, True, limit)
+
+
+def _learn_engine(
+    dataset: ray.data.Dataset, settings: Run, kind: str, options: RayOptions, limit: int
+) -> Run:
+    """The corpus pass as a map-reduce; ``settings`` with what it learned."""
+    step = _learn_lines if kind == "jsonl" else _learn_rows
+    parts = dataset.map_batches(
+        functools.partial(step, settings=settings, limit=limit),
+        batch_format="pyarrow",
+        batch_size=None,
+        **options.map_kwargs(),
+    )
+    learned = CorpusStatistics(settings.corpus_statistics)
+    for row in parts.iter_rows():
+        learned.merge(pickle.loads(row["statistics"]))
+    return settings.with_statistics(learned)
+
+
+def _options_from_environment() -> RayOptions:
+    text = os.environ.get(OPTIONS_VARIABLE)
+    if not text:
+        return RayOptions()
+    return RayOptions.parse(text, OPTIONS_VARIABLE)
+
+
+_QUIET_LOGGERS = ("ray", "ray.data", "ray.serve", "ray.tune", "ray.train")
+
+
+def _start(address: str | None, quiet: bool) -> dict[str, Any]:
+    """Connect to Ray and set up Ray Data for the engine; returns what to restore after."""
+    if not ray.is_initialized():
+        arguments: dict[str, Any] = {
+            "address": address,
+            "include_dashboard": False if address is None else None,
+        }
+        if quiet:
+            arguments.update(log_to_driver=False, logging_level=logging.ERROR)
+        ray.init(**arguments)
+    context = ray.data.DataContext.get_current()
+    saved: dict[str, Any] = {
+        "preserve_order": context.execution_options.preserve_order,
+        "enable_progress_bars": context.enable_progress_bars,
+        "print_on_execution_start": context.print_on_execution_start,
+        "levels": {name: logging.getLogger(name).level for name in _QUIET_LOGGERS},
+    }
+    context.execution_options.preserve_order = True  # the report in file order
+    if quiet:
+        context.enable_progress_bars = False
+        context.print_on_execution_start = False
+        for name in _QUIET_LOGGERS:
+            logging.getLogger(name).setLevel(logging.ERROR)
+    return saved
+
+
+def _restore(saved: Mapping[str, Any]) -> None:
+    context = ray.data.DataContext.get_current()
+    context.execution_options.preserve_order = saved["preserve_order"]
+    context.enable_progress_bars = saved["enable_progress_bars"]
+    context.print_on_execution_start = saved["print_on_execution_start"]
+    for name, level in saved["levels"].items():
+        logging.getLogger(name).setLevel(level)
+
+
+def _prepare_output(output: str, fix: bool, inputs: Sequence[_Input]) -> tuple[Any, str]:
+    """OUTPUT's filesystem and path; ``ValueError`` with a one-line reason if unusable."""
+    try:
+        filesystem, folder = _filesystem_of(output)
+        info = filesystem.get_file_info(folder)
+    except Exception as exc:  # credentials, network, unknown scheme
+        raise ValueError(f"{output}: cannot open: {_one_line(exc)}") from None
+    folder = folder.rstrip("/") or folder
+    if info.type == pafs.FileType.File:
+        raise ValueError(f"{output}: OUTPUT must be a folder")
+    if fix and info.type == pafs.FileType.Directory:
+        try:
+            entries = filesystem.get_file_info(pafs.FileSelector(folder, recursive=False))
+        except Exception as exc:
+            raise ValueError(f"{output}: cannot list: {_one_line(exc)}") from None
+        if any(e.path.endswith((".jsonl", ".parquet")) for e in entries):
+            raise ValueError(
+                f"{output}: OUTPUT already holds .jsonl or .parquet files: "
+                "with --fix, write to a new or empty folder"
+            )
+    if isinstance(filesystem, pafs.LocalFileSystem):
+        for each in inputs:
+            if each.path == folder or each.path.startswith(folder + "/"):
+                raise ValueError(f"{output}: OUTPUT holds input files: write to another folder")
+    try:
+        filesystem.create_dir(folder, recursive=True)
+    except Exception as exc:
+        raise ValueError(f"{output}: cannot create: {_one_line(exc)}") from None
+    return filesystem, folder
 
 
 def run_ray_engine(
@@ -599,65 +1185,141 @@ def run_ray_engine(
     unsafe: bool | None = None,
     quiet: bool = False,
     out: TextIO | None = None,
+    options: RayOptions | None = None,
+    max_record_size: int = MAX_RECORD_SIZE,
 ) -> int:
     """``newslint --engine ray INPUT... OUTPUT``: check (and fix) files on a Ray cluster.
 
-    ``OUTPUT`` is a folder.  It gets ``diagnostics.jsonl`` (one JSON object per problem:
-    the CLI's ``json-lines`` report for JSONL input; path, record number and
-    ``Diagnostic.as_dict()`` for Parquet) and, with ``fix``, each input file fixed, under
-    its path relative to the inputs' common folder.  Inputs are never changed.  Connects
-    to ``address`` (``ray.init(address)``; None starts a local instance unless Ray is
-    already initialised).  Returns the CLI's exit status: 0 clean, 1 problems, 2 errors.
+    INPUTs and OUTPUT are local paths or URIs (``s3://bucket/corpus/``, ``gs://...``,
+    ``file://...``), opened with pyarrow's filesystems on the workers.  Ray Data reads the
+    files, the workers check (and fix) them, and Ray's write tasks write OUTPUT, a folder:
+    ``diagnostics.jsonl`` (one JSON object per problem: the CLI's ``json-lines`` report
+    for JSONL input; path, record number and ``Diagnostic.as_dict()`` for Parquet),
+    ``errors.txt`` if some records could not be checked, and with ``fix`` the fixed
+    records as ``part-*.jsonl`` / ``part-*.parquet`` files.  Inputs are never changed.
+
+    A record that cannot be checked never stops the job: it is counted, kept as it was,
+    and the summary gives the count and the first reasons.  ``options``: concurrency,
+    CPUs and remote arguments of the map step (default: ``NEWSLINT_RAY_OPTIONS``, JSON).
+    ``quiet``: no summary, and Ray's logs and progress bars off.  Connects to ``address``
+    (None starts a local instance unless Ray is already initialised).  Returns the CLI's
+    exit status: 0 clean, 1 problems, 2 errors.
     """
     stdout = out or sys.stdout
+    try:
+        resolved_options = options or _options_from_environment()
+    except ValueError as exc:
+        print(f"newslint: error: {exc}", file=sys.stderr)
+        return 2
     resolved = Run.of(settings)
-    files, input_errors = _collect_inputs(inputs)
+    filesystem, files, input_errors = _collect_inputs(inputs)
     for message in input_errors:
         print(message, file=sys.stderr)
     if input_errors:
         return 2
-    kinds = {Path(f).suffix.lower() for f in files}
+    kinds = {"parquet" if _suffix(f.path) == _PARQUET_SUFFIX else "jsonl" for f in files}
     if len(kinds) > 1:
         print(
             "newslint: error: the ray engine reads .jsonl or .parquet files, not both at once",
             file=sys.stderr,
         )
         return 2
-    target = Path(output)
-    if target.exists() and not target.is_dir():
-        print(f"newslint: error: {output}: OUTPUT must be a folder", file=sys.stderr)
+    kind = kinds.pop()
+    try:
+        out_fs, folder = _prepare_output(output, fix, files)
+    except ValueError as exc:
+        print(f"newslint: error: {exc}", file=sys.stderr)
         return 2
-    inputs_abs = {os.path.abspath(f) for f in files}
-    names = _output_names(files)
-    if fix and any(os.path.abspath(target / name) in inputs_abs for name in names):
-        print(f"newslint: error: {output}: OUTPUT would overwrite the input files", file=sys.stderr)
-        return 2
-    target.mkdir(parents=True, exist_ok=True)
-    if not ray.is_initialized():
-        ray.init(address=address, include_dashboard=False if address is None else None)
-    context = ray.data.DataContext.get_current()
-    context.execution_options.preserve_order = True
     job = _Job(
         resolved,
         fix,
         resolved.unsafe_fixes if unsafe is None else unsafe,
-        tuple(files),
+        {f.path: f.display for f in files},
+        limit=max_record_size,
     )
-    totals = _Totals()
-    with (target / "diagnostics.jsonl").open(
-        "w", encoding="utf-8", errors="backslashreplace"
-    ) as report:
-        if kinds == {".parquet"}:
-            _run_parquet(files, target, job, report, totals)
-        else:
-            _run_jsonl(files, target, job, report, totals)
+    saved = _start(address, quiet)
+    sink = _EngineSink(out_fs, folder, kind, fix)
+    try:
+        _execute(filesystem, files, kind, job, sink, resolved_options)
+        counts, first_errors = _finish(out_fs, folder, sink)
+    except Exception as exc:  # a one-line error, never a traceback
+        print(f"newslint: error: {_one_line(exc)}", file=sys.stderr)
+        return 2
+    finally:
+        _cleanup(out_fs, sink.parts)
+        _restore(saved)
+    for message in first_errors:
+        print(message, file=sys.stderr)
+    if counts.errors > len(first_errors):
+        more = counts.errors - len(first_errors)
+        print(
+            f"newslint: {more} more error{'s' if more != 1 else ''} in "
+            f"{posixpath.join(output.rstrip('/'), 'errors.txt')}",
+            file=sys.stderr,
+        )
     if not quiet:
         print(
-            summary(
-                totals.diagnostics, totals.safe, totals.unsafe, totals.fixed, fix, totals.errors
-            ),
+            summary(counts.problems, counts.safe, counts.unsafe, counts.fixed, fix, counts.errors),
             file=stdout,
         )
-    if totals.errors:
+    if counts.errors:
         return 2
-    return 1 if totals.diagnostics else 0
+    return 1 if counts.problems else 0
+
+
+def _execute(
+    filesystem: Any,
+    files: Sequence[_Input],
+    kind: str,
+    job: _Job,
+    sink: _EngineSink,
+    options: RayOptions,
+) -> None:
+    """Read, check (and fix) and write, all on the cluster."""
+    paths = [f.path for f in files]
+    source: FileBasedDatasource
+    if kind == "jsonl":
+        source = _LinesDatasource(paths, filesystem=filesystem, block_bytes=BLOCK_BYTES)
+    else:
+        # Blocks of one file each, never merged: files may disagree on a column's type.
+        source = _ParquetRowsDatasource(paths, filesystem=filesystem, batch_rows=options.batch_size)
+    dataset = ray.data.read_datasource(source)
+    if kind == "jsonl":
+        job = replace(job, styles=_styles(dataset, options))
+    if job.settings.needs_corpus_pass:
+        job = replace(job, settings=_learn_engine(dataset, job.settings, kind, options, job.limit))
+    step = _process_lines if kind == "jsonl" else _process_rows
+    processed = dataset.map_batches(
+        functools.partial(step, job=job),
+        batch_format="pyarrow",
+        batch_size=options.batch_size if kind == "jsonl" else None,
+        **options.map_kwargs(),
+    )
+    processed.write_datasink(sink)
+
+
+def _finish(filesystem: Any, folder: str, sink: _EngineSink) -> tuple[_Counts, list[str]]:
+    """The report parts merged into OUTPUT, and the counts added up."""
+    counts = _Counts()
+    first_errors: list[str] = []
+    for result in sink.results:
+        for counter in _COUNTERS:
+            setattr(counts, counter, getattr(counts, counter) + int(result[counter]))
+        first_errors += result["first_errors"]
+    reports = [r["report_part"] for r in sink.results if r["report_part"]]
+    _merge(filesystem, reports, posixpath.join(folder, "diagnostics.jsonl"))
+    errors = [r["errors_part"] for r in sink.results if r["errors_part"]]
+    errors_file = posixpath.join(folder, "errors.txt")
+    if errors:
+        _merge(filesystem, errors, errors_file)
+    elif filesystem.get_file_info(errors_file).type == pafs.FileType.File:
+        filesystem.delete_file(errors_file)  # a previous run's
+    return counts, first_errors[:FIRST_ERRORS]
+
+
+def _cleanup(filesystem: Any, parts: str) -> None:
+    try:
+        if filesystem.get_file_info(parts).type == pafs.FileType.Directory:
+            filesystem.delete_dir(parts)
+    except OSError:
+        pass

@@ -27,7 +27,7 @@ COUNT = 200
 
 @pytest.fixture(scope="module", autouse=True)
 def local_ray() -> Iterator[None]:
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    ray.init(num_cpus=1, include_dashboard=False, log_to_driver=False)
     ray.data.DataContext.get_current().enable_progress_bars = False
     yield
     ray.shutdown()
@@ -151,8 +151,10 @@ def test_engine_matches_the_cli(
     monkeypatch: pytest.MonkeyPatch,
     flags: list[str],
 ) -> None:
-    """Small byte ranges, so that records straddle them: every line is read exactly once."""
-    monkeypatch.setattr(newslint_ray, "CHUNK_BYTES", 30_000)
+    """Small blocks and files of few rows: every line is read exactly once, and the parts,
+    in order, are the CLI's fixed files, in order."""
+    monkeypatch.setattr(newslint_ray, "BLOCK_BYTES", 30_000)
+    monkeypatch.setattr(newslint_ray, "ROWS_PER_FILE", 40)
     folder, files = _corpus(tmp_path, records)
     fix = "--fix" in flags
     copy = tmp_path / "cli"
@@ -167,7 +169,11 @@ def test_engine_matches_the_cli(
     output = tmp_path / "out"
     settings = newslint.Settings(unsafe_fixes="--unsafe-fixes" in flags)
     code = newslint_ray.run_ray_engine(
-        list(map(str, cli_files if not fix else files)), str(output), settings=settings, fix=fix
+        list(map(str, cli_files if not fix else files)),
+        str(output),
+        settings=settings,
+        fix=fix,
+        options=newslint_ray.RayOptions(batch_size=16),
     )
     engine_out = capsys.readouterr().out
     assert code == cli_code
@@ -180,15 +186,20 @@ def test_engine_matches_the_cli(
         assert len(report) > COUNT // 4  # problems remain to compare
     assert report == cli_report
     if fix:
-        for original, fixed_by_cli in zip(files, cli_files, strict=True):
-            written = output / original.relative_to(folder)
-            assert written.read_bytes() == fixed_by_cli.read_bytes()
-            assert written.read_bytes() != original.read_bytes()
+        parts = sorted(output.glob("part-*.jsonl"))
+        assert len(parts) > 1
+        written = b"".join(part.read_bytes() for part in parts)
+        assert written == b"".join(fixed.read_bytes() for fixed in cli_files)
+        assert written != b"".join(original.read_bytes() for original in files)
     else:
         assert sorted(p.name for p in output.iterdir()) == ["diagnostics.jsonl"]
 
 
-def test_engine_reads_and_writes_parquet(records: list[dict[str, Any]], tmp_path: Path) -> None:
+def test_engine_reads_and_writes_parquet(
+    records: list[dict[str, Any]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Fixed rows in row groups of many rows (not one per row: the output is about the
+    input's size), and the summary counts the fixes applied."""
     folder = tmp_path / "in"
     folder.mkdir()
     keys = sorted({key for record in records for key in record})
@@ -196,15 +207,22 @@ def test_engine_reads_and_writes_parquet(records: list[dict[str, Any]], tmp_path
     pq.write_table(table.slice(0, 120), folder / "a.parquet")
     pq.write_table(table.slice(120), folder / "b.parquet")
     output = tmp_path / "out"
-    code = newslint_ray.run_ray_engine([str(folder)], str(output), fix=True, quiet=True)
+    capsys.readouterr()
+    code = newslint_ray.run_ray_engine([str(folder)], str(output), fix=True)
     assert code == 1
-    fixed = (
-        pq.read_table(output / "a.parquet").to_pylist()
-        + pq.read_table(output / "b.parquet").to_pylist()
-    )
+    parts = sorted(output.glob("part-*.parquet"))
+    fixed = [row for part in parts for row in pq.read_table(part).to_pylist()]
     rows = table.to_pylist()
     results = [newslint.fix_record(r, drop_missing=True) for r in rows]
     assert [_present(r) for r in fixed] == [_present(result.record) for result in results]
+    groups = sum(pq.ParquetFile(part).metadata.num_row_groups for part in parts)
+    assert groups <= 2 < COUNT
+    size_in = sum(p.stat().st_size for p in folder.iterdir())
+    assert sum(p.stat().st_size for p in parts) < 1.5 * size_in
+    applied = sum(len(result.fixed) for result in results)
+    remaining = sum(len(result.remaining) for result in results)
+    assert applied > COUNT // 4
+    assert f"({applied} fixed, {remaining} remaining)" in capsys.readouterr().out
     report = _report(output / "diagnostics.jsonl")
     expected = [
         {
@@ -249,6 +267,226 @@ def test_cli_engine_flag(
         capsys, "--engine", "ray", "--fix", "--select", "NL1,NL3", str(source), str(tmp_path / "o")
     )
     assert (code, out.splitlines()[-1]) == (cli_code, concise.splitlines()[-1])
-    assert (tmp_path / "o" / "corpus.jsonl").read_bytes() == copy.read_bytes()
+    (part,) = (tmp_path / "o").glob("part-*.jsonl")
+    assert part.read_bytes() == copy.read_bytes()
     assert main(["--engine", "ray", str(source)]) == 2
     assert "needs INPUT... OUTPUT" in capsys.readouterr().err
+
+
+# -- bad rows, URIs, options, quiet logs (issue 15) --------------------------------------------
+
+GOOD = {"title": "Council approves budget", "url": "https://example.org/a", "body": "Text."}
+
+
+def _errors(entries: list[dict[str, Any]]) -> list[str]:
+    return [e["message"] for e in entries if e["code"] == newslint_ray.ERROR_CODE]
+
+
+def test_bad_rows_get_an_error_entry_and_the_job_goes_on() -> None:
+    """bytes and a record too large are errors of their own row; None, a missing field and
+    an object where text belongs are ordinary diagnostics; no row is lost."""
+    rows = [
+        {"id": 0, **GOOD},
+        {"id": 1, **GOOD, "body": b"bytes"},
+        {"id": 2, **GOOD, "body": None},
+        {"id": 3, "url": "https://example.org/b", "body": "Only a body."},
+        {"id": 4, **GOOD, "body": "Long text. " * 500},
+        {"id": 5, **GOOD},
+    ]
+    dataset = ray.data.from_items(rows, override_num_blocks=len(rows))
+    checked = newslint_ray.check_dataset(dataset, batch_size=1, max_record_size=4000)
+    found = {row["id"]: row["newslint"] for row in checked.take_all()}
+    assert sorted(found) == [0, 1, 2, 3, 4, 5]
+    assert _errors(found[1]) == [
+        "record is not serialisable as JSON: bytes is not JSON serialisable"
+    ]
+    size = sum(len(value) for value in rows[4].values() if isinstance(value, str))
+    assert size > 4000
+    assert _errors(found[4]) == [
+        f"record is too large to check: {size} characters of text (the limit is 4000)"
+    ]
+    for clean in (0, 2, 3, 5):
+        assert _errors(found[clean]) == []
+    assert {e["code"] for e in found[2]} == {"NL001"}
+    assert [e["message"] for e in found[3]] == ["required field 'title' is missing"]
+    assert found[0] == [d.as_dict() for d in newslint.lint_record(GOOD)]
+    total = newslint_ray.summarize(checked)
+    assert (total.rows, total.failed) == (6, 2)
+    assert total.problems == sum(len(v) for v in found.values()) - 2
+    assert sorted(total.errors) == sorted(_errors(found[1]) + _errors(found[4]))
+
+    fixed = newslint_ray.fix_dataset(dataset, batch_size=1, max_record_size=4000)
+    by_id = {row["id"]: row for row in fixed.take_all()}
+    assert by_id[1]["body"] == b"bytes" and _errors(by_id[1]["newslint"]) == _errors(found[1])
+    assert by_id[4]["body"] == rows[4]["body"]
+    assert newslint_ray.summarize(fixed).failed == 2
+
+
+def test_a_record_that_is_not_a_dict_is_an_error_entry() -> None:
+    """The row step itself (no cluster): a record that is not a dict, next to one that is."""
+    from newslint.run import Run
+
+    settings = Run.of(newslint.Settings())
+    limit = newslint_ray.MAX_RECORD_SIZE
+    entries, reason = newslint_ray._lint_one(settings, ["not", "a", "dict"], True, limit)
+    assert reason == "a record must be a dict, not list"
+    assert _errors(entries) == [reason]
+    entries, reason = newslint_ray._lint_one(settings, GOOD, True, limit)
+    assert reason is None and _errors(entries) == []
+    table = pa.table({"title": ["A title"], "body": [b"raw"]})
+    out = newslint_ray._check_batch(table, settings, "newslint", True)
+    assert out.schema.field("newslint").type == newslint_ray.DIAGNOSTICS_TYPE
+    assert len(_errors(out.column("newslint").to_pylist()[0])) == 1
+
+
+def test_engine_counts_bad_lines_and_rows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """JSONL lines that are not JSON, not an object, not UTF-8 or too large, and a Parquet
+    file whose body is bytes: each is an error of its own, counted, and the rest is fixed."""
+    good = json.dumps({**GOOD, "body": "Text  with  spaces."})
+    source = tmp_path / "in.jsonl"
+    lines = [good, '{"title": ', "[1, 2]", '"text"', good, good.replace("Text", "x" * 900)]
+    source.write_bytes(("\n".join(lines) + "\n").encode() + b'{"body": "\xff"}\n' + b"\n")
+    capsys.readouterr()
+    output = tmp_path / "out"
+    code = newslint_ray.run_ray_engine([str(source)], str(output), fix=True, max_record_size=500)
+    assert code == 2
+    out, err = capsys.readouterr()
+    assert f"{source}:2:" in err and "invalid JSON" in err
+    assert f"{source}:6: error: line is too large to check" in err
+    errors = (output / "errors.txt").read_text(encoding="utf-8").splitlines()
+    assert [e.split(":")[1] for e in errors] == ["2", "3", "4", "6", "7"]
+    assert "5 errors: some input could not be checked" in out
+    (part,) = output.glob("part-*.jsonl")
+    written = part.read_bytes().split(b"\n")
+    assert len(written) == len(lines) + 3  # every line, fixed or kept, and the blank one
+    assert written[0] == written[4] != good.encode()  # fixed
+    assert written[1:4] == [line.encode() for line in lines[1:4]]
+
+    folder = tmp_path / "parquet"
+    folder.mkdir()
+    pq.write_table(pa.Table.from_pylist([GOOD, {**GOOD, "title": "Second"}]), folder / "a.parquet")
+    bad = [{**GOOD, "body": b"bytes"}, {**GOOD, "body": b"more"}]
+    pq.write_table(pa.Table.from_pylist(bad), folder / "b.parquet")
+    code = newslint_ray.run_ray_engine([str(folder)], str(tmp_path / "pout"), fix=True)
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert f"{folder}/b.parquet: record 1: error: record is not serialisable as JSON" in err
+    assert f"{folder}/b.parquet: record 2: error:" in err
+    assert "2 errors: some input could not be checked" in out
+    written_rows = [
+        row
+        for p in sorted((tmp_path / "pout").glob("part-*.parquet"))
+        for row in pq.read_table(p).to_pylist()
+    ]
+    assert len(written_rows) == 4
+
+
+def test_engine_reads_and_writes_uris(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``file://`` URIs in and out; ``s3://bucket/out/`` goes to the URI's filesystem (here
+    a stand-in bucket), never to a local folder named ``s3:``."""
+    monkeypatch.chdir(tmp_path)
+    source = tmp_path / "corpus"
+    source.mkdir()
+    write_jsonl(source / "a.jsonl", [GOOD, {**GOOD, "body": "Text  with  spaces."}])
+    code = newslint_ray.run_ray_engine([f"file://{source}"], f"file://{tmp_path}/o1", quiet=True)
+    assert code == 1
+    report = _report(tmp_path / "o1" / "diagnostics.jsonl")
+    assert report and {item["path"] for item in report} == {f"file://{source}/a.jsonl"}
+
+    bucket = tmp_path / "bucket"
+    bucket.mkdir()
+    real = newslint_ray._filesystem_of
+    seen: list[str] = []
+
+    def fake(location: str) -> tuple[Any, str]:
+        if location.startswith("s3://"):
+            seen.append(location)
+            return pa.fs.SubTreeFileSystem(str(bucket), pa.fs.LocalFileSystem()), location[5:]
+        return real(location)
+
+    monkeypatch.setattr(newslint_ray, "_filesystem_of", fake)
+    code = newslint_ray.run_ray_engine(
+        [str(source / "a.jsonl")], "s3://my-bucket/out/", fix=True, quiet=True
+    )
+    assert code == 0 and seen == ["s3://my-bucket/out/"]  # fixed: nothing remains
+    written = sorted(p.name for p in (bucket / "my-bucket" / "out").iterdir())
+    assert written[0] == "diagnostics.jsonl" and written[1].startswith("part-")
+    assert not any(p.name.startswith("s3") for p in tmp_path.iterdir())
+
+
+def test_an_unreachable_bucket_is_a_one_line_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No credentials (or no network): one line naming the URI, no traceback, no local
+    folder named ``s3:``."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+    source = tmp_path / "a.jsonl"
+    write_jsonl(source, [GOOD])
+    capsys.readouterr()
+    code = newslint_ray.run_ray_engine([str(source)], "s3://newslint-no-such-bucket/out/")
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith("newslint: error: s3://newslint-no-such-bucket/out/: cannot open: ")
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.jsonl"]
+
+
+def test_ray_options_are_passed_through(monkeypatch: pytest.MonkeyPatch) -> None:
+    """concurrency, num_cpus and ray_remote_args reach ``map_batches``; bad JSON in
+    ``NEWSLINT_RAY_OPTIONS`` is a one-line error."""
+    options = newslint_ray.RayOptions(
+        concurrency=(1, 2), num_cpus=0.5, ray_remote_args={"memory": 1 << 20}
+    )
+    calls: list[dict[str, Any]] = []
+
+    class Recorder:
+        def map_batches(self, fn: Any, **kwargs: Any) -> str:
+            calls.append(kwargs)
+            return "mapped"
+
+    assert newslint_ray.check_dataset(Recorder(), options=options) == "mapped"  # type: ignore[arg-type]
+    assert newslint_ray.fix_dataset(Recorder(), options=options) == "mapped"  # type: ignore[arg-type]
+    for kwargs in calls:
+        assert kwargs["concurrency"] == (1, 2) and kwargs["num_cpus"] == 0.5
+        assert kwargs["memory"] == 1 << 20
+    assert "concurrency" not in newslint_ray.RayOptions().map_kwargs()
+
+    parsed = newslint_ray.RayOptions.parse(
+        '{"concurrency": [1, 4], "num_cpus": 1, "ray_remote_args": {"max_retries": 0}}', "X"
+    )
+    assert parsed.map_kwargs() == {"concurrency": (1, 4), "num_cpus": 1, "max_retries": 0}
+    for text, reason in [
+        ("{", "X: invalid JSON"),
+        ('{"concurency": 2}', "X: unknown key 'concurency'"),
+        ('{"concurrency": 0}', "X: concurrency: expected"),
+        ('{"num_cpus": "two"}', "X: num_cpus: expected"),
+    ]:
+        with pytest.raises(ValueError, match=re.escape(reason)):
+            newslint_ray.RayOptions.parse(text, "X")
+
+
+def test_engine_runs_with_options_and_is_quiet(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Options from ``NEWSLINT_RAY_OPTIONS`` are accepted by Ray; with ``quiet`` nothing is
+    printed (no Ray Data log, no progress bar) when there is no error."""
+    source = tmp_path / "a.jsonl"
+    write_jsonl(source, [GOOD, {**GOOD, "body": "Text  with  spaces."}])
+    monkeypatch.setenv(
+        newslint_ray.OPTIONS_VARIABLE,
+        '{"concurrency": 1, "num_cpus": 0.5, "ray_remote_args": {"max_retries": 0}}',
+    )
+    capfd.readouterr()
+    code = newslint_ray.run_ray_engine([str(source)], str(tmp_path / "o"), quiet=True)
+    out, err = capfd.readouterr()
+    assert code == 1
+    assert (out, err) == ("", "")
+    assert _report(tmp_path / "o" / "diagnostics.jsonl")
+    monkeypatch.setenv(newslint_ray.OPTIONS_VARIABLE, "{oops")
+    assert newslint_ray.run_ray_engine([str(source)], str(tmp_path / "o2")) == 2
+    _, err = capfd.readouterr()
+    assert err.startswith("newslint: error: NEWSLINT_RAY_OPTIONS: invalid JSON")
+    assert not (tmp_path / "o2").exists()
