@@ -10,7 +10,7 @@ a ``body`` and no ``title`` is an article missing its title (NL001), not a stran
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import cache
 
 from newslint.context import ReadOptions
@@ -98,7 +98,7 @@ def _jsonl_reason(document: Document, read: ReadOptions) -> str | None:
     if document.articles and is_article(document.articles[0].values, read):
         return None  # the common case, decided without reading anything again
     seen: list[object] = []
-    for line in document.text.splitlines():
+    for line in _lines(document.text):
         if not line.strip():
             continue
         value = _loads(line)
@@ -110,6 +110,17 @@ def _jsonl_reason(document: Document, read: ReadOptions) -> str | None:
     if not seen:
         return None
     return f"not an article: its first records hold {_what(seen[0])}, not article objects"
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` one by one (a corpus of gigabytes is not split whole)."""
+    position = 0
+    while position < len(text):
+        end = text.find("\n", position)
+        if end < 0:
+            end = len(text)
+        yield text[position:end]
+        position = end + 1
 
 
 _BROKEN = object()
