@@ -1,7 +1,9 @@
 """A big JSONL file checked in chunks: plan them, check one, merge and write the results.
 
 Only a JSONL file that ``Scheduler`` cuts in more than one chunk comes here, so a check of a few
-small files (a pre-commit run) never imports this module.
+small files (a pre-commit run) never imports this module.  A compressed one (``.jsonl.gz``,
+``.jsonl.zst``) never does: its lines cannot be found without decompressing it all, so it is
+checked whole by one worker (``readers.compressed``), within its decompressed size limit.
 """
 
 from __future__ import annotations
