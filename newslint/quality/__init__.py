@@ -300,7 +300,7 @@ def report_from(
     from newslint.quality.sources import load
 
     run = Run.configure(config, isolated, overrides, start=".")
-    loaded = load(files, text_field)
+    loaded = load(files, text_field, context=run.options.context)
     preview = None
     diagnostics_only = bool(loaded.diagnostics_only)
     if fix_preview and not diagnostics_only:

@@ -11,6 +11,7 @@ were, their URLs, what ``--fix`` would leave) is reported as unknown, never gues
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from newslint import __version__
 from newslint.context import RunContext
 from newslint.diagnostics import Applicability, Diagnostic, ReadError, Severity
 from newslint.document import DecodeError, decode, line_starts
+from newslint.model import FieldSpan
 from newslint.readers import parse_document, reader_for
 from newslint.rule import Rule
 from newslint.runner import FileResult
@@ -72,10 +74,36 @@ class FileCensus:
     """Each article's fields as read, in document order (ids, group fields, examples' text)."""
     records: list[int | None] = field(default_factory=list)
     """Each article's line in a JSONL file (None in other formats), in document order."""
+    spans: Sequence[Mapping[str, FieldSpan]] = field(default_factory=list)
+    """Each article's text fields' places in ``text`` (to map a file location to a field)."""
     known: bool = True
     """False when the report cannot see the file's articles (a diagnostics file's path that
     is not here): their domains and groups are ``UNKNOWN``, not ``(no url)``."""
     _starts: list[int] | None = None
+
+    def offset(self, line: int, column: int) -> int | None:
+        """The offset in ``text`` of 1-based ``line`` and ``column``, if the text has that line."""
+        found = self.line(line)
+        if found is None or self._starts is None:
+            return None
+        return self._starts[line - 1] + min(max(column - 1, 0), len(found))
+
+    def field_offsets(self, index: int, name: str, start: int, end: int) -> tuple[int, int] | None:
+        """The offsets in field ``name`` of article ``index`` that ``text[start:end]`` is, or
+        None if the field is not there (each found by bisection over the field's source map)."""
+        if not 0 <= index < len(self.spans):
+            return None
+        span, value = self.spans[index].get(name), self.value(index, name)
+        if span is None or not isinstance(value, str):
+            return None
+        text = self.text
+
+        def place(offset: int) -> int:
+            return bisect.bisect_left(
+                range(len(value) + 1), offset, key=lambda i: span.to_source(text, i)
+            )
+
+        return place(start), place(end)
 
     def value(self, index: int, name: str) -> object:
         """Field ``name`` of article ``index``, or None."""
@@ -114,6 +142,7 @@ def read_census(path: str, context: RunContext) -> FileCensus:
         text,
         [article.values for article in articles],
         [article.record for article in articles],
+        [article.spans for article in articles],
     )
 
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newslint.context import RunContext
 from newslint.diagnostics import (
     Applicability,
     Diagnostic,
@@ -36,7 +37,7 @@ from newslint.diagnostics import (
     ReadError,
     Severity,
 )
-from newslint.quality.aggregate import FileCensus
+from newslint.quality.aggregate import FileCensus, read_census
 from newslint.runner import FileResult
 from newslint.statistics import CorpusStatistics, DomainCounts
 
@@ -66,11 +67,17 @@ class Loaded:
     """Lines of the ``--from`` files that are neither a diagnostic nor a record."""
 
 
-def load(files: Sequence[str], text_field: str = "body", read_sources: bool = True) -> Loaded:
+def load(
+    files: Sequence[str],
+    text_field: str = "body",
+    read_sources: bool = True,
+    context: RunContext | None = None,
+) -> Loaded:
     """Read every ``--from`` file; ``SourceError`` for one that cannot be read at all.
 
     ``text_field``: the article field a datatrove document's ``text`` is.  ``read_sources``:
-    read the files that diagnostics name, if they are here (``FileCensus``).
+    read the files that diagnostics name, if they are here (``FileCensus``), as the run's
+    ``context`` reads them (its field map).
     """
     loaded = Loaded()
     diagnostics: dict[str, list[Diagnostic]] = {}
@@ -109,7 +116,7 @@ def load(files: Sequence[str], text_field: str = "body", read_sources: bool = Tr
             loaded.censuses[name] = FileCensus([r.get("url") for r in records], "", records)
             loaded.records[name] = records
     for path, located in diagnostics.items():
-        census = _census_of(path) if read_sources else None
+        census = _census_of(path, context or RunContext()) if read_sources else None
         if census is None:
             census = FileCensus([], known=False)
             loaded.unseen.append(path)
@@ -240,14 +247,11 @@ class _Observed:
         return value if isinstance(value, str) else None
 
 
-def _census_of(path: str) -> FileCensus | None:
+def _census_of(path: str, context: RunContext) -> FileCensus | None:
     """The checked file's articles and text, if it is here and reads as a file newslint checks."""
-    from newslint.context import RunContext
-    from newslint.quality.aggregate import read_census
-
     if not Path(path).is_file():
         return None
-    census = read_census(path, RunContext())
+    census = read_census(path, context)
     return census if census.values else None
 
 
@@ -266,3 +270,19 @@ def _index_articles(diagnostics: Sequence[Diagnostic], census: FileCensus) -> No
             diagnostic.article_index = by_line[record]
         else:
             diagnostic.article_index = position[record] if not by_line else -1
+        _locate_in_field(diagnostic, census)
+
+
+def _locate_in_field(diagnostic: Diagnostic, census: FileCensus) -> None:
+    """Field offsets for a diagnostic that has only a file location (the CLI's objects), from
+    the checked file if it is here: the report then shows the field's decoded text."""
+    loc, name = diagnostic.location, diagnostic.field
+    if diagnostic.start >= 0 or loc is None or name is None or not census.known:
+        return
+    start = census.offset(loc.line, loc.column)
+    end = census.offset(loc.end_line, loc.end_column)
+    if start is None or end is None:
+        return
+    found = census.field_offsets(diagnostic.article_index, name, start, end)
+    if found is not None:
+        diagnostic.start, diagnostic.end = found
