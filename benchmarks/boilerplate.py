@@ -298,8 +298,13 @@ def main(argv: list[str] | None = None) -> int:
     if not corpora.is_dir():
         parser.error(f"no corpora under {args.shared}")
     codes = tuple(code.strip() for code in args.codes.split(",") if code.strip())
-    settings = Settings(select=["NL"])
-    learning = Settings(select=["NL"], extend_select=["NL408"], **{"site-key": args.site_key})
+    # Every rule, and the boilerplate rules that are off by default, by their exact codes
+    # (a prefix selects only the rules that are on by default).
+    per_article = ["NL409", "NL410"]
+    settings = Settings(select=["NL"], extend_select=per_article)
+    learning = Settings(
+        select=["NL"], extend_select=[*per_article, "NL408"], **{"site-key": args.site_key}
+    )
     results = {
         "dragnet-sites": dragnet(corpora, settings, codes),
         "dragnet-sites, corpus pass": dragnet(corpora, learning, codes, learn=True),
