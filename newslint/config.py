@@ -592,6 +592,8 @@ class ConfigurationResolver:
             )
         self._by_folder: dict[str, Path | None] = {}
         self._by_file: dict[Path, Configuration] = {}
+        self._by_spelling: dict[str, Configuration] = {}
+        """A file's folder as the caller spells it -> its settings (``for_file``)."""
         self._fallback: Configuration | None = None
         if known is not None and known.config_file is not None:
             self._by_file[known.config_file] = known
@@ -608,11 +610,17 @@ class ConfigurationResolver:
         target = os.path.normpath(os.path.abspath(path))
         return self._for_folder(target if os.path.isdir(target) else os.path.dirname(target))
 
-    def for_file(self, path: str | os.PathLike[str]) -> Configuration:
-        """The settings of ``path``, known to be a file (no ``stat``: once per checked file)."""
+    def for_file(self, path: str) -> Configuration:
+        """The settings of ``path``, known to be a file: called twice per checked file, so
+        its folder as spelled is looked up first (no ``stat``, no ``getcwd``)."""
         if self._fixed is not None:
             return self._fixed
-        return self._for_folder(os.path.dirname(os.path.normpath(os.path.abspath(path))))
+        spelled = os.path.dirname(path)
+        settings = self._by_spelling.get(spelled)
+        if settings is None:
+            folder = os.path.normpath(os.path.abspath(spelled or os.curdir))
+            settings = self._by_spelling[spelled] = self._for_folder(folder)
+        return settings
 
     def _for_folder(self, folder: str) -> Configuration:
         found = self._closest(folder)
