@@ -659,6 +659,11 @@ class _Job:
     def display(self, path: str) -> str:
         return self.displays.get(path, path)
 
+    @property
+    def indexes(self) -> dict[str, int]:
+        """Each file's position in the run's list (the order of ``displays``)."""
+        return {path: index for index, path in enumerate(self.displays)}
+
 
 class _LinesDatasource(FileBasedDatasource):
     """JSONL files as rows of lines: ``path``, ``line`` (from 1), ``raw`` bytes, ``ending``.
@@ -846,6 +851,9 @@ def _process_lines(table: pa.Table, job: _Job) -> pa.Table:
         counts.append(count)
     columns = _report_columns(reports, errors, counts)
     columns[_OUT + "data"] = pa.array(data, pa.large_binary())
+    columns[_OUT + "file"] = pa.array(
+        [job.indexes[p] for p in table.column("path").to_pylist()], pa.int64()
+    )
     return pa.table(columns)
 
 
@@ -884,6 +892,7 @@ def _process_rows(table: pa.Table, job: _Job) -> pa.Table:
         errors.append(_encode(messages))
         counts.append(count)
     columns = _report_columns(reports, errors, counts)
+    columns[_OUT + "file"] = pa.array([job.indexes[p] for p in paths], pa.int64())
     if not job.fix:
         return pa.table(columns)
     fixed = _fixed_table(
@@ -936,16 +945,37 @@ def _same_schema(tables: Sequence[pa.Table]) -> Iterator[pa.Table]:
         yield pa.concat_tables(group)
 
 
-class _EngineSink(Datasink[dict[str, Any]]):
-    """Ray's write tasks for the engine: each writes its rows' fixed data (one file, with
-    ``--fix``) and its part of the report, and returns its counts.  The driver then
-    merges the report parts, in order: only the problems pass through it."""
+def _runs(table: pa.Table) -> Iterator[tuple[int, pa.Table]]:
+    """The table cut into runs of consecutive rows of one input file: (file index, rows)."""
+    files = table.column(_OUT + "file").to_pylist()
+    start = 0
+    for end in range(1, len(files) + 1):
+        if end == len(files) or files[end] != files[start]:
+            yield files[start], table.slice(start, end - start)
+            start = end
 
-    def __init__(self, filesystem: Any, folder: str, kind: str, fix: bool) -> None:
+
+class _EngineSink(Datasink[dict[str, Any]]):
+    """Ray's write tasks for the engine: each writes its rows' fixed data (with ``--fix``:
+    one part per input file it has rows of) and its part of the report, and returns its
+    counts.  The driver then merges the report parts, in order: only the problems pass
+    through it, and with ``assemble`` a JSONL input's parts into one file."""
+
+    def __init__(
+        self,
+        filesystem: Any,
+        folder: str,
+        kind: str,
+        fix: bool,
+        names: Sequence[str],
+        assemble: bool,
+    ) -> None:
         self.filesystem = filesystem
         self.folder = folder
         self.kind = kind
         self.fix = fix
+        self.names = list(names)
+        self.assemble = assemble and kind == "jsonl"
         self.token = uuid.uuid4().hex[:12]
         self.parts = posixpath.join(folder, f"_newslint-parts-{self.token}")
         self.results: list[dict[str, Any]] = []
@@ -956,6 +986,14 @@ class _EngineSink(Datasink[dict[str, Any]]):
 
     def on_write_start(self, schema: Any = None) -> None:
         self.filesystem.create_dir(self.parts, recursive=True)
+
+    def data_folder(self, index: int) -> str:
+        """Where an input's fixed parts go: the hidden parts folder if they are to be
+        assembled, else ``OUTPUT/<the input's name>/`` (a folder of parts, which pyarrow,
+        pandas, Spark and Ray read as one dataset)."""
+        if self.assemble:
+            return posixpath.join(self.parts, str(index))
+        return posixpath.join(self.folder, self.names[index])
 
     def write(self, blocks: Iterable[Any], ctx: Any) -> dict[str, Any]:
         tables = [BlockAccessor.for_block(block).to_arrow() for block in blocks]
@@ -981,13 +1019,25 @@ class _EngineSink(Datasink[dict[str, Any]]):
             first = b"".join(errors[:FIRST_ERRORS]).decode("utf-8", "replace").splitlines()
             result["first_errors"] = first[:FIRST_ERRORS]
         if self.fix and self.kind == "jsonl":
-            target = posixpath.join(self.folder, name + ".jsonl")
-            _write_file(self.filesystem, target, table.column(_OUT + "data").to_pylist())
+            by_file: dict[int, list[bytes]] = {}
+            for index, rows in _runs(table):
+                by_file.setdefault(index, []).extend(rows.column(_OUT + "data").to_pylist())
+            for index, data in by_file.items():
+                folder = self.data_folder(index)
+                self.filesystem.create_dir(folder, recursive=True)
+                _write_file(self.filesystem, posixpath.join(folder, name + ".jsonl"), data)
         elif self.fix:
-            for index, group in enumerate(_same_schema([t.drop_columns(own) for t in tables])):
-                suffix = f"-{index}" if index else ""
-                target = posixpath.join(self.folder, f"{name}{suffix}.parquet")
-                _write_file(self.filesystem, target, group)
+            pieces: dict[int, list[pa.Table]] = {}
+            for whole in tables:
+                for index, rows in _runs(whole):
+                    pieces.setdefault(index, []).append(rows.drop_columns(own))
+            for index, runs in pieces.items():
+                folder = self.data_folder(index)
+                self.filesystem.create_dir(folder, recursive=True)
+                for number, group in enumerate(_same_schema(runs)):
+                    suffix = f"-{number}" if number else ""
+                    target = posixpath.join(folder, f"{name}{suffix}.parquet")
+                    _write_file(self.filesystem, target, group)
         return result
 
     def on_write_complete(self, write_result: Any) -> None:
@@ -1144,6 +1194,17 @@ def _restore(saved: Mapping[str, Any]) -> None:
         logging.getLogger(name).setLevel(level)
 
 
+_REPORTS = ("diagnostics.jsonl", "errors.txt")
+"""What a run writes in OUTPUT besides the fixed files (a check may write over them)."""
+
+
+def _output_names(paths: Sequence[str]) -> list[str]:
+    """Each input's name under OUTPUT: its path relative to the inputs' common folder."""
+    folders = [posixpath.dirname(p) for p in paths]
+    common = posixpath.commonpath(folders) if folders and all(folders) else ""
+    return [posixpath.relpath(p, common) if common else posixpath.basename(p) for p in paths]
+
+
 def _prepare_output(output: str, fix: bool, inputs: Sequence[_Input]) -> tuple[Any, str]:
     """OUTPUT's filesystem and path; ``ValueError`` with a one-line reason if unusable."""
     try:
@@ -1159,10 +1220,10 @@ def _prepare_output(output: str, fix: bool, inputs: Sequence[_Input]) -> tuple[A
             entries = filesystem.get_file_info(pafs.FileSelector(folder, recursive=False))
         except Exception as exc:
             raise ValueError(f"{output}: cannot list: {_one_line(exc)}") from None
-        if any(e.path.endswith((".jsonl", ".parquet")) for e in entries):
+        if any(posixpath.basename(e.path) not in _REPORTS for e in entries):
             raise ValueError(
-                f"{output}: OUTPUT already holds .jsonl or .parquet files: "
-                "with --fix, write to a new or empty folder"
+                f"{output}: OUTPUT is not empty: with --fix, write to a new or empty folder "
+                "(fixed files are never mixed with others)"
             )
     if isinstance(filesystem, pafs.LocalFileSystem):
         for each in inputs:
@@ -1187,6 +1248,7 @@ def run_ray_engine(
     out: TextIO | None = None,
     options: RayOptions | None = None,
     max_record_size: int = MAX_RECORD_SIZE,
+    assemble: bool | None = None,
 ) -> int:
     """``newslint --engine ray INPUT... OUTPUT``: check (and fix) files on a Ray cluster.
 
@@ -1195,8 +1257,12 @@ def run_ray_engine(
     files, the workers check (and fix) them, and Ray's write tasks write OUTPUT, a folder:
     ``diagnostics.jsonl`` (one JSON object per problem: the CLI's ``json-lines`` report
     for JSONL input; path, record number and ``Diagnostic.as_dict()`` for Parquet),
-    ``errors.txt`` if some records could not be checked, and with ``fix`` the fixed
-    records as ``part-*.jsonl`` / ``part-*.parquet`` files.  Inputs are never changed.
+    ``errors.txt`` if some records could not be checked, and with ``fix`` each input
+    fixed under its path relative to the inputs' common folder.  A JSONL input on a local
+    OUTPUT is one file, byte for byte as ``newslint --fix`` leaves it (``assemble``: the
+    write tasks' parts concatenated in order); otherwise (an object store, or Parquet) it is
+    a folder of ``part-*`` files that pyarrow, pandas, Spark and Ray read as one dataset.
+    Inputs are never changed.
 
     A record that cannot be checked never stops the job: it is counted, kept as it was,
     and the summary gives the count and the first reasons.  ``options``: concurrency,
@@ -1238,7 +1304,10 @@ def run_ray_engine(
         limit=max_record_size,
     )
     saved = _start(address, quiet)
-    sink = _EngineSink(out_fs, folder, kind, fix)
+    if assemble is None:
+        assemble = isinstance(out_fs, pafs.LocalFileSystem)
+    names = _output_names([f.path for f in files])
+    sink = _EngineSink(out_fs, folder, kind, fix, names, assemble)
     try:
         _execute(filesystem, files, kind, job, sink, resolved_options)
         counts, first_errors = _finish(out_fs, folder, sink)
@@ -1308,6 +1377,14 @@ def _finish(filesystem: Any, folder: str, sink: _EngineSink) -> tuple[_Counts, l
         first_errors += result["first_errors"]
     reports = [r["report_part"] for r in sink.results if r["report_part"]]
     _merge(filesystem, reports, posixpath.join(folder, "diagnostics.jsonl"))
+    if sink.fix and sink.assemble:
+        for index, name in enumerate(sink.names):
+            selector = pafs.FileSelector(sink.data_folder(index), allow_not_found=True)
+            found = filesystem.get_file_info(selector)
+            parts = sorted(info.path for info in found if info.type == pafs.FileType.File)
+            target = posixpath.join(sink.folder, name)
+            filesystem.create_dir(posixpath.dirname(target), recursive=True)
+            _merge(filesystem, parts, target)
     errors = [r["errors_part"] for r in sink.results if r["errors_part"]]
     errors_file = posixpath.join(folder, "errors.txt")
     if errors:

@@ -151,8 +151,8 @@ def test_engine_matches_the_cli(
     monkeypatch: pytest.MonkeyPatch,
     flags: list[str],
 ) -> None:
-    """Small blocks and files of few rows: every line is read exactly once, and the parts,
-    in order, are the CLI's fixed files, in order."""
+    """Small blocks and write tasks of few rows: every line is read exactly once, and each
+    input's parts, in order, make the file the CLI fixes."""
     monkeypatch.setattr(newslint_ray, "BLOCK_BYTES", 30_000)
     monkeypatch.setattr(newslint_ray, "ROWS_PER_FILE", 40)
     folder, files = _corpus(tmp_path, records)
@@ -186,11 +186,11 @@ def test_engine_matches_the_cli(
         assert len(report) > COUNT // 4  # problems remain to compare
     assert report == cli_report
     if fix:
-        parts = sorted(output.glob("part-*.jsonl"))
-        assert len(parts) > 1
-        written = b"".join(part.read_bytes() for part in parts)
-        assert written == b"".join(fixed.read_bytes() for fixed in cli_files)
-        assert written != b"".join(original.read_bytes() for original in files)
+        for original, fixed_by_cli in zip(files, cli_files, strict=True):
+            written = output / original.relative_to(folder)
+            assert written.read_bytes() == fixed_by_cli.read_bytes()
+            assert written.read_bytes() != original.read_bytes()
+        assert sorted(p.name for p in output.iterdir()) == ["a.jsonl", "b", "diagnostics.jsonl"]
     else:
         assert sorted(p.name for p in output.iterdir()) == ["diagnostics.jsonl"]
 
@@ -210,8 +210,11 @@ def test_engine_reads_and_writes_parquet(
     capsys.readouterr()
     code = newslint_ray.run_ray_engine([str(folder)], str(output), fix=True)
     assert code == 1
-    parts = sorted(output.glob("part-*.parquet"))
-    fixed = [row for part in parts for row in pq.read_table(part).to_pylist()]
+    fixed = (
+        pq.read_table(output / "a.parquet").to_pylist()
+        + pq.read_table(output / "b.parquet").to_pylist()
+    )
+    parts = sorted(output.glob("*.parquet/part-*.parquet"))
     rows = table.to_pylist()
     results = [newslint.fix_record(r, drop_missing=True) for r in rows]
     assert [_present(r) for r in fixed] == [_present(result.record) for result in results]
@@ -267,8 +270,7 @@ def test_cli_engine_flag(
         capsys, "--engine", "ray", "--fix", "--select", "NL1,NL3", str(source), str(tmp_path / "o")
     )
     assert (code, out.splitlines()[-1]) == (cli_code, concise.splitlines()[-1])
-    (part,) = (tmp_path / "o").glob("part-*.jsonl")
-    assert part.read_bytes() == copy.read_bytes()
+    assert (tmp_path / "o" / "corpus.jsonl").read_bytes() == copy.read_bytes()
     assert main(["--engine", "ray", str(source)]) == 2
     assert "needs INPUT... OUTPUT" in capsys.readouterr().err
 
@@ -358,8 +360,7 @@ def test_engine_counts_bad_lines_and_rows(
     errors = (output / "errors.txt").read_text(encoding="utf-8").splitlines()
     assert [e.split(":")[1] for e in errors] == ["2", "3", "4", "6", "7"]
     assert "5 errors: some input could not be checked" in out
-    (part,) = output.glob("part-*.jsonl")
-    written = part.read_bytes().split(b"\n")
+    written = (output / "in.jsonl").read_bytes().split(b"\n")
     assert len(written) == len(lines) + 3  # every line, fixed or kept, and the blank one
     assert written[0] == written[4] != good.encode()  # fixed
     assert written[1:4] == [line.encode() for line in lines[1:4]]
@@ -375,12 +376,9 @@ def test_engine_counts_bad_lines_and_rows(
     assert f"{folder}/b.parquet: record 1: error: record is not serialisable as JSON" in err
     assert f"{folder}/b.parquet: record 2: error:" in err
     assert "2 errors: some input could not be checked" in out
-    written_rows = [
-        row
-        for p in sorted((tmp_path / "pout").glob("part-*.parquet"))
-        for row in pq.read_table(p).to_pylist()
-    ]
-    assert len(written_rows) == 4
+    assert pq.read_table(tmp_path / "pout" / "a.parquet").num_rows == 2
+    kept = pq.read_table(tmp_path / "pout" / "b.parquet").to_pylist()
+    assert [_present(row) for row in kept] == bad  # as they were (plus an empty related)
 
 
 def test_engine_reads_and_writes_uris(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -412,7 +410,9 @@ def test_engine_reads_and_writes_uris(tmp_path: Path, monkeypatch: pytest.Monkey
     )
     assert code == 0 and seen == ["s3://my-bucket/out/"]  # fixed: nothing remains
     written = sorted(p.name for p in (bucket / "my-bucket" / "out").iterdir())
-    assert written[0] == "diagnostics.jsonl" and written[1].startswith("part-")
+    assert written == ["a.jsonl", "diagnostics.jsonl"]
+    (part,) = (bucket / "my-bucket" / "out" / "a.jsonl").iterdir()  # parts: not assembled
+    assert part.name.startswith("part-") and b"Text with spaces." in part.read_bytes()
     assert not any(p.name.startswith("s3") for p in tmp_path.iterdir())
 
 
