@@ -22,6 +22,7 @@ the code, path, record and text it stored (see ``_migrate``).
 from __future__ import annotations
 
 import errno
+import functools
 import hashlib
 import html
 import json
@@ -79,16 +80,25 @@ def anchor(text: str) -> str:
     if "](" in text:
         text = _MD_LINK.sub(r"\1", text)
     if not text.isascii():
-        text = _repaired(text)
-        text = unicodedata.normalize("NFKC", text)
-    kept = "".join(char for char in text.casefold() if char.isalnum())
+        text = unicodedata.normalize("NFKC", _repaired(text))
+    text = text.casefold()
+    # Most snippets hold forty letters and digits in their first 100 characters.
+    kept = _NOT_ALNUM.sub("", text[:100])
+    if len(kept) < ANCHOR_LENGTH and len(text) > 100:
+        kept = _NOT_ALNUM.sub("", text)
     return kept[:ANCHOR_LENGTH]
+
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
+"""What is not a letter or a digit (``str.isalnum``): one regex pass, not a loop in Python."""
 
 
 def _repaired(text: str) -> str:
     """``text`` with the mojibake NL301 repairs repaired (its own analysis, so they agree)."""
-    from newslint.rules._encoding import analyse
+    from newslint.rules._encoding import analyse, is_bad
 
+    if not is_bad(text):  # what NL301's analysis needs to repair anything: most text is clean
+        return text
     repairs = analyse(text).repairs
     for start, end, replacement in sorted(repairs, reverse=True):
         text = text[:start] + replacement + text[end:]
@@ -107,11 +117,17 @@ def _hash(code: str, path: str, record_key: str, field: str, text: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
+@functools.lru_cache(maxsize=4096)
+def _posix(path: str) -> str:
+    """``path`` with forward slashes (a run has few paths and many problems in each)."""
+    return Path(path).as_posix()
+
+
 def fingerprint(diagnostic: Diagnostic) -> str:
     """The diagnostic's identity across runs: no line, column or text other rules repair."""
     return _hash(
         diagnostic.code,
-        Path(diagnostic.path).as_posix(),
+        _posix(diagnostic.path),
         diagnostic.record_key,
         diagnostic.field or "",
         _text_key(diagnostic.snippet),
@@ -122,7 +138,7 @@ def legacy_fingerprint(diagnostic: Diagnostic) -> str:
     """Format 1's fingerprint: the whole snippet as written, whitespace collapsed."""
     return _hash(
         diagnostic.code,
-        Path(diagnostic.path).as_posix(),
+        _posix(diagnostic.path),
         diagnostic.record_key,
         diagnostic.field or "",
         " ".join(diagnostic.snippet.split()),
