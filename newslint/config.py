@@ -2,7 +2,9 @@
 
 Discovery walks up from the checked path; in each folder ``.newslint.toml``,
 then ``newslint.toml``, then a ``pyproject.toml`` that has a ``[tool.newslint]``
-table; the closest file wins.  ``extend = "other.toml"`` inherits from another
+table; the closest file wins.  As in Ruff, a run over folders resolves settings per
+file (``ConfigurationResolver``): each file gets its own closest file, a file under
+none the working folder's.  ``extend = "other.toml"`` inherits from another
 file (relative to the extending one).  Settings are layered, first the
 extended file, then the file itself, then the command line:
 
