@@ -155,11 +155,32 @@ def _sloppy_windows_1252(byte: int) -> str:
 _MOJIBAKE_BYTES = frozenset(map(_sloppy_windows_1252, range(0x80, 0xF5))) | frozenset(
     bytes(range(0x80, 0xA0)).decode("latin-1")
 )
+_BYTE_1252 = {_sloppy_windows_1252(byte): byte for byte in range(0x80, 0x100)} | {
+    chr(byte): byte for byte in range(0x80, 0xA0)
+}
+"""Each character windows-1252 (sloppy) or latin-1 shows above ASCII -> its byte."""
 
 
 def lone_c1(text: str, index: int) -> bool:
     """Whether the C1 control at ``index`` stands alone (not a byte of a mojibake sequence)."""
     return index == 0 or text[index - 1] not in _MOJIBAKE_BYTES
+
+
+def no_sequence_reaches(text: str, index: int) -> bool:
+    """Whether no UTF-8 sequence, as windows-1252 shows it, can hold the C1 control at
+    ``index``: no lead byte within the three characters before it with only continuation
+    bytes between and a sequence long enough to reach it (`Ã\x85` can; the `\x85` of
+    `â\x80\x99\x85` after a finished `’`, and `\x94` in `quotes\x85\x94`, cannot)."""
+    for back in range(1, 4):
+        if index < back:
+            return True
+        byte = _BYTE_1252.get(text[index - back])
+        if byte is None or byte < 0x80 or 0xC0 <= byte <= 0xC1 or byte > 0xF4:
+            return True
+        if byte >= 0xC2:
+            length = 2 if byte <= 0xDF else 3 if byte <= 0xEF else 4
+            return back >= length
+    return True
 
 
 _PROBE_CODEPAGES = ("cp1252", "cp1250", "cp1251")
@@ -168,14 +189,27 @@ _PROBE_CODEPAGES = ("cp1252", "cp1250", "cp1251")
 
 def _byte_in(codepage: str, char: str) -> int | None:
     """The byte that ``codepage`` (its undefined bytes read as C1 controls, as browsers
-    and ftfy's sloppy codecs do) shows as ``char``, or None."""
-    if "\x80" <= char <= "\x9f" or char < "\x80":
+    and ftfy's sloppy codecs do) shows as ``char``, or None.  Any C1 control is its byte
+    in windows-1252 (latin-1 shows them all); windows-1250 and 1251 show only their
+    undefined bytes so (`з\x92ї` is windows-1251's `з’ї` read as latin-1, not `璿`)."""
+    if char < "\x80":
         return ord(char)
+    if char <= "\x9f":
+        return ord(char) if codepage == "cp1252" or _undefined(codepage, ord(char)) else None
     try:
         encoded = char.encode(codepage)
     except UnicodeEncodeError:
         return None
     return encoded[0] if len(encoded) == 1 else None
+
+
+@cache
+def _undefined(codepage: str, byte: int) -> bool:
+    try:
+        bytes([byte]).decode(codepage)
+    except UnicodeDecodeError:
+        return True
+    return False
 
 
 def in_utf8_mojibake(text: str, start: int, end: int) -> bool:

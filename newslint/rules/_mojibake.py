@@ -39,7 +39,7 @@ CODEPAGES = (
     "cp850",
 )
 """The code pages UTF-8 is read through, most common first (latin-1 is windows-1252's
-C1 controls: every table also maps U+0080-U+009F to the byte of that number)."""
+C1 controls: its table also maps U+0080-U+009F to the byte of that number)."""
 
 _ROUNDS = 6
 """Passes over a line: UTF-8 read through code pages this many times over, or
@@ -71,8 +71,12 @@ def _codepage(name: str) -> _Codepage:
             char = chr(byte)  # undefined: browsers and ftfy's sloppy codecs show a C1 control
         shown.append(char)
         to_byte[char] = byte
-    for byte in range(0x80, 0xA0):  # the same bytes read as latin-1
-        to_byte.setdefault(chr(byte), byte)
+    if name == "windows-1252":  # the same bytes read as latin-1 (its C1 twin)
+        for byte in range(0x80, 0xA0):
+            to_byte.setdefault(chr(byte), byte)
+    # (Other code pages show a C1 control only for a byte they leave undefined, as
+    # browsers do: `д\xa0\x97` is windows-1251 text with its `—` read as latin-1, not
+    # the bytes E4 A0 97 of `䠗`.)
     chars = "".join(sorted(to_byte))
     run = re.compile("[" + re.escape(chars) + "]+")
     leads = "".join(sorted(c for c, b in to_byte.items() if 0xC2 <= b <= 0xF4))

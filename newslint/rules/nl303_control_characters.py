@@ -10,7 +10,7 @@ from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule, Triggers
-from newslint.rules._encoding import analyse, in_utf8_mojibake, lone_c1
+from newslint.rules._encoding import analyse, in_utf8_mojibake, lone_c1, no_sequence_reaches
 
 # C0 controls but tab, newline and carriage return; DEL; C1 controls; BOM.
 # A terminal escape sequence (ESC [ ... letter) is taken whole.
@@ -69,8 +69,8 @@ def _c1_meaning(text: str, index: int) -> str | None:
     or digits, a euro sign before a digit, a letter inside a word.
     """
     char = text[index]
-    before = text[index - 1] if index > 0 else " "
-    after = text[index + 1] if index + 1 < len(text) else " "
+    before = _as_1252(text[index - 1]) if index > 0 else " "
+    after = _as_1252(text[index + 1]) if index + 1 < len(text) else " "
     meaning = char.encode("latin-1").decode("windows-1252", errors="replace")
     if meaning == "\ufffd":
         return None
@@ -93,6 +93,13 @@ def _c1_meaning(text: str, index: int) -> str | None:
     if char in _C1_LETTERS and before.isalpha() and after.isalpha():
         return meaning
     return None
+
+
+def _as_1252(char: str) -> str:
+    """A neighbouring C1 control as windows-1252 shows it (`\x85` is `…`, not a space)."""
+    if "\x80" <= char <= "\x9f":
+        return char.encode("latin-1").decode("windows-1252", errors="replace")
+    return char
 
 
 class ControlCharacters(Rule):
@@ -159,10 +166,22 @@ windows-1252, 1250 or 1251 (`Ĺ\x81ódzki` is `Łódzki`), are never touched her
                 if analysis.overlaps(start, end):
                     continue  # a byte of mojibake (NL301's, NL302's): its repair needs it
                 if in_utf8_mojibake(text, start, end) or (
-                    not lone_c1(text, start) and text[start - 1] not in _SPACING
+                    not lone_c1(text, start)
+                    and text[start - 1] not in _SPACING
+                    and not no_sequence_reaches(text, start)
                 ):
                     continue  # may be a byte of mojibake that no rule decodes: leave it
                 replacement = _c1_meaning(text, start) or ""
+                if not replacement and _between_letters(text, start):
+                    # A letter of another code page (`Coatl\x87n`, Mac Roman's `á`):
+                    # deleting it would lose the letter.  Reported, left to a human.
+                    yield self.diagnostic(
+                        name,
+                        start,
+                        end,
+                        f"{_describe(char)} between letters: a letter of another code page?",
+                    )
+                    continue
             elif char in "\x0b\x0c" and _between_words(text, start, end):
                 replacement = " "
             elif end - start == 1 and char != "\ufeff":
@@ -233,6 +252,10 @@ class _Run:
         self.count += other.count
         self.codes |= other.codes
         return True
+
+
+def _between_letters(text: str, index: int) -> bool:
+    return 0 < index < len(text) - 1 and text[index - 1].isalpha() and text[index + 1].isalpha()
 
 
 def _between_words(text: str, start: int, end: int) -> bool:
