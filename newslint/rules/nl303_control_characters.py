@@ -117,10 +117,12 @@ They are invisible in most viewers but break search, tokenisers and diffs.
 The fix deletes them, except that a C1 control whose context makes its
 windows-1252 meaning certain is mapped to it (`\\x92` between letters is `’`,
 `\\x93` before a word is `“`, `\\x96` between spaces is `–`, `\\x97` between
-words is `—`), as ftfy's
-fix_c1_controls does.  Tabs, newlines and C1 bytes that are part of a
-mojibake sequence (NL301, NL302), or of a UTF-8 character read through
-windows-1252, 1250 or 1251 (`Ĺ\x81ódzki` is `Łódzki`), are never touched here."""
+words is `—`), as ftfy's fix_c1_controls does.  A C1 control between two
+letters that stands for no windows-1252 letter (`Coatl\\x87n`: Mac Roman's `á`
+read as latin-1) is reported without a fix: deleting it would lose the letter.
+Tabs, newlines and C1 bytes that are part of a mojibake sequence (NL301,
+NL302), or of a UTF-8 character read through windows-1252, 1250 or 1251
+(`Ĺ\x81ódzki` is `Łódzki`), are never touched here."""
     bad = "It was Apple\x92s \x93best\x94 year\x00"
     good = "It was Apple’s “best” year"
     fields = ("title", "byline", "caption", "body")
