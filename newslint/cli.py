@@ -499,6 +499,11 @@ def _results(args: argparse.Namespace, run: Run) -> Iterator[FileResult]:
     """Each file's result, in path order: stdin, or the files through the cache and pool."""
     if args.paths == ["-"]:
         data = sys.stdin.buffer.read()
+        if args.stdin_filename and run.force_excluded(args.stdin_filename):
+            # As in Ruff: an editor's excluded file is neither checked nor changed.
+            if run.options.fix:
+                sys.stdout.buffer.write(data)
+            return
         yield _process_stdin(args.stdin_filename or _stdin_name(data), data, run)
         return
     from newslint import progress

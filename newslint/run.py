@@ -437,6 +437,12 @@ class Run:
             test = tests[id(settings)] = settings.exclusion_test()
         return not test(path)
 
+    def force_excluded(self, path: str) -> bool:
+        """Whether ``path``, named on the command line (``--stdin-filename``), is left out
+        under ``force-exclude``: excluded by its configuration, or not a file newslint reads."""
+        settings = self._settings_of_file(path)
+        return settings.force_exclude and (not is_supported(path) or settings.is_excluded(path))
+
     def _plan(self, found: Sequence[tuple[str, str | None]]) -> tuple[list[Run], list[Job]]:
         """The runs of the configurations that apply to the files found (this run first) and
         a job per readable file, naming its run (``Job.profile``) and its per-file-ignores.

@@ -4,6 +4,8 @@ never walked as articles, and ``--force-exclude`` for paths that pre-commit name
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -162,3 +164,34 @@ def test_force_exclude_leaves_newslints_own_files_out_when_named(
     named = ["schemas/article.schema.json", "corpus/story.json"]
     assert _listed(capsys, "--force-exclude", *named) == ["corpus/story.json"]
     assert _listed(capsys, *named) == ["corpus/story.json", "schemas/article.schema.json"]
+
+
+def _stdin(cwd: Path, data: bytes, *args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "newslint", "--no-cache", *args],
+        input=data,
+        capture_output=True,
+        cwd=cwd,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_force_exclude_leaves_an_excluded_stdin_filename_as_it_is(project: Path) -> None:
+    """An editor pipes the buffer of an excluded file: nothing is checked, --fix echoes it."""
+    _write(project / "newslint.toml", 'extend-exclude = ["drafts"]\n')
+    data = json.dumps(DAMAGED).encode() + b"\n"
+    left = _stdin(
+        project, data, "--force-exclude", "--fix", "-", "--stdin-filename", "drafts/a.json"
+    )
+    assert (left.returncode, left.stdout) == (0, data)
+    assert b"NL101" not in left.stderr
+    fixed = _stdin(
+        project, data, "--force-exclude", "--fix", "-", "--stdin-filename", "corpus/a.json"
+    )
+    assert fixed.returncode == 0 and b"**" not in fixed.stdout
+    assert json.loads(fixed.stdout)["body"] == "The council approved the city budget on Friday."
+    checked = _stdin(project, data, "-", "--stdin-filename", "drafts/a.json")  # no flag
+    assert checked.returncode == 1 and b"drafts/a.json:1:" in checked.stdout
+    readme = _stdin(project, b"# Notes\n", "--force-exclude", "-", "--stdin-filename", "README.md")
+    assert readme.returncode == 0 and readme.stderr == b""
