@@ -383,3 +383,25 @@ def test_a_list_the_article_announces_is_kept() -> None:
     assert _flagged_text(body, rule) == ""
     # A label is no announcement: a share bar's items are flagged.
     assert "Guest A" in _flagged_text(f"{PROSE['en']}\n\nShare:\n{items}", rule)
+
+
+def test_a_cookie_notice_above_the_menu_is_not_where_the_article_starts() -> None:
+    """A page's own sentences (a cookie notice, two lines of prose) stand alone above its
+    menu; the article starts with the first of three paragraphs close together, so the
+    menu between them is the page's edge."""
+    notice = (
+        "We use cookies to personalise the content and the advertisements that you see on "
+        "this site, and to understand how our readers use it; you can change your choice at "
+        "any time in the settings of the site."
+    )
+    menu = "\n".join(f"{name} {number}" for number in range(1, 8) for name in ("Scores", "Teams"))
+    menu += "\n" + "\n".join(("Standings", "Players", "Video", "Odds") * 5)
+    article = f"{PROSE['en']}\n\n{PROSE['en']}\n\n{PROSE['en']}"
+    body = f"{notice}\n\n{notice}\n\n{menu}\n\n{article}"
+    flagged = _flagged_text(body, NL410)
+    assert "Scores 1" in flagged and "Odds" in flagged
+    assert "cookies" not in flagged and "council" not in flagged
+    # With the prose alone, the first paragraph starts the article (as before): a page that
+    # has no three paragraphs together is read from its first.
+    lone = f"{notice}\n\n{menu}\n\n{PROSE['en']}"
+    assert "Scores 1" not in _flagged_text(lone, NL410)

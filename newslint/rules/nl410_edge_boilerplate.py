@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, ClassVar
 
 from newslint.diagnostics import Applicability, Diagnostic
@@ -170,19 +170,22 @@ unsafe: it deletes text.  Not selected by default (`--extend-select NL410`)."""
                 classes[index] = found
             return found
 
-        first = next((i for i in range(len(lines)) if kind(i) == GOOD), None)
+        first = _article_edge(kind, range(len(lines)))
         if first is None:
             return  # no prose: nothing to tell the article from
-        last = next(i for i in range(len(lines) - 1, first - 1, -1) if kind(i) == GOOD)
+        last = _article_edge(kind, range(len(lines) - 1, first - 1, -1))
+        assert last is not None  # line ``first`` is prose
         if first >= self.min_edge_lines:
-            top = _resolve([kind(i) for i in range(first + 1)])
+            # Prose before the article's start stands alone (a cookie notice): it neither
+            # makes the menus around it prose nor is flagged.
+            top = _resolve([_alone(kind(i)) for i in range(first)] + [GOOD])
             cut = self._header_start(lines, top, first)
             flagged = [
                 i for i in range(first) if top[i] == BAD and (i < cut or _BULLET.match(lines[i][2]))
             ]
             yield from self._runs(body, lines, flagged, "before the article")
         if len(lines) - 1 - last >= self.min_edge_lines:
-            bottom = _resolve([kind(i) for i in range(last, len(lines))])
+            bottom = _resolve([GOOD] + [_alone(kind(i)) for i in range(last + 1, len(lines))])
             skip = last + 1 + self.footer_lines
             flagged = [i for i in range(skip, len(lines)) if bottom[i - last] == BAD]
             yield from self._runs(body, lines, flagged, "after the article")
@@ -227,6 +230,37 @@ unsafe: it deletes text.  Not selected by default (`--extend-select NL410`)."""
         )
         fix = self.replacement("body", first[0], end, "", "delete the lines", Applicability.UNSAFE)
         return self.diagnostic("body", first[0], end, message, fix)
+
+
+CLUSTER = 3
+"""The article starts (ends) with the first (last) of this many prose lines..."""
+CLUSTER_GAP = 30
+"""...each at most this many lines from the one before; a page's cookie notice or copyright
+line is prose too, but stands alone among its menus."""
+
+
+def _alone(kind: str) -> str:
+    """A line's class for the context pass of an edge: prose there stands alone, NEUTRAL."""
+    return NEUTRAL if kind == GOOD else kind
+
+
+def _article_edge(kind: Callable[[int], str], order: range) -> int | None:
+    """The first prose line, in ``order``, of the first ``CLUSTER`` prose lines close
+    together (or the first prose line if no such cluster exists; None if there is none)."""
+    first = start = previous = None
+    count = 0
+    for index in order:
+        if kind(index) != GOOD:
+            continue
+        if first is None:
+            first = index
+        if previous is None or abs(index - previous) > CLUSTER_GAP:
+            start, count = index, 0
+        count += 1
+        previous = index
+        if count >= CLUSTER:
+            return start
+    return first
 
 
 def _introduces(text: str) -> bool:
