@@ -4,6 +4,7 @@ whether a document has no problem, problems without fixes, or problems with fixe
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 from typing import Any
@@ -167,3 +168,15 @@ def test_record_adapter_writes_lists_to_jsonl_and_text_to_parquet(tmp_path: Path
     assert {row["id"]: row["title"] for row in table.to_pylist()} == {
         key: row["title"] for rows in FILES.values() for row in rows for key in [row["id"]]
     }
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("regex") is not None, reason="datatrove's filters can be imported"
+)
+def test_without_datatroves_filters_only_the_filter_and_formatter_fail() -> None:
+    import newslint.datatrove as module
+
+    for name in ("NewslintFilter", "NewslintFormatter"):
+        with pytest.raises(ImportError, match="need datatrove's filters, which need regex"):
+            getattr(module, name)
+    assert module.NewslintStep().check  # the step itself needs no more than datatrove
