@@ -17,6 +17,7 @@ from newslint.context import ReadOptions, RunContext
 from newslint.output.reporter import Reporter, ReportOptions
 from newslint.readers import shape
 from newslint.records import RECORD_PATH
+from newslint.registry import all_rules
 from newslint.runner import Options, process_file
 from newslint.schema import load_schema
 
@@ -141,3 +142,28 @@ def test_a_record_of_the_library_api_is_always_an_article() -> None:
 
     codes = {d.code for d in newslint.lint_record({"name": "x"})}
     assert "NL001" in codes
+
+
+def test_empty_records_of_a_jsonl_corpus_are_articles(tmp_path: Path) -> None:
+    """``{}`` lines are a corpus's empty records (NL001 names what they lack), not another kind
+    of data: a file of them is checked, whole or in chunks alike."""
+    path = tmp_path / "a.jsonl"
+    path.write_text("{}\n{}\n" + json.dumps({"title": "T", "body": "B"}) + "\n")
+    rules = [rule for rule in all_rules() if rule.code == "NL001"]
+    result = process_file(str(path), rules, Options())
+    assert result.notes == [] and result.articles == 3
+    assert {d.record for d in result.diagnostics} == {1, 2, 3}
+
+
+def test_the_head_of_a_big_file_is_judged_without_reading_it_all(tmp_path: Path) -> None:
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text("".join(json.dumps({"row": n, "value": n * 2}) + "\n" for n in range(50_000)))
+    reason = shape.jsonl_head_reason(str(rows), ReadOptions(), limit=4096)
+    assert (
+        reason
+        == "not an article: its first records hold an object without article fields (row, value), not article objects"
+    )
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"title": "T", "body": "B"}) + "\n")
+    assert shape.jsonl_head_reason(str(corpus), ReadOptions()) is None
+    assert shape.jsonl_head_reason(str(tmp_path / "missing.jsonl"), ReadOptions()) is None

@@ -102,7 +102,9 @@ def _jsonl_reason(document: Document, read: ReadOptions) -> str | None:
         if not line.strip():
             continue
         value = _loads(line)
-        if value is _BROKEN or is_article(value, read):
+        if value is _BROKEN or value == {} or is_article(value, read):
+            # ``{}`` in a JSONL file is an empty record of a corpus (NL001 says what it
+            # lacks), not a sign of another kind of data.
             return None
         seen.append(value)
         if len(seen) == JSONL_SAMPLE:
@@ -110,6 +112,25 @@ def _jsonl_reason(document: Document, read: ReadOptions) -> str | None:
     if not seen:
         return None
     return f"not an article: its first records hold {_what(seen[0])}, not article objects"
+
+
+def jsonl_head_reason(path: str, read: ReadOptions, limit: int = 16 << 20) -> str | None:
+    """``not_an_article`` for a JSONL file on disk, from its first records only (at most
+    ``limit`` bytes read): what a big file checked in chunks can be judged by before any
+    chunk is checked.  None if it may hold articles, or cannot be read (the check says so)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(limit)
+    except OSError:
+        return None
+    cut = head.rfind(b"\n")
+    if len(head) == limit and cut >= 0:
+        head = head[: cut + 1]  # whole lines only
+    try:
+        text = head.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    return _jsonl_reason(Document(path, "jsonl", text), read)
 
 
 def _lines(text: str) -> Iterator[str]:
