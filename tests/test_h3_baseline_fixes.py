@@ -217,3 +217,42 @@ def test_an_unknown_version_is_refused(tmp_path: Path) -> None:
     path.write_text('{"version": 3, "entries": []}', encoding="utf-8")
     with pytest.raises(baseline.BaselineError, match="unsupported baseline version 3"):
         baseline.load(path)
+
+
+def test_a_long_format_1_entry_of_the_articles_url_is_migrated_to_the_url_field() -> None:
+    url = "https://www.example.org/2017/04/26/kazan-residents-divided-over-new-rail-line-a1234"
+    found = Diagnostic(
+        "NL004",
+        "x",
+        "m",
+        Severity.ERROR,
+        "url",
+        0,
+        len(url),
+        path="a.jsonl",
+        snippet=url,
+        record_key=f"url={url}",
+    )
+    entry = {
+        "fingerprint": baseline.legacy_fingerprint(found),
+        "code": "NL004",
+        "path": "a.jsonl",
+        "record": f"url={url}",
+        "text": url[:80],  # cut: the field cannot be checked against the old fingerprint
+    }
+    assert baseline._migrate(entry) == baseline.fingerprint(found)
+    # Another URL (a split link in the body) is body text.
+    other = dict(entry, record="url=https://e.com/elsewhere")
+    body = Diagnostic(
+        "NL004",
+        "x",
+        "m",
+        Severity.ERROR,
+        "body",
+        0,
+        80,
+        path="a.jsonl",
+        snippet=url[:80],
+        record_key="url=https://e.com/elsewhere",
+    )
+    assert baseline._migrate(other) == baseline.fingerprint(body)
