@@ -216,11 +216,23 @@ class _Checking(PipelineStep):  # type: ignore[misc,unused-ignore]
     def check(self, document: Document) -> tuple[Diagnostic, ...]:
         """Check (and fix, in place) one document; return the problems that remain."""
         record = document_to_record(document, self.text_field, self.metadata_key or "")
-        if not self.fix:
-            remaining = tuple(self.settings.lint_record(record, drop_missing=True))
-        else:
-            result = self.settings.fix_record(record, self.unsafe, drop_missing=True)
-            remaining = result.remaining
+        try:
+            result = (
+                self.settings.fix_record(record, self.unsafe, drop_missing=True)
+                if self.fix
+                else None
+            )
+            remaining = (
+                result.remaining
+                if result is not None
+                else tuple(self.settings.lint_record(record, drop_missing=True))
+            )
+        except RecordError as exc:  # a value JSON cannot hold: name the document
+            where = document.metadata.get("file_path")
+            raise RecordError(
+                f"document {document.id}{f' ({where})' if where else ''}: {exc}"
+            ) from None
+        if result is not None:
             if result.changed:
                 document.text = result.record[self.text_field]
                 for key, value in result.record.items():

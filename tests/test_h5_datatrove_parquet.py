@@ -180,3 +180,17 @@ def test_without_datatroves_filters_only_the_filter_and_formatter_fail() -> None
         with pytest.raises(ImportError, match="need datatrove's filters, which need regex"):
             getattr(module, name)
     assert module.NewslintStep().check  # the step itself needs no more than datatrove
+
+
+def test_a_document_that_is_not_a_record_is_named_in_a_one_line_error() -> None:
+    from datatrove.data import Document
+
+    document = Document(
+        text=CLEAN, id="doc-7", metadata={"file_path": "in/a.jsonl", "blob": b"\xff"}
+    )
+    for step in (NewslintStep(), NewslintStep(fix=True)):
+        with pytest.raises(newslint.RecordError) as caught:
+            step.check(document)
+        message = str(caught.value)
+        assert message.startswith("document doc-7 (in/a.jsonl): record is not serialisable")
+        assert "\n" not in message
