@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+import pickle
 from pathlib import Path
 
 import pytest
@@ -72,6 +73,8 @@ def test_the_note_is_printed_only_when_verbose(tmp_path: Path) -> None:
     path = tmp_path / "package.json"
     path.write_text(json.dumps(PACKAGE))
     result = process_file(str(path), [], Options())
+    # a worker sends it back pickled, and the cache stores it so: the note travels along
+    result = pickle.loads(pickle.dumps(result))
     for verbose in (False, True):
         out, err = io.StringIO(), io.StringIO()
         reporter = Reporter(out, [], ReportOptions(verbose=verbose), errors=err)
