@@ -115,3 +115,28 @@ def test_diff_summary_wording() -> None:
     assert diff_summary(1, 2) == "Would fix 1 problem. 2 more fixable with --unsafe-fixes."
     assert diff_summary(0, 0) == "No problems would be fixed."
     assert diff_summary(2, 0, 1).splitlines()[1].startswith("1 error: ")
+
+
+def test_a_list_field_the_fix_appends_to(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """NL401 moves a promo from the body into ``related``: both fields' diffs, one item a line."""
+    body = (
+        "Talks resumed in Geneva on Monday after a long pause in the negotiations.\n\n"
+        "Related article: <u>Earlier talks failed in May</u>\n\n"
+        "Both sides said progress was made."
+    )
+    record = {"id": 5, "title": "T", "url": "https://e.com/a", "body": body}
+    path = tmp_path / "rel.jsonl"
+    path.write_text(json.dumps(record) + "\n")
+    code = main(["--select", "NL401,NL102", "--diff", "--unsafe-fixes", str(path)])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert "-Related article: <u>Earlier talks failed in May</u>\n" in out
+    assert out.endswith(
+        f"--- a/{path} (record 1, id 5, field related)\n"
+        f"+++ b/{path} (record 1, id 5, field related)\n"
+        "@@ -0,0 +1 @@\n"
+        "+Earlier talks failed in May\n"
+    )
+    assert err == "Would fix 1 problem.\n"
