@@ -13,7 +13,7 @@ Two kinds of file are read, line by line, each line deciding for itself:
   (``Diagnostic.as_dict()`` objects), as Ray's ``check_dataset``/``fix_dataset`` and
   datatrove's ``NewslintStep`` leave them: top level (a dataset written as JSON,
   ``record_adapter``), or in ``metadata`` with the text in ``text`` (datatrove's default
-  ``JsonlWriter``).  Every article is there, so every figure is known.
+  ``JsonlWriter``, which writes the list as JSON text).  Every article is there, so every figure is known.
 
 A line that is neither is a read error naming the file and line; the other lines still count.
 """
@@ -129,7 +129,11 @@ def load(
 
 
 def _items(name: str, errors: list[ReadError]) -> Iterator[tuple[int, Any]]:
-    """(line, value) for each JSON value of the file: the elements of an array, or a line's."""
+    """(line, value) for each JSON value of the file: the elements of an array, or a line's;
+    a Parquet file's rows (numbered from 1)."""
+    if name.lower().endswith(".parquet"):
+        yield from enumerate(_parquet_rows(name), 1)
+        return
     try:
         data = Path(name).read_bytes()
     except OSError as exc:
@@ -155,6 +159,23 @@ def _items(name: str, errors: list[ReadError]) -> Iterator[tuple[int, Any]]:
             yield number, json.loads(line)
         except json.JSONDecodeError as exc:
             errors.append(ReadError(name, f"not JSON: {exc.msg}", number, exc.colno))
+
+
+def _parquet_rows(name: str) -> list[dict[str, Any]]:
+    """A Parquet file's rows as dicts (a dataset Ray's ``check_dataset`` wrote)."""
+    try:
+        import pyarrow.parquet as pq  # type: ignore[import-untyped,import-not-found,unused-ignore]
+    except ImportError:
+        raise SourceError(
+            f"{name}: reading Parquet needs pyarrow (pip install 'newslint[ray]')"
+        ) from None
+    try:
+        rows: list[dict[str, Any]] = pq.read_table(name).to_pylist()
+    except OSError as exc:  # pyarrow's ArrowIOError too
+        raise SourceError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    except ValueError as exc:  # ArrowInvalid: not Parquet
+        raise SourceError(f"{name}: not a Parquet file ({exc})") from None
+    return rows
 
 
 def _diagnostic(item: Mapping[str, Any]) -> Diagnostic:
@@ -216,6 +237,8 @@ def _record(item: dict[str, Any], text_field: str) -> tuple[dict[str, Any], list
             record.setdefault("id", item["id"])
     if column is None:
         column = []
+    if isinstance(column, str):  # datatrove's default writer stores metadata lists as JSON text
+        column = json.loads(column)
     if not isinstance(column, list):
         raise TypeError(f"the {COLUMN!r} column is not a list")
     return record, column
