@@ -138,7 +138,7 @@ def _char_cost(char: str) -> int:
     if category in ("Cc", "Cn", "Co", "Cs"):
         return 2
     if category[0] == "L":
-        if char in _RARE_LETTERS or category == "Lm":
+        if char in _RARE_LETTERS or category == "Lm" or _rare_greek(char):
             return 1
         return 0 if _script(char) != "Other" else 1
     if category == "Zs" or char == "\u00ad":
@@ -150,6 +150,12 @@ def _char_cost(char: str) -> int:
     if category[0] == "M" and _script(char) != "Other":
         return 0  # marks of Indic, Thai, Hebrew, Arabic text
     return 1
+
+
+def _rare_greek(char: str) -> bool:
+    """A letter of the Greek and Coptic block outside modern Greek's `Ά`-`ώ`: archaic and
+    Coptic letters, symbol forms (`ͻ` is cp437's `═╗` as UTF-8, box art, not Greek)."""
+    return "\u0370" <= char <= "\u03ff" and not "\u0386" <= char <= "\u03ce"
 
 
 def _cjk_punctuation(char: str) -> bool:
@@ -667,26 +673,31 @@ def lost_bytes(line: str, start: int = 0, end: int | None = None) -> bool:
     is cut short (`Ð Ð¾Ñ Ñ Ð¸Ñ` is `Россия` with its 0xA0 and 0x81 bytes lost).
 
     Decorative text that only looks like mojibake (`MÄ£ÄM ÌÑÌ`, `ПоздравЂаво`) has
-    lead bytes followed by more lead bytes or by letters, not by holes.  (``line[start:
+    lead bytes followed by more lead bytes or by letters, not by holes; a list of
+    capitals (`Ñ Ç Æ Ø Å`) has only one-byte stubs before spaces: a whole sequence, a
+    stub of two bytes or more (`â€ `), or a stub before U+FFFD or `?` is needed too.  (``line[start:
     end]`` is judged; what follows it in ``line`` tells whether a sequence was cut short.)
     """
     end = len(line) if end is None else end
     text = line[:end]
     for name in CODEPAGES:
         table = _codepage(name)
-        covered = total = cut = 0
+        covered = total = cut = whole_pieces = long_cut = 0
         for match in table.run.finditer(text, start):
             run = match.group()
             raw = bytes(table.to_byte[char] for char in run)
             total += len(raw)
-            whole = sum(end - start for start, end, _ in _pieces(raw))
+            pieces = _pieces(raw)
+            whole_pieces += len(pieces)
+            whole = sum(end - start for start, end, _ in pieces)
             covered += whole
             tail = _cut_short(raw)
             following = line[match.end()] if match.end() < len(line) else " "
             if tail and following in _HOLES:
                 covered += tail
                 cut += 1
-        if cut and total and 2 * covered >= total + 1:
+                long_cut += tail > 1 or following != " "  # (U+FFFD or `?`: a decoder's)
+        if cut and (whole_pieces or long_cut) and 2 * covered >= total + 1:
             return True
     return False
 
