@@ -284,3 +284,20 @@ def test_full_output_quotes_the_decompressed_line(
     assert code == 1
     assert "1 | " in out and "**harbour**" in out
     assert "^^^^^^^^^^^ NL101" in out
+
+
+def test_bytes_named_compressed_are_decompressed_and_fixed_back(tmp_path: Path) -> None:
+    """stdin with ``--stdin-filename x.jsonl.gz`` (and any caller of ``process_data``) gets
+    the fixed bytes in the same compression."""
+    from newslint.registry import all_rules
+    from newslint.runner import process_data
+
+    rules = [rule for rule in all_rules() if rule.code in ("NL101", "NL502")]
+    result, fixed = process_data(
+        "x.jsonl.gz", gzip.compress(jsonl(DIRTY)), rules, Options(fix=True)
+    )
+    assert result.fixed == 2 and fixed is not None
+    assert json.loads(gzip.decompress(fixed))["body"] == FIXED_BODY
+    result, fixed = process_data("x.jsonl.gz", jsonl(DIRTY), rules, Options(fix=True))
+    assert fixed is None and result.unreadable
+    assert "not a gzip file" in result.errors[0].message
