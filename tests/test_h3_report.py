@@ -310,9 +310,22 @@ def test_from_cli_diagnostics_says_what_it_cannot_know(tmp_path: Path) -> None:
                 expected = {"NL304": "&amp;", "NL301": "\u00c3\u00a9"}.get(rule["code"])
                 assert expected is None or shown == expected
                 assert example["id"] is not None
-    # Without the checked file, the domains are unknown, and the report says so.
+    # Without the checked file, the domains come from the record_url a diagnostic carries
+    # (where the CLI writes it), else they are unknown, and the report says so.
     data.unlink()
-    found = report("--from", str(lines), tmp_path=tmp_path)
+    carried = [json.loads(line) for line in lines.read_text(encoding="utf-8").splitlines()]
+    if all("record_url" in item for item in carried):
+        found = report("--from", str(lines), tmp_path=tmp_path)
+        domains = {d["domain"]: d["problems"] for d in found["domains"]}
+        assert domains == {"tiny.example": 3, "big.example": 2, "mid.example": 1}
+    bare = write_jsonl(
+        tmp_path / "bare.jsonl",
+        [
+            {k: v for k, v in item.items() if k not in ("record_id", "record_url")}
+            for item in carried
+        ],
+    )
+    found = report("--from", str(bare), tmp_path=tmp_path)
     assert [d["domain"] for d in found["domains"]] == ["(unknown)"]
     assert any("not here to read" in sentence for sentence in found["unknown"])
     page = html("--from", str(lines), tmp_path=tmp_path)

@@ -338,8 +338,9 @@ def report_from(
         shown = ", ".join(loaded.unseen[:5]) + (" ..." if len(loaded.unseen) > 5 else "")
         unknown.append(
             f"Domains, groups and example text: {len(loaded.unseen)} checked file(s) named by "
-            f"the diagnostics are not here to read ({shown}); their articles are under "
-            "(unknown)."
+            f"the diagnostics are not here to read ({shown}); their articles' fields and text "
+            "are not known, and their domains only where a diagnostic carries the record's "
+            "url (record_url): the others are under (unknown)."
         )
     return report
 

@@ -644,7 +644,9 @@ def aggregate(
         totals.articles += result.articles
         wanted = result.diagnostics or (by_field and result.articles)
         info = census(result.path) if wanted else FileCensus([])
-        file_domains = [domain_of(url) for url in info.urls]
+        file_domains = [
+            domain_of(url) if url is not None or info.known else UNKNOWN for url in info.urls
+        ]
         fallback = NO_URL if info.known else UNKNOWN
         group_of: Callable[[int], str] | None = None
         if group_by is not None:

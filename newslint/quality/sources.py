@@ -81,6 +81,7 @@ def load(
     """
     loaded = Loaded()
     diagnostics: dict[str, list[Diagnostic]] = {}
+    identities: dict[str, dict[int | None, dict[str, Any]]] = {}
     errors: list[ReadError] = []
     for name in files:
         records: list[dict[str, Any]] = []
@@ -93,6 +94,7 @@ def load(
                 if "code" in item and "message" in item and COLUMN not in item:
                     found = _diagnostic(item)
                     diagnostics.setdefault(found.path, []).append(found)
+                    _remember_article(identities, found, item)
                     continue
                 record, column = _record(item, text_field)
                 index = len(records)
@@ -118,9 +120,12 @@ def load(
     for path, located in diagnostics.items():
         census = _census_of(path, context or RunContext()) if read_sources else None
         if census is None:
-            census = FileCensus([], known=False)
             loaded.unseen.append(path)
-        _index_articles(located, census)
+            census = FileCensus([], known=False)
+            _index_articles(located, census)
+            census = _identified(located, identities.get(path, {}))
+        else:
+            _index_articles(located, census)
         loaded.censuses[path] = census
         loaded.results.append(FileResult(path, located))
     loaded.diagnostics_only = sorted({n for n in files if n not in loaded.records})
@@ -276,6 +281,37 @@ def _census_of(path: str, context: RunContext) -> FileCensus | None:
         return None
     census = read_census(path, context)
     return census if census.values else None
+
+
+def _remember_article(
+    identities: dict[str, dict[int | None, dict[str, Any]]],
+    diagnostic: Diagnostic,
+    item: Mapping[str, Any],
+) -> None:
+    """Keep the ``record_id`` and ``record_url`` a diagnostic object carries (newer CLI output),
+    for when the checked file is not here."""
+    known = {
+        name: item[key]
+        for name, key in (("id", "record_id"), ("url", "record_url"))
+        if item.get(key) is not None
+    }
+    if known:
+        identities.setdefault(diagnostic.path, {}).setdefault(diagnostic.record, {}).update(known)
+
+
+def _identified(
+    diagnostics: Sequence[Diagnostic], identities: Mapping[int | None, Mapping[str, Any]]
+) -> FileCensus:
+    """What the diagnostics themselves say of their articles (ids, urls): their domains and
+    examples' ids are known, their other fields and text are not."""
+    size = max((d.article_index for d in diagnostics), default=-1) + 1
+    values: list[dict[str, Any]] = [{} for _ in range(size)]
+    for diagnostic in diagnostics:
+        if diagnostic.article_index >= 0:
+            values[diagnostic.article_index].update(identities.get(diagnostic.record, {}))
+    if not any(values):
+        return FileCensus([], known=False)
+    return FileCensus([v.get("url") for v in values], "", values, known=False)
 
 
 def _index_articles(diagnostics: Sequence[Diagnostic], census: FileCensus) -> None:
