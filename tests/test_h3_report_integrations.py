@@ -96,3 +96,30 @@ def test_from_a_file_that_is_not_parquet(
     assert run_report_command(["--from", str(bad), "--format", "json"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "bad.parquet: not a Parquet file" in err
+
+
+def test_from_the_ray_engines_diagnostics(tmp_path: Path) -> None:
+    """``newslint --engine ray INPUT OUTPUT`` writes OUTPUT/diagnostics.jsonl: the report
+    from it has the checked report's problems, and says the article counts are unknown."""
+    ray = pytest.importorskip("ray")
+    from newslint.ray import run_ray_engine
+
+    source = write_jsonl(tmp_path / "in" / "corpus.jsonl", corpus())
+    started = not ray.is_initialized()
+    if started:
+        ray.init(num_cpus=1, include_dashboard=False, log_to_driver=False)
+    try:
+        assert run_ray_engine([str(source)], str(tmp_path / "out"), quiet=True) == 1
+    finally:
+        if started:
+            ray.shutdown()
+    checked = report(str(source), tmp_path=tmp_path)
+    found = report("--from", str(tmp_path / "out" / "diagnostics.jsonl"), tmp_path=tmp_path)
+    assert found["totals"]["articles"] is None and found["after_fix"] is None
+    for key in ("problems", "articles_with_problems", "weighted_score", "fixable_safe"):
+        assert found["totals"][key] == checked["totals"][key]
+    rules = {r["code"]: r["problems"] for r in checked["rules"] if r["problems"]}
+    assert {r["code"]: r["problems"] for r in found["rules"]} == rules
+    # The input is still here: the examples show its decoded text.
+    example = next(r for r in found["rules"] if r["code"] == "NL304")["examples"][0]
+    assert example["text"][slice(*example["text_highlight"])] == "&amp;"
