@@ -334,3 +334,49 @@ def test_hostile_text_stays_inert_in_chromium(browser: Browser, tmp_path: Path) 
     text = browser.evaluate("document.body.innerText", session)
     assert "<script>window.__pwned = true; alert(1)</script>" in text
     assert "</style>" in text
+
+
+def test_issue_15_sections_render_inert_in_chromium(browser: Browser, tmp_path: Path) -> None:
+    """Groups, the domain ranking, the after-fix table and examples with ids and decoded text:
+    hostile field values (a group name, an id) stay text."""
+    from newslint.quality.aggregate import GroupBy
+
+    corpus = tmp_path / "issue15"
+    corpus.mkdir()
+    hostile = '<img src=x onerror="window.__pwned = true">'
+    records = [
+        {
+            "id": f"<script>window.__pwned = true</script>{index}",
+            "url": f"https://site{index % 2}.invalid/{index}",
+            "source": hostile if index % 2 else "wire",
+            "title": "A title",
+            "body": "Fish &amp; chips, caf\u00c3\u00a9 owners said.",
+        }
+        for index in range(6)
+    ]
+    (corpus / "a.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=True) + "\n" for r in records), encoding="utf-8"
+    )
+    page = tmp_path / "issue15.html"
+    report = build_report(
+        [str(corpus)], isolated=True, group_by=GroupBy.parse("field:source"), min_articles=1
+    )
+    page.write_text(render_html(report), encoding="utf-8")
+    session = browser.open_page(page.as_uri())
+    facts = browser.evaluate(PAGE_FACTS, session)
+    assert _problems_in_events(browser.events) == []
+    assert facts["pwned"] is False
+    assert facts["resources"] == [] and facts["scripts"] == 0 and facts["images"] == 0
+    groups = browser.evaluate(
+        "[...document.querySelectorAll('table.groups tr[data-group]')].map(r => r.dataset.group)",
+        session,
+    )
+    assert sorted(groups) == sorted([hostile, "wire"])
+    ranked = browser.evaluate(
+        "[...document.querySelectorAll('table.ranking tr[data-domain]')].length", session
+    )
+    assert ranked == 2
+    text = browser.evaluate("document.body.innerText", session)
+    assert hostile in text and "id <script>window.__pwned = true</script>0" in text
+    assert "caf\u00c3\u00a9" in facts["marks"] or "\u00c3\u00a9" in facts["marks"]
+    assert "&amp;" in facts["marks"]  # the decoded field text, the entity as written
