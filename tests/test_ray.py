@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 import shutil
 from collections.abc import Iterator
@@ -479,11 +480,24 @@ def test_engine_runs_with_options_and_is_quiet(
         newslint_ray.OPTIONS_VARIABLE,
         '{"concurrency": 1, "num_cpus": 0.5, "ray_remote_args": {"max_retries": 0}}',
     )
+    context = ray.data.DataContext.get_current()  # as a user's session may have them
+    monkeypatch.setattr(context, "enable_progress_bars", True)
+    monkeypatch.setattr(context, "print_on_execution_start", True)
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler()
+    handler.emit = records.append  # type: ignore[method-assign]
+    logger = logging.getLogger("ray.data")  # Ray Data's handlers may hold another stream
+    logger.addHandler(handler)
     capfd.readouterr()
-    code = newslint_ray.run_ray_engine([str(source)], str(tmp_path / "o"), quiet=True)
+    try:
+        code = newslint_ray.run_ray_engine([str(source)], str(tmp_path / "o"), quiet=True)
+    finally:
+        logger.removeHandler(handler)
     out, err = capfd.readouterr()
     assert code == 1
     assert (out, err) == ("", "")
+    assert [r.getMessage() for r in records if r.levelno < logging.ERROR] == []
+    assert context.enable_progress_bars and context.print_on_execution_start  # restored
     assert _report(tmp_path / "o" / "diagnostics.jsonl")
     monkeypatch.setenv(newslint_ray.OPTIONS_VARIABLE, "{oops")
     assert newslint_ray.run_ray_engine([str(source)], str(tmp_path / "o2")) == 2
