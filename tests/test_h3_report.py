@@ -387,3 +387,15 @@ def test_page_has_the_new_sections_and_escapes_group_names(tmp_path: Path) -> No
     assert "<script" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert 'data-card="weighted"' in page and 'data-card="after-fix"' in page
+
+
+def test_from_with_select_keeps_the_selected_rules_problems(tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "ray.jsonl", records_with_column(corpus()))
+    found = report("--from", str(source), "--select", "NL3", tmp_path=tmp_path)
+    assert {r["code"]: r["problems"] for r in found["rules"] if r["problems"]} == {
+        "NL304": 4,
+        "NL301": 1,
+    }
+    assert found["totals"]["problems"] == 5
+    everything = report("--from", str(source), tmp_path=tmp_path)
+    assert everything["totals"]["problems"] == 6

@@ -295,12 +295,18 @@ def report_from(
     """The report of diagnostics files (``--from``); raises ``ConfigError`` or ``SourceError``.
 
     The configuration names the rules (their names, summaries and weights) and fixes records
-    in memory for the after-``--fix`` counts; the problems are the files' own.
+    in memory for the after-``--fix`` counts; the problems are the files' own, all of them,
+    or with ``--select``/``--extend-select``/``--ignore`` (``overrides``) only those of the
+    rules the flags select.
     """
     from newslint.quality.sources import load
 
     run = Run.configure(config, isolated, overrides, start=".")
     loaded = load(files, text_field, context=run.options.context)
+    if any(value for value in (overrides or {}).values()):
+        codes = set(run.codes)
+        for result in loaded.results:
+            result.diagnostics = [d for d in result.diagnostics if d.code in codes]
     preview = None
     diagnostics_only = bool(loaded.diagnostics_only)
     if fix_preview and not diagnostics_only:

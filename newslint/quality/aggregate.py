@@ -658,7 +658,7 @@ def aggregate(
                 for index in range(len(info.values) if info.known else 0):
                     key = group_by.value_of(info, index)
                     groups.setdefault(key, GroupStats(key)).articles += 1
-                group_of = partial_value(group_by, info)
+                group_of = _values_of(group_by, info)
         affected: dict[int, set[str]] = {}
         seen_here: set[str] = set()
         file_rules: Counter[str] = Counter()
@@ -763,8 +763,8 @@ def _constant(name: str) -> Callable[[int], str]:
     return group_of
 
 
-def partial_value(group_by: GroupBy, info: FileCensus) -> Callable[[int], str]:
-    """The group of article ``index`` of the file ``info`` describes."""
+def _values_of(group_by: GroupBy, info: FileCensus) -> Callable[[int], str]:
+    """The group of article ``index`` of the file ``info`` describes (its field's value)."""
 
     def group_of(index: int) -> str:
         return group_by.value_of(info, index)
