@@ -7,7 +7,9 @@ The library API lints or fixes one record (a dict) at a time, exactly as the CLI
     for diagnostic in newslint.lint_record({"title": "...", "url": "...", "body": "..."}):
         print(diagnostic.code, diagnostic.field, diagnostic.message)
 
-The API is loaded on first use (PEP 562), so ``newslint``'s own start-up stays fast.
+``lint_batch``/``fix_batch`` take a whole pandas ``DataFrame``, Arrow table, dict of columns
+or list of dicts.  The API is loaded on first use (PEP 562), so ``newslint``'s own start-up
+stays fast.
 """
 
 from __future__ import annotations
