@@ -681,7 +681,9 @@ def settings_text(settings: Configuration, path: str, codes: Sequence[str]) -> s
     tables: list[tuple[str, dict[str, Any]]] = []
     for key, value in settings.as_toml(exclude_defaults=False).items():
         if value is None:
-            default = "every file newslint reads" if key == "include" else "not set"
+            default = "not set"
+            if key == "include":  # the default: every file a reader reads, in any case
+                default += f" (every file newslint reads: {', '.join(DEFAULT_INCLUDE)})"
             lines.append(f"# {key}: {default}")
         elif key == "rules":
             tables += [(f"rules.{code}", options) for code, options in value.items()]
