@@ -21,6 +21,7 @@ from newslint.rules.nl410_edge_boilerplate import (
     SHORT,
     EdgeBoilerplate,
     _classify,
+    _non_empty_lines,
     _resolve,
     _unlinked,
 )
@@ -405,3 +406,17 @@ def test_a_cookie_notice_above_the_menu_is_not_where_the_article_starts() -> Non
     # has no three paragraphs together is read from its first.
     lone = f"{notice}\n\n{menu}\n\n{PROSE['en']}"
     assert "Scores 1" not in _flagged_text(lone, NL410)
+
+
+def test_a_wrapped_page_with_long_list_items_is_still_read_as_wrapped() -> None:
+    """html2text wraps paragraphs at 78 characters but leaves some list items longer (nested
+    items, long headlines): the wrap width is the longest line that is no list item."""
+    paragraph = textwrap.fill(" ".join([PROSE["en"]] * 3), width=78)
+    items = "\n".join(
+        f"    *       * Item {number}: " + "a long headline of another story " * 3
+        for number in range(3)
+    )
+    body = f"{items}\n\n{paragraph}\n\n{paragraph}"
+    lines = _non_empty_lines(body)
+    assert len(lines) == 5  # three items, two paragraphs joined
+    assert lines[3][2] == " ".join([PROSE["en"]] * 3)

@@ -317,10 +317,11 @@ its wrapped paragraphs are a small share of all its lines."""
 
 def _wrap_width(lines: list[tuple[int, int, str]]) -> int | None:
     """The width a body is hard-wrapped at, or None: at least a quarter of its lines (and 8)
-    end within ``WRAP_SLACK`` characters of its longest line, which is 60 to 100 long."""
+    end within ``WRAP_SLACK`` characters of its longest line that is no list item, which is
+    60 to 100 long (html2text leaves some items longer: nested ones, long headlines)."""
     if len(lines) < 8:
         return None
-    width = max(end - start for start, end, _ in lines)
+    width = max((end - start for start, end, text in lines if not _BULLET.match(text)), default=0)
     if not 60 <= width <= 100:
         return None
     near = sum(1 for start, end, _ in lines if end - start >= width - WRAP_SLACK)
