@@ -161,6 +161,12 @@ def test_a_big_jsonl_file_in_chunks_is_read_with_its_own_configuration(
     ru = [key for key in found if key[0] == "corpus/ru/x.jsonl"]
     assert [row for _, row, _ in ru] == list(range(1, 81, 2))
     assert {code for _, _, code in ru} == {"NL101"}
+    assert main(["--no-cache", "-j", "2", "--fix", "corpus"]) == 0  # fixed chunk by chunk
+    capsys.readouterr()
+    lines = (corpus / "ru" / "x.jsonl").read_text(encoding="utf-8").splitlines()
+    fixed = [json.loads(line) for line in lines]
+    assert len(fixed) == 80 and all("**" not in record["text"] for record in fixed)
+    assert fixed[0]["text"] == RU[0]["text"].replace("**", "") and fixed[1] == RU[1]
 
 
 def test_the_cache_follows_a_changed_configuration(
