@@ -366,15 +366,18 @@ def _learn_batch(
 ) -> pa.Table:
     """The map step: one batch's statistics, pickled into a one-row table.
 
-    Records that cannot be read add nothing (the check pass reports them)."""
-    learned = CorpusStatistics(kinds)
-    for record in _records(table, column):
-        if _size(record) > limit:
-            continue
-        try:
-            learned.merge(settings.learn_records([record], kinds, drop_missing=drop_missing))
-        except Exception:  # the check pass reports the record
-            continue
+    Records that cannot be read add nothing (the check pass reports them): the batch is
+    learned at once, and record by record only if some record in it fails."""
+    records = [r for r in _records(table, column) if _size(r) <= limit]
+    try:
+        learned = settings.learn_records(records, kinds, drop_missing=drop_missing)
+    except Exception:  # one bad record: learn the others one by one
+        learned = CorpusStatistics(kinds)
+        for record in records:
+            try:
+                learned.merge(settings.learn_records([record], kinds, drop_missing=drop_missing))
+            except Exception:  # the check pass reports the record
+                continue
     return pa.table({"statistics": [pickle.dumps(learned)]})
 
 
