@@ -330,6 +330,9 @@ def test_from_cli_diagnostics_says_what_it_cannot_know(tmp_path: Path) -> None:
     assert any("not here to read" in sentence for sentence in found["unknown"])
     page = html("--from", str(lines), tmp_path=tmp_path)
     assert "What this report cannot tell" in page and 'data-card="articles"' in page
+    # No figure made up from the unknown article counts: no share, no rate, a "?" instead.
+    assert "0.00" not in page and "(0%)" not in page and "0 articles" not in page
+    assert '<td class="num">?</td>' in page
 
 
 def test_from_ray_parquet_diagnostics_lines(tmp_path: Path) -> None:

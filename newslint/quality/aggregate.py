@@ -383,7 +383,7 @@ class RuleStats:
     """Problems left after ``--fix`` (None: not known)."""
     after_unsafe_fixes: int | None = None
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, articles_known: bool = True) -> dict[str, Any]:
         return {
             "code": self.code,
             "name": self.name,
@@ -391,7 +391,7 @@ class RuleStats:
             "fixable": self.fixable,
             "problems": self.problems,
             "articles": self.articles,
-            "share_of_articles": self.share,
+            "share_of_articles": self.share if articles_known else None,
             "fixable_safe": self.fixable_safe,
             "fixable_unsafe": self.fixable_unsafe,
             "weight": self.weight,
@@ -574,7 +574,7 @@ class Report:
                 "severity_error": ERROR_WEIGHT,
             },
             "after_fix": None if self.after_fix is None else self.after_fix.to_json(),
-            "rules": [rule.to_json() for rule in self.rules],
+            "rules": [rule.to_json(known) for rule in self.rules],
             "domains": [domain.to_json(known) for domain in self.domains],
             "domain_ranking": {
                 "min_articles": self.min_articles,

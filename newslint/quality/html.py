@@ -67,6 +67,10 @@ def _with_code(value: str) -> str:
     return re.sub(r"`([^`]+)`", r"<code>\1</code>", text(value))
 
 
+def _plural(count: int, noun: str) -> str:
+    return f"{_number(count)} {noun}{'' if count == 1 else 's'}"
+
+
 def _number(value: int) -> str:
     """Thousands separated, for reading at a glance (plain text: escape it like any other)."""
     return f"{value:,}"
@@ -160,13 +164,15 @@ def _rule_segments(rule: RuleStats) -> tuple[Segment, ...]:
     )
 
 
-def rule_chart(rules: Sequence[RuleStats]) -> str:
+def rule_chart(rules: Sequence[RuleStats], articles_known: bool = True) -> str:
     rows = [
         BarRow(
             rule.code,
             f"{rule.code} {rule.name}",
             _rule_segments(rule),
-            f"{_number(rule.problems)} · {_percent(rule.share)} of articles",
+            f"{_number(rule.problems)} · {_percent(rule.share)} of articles"
+            if articles_known
+            else f"{_number(rule.problems)} in {_number(rule.articles)} articles",
         )
         for rule in rules
         if rule.problems
@@ -174,13 +180,16 @@ def rule_chart(rules: Sequence[RuleStats]) -> str:
     return bar_chart(rows, name="rules", description="Problems per rule, by fixability")
 
 
-def domain_chart(domains: Sequence[DomainStats]) -> str:
+def domain_chart(domains: Sequence[DomainStats], articles_known: bool = True) -> str:
     rows = [
         BarRow(
             domain.domain,
             domain.domain,
             (Segment(domain.problems, "domain", f"{domain.domain}: {domain.problems} problems"),),
-            f"{_number(domain.problems)} in {_number(domain.articles)} articles",
+            f"{_number(domain.problems)} in {_number(domain.articles)} articles"
+            if articles_known
+            else f"{_number(domain.problems)} in {_number(domain.articles_with_problems)} "
+            "articles with problems",
         )
         for domain in domains[:TOP_DOMAINS_CHART]
         if domain.problems
@@ -280,7 +289,7 @@ def _cards(report: Report) -> str:
         still = _card(
             "Still bad after --fix",
             _number(after.safe.problems),
-            f"problems in {_number(after.safe.articles)} articles; "
+            f"problems in {_plural(after.safe.articles, 'article')}; "
             f"{_number(after.unsafe.problems)} with --unsafe-fixes",
             "after-fix",
         )
@@ -357,7 +366,8 @@ def _rules_section(report: Report) -> str:
             "can do about them. Share: articles with at least one such problem.</p>"
         )
         parts.append(
-            f'<div class="panel">{rule_chart(found)}{_legend(["safe", "unsafe", "none"])}</div>'
+            f'<div class="panel">{rule_chart(found, report.articles_known)}'
+            f"{_legend(['safe', 'unsafe', 'none'])}</div>"
         )
         parts.append(
             '<table class="rules"><thead><tr><th>Rule</th><th>Name</th><th class="num">Problems</th>'
@@ -380,9 +390,13 @@ def _rules_section(report: Report) -> str:
                 f'<td>{text(rule.name)}<div class="muted">{_with_code(rule.summary)}</div></td>'
                 f'<td class="num">{_number(rule.problems)}</td>'
                 f'<td class="num">{_number(rule.articles)}</td>'
-                f'<td class="num">{text(_percent(rule.share))}<span class="meter"><span style="width:{width:.2f}%">'
-                f"</span></span></td>"
-                f'<td class="num">{" ".join(fixable) or NOT_FIXABLE_TAG}</td>'
+                + (
+                    f'<td class="num">{text(_percent(rule.share))}<span class="meter">'
+                    f'<span style="width:{width:.2f}%"></span></span></td>'
+                    if report.articles_known
+                    else '<td class="num">?</td>'
+                )
+                + f'<td class="num">{" ".join(fixable) or NOT_FIXABLE_TAG}</td>'
                 f'<td class="num">{rule.weight}</td>'
                 f'<td class="num">{_after(rule.after_fix, rule.after_unsafe_fixes)}</td></tr>'
             )
@@ -419,7 +433,7 @@ def _domains_section(report: Report) -> str:
         "(without <code>www.</code>); articles without a usable URL are under "
         "<code>(no url)</code>.</p>"
     )
-    chart = domain_chart(report.domains)
+    chart = domain_chart(report.domains, report.articles_known)
     if chart:
         parts.append(f'<div class="panel">{chart}</div>')
     parts.append(
@@ -427,15 +441,19 @@ def _domains_section(report: Report) -> str:
         '<th class="num">With problems</th><th class="num">Problems</th>'
         '<th class="num">Per article</th><th>Most frequent</th></tr></thead><tbody>'
     )
+    known = report.articles_known
     for domain in report.domains[:TOP_DOMAINS_TABLE]:
         share = domain.articles_with_problems / domain.articles if domain.articles else 0.0
         per_article = domain.problems / domain.articles if domain.articles else 0.0
+        with_problems = _number(domain.articles_with_problems)
         parts.append(
             f'<tr data-domain="{plain(domain.domain)}"><td class="path">{text(domain.domain)}</td>'
-            f'<td class="num">{_number(domain.articles)}</td>'
-            f'<td class="num">{_number(domain.articles_with_problems)} ({text(_percent(share))})</td>'
+            f'<td class="num">{_number(domain.articles) if known else "?"}</td>'
+            f'<td class="num">{with_problems}'
+            f"{f' ({text(_percent(share))})' if known else ''}</td>"
             f'<td class="num">{_number(domain.problems)}</td>'
-            f'<td class="num">{per_article:.2f}</td><td>{_top_rules(domain)}</td></tr>'
+            f'<td class="num">{f"{per_article:.2f}" if known else "?"}</td>'
+            f"<td>{_top_rules(domain)}</td></tr>"
         )
     parts.append("</tbody></table>")
     if len(report.domains) > TOP_DOMAINS_TABLE:
@@ -488,7 +506,7 @@ def _ranking_section(report: Report) -> str:
         return ""
     parts = [
         '<section id="ranking"><h2>Domains ranked by problems per article</h2>'
-        f'<p class="lead">Domains with at least {_number(report.min_articles)} articles '
+        f'<p class="lead">Domains with at least {_plural(report.min_articles, "article")} '
         "(<code>--min-articles</code>), so that a domain with one bad article does not top "
         "the list. Weighted: each problem counted at its rule's weight.</p>"
     ]
