@@ -118,6 +118,12 @@ def _as_record(record: Any) -> Any:
     return record
 
 
+def _too_deep(exc: RecursionError) -> RecordError:
+    """A record nested deeper than Python recurses (``json.dumps`` gives up) is a bad record,
+    not a crash: one row of a batch must not stop the others."""
+    return RecordError(f"record cannot be checked: {exc}")
+
+
 def lint_record(
     record: Mapping[str, Any], settings: Run | None = None, *, drop_missing: bool = False
 ) -> list[Diagnostic]:
@@ -136,7 +142,10 @@ def lint_record(
 
 def _lint(run: Run, names: Mapping[str, str], record: Any, drop_missing: bool) -> list[Diagnostic]:
     """``lint_record`` with the settings and their field names resolved (once per batch)."""
-    found = run.lint_record(_as_record(record), drop_missing=drop_missing)
+    try:
+        found = run.lint_record(_as_record(record), drop_missing=drop_missing)
+    except RecursionError as exc:
+        raise _too_deep(exc) from None
     return [_in_dataset_names(d, names) for d in found] if names else found
 
 
@@ -162,7 +171,10 @@ def _fix(
     run: Run, names: Mapping[str, str], record: Any, unsafe: bool | None, drop_missing: bool
 ) -> FixResult:
     """``fix_record`` with the settings and their field names resolved (once per batch)."""
-    result = run.fix_record(_as_record(record), unsafe, drop_missing=drop_missing)
+    try:
+        result = run.fix_record(_as_record(record), unsafe, drop_missing=drop_missing)
+    except RecursionError as exc:
+        raise _too_deep(exc) from None
     if not names:
         return result
     return replace(

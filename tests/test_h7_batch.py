@@ -170,6 +170,20 @@ def test_a_bad_row_is_an_error_entry_and_the_batch_goes_on() -> None:
     assert fixed.fixed[1:6] == [()] * 5 and fixed.remaining[1:6] == [()] * 5
 
 
+def test_a_record_nested_too_deeply_is_a_bad_row() -> None:
+    nested: list[Any] = []
+    for _ in range(100_000):
+        nested = [nested]
+    rows = [{**ROWS[1], "meta": nested}, ROWS[0]]
+    for call in (newslint.lint_batch, newslint.fix_batch):
+        result = call(rows)
+        assert result.errors[0] is not None
+        assert result.errors[0].startswith("row 0: record cannot be checked: maximum recursion")
+        assert result.errors[1] is None
+    with pytest.raises(newslint.RecordError, match="record cannot be checked"):
+        newslint.lint_record(rows[0])
+
+
 def test_missing_values_are_absent_fields_unless_asked() -> None:
     rows = [{**ROWS[1], "related": None}, {**ROWS[1], "byline": math.nan}]
     assert newslint.lint_batch(rows).diagnostics == [[], []]
