@@ -402,3 +402,31 @@ def test_from_with_select_keeps_the_selected_rules_problems(tmp_path: Path) -> N
     assert found["totals"]["problems"] == 5
     everything = report("--from", str(source), tmp_path=tmp_path)
     assert everything["totals"]["problems"] == 6
+
+
+def test_from_reads_lines_at_newlines_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A raw U+2028 in a JSON string (json.dumps(ensure_ascii=False) writes it so) is not a
+    line break; a line that is not UTF-8 is a one-line error and the others still count."""
+    records = records_with_column(corpus())
+    records[0]["title"] = "Line\u2028separator"
+    source = tmp_path / "ray.jsonl"
+    source.write_bytes(
+        b"".join(json.dumps(r, ensure_ascii=False).encode("utf-8") + b"\n" for r in records)
+        + b'{"title": "caf\xe9"}\n'
+    )
+    found = report("--from", str(source), tmp_path=tmp_path, code=2)
+    assert found["totals"]["articles"] == 22 and found["totals"]["problems"] == 6
+    err = capsys.readouterr().err.splitlines()
+    assert err == [f"{source}:23: error: not UTF-8 (byte 14)"]
+
+
+@pytest.mark.parametrize("name", ["folder", "missing.jsonl"])
+def test_from_what_is_not_a_file(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "folder").mkdir()
+    assert run_report_command(["--from", str(tmp_path / name), "--format", "json"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"{name}: cannot read" in err

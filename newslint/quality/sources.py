@@ -20,11 +20,12 @@ A line that is neither is a read error naming the file and line; the other lines
 
 from __future__ import annotations
 
+import codecs
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from newslint.context import RunContext
 from newslint.diagnostics import (
@@ -139,31 +140,50 @@ def _items(name: str, errors: list[ReadError]) -> Iterator[tuple[int, Any]]:
     if name.lower().endswith(".parquet"):
         yield from enumerate(_parquet_rows(name), 1)
         return
+    path = Path(name)
+    if not path.exists():
+        raise SourceError(f"{name}: cannot read: no such file")
+    if not path.is_file():  # a folder, a FIFO or a device (/dev/zero) would never end
+        raise SourceError(f"{name}: cannot read: not a regular file")
     try:
-        data = Path(name).read_bytes()
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+            handle.seek(0)
+            if head.removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"["):
+                yield from _array(name, handle.read())
+                return
+            yield from _lines(name, handle, errors)
     except OSError as exc:
         raise SourceError(f"{name}: cannot read: {exc.strerror or exc}") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise SourceError(f"{name}: not UTF-8 (byte {exc.start})") from None
-    if text.lstrip().startswith("["):  # --format json: one array
-        try:
-            values = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise SourceError(f"{name}:{exc.lineno}:{exc.colno}: not JSON: {exc.msg}") from None
-        if not isinstance(values, list):
-            raise SourceError(f"{name}: not a JSON array")
-        # The CLI writes one object per line, after the "[" line.
-        yield from ((index + 2, value) for index, value in enumerate(values))
-        return
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
+
+
+def _lines(name: str, handle: IO[bytes], errors: list[ReadError]) -> Iterator[tuple[int, Any]]:
+    """Each line's JSON value, split at b"\\n" only: a JSON string may hold U+2028, which
+    ``str.splitlines`` would break a line at; a big file is never read whole."""
+    for number, raw in enumerate(handle, 1):
+        if number == 1:
+            raw = raw.removeprefix(codecs.BOM_UTF8)
+        if not raw.strip():
             continue
         try:
-            yield number, json.loads(line)
+            yield number, json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            errors.append(ReadError(name, f"not UTF-8 (byte {exc.start})", number))
         except json.JSONDecodeError as exc:
             errors.append(ReadError(name, f"not JSON: {exc.msg}", number, exc.colno))
+
+
+def _array(name: str, data: bytes) -> Iterator[tuple[int, Any]]:
+    """The elements of ``--format json``'s array, numbered by the line the CLI writes each on."""
+    try:
+        values = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"{name}: not UTF-8 (byte {exc.start})") from None
+    except json.JSONDecodeError as exc:
+        raise SourceError(f"{name}:{exc.lineno}:{exc.colno}: not JSON: {exc.msg}") from None
+    if not isinstance(values, list):
+        raise SourceError(f"{name}: not a JSON array")
+    yield from ((index + 2, value) for index, value in enumerate(values))
 
 
 def _parquet_rows(name: str) -> list[dict[str, Any]]:
