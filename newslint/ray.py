@@ -556,9 +556,10 @@ def summarize(dataset: ray.data.Dataset, column: str = COLUMN) -> Summary:
 BLOCK_BYTES = 4 << 20
 """The JSONL reader yields blocks of about this many bytes of lines."""
 
-ROWS_PER_FILE = 10_000
-"""Ray's write tasks get at least this many rows (the rest at the end): fixed Parquet files
-have row groups of this size, not one per record."""
+BYTES_PER_FILE = 64 << 20
+"""Ray bundles at least this many bytes (in memory) for each write task: fixed Parquet parts
+have row groups of thousands of rows, not one per record, while the map step before it runs
+batch by batch, as parallel as the cluster allows."""
 
 _JSONL_SUFFIXES = (".jsonl",)
 _PARQUET_SUFFIX = ".parquet"
@@ -982,10 +983,11 @@ class _EngineSink(Datasink[dict[str, Any]]):
         self.token = uuid.uuid4().hex[:12]
         self.parts = posixpath.join(folder, f"_newslint-parts-{self.token}")
         self.results: list[dict[str, Any]] = []
+        self.bytes_per_file = BYTES_PER_FILE
 
     @property
-    def min_rows_per_write(self) -> int:
-        return ROWS_PER_FILE
+    def min_bytes_per_write(self) -> int:
+        return self.bytes_per_file
 
     def on_write_start(self, schema: Any = None) -> None:
         self.filesystem.create_dir(self.parts, recursive=True)

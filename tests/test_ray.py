@@ -155,7 +155,7 @@ def test_engine_matches_the_cli(
     """Small blocks and write tasks of few rows: every line is read exactly once, and each
     input's parts, in order, make the file the CLI fixes."""
     monkeypatch.setattr(newslint_ray, "BLOCK_BYTES", 30_000)
-    monkeypatch.setattr(newslint_ray, "ROWS_PER_FILE", 40)
+    monkeypatch.setattr(newslint_ray, "BYTES_PER_FILE", 20_000)
     folder, files = _corpus(tmp_path, records)
     fix = "--fix" in flags
     copy = tmp_path / "cli"
