@@ -430,3 +430,25 @@ def test_from_what_is_not_a_file(
     assert run_report_command(["--from", str(tmp_path / name), "--format", "json"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and f"{name}: cannot read" in err
+
+
+def test_a_report_that_cannot_be_written_leaves_the_old_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import errno
+    import os
+
+    import newslint.files
+
+    data = write_jsonl(tmp_path / "c.jsonl", corpus())
+    target = tmp_path / "report.html"
+    target.write_text("the old report", encoding="utf-8")
+
+    def disk_full(self: newslint.files.AtomicWriter) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(newslint.files.AtomicWriter, "commit", disk_full)
+    assert run_report_command([str(data), "--isolated", "--no-cache", "-o", str(target)]) == 2
+    assert "cannot write" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == "the old report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.jsonl", "report.html"]
