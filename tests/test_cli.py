@@ -109,7 +109,7 @@ def test_jsonl_lines_name_record_and_field(
     column = bad.index("**") + 1
     assert (
         line
-        == f"{path}:2:{column}: NL101 [*] Markdown bold markers around 'Ivan Ivanov / TASS' (record 2, field body)"
+        == f"{path}:2:{column}: NL101 [*] Markdown bold markers around 'Ivan Ivanov / TASS' (record 2, field body at 1:9)"
     )
 
 
@@ -129,7 +129,11 @@ def test_jsonl_lines_name_record_and_field(
         ("utf16.txt", "Title".encode("utf-16"), "UTF-16"),
         ("empty.json", b"", "file is empty"),
         ("blank.txt", b"  \n\n\t\n", "file is empty"),
-        ("array.json", b"[1, 2]", "1:1: error: expected an article object, found an array"),
+        (
+            "array.json",
+            b'[{"title": "x"}]',
+            "1:1: error: expected an article object, found an array",
+        ),
         ("broken.json", b'{"title": "x",', "invalid JSON"),
         ("notes.csv", b"a,b\n", "unsupported file type"),
     ],

@@ -125,7 +125,7 @@ def test_jsonl_piped_without_a_name_gets_per_record_diagnostics(
     # The record is the line's number: the blank line first counts.
     assert found == [("stdin.jsonl", 3, "body", "NL101"), ("stdin.jsonl", 5, "body", "NL502")]
     code, out = _stdin(monkeypatch, capsys, data)
-    assert "stdin.jsonl:2:" in out and "(record 2, field body)" in out
+    assert "stdin.jsonl:2:" in out and "(record 2, field body at 1:6)" in out
     assert "NL001" not in out
 
 
