@@ -38,6 +38,7 @@ from newslint.quality.aggregate import (
 )
 from newslint.quality.html import render_html
 from newslint.run import Run
+from newslint.runner import FileResult
 from newslint.selection import split_selectors
 from newslint.statistics import DomainCounts
 
@@ -175,15 +176,21 @@ def build_report(
 
     With the cache, a report right after ``newslint PATHS`` checks nothing again: the
     check's results are the same, and so is their cache.  With ``fix_preview``, each file
-    with a fixable problem is fixed in memory (safe fixes, then unsafe ones too) and
-    checked again, to count what ``--fix`` would leave; nothing is written.
+    with a fix on offer is fixed in memory (safe fixes, then unsafe ones too) and checked
+    again, to count what ``--fix`` would leave; nothing is written (``_file_previews``).
     """
     run = Run.configure(
         config, isolated, overrides, start=paths[0] if paths else ".", observe=[DomainCounts]
     )
-    results = run.check_files(paths, jobs=jobs, use_cache=not no_cache, cache_dir=cache_dir)
+    results = list(run.check_files(paths, jobs=jobs, use_cache=not no_cache, cache_dir=cache_dir))
     census = partial(read_census, context=run.options.context)
-    preview = _file_preview(run, paths, jobs) if fix_preview else None
+    preview = None
+    if fix_preview:
+        previews = _file_previews(run, paths, results, jobs)
+
+        def preview(path: str, diagnostics: Sequence[Diagnostic]) -> AfterFix:
+            return previews.get(path) or _unfixed(diagnostics)
+
     return aggregate(
         paths,
         results,
@@ -201,43 +208,54 @@ def _unfixed(diagnostics: Sequence[Diagnostic]) -> AfterFix:
     return AfterFix(Remaining.of(diagnostics), Remaining.of(diagnostics))
 
 
-def _file_preview(run: Run, paths: Sequence[str], jobs: int) -> FixPreview:
-    """``preview(path, diagnostics)``: the file's bytes fixed in memory as ``--fix`` (and
-    ``--fix --unsafe-fixes``) would fix them, and checked again.  Rules that learn from the
-    corpus learn it first (once, on the first file that needs it)."""
-    learned: list[Run] = []
+def _file_previews(
+    run: Run, paths: Sequence[str], results: Sequence[FileResult], jobs: int
+) -> dict[str, AfterFix]:
+    """What ``--fix`` and ``--fix --unsafe-fixes`` would leave of each file with a fix on offer.
 
-    def fixing() -> Run:
-        if not learned:
-            base = run.with_options(observe=())
-            if base.needs_corpus_pass:
-                base = base.with_statistics(base.learn(paths, jobs=jobs))
-            learned.append(base)
-        return learned[0]
+    The files are checked again as ``--diff`` checks them: fixed in memory by the fixer,
+    checked again, never written, in the pool (``-j``).  Only files with a safe fix get the
+    safe pass; the unsafe pass only files with an unsafe fix before or after the safe ones
+    (without one, it would apply the same fixes).  Rules that learn from the corpus learn it
+    from all of ``paths`` first, not from the few files checked again.
+    """
+    found: dict[str, list[Diagnostic]] = {}
+    for result in results:
+        found.setdefault(result.path, []).extend(result.diagnostics)
+    fixable = sorted(path for path, ds in found.items() if any(d.fix is not None for d in ds))
+    if not fixable:
+        return {}
+    base = run.with_options(observe=())
+    if base.needs_corpus_pass:
+        base = base.with_statistics(base.learn(paths, jobs=jobs))
 
-    def preview(path: str, diagnostics: Sequence[Diagnostic]) -> AfterFix:
-        if not any(d.fix is not None for d in diagnostics):
-            return _unfixed(diagnostics)
-        try:
-            data = Path(path).read_bytes()
-        except OSError:  # gone since the check: nothing can be said, count it unfixed
-            return _unfixed(diagnostics)
-        base = fixing()
-        left: Sequence[Diagnostic] = diagnostics
-        if any(d.fixable for d in diagnostics):
-            safe = base.with_options(fix=True, diff=False, unsafe_fixes=False)
-            left = safe.check_bytes(path, data)[0].diagnostics
-        outcome = AfterFix(Remaining.of(left), Remaining.of(left))
-        # With no unsafe fix offered before or after the safe ones, --unsafe-fixes would
-        # apply the same fixes: the second pass (a third of the report's time) is skipped.
-        if any(d.fix is not None for d in left) or any(
-            d.fix is not None and not d.fixable for d in diagnostics
-        ):
-            unsafe = base.with_options(fix=True, diff=False, unsafe_fixes=True)
-            outcome.unsafe = Remaining.of(unsafe.check_bytes(path, data)[0].diagnostics)
-        return outcome
+    def fixed(targets: list[str], unsafe: bool) -> dict[str, list[Diagnostic]]:
+        left: dict[str, list[Diagnostic]] = {}
+        if not targets:
+            return left
+        fixing = base.with_options(fix=False, diff=True, unsafe_fixes=unsafe)
+        for result in fixing.check_files(targets, jobs=jobs):
+            if not result.errors:  # a file that cannot be read again counts as not fixed
+                left.setdefault(result.path, []).extend(result.diagnostics)
+        return left
 
-    return preview
+    safe = {path: found[path] for path in fixable}
+    safe.update(fixed([p for p in fixable if any(d.fixable for d in found[p])], False))
+    unsafe = dict(safe)
+    unsafe.update(
+        fixed(
+            [
+                path
+                for path in fixable
+                if any(d.fix is not None and not d.fixable for d in found[path])
+                or any(d.fix is not None for d in safe[path])
+            ],
+            True,
+        )
+    )
+    return {
+        path: AfterFix(Remaining.of(safe[path]), Remaining.of(unsafe[path])) for path in fixable
+    }
 
 
 def _records_preview(run: Run, records: dict[str, list[dict[str, Any]]]) -> FixPreview:
