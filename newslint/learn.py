@@ -15,13 +15,12 @@ process, reads the text of the lines the profile keeps (a fingerprint cannot be 
 from __future__ import annotations
 
 import argparse
-import copy
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
-from newslint.config import ConfigError, load_settings
+from newslint.config import ConfigError
 from newslint.diagnostics import ReadError
 from newslint.files import write_atomic
 from newslint.report import printable
@@ -83,9 +82,9 @@ def run_learn_command(argv: Sequence[str]) -> int:
         print("newslint learn: error: --jobs cannot be negative", file=sys.stderr)
         return EXIT_ERROR
     try:
-        configuration = copy.copy(load_settings(args.config, args.isolated, start=args.paths[0]))
-        configuration.site_profile_ = None  # learning a profile reads none (it may not exist)
-        run = Run.from_configuration(configuration)
+        # Each file is read with its own configuration (its field map), as a check reads it.
+        # NL408 is ignored: learning a profile reads none (the one configured may not exist).
+        run = Run.configure(args.config, args.isolated, {"ignore": ["NL408"]}, start=args.paths[0])
         errors: list[ReadError] = []
         learned = run.learn(args.paths, jobs=args.jobs, kinds=[SiteLines], errors=errors)
         found = learned.get(SiteLines)

@@ -385,3 +385,32 @@ def test_a_file_under_no_configuration_gets_the_working_folders(
         outside.unlink()
     assert sorted(first) == sorted(second)
     assert [key[0] for key in first] == ["corpus/ru/x.jsonl"]  # ru keeps NL101: its own file
+
+
+def test_newslint_learn_reads_each_file_with_its_own_field_map(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``newslint learn corpus/`` learns corpus/ru's menu from its ``text`` field, and a
+    configured profile that does not exist yet is no obstacle to writing it."""
+    pages = [
+        {
+            "title": f"Статья {n}",
+            "url": f"https://example.ru/2024/{n}",
+            "text": f"{MENU}\n\n{story}\n\n{FOOTER}",
+        }
+        for n, story in enumerate(STORIES)
+    ]
+    (corpus / "ru" / "x.jsonl").write_text(_jsonl(pages), encoding="utf-8")
+    (corpus / "ru" / "newslint.toml").write_text(
+        'extend-select = ["NL408"]\nsite-profile = "../../sites.json"\n[fields]\nbody = "text"\n',
+        encoding="utf-8",
+    )
+    assert main(["learn", "corpus", "-o", "sites.json"]) == 0
+    capsys.readouterr()
+    profile = json.loads(Path("sites.json").read_text(encoding="utf-8"))
+    assert profile["sites"]["example.ru"]["pages"] == len(STORIES)
+    assert profile["sites"]["example.ru"]["lines"]["главная"] == len(STORIES)  # normalised
+    assert "example.org" in profile["sites"]  # corpus/en, read in the schema's names
+    # The check of one file then finds what the corpus pass finds.
+    found = _keys(capsys, "--no-cache", "corpus/ru/x.jsonl")
+    assert len([key for key in found if key[2] == "NL408"]) == 2 * len(STORIES)
