@@ -351,6 +351,27 @@ def test_resolver_gives_each_path_its_closest_configuration(project: Path) -> No
     assert ConfigurationResolver(isolated=True).for_path("z.json").select is None
 
 
+def test_resolver_files_under_no_configuration_get_the_working_folders(
+    project: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """As in Ruff: a file above or beside every configuration file gets the one found from
+    the working folder; each configuration file is loaded once, and a pyproject.toml without
+    a [tool.newslint] table is passed over."""
+    write(project / "newslint.toml", 'select = ["NL1"]\n')
+    write(project / "a" / "pyproject.toml", '[project]\nname = "a"\n')
+    inner = write(project / "a" / "b" / ".newslint.toml", 'select = ["NL2"]\n')
+    outside = tmp_path_factory.mktemp("elsewhere")
+    resolver = ConfigurationResolver()
+    assert resolver.for_file(str(outside / "x.json")).select == ["NL1"]
+    assert resolver.for_file(str(outside / "x.json")) is resolver.fallback
+    assert resolver.for_file("a/y.json") is resolver.fallback  # pyproject without the table
+    deep = resolver.for_file("a/b/c/d/z.json")
+    assert deep.config_file == inner and deep.select == ["NL2"]
+    assert resolver.for_path(project / "a" / "b") is deep
+    assert resolver.for_file(str(project / "a" / "b" / "w.json")) is deep
+    assert not resolver.fixed and ConfigurationResolver(isolated=True).fixed
+
+
 # -- command-line overrides --------------------------------------------------------------------
 
 
