@@ -90,6 +90,11 @@ class Run:
     The library API calls this class ``Settings``: build one, use it for every record.
     A run pickles (configuration, rules and options), so it travels to worker processes,
     Ray tasks and datatrove steps.
+
+    A run made by ``configure`` (the CLI's) resolves settings per file, as Ruff does: a file
+    whose closest configuration file is another one is checked by that configuration's run
+    (``run_for``), doing what this one does.  ``check_files`` groups the files by run: one
+    pool, each job naming its run's rules, options and cache (``scheduler.Profile``).
     """
 
     __slots__ = ("_resolver", "_runs", "_schedulers", "configuration", "options", "rules")
