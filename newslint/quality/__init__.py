@@ -79,7 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="build the report from this diagnostics file instead of checking files: "
         "newslint --format json or json-lines output, OUTPUT/diagnostics.jsonl of "
-        "--engine ray, or records with a 'newslint' column (Ray, datatrove); repeatable",
+        "--engine ray, or records with a 'newslint' column (JSON lines or Parquet: Ray, "
+        "datatrove); repeatable",
     )
     parser.add_argument(
         "--text-field",
