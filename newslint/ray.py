@@ -641,6 +641,13 @@ def _collect_inputs(inputs: Sequence[str]) -> tuple[Any, list[_Input], list[str]
             errors.append(f"{name}: error: file is empty: no article to check")
         else:
             files.append(_Input(path, name))
+    seen: set[str] = set()
+    unique = []
+    for each in files:  # a file named twice (or a file and its folder) is read once
+        if each.path not in seen:
+            seen.add(each.path)
+            unique.append(each)
+    files = unique
     if len(filesystems) > 1:
         errors.append(
             "newslint: error: the ray engine reads inputs from one filesystem at a time "

@@ -389,10 +389,13 @@ def test_engine_reads_and_writes_uris(tmp_path: Path, monkeypatch: pytest.Monkey
     source = tmp_path / "corpus"
     source.mkdir()
     write_jsonl(source / "a.jsonl", [GOOD, {**GOOD, "body": "Text  with  spaces."}])
-    code = newslint_ray.run_ray_engine([f"file://{source}"], f"file://{tmp_path}/o1", quiet=True)
+    named_twice = [f"file://{source}", f"file://{source}/a.jsonl"]  # read once
+    code = newslint_ray.run_ray_engine(named_twice, f"file://{tmp_path}/o1", quiet=True)
     assert code == 1
     report = _report(tmp_path / "o1" / "diagnostics.jsonl")
-    assert report and {item["path"] for item in report} == {f"file://{source}/a.jsonl"}
+    assert [(item["path"], item["code"]) for item in report] == [
+        (f"file://{source}/a.jsonl", "NL502")
+    ] * 2
 
     bucket = tmp_path / "bucket"
     bucket.mkdir()
