@@ -645,7 +645,7 @@ def double_byte_runs(text: str) -> tuple[tuple[int, int, str, str], ...]:
                 utf8 += _cut_short(high)  # a sequence cut short by a lost byte (`â€�`)
             if utf8 >= _UTF8_SHARE * len(high):
                 continue  # well-formed UTF-8 (or CESU-8): UTF-8 mojibake, not GBK or Big5
-            best: tuple[int, int, str, str] | None = None
+            best: tuple[int, int, str, str, list[tuple[int, int, int, int]]] | None = None
             for codec, label in _DOUBLE_BYTE_CODECS:
                 try:
                     decoded = raw.decode(codec)
@@ -657,17 +657,19 @@ def double_byte_runs(text: str) -> tuple[tuple[int, int, str, str], ...]:
                     continue
                 script = dominant_script(decoded)
                 after = cost(decoded, script)
-                if 2 * after >= cost(segment, script) and not _punctuation_only(segment, decoded):
+                regions = _decoded_regions(segment, raw, codec, len(decoded))
+                if 2 * after >= cost(segment, script) and not _punctuation_only(
+                    segment, decoded, regions
+                ):
                     continue
                 # A tie goes to the reading with fewer spaces between CJK characters
                 # (Big5's Cyrillic words are GBK's CJK soup with spaces in it).
                 spaced = len(_SPACED_CJK.findall(decoded))
                 if best is None or (after, spaced) < best[:2]:
-                    best = (after, spaced, decoded, label)
+                    best = (after, spaced, decoded, label, regions)
             if best is None:
                 continue
-            _, _, decoded, label = best
-            regions = changed_regions(segment, decoded) or []
+            _, _, decoded, label, regions = best
             if (
                 len(regions) == 1
                 and regions[0][1] - regions[0][0] <= 2
@@ -733,11 +735,34 @@ benchmark's samples); UTF-8 mojibake has nearly all, less its lost bytes."""
 _UTF8_SHARE = 0.8
 
 
-def _punctuation_only(segment: str, decoded: str) -> bool:
+def _decoded_regions(
+    segment: str, raw: bytes, codec: str, size: int
+) -> list[tuple[int, int, int, int]]:
+    """(old_start, old_end, new_start, new_end) of each stretch that decoding ``raw`` (the
+    bytes ``segment`` shows, one a character) with the double-byte ``codec`` changes, nearby
+    ones merged: a walk over the bytes, a lead byte and its trail at a time (linear; the
+    trail may be ASCII, which a diff of the texts would take quadratic time to pair)."""
+    pairs: list[tuple[int, int, int, int]] = []
+    i = j = 0
+    while i < len(raw):
+        byte = raw[i]
+        width = 1 if byte < 0x81 or byte == 0xFF or i + 1 == len(raw) else 2
+        char = raw[i : i + width].decode(codec) if byte > 0x7F else chr(byte)
+        if char != segment[i : i + width]:
+            if pairs and pairs[-1][1] == i:
+                pairs[-1] = (pairs[-1][0], i + width, pairs[-1][2], j + len(char))
+            else:
+                pairs.append((i, i + width, j, j + len(char)))
+        i, j = i + width, j + len(char)
+    if j != size:  # (never: ``raw`` decodes strictly, one character per lead and trail)
+        return []
+    return _merged(segment, pairs)
+
+
+def _punctuation_only(segment: str, decoded: str, regions: list[tuple[int, int, int, int]]) -> bool:
     """Whether every stretch the decoding changes becomes quotes, dashes or `°` and
     touches a letter or digit (Big5's `company¡¦s`, `¡§several`, `34¢XC`): pairs that are
     no text in any language, though each of their characters alone costs nothing."""
-    regions = changed_regions(segment, decoded) or []
     return bool(regions) and all(
         decoded[j1:j2]
         and all(char in _TYPOGRAPHY for char in decoded[j1:j2])
