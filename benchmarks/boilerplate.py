@@ -300,7 +300,7 @@ def main(argv: list[str] | None = None) -> int:
     codes = tuple(code.strip() for code in args.codes.split(",") if code.strip())
     # Every rule, and the boilerplate rules that are off by default, by their exact codes
     # (a prefix selects only the rules that are on by default).
-    per_article = ["NL409", "NL410"]
+    per_article = ["NL409", "NL410", "NL412"]
     settings = Settings(select=["NL"], extend_select=per_article)
     learning = Settings(
         select=["NL"], extend_select=[*per_article, "NL408"], **{"site-key": args.site_key}

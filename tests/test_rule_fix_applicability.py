@@ -45,7 +45,7 @@ FIXABLE_IN_THE_DOCS = {
     **dict.fromkeys(["NL107"], "safe"),
     **dict.fromkeys(["NL012", "NL308", "NL310", "NL401", "NL402", "NL403", "NL404"], "unsafe"),
     **dict.fromkeys(["NL405", "NL406", "NL407", "NL408", "NL507", "NL602", "NL603"], "unsafe"),
-    **dict.fromkeys(["NL109", "NL409", "NL410", "NL411"], "unsafe"),
+    **dict.fromkeys(["NL109", "NL409", "NL410", "NL411", "NL412"], "unsafe"),
     **dict.fromkeys(["NL103", "NL105", "NL201", "NL306", "NL505", "NL601"], "sometimes"),
 }
 
