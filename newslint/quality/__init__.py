@@ -386,34 +386,11 @@ def run_report_command(argv: Sequence[str], stdout: IO[str] | None = None) -> in
     if isinstance(out, io.TextIOWrapper):
         out.reconfigure(errors="backslashreplace")  # messages may quote lone surrogates
     args = build_parser().parse_args(list(argv))
-    if args.top < 0:
-        print("newslint report: error: --top must be 0 or more", file=sys.stderr)
+    try:
+        group_by = _checked_arguments(args)
+    except ValueError as exc:
+        print(f"newslint report: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    overrides: dict[str, object] = {
-        "select": split_selectors(args.select),
-        "extend-select": split_selectors(args.extend_select) or None,
-        "ignore": split_selectors(args.ignore) or None,
-    }
-    if args.jobs < 0:
-        print("newslint report: error: --jobs cannot be negative", file=sys.stderr)
-        return EXIT_ERROR
-    if args.min_articles < 1:
-        print("newslint report: error: --min-articles must be 1 or more", file=sys.stderr)
-        return EXIT_ERROR
-    if args.from_files and args.paths:
-        print(
-            "newslint report: error: give PATHs to check or --from FILE, not both",
-            file=sys.stderr,
-        )
-        return EXIT_ERROR
-    group_by = None
-    if args.group_by is not None:
-        try:
-            group_by = GroupBy.parse(args.group_by)
-        except ValueError as exc:
-            print(f"newslint report: error: {exc}", file=sys.stderr)
-            return EXIT_ERROR
-    paths = args.paths or ["."]
     target = args.output or ("-" if args.output_format == "json" else DEFAULT_OUTPUT)
     folder = os.path.dirname(os.path.abspath(target)) if target != "-" else None
     if folder is not None and not os.path.isdir(folder):
@@ -423,32 +400,7 @@ def run_report_command(argv: Sequence[str], stdout: IO[str] | None = None) -> in
     from newslint.quality.sources import SourceError
 
     try:
-        if args.from_files:
-            report = report_from(
-                args.from_files,
-                args.config,
-                args.isolated,
-                overrides,
-                args.top,
-                group_by=group_by,
-                min_articles=args.min_articles,
-                fix_preview=not args.no_fix_preview,
-                text_field=args.text_field,
-            )
-        else:
-            report = build_report(
-                paths,
-                args.config,
-                args.isolated,
-                overrides,
-                args.top,
-                jobs=args.jobs,
-                cache_dir=args.cache_dir,
-                no_cache=args.no_cache,
-                group_by=group_by,
-                min_articles=args.min_articles,
-                fix_preview=not args.no_fix_preview,
-            )
+        report = _make_report(args, group_by)
     except (ConfigError, SourceError) as exc:
         print(f"newslint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -475,21 +427,70 @@ def run_report_command(argv: Sequence[str], stdout: IO[str] | None = None) -> in
         print(f"newslint: error: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_ERROR
     if target != "-":
-        totals = report.totals
-        checked = (
-            f"{_plural(totals.articles, 'article')} checked"
-            if report.articles_known
-            else "articles not known"
-        )
-        counts = [
-            checked,
-            f"{totals.articles_with_problems} with problems",
-            _plural(totals.problems, "problem"),
-        ]
-        if totals.read_errors:
-            counts.append(_plural(totals.read_errors, "read error"))
-        print(f"Wrote {target}: {', '.join(counts)}.", file=out)
+        print(f"Wrote {target}: {_counts(report)}.", file=out)
     return EXIT_ERROR if report.errors else EXIT_OK
+
+
+def _checked_arguments(args: argparse.Namespace) -> GroupBy | None:
+    """``--group-by``'s grouping; ``ValueError`` (one line) for an argument out of range."""
+    if args.top < 0:
+        raise ValueError("--top must be 0 or more")
+    if args.jobs < 0:
+        raise ValueError("--jobs cannot be negative")
+    if args.min_articles < 1:
+        raise ValueError("--min-articles must be 1 or more")
+    if args.from_files and args.paths:
+        raise ValueError("give PATHs to check or --from FILE, not both")
+    return GroupBy.parse(args.group_by) if args.group_by is not None else None
+
+
+def _make_report(args: argparse.Namespace, group_by: GroupBy | None) -> Report:
+    """The report the arguments ask for: of ``--from`` files, or of the paths checked."""
+    overrides: dict[str, object] = {
+        "select": split_selectors(args.select),
+        "extend-select": split_selectors(args.extend_select) or None,
+        "ignore": split_selectors(args.ignore) or None,
+    }
+    if args.from_files:
+        return report_from(
+            args.from_files,
+            args.config,
+            args.isolated,
+            overrides,
+            args.top,
+            group_by=group_by,
+            min_articles=args.min_articles,
+            fix_preview=not args.no_fix_preview,
+            text_field=args.text_field,
+        )
+    return build_report(
+        args.paths or ["."],
+        args.config,
+        args.isolated,
+        overrides,
+        args.top,
+        jobs=args.jobs,
+        cache_dir=args.cache_dir,
+        no_cache=args.no_cache,
+        group_by=group_by,
+        min_articles=args.min_articles,
+        fix_preview=not args.no_fix_preview,
+    )
+
+
+def _counts(report: Report) -> str:
+    """The closing line's figures: what was checked and found."""
+    totals = report.totals
+    counts = [
+        f"{_plural(totals.articles, 'article')} checked"
+        if report.articles_known
+        else "articles not known",
+        f"{totals.articles_with_problems} with problems",
+        _plural(totals.problems, "problem"),
+    ]
+    if totals.read_errors:
+        counts.append(_plural(totals.read_errors, "read error"))
+    return ", ".join(counts)
 
 
 def _write(target: str, data: bytes) -> None:
