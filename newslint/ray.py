@@ -117,6 +117,8 @@ FIRST_ERRORS = 5
 
 _PATH = "__newslint_path"
 _RECORD = "__newslint_record"
+_READ_ERROR = "__newslint_read_error"
+"""The column of the one-row block a Parquet file that cannot be read gives instead of rows."""
 
 
 @dataclass(frozen=True)
@@ -565,6 +567,8 @@ _JSONL_SUFFIXES = (".jsonl",)
 _PARQUET_SUFFIX = ".parquet"
 _OUT = "__newslint_"
 """Prefix of the engine's own columns (a dataset's columns never collide with them)."""
+_KEEP = _OUT + "keep"
+"""False for the row that stands for a Parquet file that could not be read (not written)."""
 
 
 def _filesystem_of(location: str) -> tuple[Any, str]:
@@ -744,6 +748,18 @@ class _ParquetRowsDatasource(FileBasedDatasource):
         return filesystem.open_input_file(path)  # Parquet needs random access
 
     def _read_stream(self, f: Any, path: str) -> Iterator[pa.Table]:
+        try:
+            yield from self._rows(f, path)
+        except _ARROW_ERRORS as exc:  # a corrupt file is its own error, not the job's
+            yield pa.table(
+                {
+                    _PATH: pa.array([path], pa.string()),
+                    _RECORD: pa.array([0], pa.int64()),
+                    _READ_ERROR: pa.array([_one_line(exc)], pa.string()),
+                }
+            )
+
+    def _rows(self, f: Any, path: str) -> Iterator[pa.Table]:
         first = 1
         for batch in pq.ParquetFile(f).iter_batches(batch_size=self.batch_rows):
             table = pa.Table.from_batches([batch])
@@ -868,9 +884,28 @@ def _process_lines(table: pa.Table, job: _Job) -> pa.Table:
     return pa.table(columns)
 
 
+def _read_errors(table: pa.Table, job: _Job) -> pa.Table:
+    """The map step over a batch that holds files that could not be read: their errors, and
+    the batch's readable rows as usual (a file that fails half-way is never half-written)."""
+    failed = table.column(_READ_ERROR).to_pylist()
+    broken = {path for path, m in zip(table.column(_PATH).to_pylist(), failed, strict=True) if m}
+    readable = pa.array([p not in broken for p in table.column(_PATH).to_pylist()])
+    parts = [_process_rows(table.filter(readable).drop_columns([_READ_ERROR]), job)]
+    for path, message in zip(table.column(_PATH).to_pylist(), failed, strict=True):
+        if message is not None:
+            error = _encode([f"{job.display(path)}: error: cannot read: {message}"])
+            columns = _report_columns([b""], [error], [_Counts(errors=1)])
+            columns[_OUT + "file"] = pa.array([job.indexes[path]], pa.int64())
+            columns[_KEEP] = pa.array([False])  # no data: nothing of the file is written
+            parts.append(pa.table(columns))
+    return pa.concat_tables(parts, promote_options="default")
+
+
 def _process_rows(table: pa.Table, job: _Job) -> pa.Table:
     """The map step over Parquet rows: each record checked (and fixed) as ``lint_record`` /
     ``fix_record`` would; the fixed columns keep their types."""
+    if _READ_ERROR in table.column_names:
+        return _read_errors(table, job)
     paths = table.column(_PATH).to_pylist()
     numbers = table.column(_RECORD).to_pylist()
     records_table = table.drop_columns([_PATH, _RECORD])
@@ -904,6 +939,7 @@ def _process_rows(table: pa.Table, job: _Job) -> pa.Table:
         counts.append(count)
     columns = _report_columns(reports, errors, counts)
     columns[_OUT + "file"] = pa.array([job.indexes[p] for p in paths], pa.int64())
+    columns[_KEEP] = pa.array([True] * len(paths), pa.bool_())
     if not job.fix:
         return pa.table(columns)
     fixed = _fixed_table(
@@ -1041,8 +1077,9 @@ class _EngineSink(Datasink[dict[str, Any]]):
         elif self.fix:
             pieces: dict[int, list[pa.Table]] = {}
             for whole in tables:
-                for index, rows in _runs(whole):
-                    pieces.setdefault(index, []).append(rows.drop_columns(own))
+                for index, rows in _runs(whole.filter(whole.column(_KEEP))):
+                    data = rows.drop_columns([c for c in rows.column_names if c.startswith(_OUT)])
+                    pieces.setdefault(index, []).append(data)
             for index, runs in pieces.items():
                 folder = self.data_folder(index)
                 self.filesystem.create_dir(folder, recursive=True)
@@ -1171,6 +1208,25 @@ def _options_from_environment() -> RayOptions:
 _QUIET_LOGGERS = ("ray", "ray.data", "ray.serve", "ray.tune", "ray.train")
 
 
+class _OneLineErrors(logging.Filter):
+    """Drops Ray Data's error records (task tracebacks) from the console while the engine
+    runs: the engine prints the error in one line.  Ray's log files still get them."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.levelno >= logging.ERROR and record.name.startswith("ray.data"))
+
+
+def _console_handlers() -> list[logging.Handler]:
+    handlers: list[logging.Handler] = []
+    for name in ("ray.data", "ray", ""):
+        for handler in logging.getLogger(name).handlers:
+            if isinstance(handler, logging.StreamHandler) and not isinstance(
+                handler, logging.FileHandler
+            ):
+                handlers.append(handler)
+    return handlers
+
+
 def _start(address: str | None, quiet: bool) -> dict[str, Any]:
     """Connect to Ray and set up Ray Data for the engine; returns what to restore after."""
     if not ray.is_initialized():
@@ -1189,6 +1245,10 @@ def _start(address: str | None, quiet: bool) -> dict[str, Any]:
         "levels": {name: logging.getLogger(name).level for name in _QUIET_LOGGERS},
     }
     context.execution_options.preserve_order = True  # the report in file order
+    saved["filter"] = _OneLineErrors()
+    saved["handlers"] = _console_handlers()
+    for handler in saved["handlers"]:
+        handler.addFilter(saved["filter"])
     if quiet:
         context.enable_progress_bars = False
         context.print_on_execution_start = False
@@ -1204,6 +1264,8 @@ def _restore(saved: Mapping[str, Any]) -> None:
     context.print_on_execution_start = saved["print_on_execution_start"]
     for name, level in saved["levels"].items():
         logging.getLogger(name).setLevel(level)
+    for handler in saved["handlers"]:
+        handler.removeFilter(saved["filter"])
 
 
 _REPORTS = ("diagnostics.jsonl", "errors.txt")
@@ -1364,7 +1426,10 @@ def _execute(
     else:
         # Blocks of one file each, never merged: files may disagree on a column's type.
         source = _ParquetRowsDatasource(paths, filesystem=filesystem, batch_rows=options.batch_size)
-    dataset = ray.data.read_datasource(source)
+    # One read task per Parquet file: Ray merges the small blocks of a task, and files may
+    # disagree on a column's type (merged, a string column read as bytes would fail).
+    blocks = len(paths) if kind == "parquet" else None
+    dataset = ray.data.read_datasource(source, override_num_blocks=blocks)
     if kind == "jsonl":
         job = replace(job, styles=_styles(dataset, options))
     if job.settings.needs_corpus_pass:

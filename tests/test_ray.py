@@ -371,12 +371,15 @@ def test_engine_counts_bad_lines_and_rows(
     pq.write_table(pa.Table.from_pylist([GOOD, {**GOOD, "title": "Second"}]), folder / "a.parquet")
     bad = [{**GOOD, "body": b"bytes"}, {**GOOD, "body": b"more"}]
     pq.write_table(pa.Table.from_pylist(bad), folder / "b.parquet")
+    (folder / "c.parquet").write_bytes(b"PAR1 not Parquet PAR1")  # a corrupt file: one error
     code = newslint_ray.run_ray_engine([str(folder)], str(tmp_path / "pout"), fix=True)
     out, err = capsys.readouterr()
     assert code == 2
     assert f"{folder}/b.parquet: record 1: error: record is not serialisable as JSON" in err
     assert f"{folder}/b.parquet: record 2: error:" in err
-    assert "2 errors: some input could not be checked" in out
+    assert f"{folder}/c.parquet: error: cannot read: " in err and "Traceback" not in err
+    assert "3 errors: some input could not be checked" in out
+    assert not (tmp_path / "pout" / "c.parquet").exists()
     assert pq.read_table(tmp_path / "pout" / "a.parquet").num_rows == 2
     kept = pq.read_table(tmp_path / "pout" / "b.parquet").to_pylist()
     assert [_present(row) for row in kept] == bad  # as they were (plus an empty related)
