@@ -31,6 +31,7 @@ from typing import Any, TextIO
 
 try:
     import pyarrow as pa  # type: ignore[import-untyped,import-not-found,unused-ignore]
+    import pyarrow.compute  # type: ignore[import-untyped,import-not-found,unused-ignore]
     import pyarrow.fs as pafs  # type: ignore[import-untyped,import-not-found,unused-ignore]
     import pyarrow.parquet as pq  # type: ignore[import-untyped,import-not-found,unused-ignore]
     import ray  # type: ignore[import-not-found,unused-ignore]
@@ -1177,6 +1178,10 @@ def _learn_lines(table: pa.Table, settings: Run, limit: int) -> pa.Table:
 
 
 def _learn_rows(table: pa.Table, settings: Run, limit: int) -> pa.Table:
+    """The map step of the corpus pass over Parquet rows (files that cannot be read skipped)."""
+    if _READ_ERROR in table.column_names:
+        table = table.filter(pa.compute.is_null(table.column(_READ_ERROR)))
+        table = table.drop_columns([_READ_ERROR])
     records = table.drop_columns([_PATH, _RECORD])
     return _learn_batch(records, settings, settings.corpus_statistics, COLUMN, True, limit)
 

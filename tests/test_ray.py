@@ -510,3 +510,29 @@ def test_engine_runs_with_options_and_is_quiet(
     _, err = capfd.readouterr()
     assert err.startswith("newslint: error: NEWSLINT_RAY_OPTIONS: invalid JSON")
     assert not (tmp_path / "o2").exists()
+
+
+def test_a_parquet_file_that_fails_half_way_is_not_half_written() -> None:
+    """The map step (no cluster) on a batch where Ray merged a readable file with one whose
+    reading failed after some rows: that file is one error and none of its rows is kept."""
+    from newslint.run import Run
+
+    ray_module = newslint_ray
+    table = pa.table(
+        {
+            "title": ["A title", "Other", None],
+            "url": ["https://a.org/1", "https://a.org/2", None],
+            "body": ["Text  here.", "Text.", None],
+            ray_module._PATH: ["a", "b", "b"],
+            ray_module._RECORD: [1, 1, 0],
+            ray_module._READ_ERROR: [None, None, "footer is corrupt"],
+        }
+    )
+    job = ray_module._Job(Run.of(newslint.Settings()), True, False, {"a": "in/a", "b": "in/b"})
+    out = ray_module._read_errors(table, job)
+    kept = out.filter(out.column(ray_module._KEEP))
+    assert kept.column("body").to_pylist() == ["Text here."]  # fixed
+    errors = [e for e in out.column(ray_module._OUT + "errors").to_pylist() if e]
+    assert errors == [b"in/b: error: cannot read: footer is corrupt\n"]
+    assert sum(out.column(ray_module._OUT + "n_errors").to_pylist()) == 1
+    assert sum(out.column(ray_module._OUT + "n_fixed").to_pylist()) == 1
