@@ -178,6 +178,12 @@ def _add_output_options(parser: argparse.ArgumentParser) -> None:
         "-q", "--quiet", action="store_true", help="print diagnostics only, no summary"
     )
     parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="also say which files were skipped and why (JSON that is not an article)",
+    )
+    parser.add_argument(
         "--exit-zero",
         action="store_true",
         help="exit 0 even if problems remain (errors still exit 2)",
@@ -488,6 +494,7 @@ def _report_options(args: argparse.Namespace, run: Run) -> ReportOptions:
         statistics=args.statistics,
         show_fixes=args.show_fixes,
         quiet=args.quiet,
+        verbose=args.verbose,
         diff=run.options.diff,
         fixing=run.options.fix,
         baseline=known,

@@ -247,3 +247,20 @@ def test_show_files_through_the_console_entry_point(tmp_path: Path) -> None:
         "--show-files"
         in subprocess.run([*COMMAND, "--help"], capture_output=True, text=True, check=False).stdout
     )
+
+
+def test_a_json_file_that_is_no_article_is_skipped_and_verbose_says_why(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    package = tmp_path / "package.json"
+    package.write_text('{"name": "site", "version": "1.0.0"}\n', encoding="utf-8")
+    article = tmp_path / "a.json"
+    article.write_text(json.dumps({"body": "Some **bold** text."}), encoding="utf-8")
+    assert main([str(tmp_path)]) == 1
+    quiet = capsys.readouterr()
+    assert "package.json" not in quiet.out + quiet.err
+    assert "a.json" in quiet.out and "NL001" in quiet.out  # an article missing fields
+    assert main(["-v", str(tmp_path)]) == 1
+    verbose = capsys.readouterr()
+    assert f"{package}: skipped: not an article" in verbose.err
+    assert "package.json" not in verbose.out
