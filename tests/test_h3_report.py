@@ -452,3 +452,17 @@ def test_a_report_that_cannot_be_written_leaves_the_old_one(
     assert "cannot write" in capsys.readouterr().err
     assert target.read_text(encoding="utf-8") == "the old report"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c.jsonl", "report.html"]
+
+
+def test_from_a_record_with_a_bad_diagnostic_is_left_out_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    records = records_with_column(corpus())
+    broken = dict(records[20])  # t1: three good diagnostics, then one without a code
+    broken["newslint"] = [*broken["newslint"], {"message": "no code"}]
+    records[20] = broken
+    source = write_jsonl(tmp_path / "ray.jsonl", records)
+    found = report("--from", str(source), tmp_path=tmp_path, code=2)
+    assert found["totals"]["articles"] == 21 and found["totals"]["problems"] == 3
+    assert found["totals"]["articles_with_problems"] == 2
+    assert capsys.readouterr().err.startswith(f"{source}:21: error: not a newslint")

@@ -99,12 +99,12 @@ def load(
                     continue
                 record, column = _record(item, text_field)
                 index = len(records)
-                for entry in column:
-                    found = Diagnostic.from_dict(entry)
+                made = [Diagnostic.from_dict(entry) for entry in column]  # all, or none
+                for found in made:
                     found.path, found.record, found.article_index = name, line, index
                     found.snippet = _snippet(record, found)
                     found.record_key = _record_key(record)
-                    record_diagnostics.append(found)
+                record_diagnostics.extend(made)
                 records.append(record)
             except (KeyError, TypeError, ValueError) as exc:
                 why = f"{type(exc).__name__}: {exc}"
