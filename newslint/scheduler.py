@@ -333,6 +333,17 @@ class Scheduler:
                     self._advance(1, hit.articles, 0)
                     continue
             ranges = self._chunks(job.path, snapshot.size) if snapshot is not None else []
+            if len(ranges) > 1:
+                # A big file of records that are no articles is skipped as a small one is,
+                # judged by its first records before any chunk is read.
+                from newslint.readers.shape import jsonl_head_reason
+
+                reason = jsonl_head_reason(job.path, profile.options.read)
+                if reason is not None:
+                    results[index] = [FileResult(job.path, notes=[f"skipped: {reason}"])]
+                    finished.add(index)
+                    self._advance(1, 0, snapshot.size if snapshot is not None else 0)
+                    continue
             if snapshot is not None and len(ranges) > 1:
                 wanted = self.options.fix or self.options.locate_fixes
                 from newslint.chunks import BigFile, Chunk, scan_file

@@ -170,3 +170,23 @@ def test_the_head_of_a_big_file_is_judged_without_reading_it_all(tmp_path: Path)
     corpus.write_text(json.dumps({"title": "T", "body": "B"}) + "\n")
     assert shape.jsonl_head_reason(str(corpus), ReadOptions()) is None
     assert shape.jsonl_head_reason(str(tmp_path / "missing.jsonl"), ReadOptions()) is None
+
+
+def test_a_big_jsonl_file_of_no_articles_is_skipped_before_any_chunk_is_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file big enough to be cut in chunks is judged by its first records, as a small one
+    is: skipped with a note, no NL001 on each row."""
+    from newslint import scheduler
+
+    monkeypatch.setattr(scheduler, "CHUNK_BYTES", 4096)
+    path = tmp_path / "metrics.jsonl"
+    path.write_text(
+        "".join(json.dumps({"step": n, "loss": 1 / (n + 1)}) + "\n" for n in range(2000))
+    )
+    assert path.stat().st_size > 10 * scheduler.CHUNK_BYTES
+    before = path.read_bytes()
+    code, out, err = run(capsys, "-v", "--fix", str(path))
+    assert code == 0 and "NL001" not in out
+    assert f"{path}: skipped: not an article" in err
+    assert path.read_bytes() == before
