@@ -1294,6 +1294,10 @@ def _prepare_output(output: str, fix: bool, inputs: Sequence[_Input]) -> tuple[A
     folder = folder.rstrip("/") or folder
     if info.type == pafs.FileType.File:
         raise ValueError(f"{output}: OUTPUT must be a folder")
+    if isinstance(filesystem, pafs.LocalFileSystem):
+        for each in inputs:
+            if each.path == folder or each.path.startswith(folder + "/"):
+                raise ValueError(f"{output}: OUTPUT holds input files: write to another folder")
     if fix and info.type == pafs.FileType.Directory:
         try:
             entries = filesystem.get_file_info(pafs.FileSelector(folder, recursive=False))
@@ -1304,10 +1308,6 @@ def _prepare_output(output: str, fix: bool, inputs: Sequence[_Input]) -> tuple[A
                 f"{output}: OUTPUT is not empty: with --fix, write to a new or empty folder "
                 "(fixed files are never mixed with others)"
             )
-    if isinstance(filesystem, pafs.LocalFileSystem):
-        for each in inputs:
-            if each.path == folder or each.path.startswith(folder + "/"):
-                raise ValueError(f"{output}: OUTPUT holds input files: write to another folder")
     try:
         filesystem.create_dir(folder, recursive=True)
     except Exception as exc:

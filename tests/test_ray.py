@@ -251,7 +251,12 @@ def test_engine_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixtur
         '{"title": "A", "url": "https://a.org/x", "body": "Text."}\n{"title": \n', encoding="utf-8"
     )
     assert newslint_ray.run_ray_engine([str(bad)], str(tmp_path / "o2")) == 2
+    assert newslint_ray.run_ray_engine([str(bad)], str(tmp_path), fix=True) == 2
+    (tmp_path / "used" / "old").mkdir(parents=True)
+    assert newslint_ray.run_ray_engine([str(bad)], str(tmp_path / "used"), fix=True) == 2
     err = capsys.readouterr().err
+    assert f"newslint: error: {tmp_path}: OUTPUT holds input files" in err
+    assert f"newslint: error: {tmp_path / 'used'}: OUTPUT is not empty" in err
     assert "missing.jsonl: error: no such file or folder" in err
     assert "reads .jsonl and .parquet files" in err
     assert "empty.jsonl: error: file is empty" in err
