@@ -62,7 +62,7 @@ from newslint.diagnostics import Diagnostic, Severity
 from newslint.records import RecordError, as_dicts
 from newslint.registry import all_rules
 from newslint.run import Run
-from newslint.selection import SelectionError, select_rules
+from newslint.selection import SelectionError, named_codes
 from newslint.statistics import CorpusStatistics
 
 # datatrove's filters and formatters packages import all of datatrove's own filters, which
@@ -163,7 +163,9 @@ def document_diagnostics(document: Document, metadata_key: str = "newslint") -> 
 
 def _codes(selectors: Sequence[str], where: str) -> frozenset[str]:
     try:
-        return frozenset(rule.code for rule in select_rules(all_rules(), select=list(selectors)))
+        # Every rule the selectors name, those off by default too: a problem of one that the
+        # settings turn on drops the document as well.
+        return frozenset(named_codes(all_rules(), list(selectors)))
     except SelectionError as exc:
         raise ConfigError(f"{where}: drop: {exc}") from None
 

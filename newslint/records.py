@@ -91,7 +91,7 @@ def encode_record(record: Mapping[str, Any]) -> bytes:
             return json.dumps(
                 dict(record), ensure_ascii=True, default=_json_default, allow_nan=False
             ).encode("ascii")
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, RecursionError) as exc:  # RecursionError: nested too deeply
         raise RecordError(f"record is not serialisable as JSON: {exc}") from None
 
 

@@ -355,7 +355,7 @@ def test_sarif_validates_and_describes_rules_and_results(seed: list[Diagnostic])
             "endColumn": d.location.end_column,
         }
         assert result["message"]["text"] == d.message
-        assert set(result["partialFingerprints"]) == {"newslint/v1"}
+        assert set(result["partialFingerprints"]) == {"newslint/v2"}
     first = results[0]
     assert first["level"] == "warning" and results[2]["level"] == "error"
     [fix] = first["fixes"]
@@ -417,7 +417,7 @@ def test_fingerprints_survive_a_line_inserted_above(
     assert fingerprints(after) == fingerprints(before)
     assert len(set(fingerprints(before))) == len(before)
     sarif = json.loads(render_sarif(after, RULES))
-    assert [r["partialFingerprints"]["newslint/v1"] for r in sarif["runs"][0]["results"]] == (
+    assert [r["partialFingerprints"]["newslint/v2"] for r in sarif["runs"][0]["results"]] == (
         fingerprints(before)
     )
 

@@ -20,7 +20,7 @@ from newslint.rule import Rule
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
-FINGERPRINT_KEY = "newslint/v1"
+FINGERPRINT_KEY = "newslint/v2"
 """Key of ``partialFingerprints``: the baseline's fingerprint plus an occurrence number."""
 INFORMATION_URI = "https://pypi.org/project/newslint/"
 
