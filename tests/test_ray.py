@@ -541,3 +541,36 @@ def test_a_parquet_file_that_fails_half_way_is_not_half_written() -> None:
     assert errors == [b"in/b: error: cannot read: footer is corrupt\n"]
     assert sum(out.column(ray_module._OUT + "n_errors").to_pylist()) == 1
     assert sum(out.column(ray_module._OUT + "n_fixed").to_pylist()) == 1
+
+
+def test_no_record_passes_through_the_driver(
+    records: list[dict[str, Any]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The driver iterates only small summaries (a few per file and block), never the
+    records: rows it takes from Ray are counted, and iter_batches/take_all are refused."""
+    source = tmp_path / "corpus.jsonl"
+    write_jsonl(source, records)
+    taken: list[dict[str, Any]] = []
+    iter_rows = ray.data.Dataset.iter_rows
+
+    def counted(self: Any, *args: Any, **kwargs: Any) -> Iterator[dict[str, Any]]:
+        for row in iter_rows(self, *args, **kwargs):
+            taken.append(row)
+            yield row
+
+    def refused(self: Any, *args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the engine took the data to the driver")
+
+    monkeypatch.setattr(ray.data.Dataset, "iter_rows", counted)
+    monkeypatch.setattr(ray.data.Dataset, "iter_batches", refused)
+    monkeypatch.setattr(ray.data.Dataset, "take_all", refused)
+    settings = newslint.Settings(extend_select=["NL408"])  # a corpus pass too
+    code = newslint_ray.run_ray_engine(
+        [str(source)], str(tmp_path / "o"), settings=settings, fix=True, quiet=True
+    )
+    assert code == 1
+    assert (tmp_path / "o" / "corpus.jsonl").stat().st_size > 0
+    assert 0 < len(taken) <= 4 < COUNT
+    assert all(
+        set(row) <= {"statistics", "path", "line", "ascii", "upper", "slash"} for row in taken
+    )
