@@ -247,11 +247,18 @@ def run_rule_command(argv: Sequence[str], stdout: IO[str] | None = None) -> int:
     return 0
 
 
+_LOOK_ALIKE_DIGITS = str.maketrans("OIL", "011")
+
+
 def unknown_rule_message(text: str) -> str:
     """``unknown rule 'NL1O1' (did you mean NL101?)``: one line, with the closest codes or names."""
     candidates = [r.code for r in all_rules()] + [r.name for r in all_rules()]
     key = text.upper() if text[:2].lower() == "nl" else text.lower()
     close = difflib.get_close_matches(key, candidates, n=3, cutoff=0.6)
+    # A letter typed for the digit it looks like (`NL1O1`, `NL2I1`) names that code first.
+    digits = key[:2] + key[2:].translate(_LOOK_ALIKE_DIGITS)
+    if key[:2] == "NL" and digits in candidates:
+        close = [digits, *[code for code in close if code != digits]][:3]
     hint = f" (did you mean {', '.join(close)}?)" if close else ""
     return f"unknown rule {text!r}{hint}"
 
