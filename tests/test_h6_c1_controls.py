@@ -75,3 +75,10 @@ def test_windows_1251_letters_never_hold_a_c1_control_they_do_not_show() -> None
     assert not in_utf8_mojibake(text, 1, 2)
     # windows-1250 leaves 0x81 undefined (shown as a control): `Ĺ\x81` is `Ł`.
     assert in_utf8_mojibake("Ĺ\x81ódzki", 1, 2)
+
+
+def test_windows_1251_euro_read_as_latin_1() -> None:
+    # 0x88 is `€` in windows-1251 and `ˆ` in windows-1252, which never starts a number.
+    assert fix_text("Tickets start at \x8845.", settings=NL3) == "Tickets start at €45."
+    found = [d for d in lint_text("at \x8845", settings=NL3) if d.code == "NL303"]
+    assert found and "windows-1251" in found[0].message

@@ -102,3 +102,21 @@ def test_steps_are_linear(monkeypatch: pytest.MonkeyPatch) -> None:
         assert koi8_runs(line) == ()
         counts.append(calls)
     assert counts[0] > 0 and counts[1] <= 4 * counts[0] + 10
+
+
+@pytest.mark.parametrize(
+    ("damaged", "clean"),
+    [
+        ("Entry costs ˆ45 for adults.", "Entry costs €45 for adults."),  # read as windows-1252
+        ("A “fair” price: ˆ12.", "A “fair” price: €12."),
+    ],
+)
+def test_windows_1251_euro_read_as_windows_1252(damaged: str, clean: str) -> None:
+    assert fix_text(damaged, settings=NL3) == clean
+
+
+@pytest.mark.parametrize(
+    "text", ["A grid of 10ˆ6 cells.", "Footnote¹ and ¹2.", "Ça coûte ˆ45.", "x ˆ y"]
+)
+def test_circumflex_and_superscripts_stay(text: str) -> None:
+    assert [d for d in lint_text(text, settings=NL3) if d.code == "NL307"] == []

@@ -468,8 +468,16 @@ _TYPOGRAPHY_KOI8 = frozenset("\u00a0°©·²÷")
 _KOI8_PUNCTUATION_CHAINS = (
     ("koi8_r", "windows-1251", _TYPOGRAPHY_1251, "windows-1251 punctuation read as KOI8-R"),
     ("windows-1251", "koi8_r", _TYPOGRAPHY_KOI8, "KOI8-R punctuation read as windows-1251"),
+    # windows-1251 and 1252 share their quotes and dashes; `€` differs (`ˆ45`), and `№`
+    # (`¹`), left out: `¹` is a footnote's mark in clean text
+    (
+        "windows-1252",
+        "windows-1251",
+        _TYPOGRAPHY_1251 - {"№"},
+        "windows-1251 euro sign read as windows-1252",
+    ),
 )
-KOI8_PUNCTUATION_CHARS = "▓⌠└╚▒┌▀╟═√≈┬љњ"
+KOI8_PUNCTUATION_CHARS = "▓⌠└╚▒┌▀╟═√≈┬љњˆ"
 """What a witness is shown as (NL307's trigger characters for these lines)."""
 _KOI8_PUNCTUATION_GATE = compile_lazily(f"[{KOI8_PUNCTUATION_CHARS}]")
 _OPENING = frozenset("“„«‘‚‹")
@@ -504,9 +512,10 @@ def _koi8_punctuation(text: str) -> list[tuple[int, int, str, str]]:
             table = _punctuation_table(shown_as, really, typography)
             if any(line[index] not in table for index in high):
                 continue
-            if not any(_punctuation_witness(line, i, table[line[i]]) for i in high):
+            changed = [index for index in high if table[line[index]] != line[index]]
+            if not any(_punctuation_witness(line, i, table[line[i]]) for i in changed):
                 continue
-            found += [(offset + i, offset + i + 1, table[line[i]], what) for i in high]
+            found += [(offset + i, offset + i + 1, table[line[i]], what) for i in changed]
             break
     return found
 
@@ -516,7 +525,8 @@ def _punctuation_witness(line: str, index: int, real: str) -> bool:
     an apostrophe between letters (`company▓s`), an opening quote before a word at a
     word's start (`⌠kill`, `└Es`), a non-breaking space or `°` between a number and a
     word (`2,4═Prozent`, `34╟C`, `350љEuro`), a dash between words (`storm≈named`,
-    `checks √ up`: not `7√2` nor `x ≈ y`, which may be maths), `€` before a number."""
+    `checks √ up`: not `7√2` nor `x ≈ y`, which may be maths), `€` or `№` starting a
+    number (`┬45`, `ˆ45`; not `10ˆ6`)."""
     left = line[index - 1] if index else ""
     right = line[index + 1] if index + 1 < len(line) else ""
     if real == "’":
@@ -529,8 +539,8 @@ def _punctuation_witness(line: str, index: int, real: str) -> bool:
         if left == " " and right == " ":
             return _letters_before(line, index - 1) >= 2 and _letters_after(line, index + 2) >= 2
         return _letters_before(line, index) >= 2 and _letters_after(line, index + 1) >= 2
-    if real == "€":
-        return right.isdigit() and right.isascii()
+    if real in "€№":
+        return right.isdigit() and right.isascii() and not left.isalnum()  # not `10ˆ6`
     return False
 
 

@@ -90,6 +90,8 @@ def _c1_meaning(text: str, index: int) -> str | None:
         return meaning
     if char == "\x80" and after.isdigit():
         return meaning
+    if char == "\x88" and after.isdigit() and not before.isalnum():
+        return "€"  # windows-1251's euro sign (windows-1252's `ˆ` never starts a number)
     if char in _C1_LETTERS and before.isalpha() and after.isalpha():
         return meaning
     return None
@@ -192,7 +194,8 @@ NL302), or of a UTF-8 character read through windows-1252, 1250 or 1251
             what = _describe(char)
             if replacement and replacement != " ":
                 fix_message = f"replace it with '{replacement}'"
-                message = f"{what} (windows-1252 '{replacement}' read as latin-1)"
+                page = "windows-1251" if char == "\x88" else "windows-1252"
+                message = f"{what} ({page} '{replacement}' read as latin-1)"
             else:
                 fix_message = "remove it" if not replacement else "replace it with a space"
                 message = what
