@@ -119,7 +119,8 @@ They are invisible in most viewers but break search, tokenisers and diffs.
 The fix deletes them, except that a C1 control whose context makes its
 windows-1252 meaning certain is mapped to it (`\\x92` between letters is `’`,
 `\\x93` before a word is `“`, `\\x96` between spaces is `–`, `\\x97` between
-words is `—`), as ftfy's fix_c1_controls does.  A C1 control between two
+words is `—`), as ftfy's fix_c1_controls does; `\\x88` before a number is
+windows-1251's `€` (windows-1252's `ˆ` never starts one).  A C1 control between two
 letters that stands for no windows-1252 letter (`Coatl\\x87n`: Mac Roman's `á`
 read as latin-1) is reported without a fix: deleting it would lose the letter.
 Tabs, newlines and C1 bytes that are part of a mojibake sequence (NL301,

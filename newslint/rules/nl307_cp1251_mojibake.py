@@ -50,7 +50,8 @@ Such a line is decoded when every character above ASCII in it stands for
 typography (box-drawing art has `─` and `│`, which stand for none) and one of
 them sits where only typography can: between the letters of a word, before a
 word as an opening quote, between a number and a word.  `7√2` and `x ≈ y`
-alone may be maths and are left."""
+alone may be maths and are left.  Read as windows-1252, which shares its quotes
+and dashes, windows-1251 text differs only in `€`: `ˆ45` is `€45`."""
     bad = "Ïðåçèäåíò Ðîññèè çàÿâèë"
     good = "Президент России заявил"
     fields = ("title", "byline", "caption", "body")
