@@ -879,8 +879,9 @@ def _process_lines(table: pa.Table, job: _Job) -> pa.Table:
         counts.append(count)
     columns = _report_columns(reports, errors, counts)
     columns[_OUT + "data"] = pa.array(data, pa.large_binary())
+    indexes = job.indexes
     columns[_OUT + "file"] = pa.array(
-        [job.indexes[p] for p in table.column("path").to_pylist()], pa.int64()
+        [indexes[p] for p in table.column("path").to_pylist()], pa.int64()
     )
     return pa.table(columns)
 
@@ -939,7 +940,8 @@ def _process_rows(table: pa.Table, job: _Job) -> pa.Table:
         errors.append(_encode(messages))
         counts.append(count)
     columns = _report_columns(reports, errors, counts)
-    columns[_OUT + "file"] = pa.array([job.indexes[p] for p in paths], pa.int64())
+    indexes = job.indexes
+    columns[_OUT + "file"] = pa.array([indexes[p] for p in paths], pa.int64())
     columns[_KEEP] = pa.array([True] * len(paths), pa.bool_())
     if not job.fix:
         return pa.table(columns)
