@@ -129,6 +129,8 @@ class RayOptions:
     ``concurrency``: the number of tasks (or a ``(min, max)`` range); ``num_cpus``: CPUs
     reserved per task; ``ray_remote_args``: any other ``ray.remote`` option (``memory``,
     ``resources``, ``runtime_env``, ``scheduling_strategy``...).  None leaves Ray's default.
+    ``batch_size``: records per batch of the engine's map step (and rows per block of its
+    Parquet reader); ``check_dataset`` and the others take their own ``batch_size``.
     """
 
     concurrency: int | tuple[int, int] | None = None
