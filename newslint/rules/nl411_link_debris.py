@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+from newslint.diagnostics import Applicability, Diagnostic
 from newslint.lazy_re import compile_lazily
-from newslint.rule import Triggers
-from newslint.rules._boilerplate import LineRule, _spans
+from newslint.model import Article
+from newslint.rule import Rule, Triggers
+from newslint.rules._boilerplate import _line_at, _spans, quote
 
 _EXTENSIONS = r"jpe?g|png|gif|webp|svg|html?|php|aspx?"
 # What makes a token a piece of an address (or of an HTML attribute) by itself.
@@ -37,6 +40,8 @@ MAX_WORDS = 4
 """More words of text than this, outside the address, make the line prose with a link."""
 MIN_SHARE = 0.7
 """The share of the line's characters (spaces aside) that the address pieces must hold."""
+MAX_LINE = 300
+"""Longer lines are prose with links, never debris."""
 
 
 def _address_piece(token: str) -> int:
@@ -105,7 +110,7 @@ def is_link_debris(line: str) -> bool:
     return pieces > 0 and pieces >= MIN_SHARE * total
 
 
-class LinkDebris(LineRule):
+class LinkDebris(Rule):
     code = "NL411"
     name = "link-debris"
     summary = (
@@ -138,20 +143,28 @@ is unsafe because it deletes text."""
         "budget-after-long-debate.html)"
     )
     good = "The council approved the budget on Monday."
-    kind = "link debris"
-    max_length = 300
-    check_wrapping = False  # a wrapped target continues the line before it, by nature
+    fields = ("body",)
+    fix_applicabilities = frozenset({Applicability.UNSAFE})
     triggers = Triggers(chars="/=%", patterns=("(?i)[.](" + _EXTENSIONS + ")",))
 
-    def candidates(self, body: str) -> list[tuple[int, int]]:
-        """The lines that hold a slash, ``=``, ``%`` or a file's extension: few of a body."""
+    def check(self, article: Article) -> Iterator[Diagnostic]:
+        body = article.body
+        if not body:
+            return
+        # The lines that hold a slash, ``=``, ``%`` or a file's extension: few of a body.
         starts = {match.start() for match in _CANDIDATE.finditer(body)}
         if not starts:
-            return []
-        limit = self.max_length
-        return [
-            (start, end) for start, end in _spans(body) if end - start <= limit and start in starts
-        ]
+            return
+        for start, end in _spans(body):
+            if start in starts and end - start <= MAX_LINE and is_link_debris(body[start:end]):
+                yield self._report(_line_at(body, start).cut, start, end, body)
 
-    def match(self, line: str) -> bool:
-        return is_link_debris(line)
+    def _report(self, cut: tuple[int, int] | None, start: int, end: int, body: str) -> Diagnostic:
+        """The line, deleted with one line break (a whole body of debris: reported only)."""
+        message = f"link debris in the body: '{quote(body[start:end])}'"
+        if cut is None:
+            return self.diagnostic("body", start, end, message)
+        fix = self.replacement(
+            "body", cut[0], cut[1], "", "delete the link debris", Applicability.UNSAFE
+        )
+        return self.diagnostic("body", cut[0], cut[1], message, fix)
