@@ -255,6 +255,12 @@ def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
         metavar="ADDR",
         help="with --engine ray: the cluster to connect to (default: RAY_ADDRESS, else a local Ray)",
     )
+    parser.add_argument(
+        "--ray-options",
+        metavar="JSON",
+        help="with --engine ray: Ray Data's options as JSON: concurrency (N or [MIN, MAX]), "
+        "num_cpus, ray_remote_args, batch_size (default: NEWSLINT_RAY_OPTIONS)",
+    )
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
 
 
@@ -726,11 +732,22 @@ def _run_ray(args: argparse.Namespace, run: Run) -> int:
         print(f"newslint: error: {unsupported[0]} does not work with --engine ray", file=sys.stderr)
         return EXIT_ERROR
     try:
-        from newslint.ray import run_ray_engine
+        from newslint.ray import RayOptions, run_ray_engine
     except ImportError as exc:
         _error(str(exc))
         return EXIT_ERROR
+    try:
+        options = RayOptions.parse(args.ray_options, "--ray-options") if args.ray_options else None
+    except ValueError as exc:
+        _error(str(exc))
+        return EXIT_ERROR
     code = run_ray_engine(
-        args.paths[:-1], args.paths[-1], args.ray_address, run, fix=args.fix, quiet=args.quiet
+        args.paths[:-1],
+        args.paths[-1],
+        args.ray_address,
+        run,
+        fix=args.fix,
+        quiet=args.quiet,
+        options=options,
     )
     return EXIT_CLEAN if code == EXIT_PROBLEMS and args.exit_zero else code

@@ -575,3 +575,29 @@ def test_no_record_passes_through_the_driver(
     assert all(
         set(row) <= {"statistics", "path", "line", "ascii", "upper", "slash"} for row in taken
     )
+
+
+def test_ray_options_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--ray-options JSON`` reaches the engine as ``RayOptions``; a bad value is one line."""
+    seen: list[Any] = []
+
+    def engine(*args: Any, **kwargs: Any) -> int:
+        seen.append(kwargs["options"])
+        return 0
+
+    monkeypatch.setattr(newslint_ray, "run_ray_engine", engine)
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text('{"title": "T", "body": "B"}\n')
+    options = '{"concurrency": [1, 4], "num_cpus": 0.5, "ray_remote_args": {"memory": 1000}}'
+    argv = ["--engine", "ray", "--ray-options", options, str(corpus), str(tmp_path / "out")]
+    assert main(argv) == 0
+    assert seen == [newslint_ray.RayOptions((1, 4), 0.5, {"memory": 1000})]
+    bad = ["--engine", "ray", "--ray-options", '{"workers": 3}', str(corpus), str(tmp_path / "o")]
+    assert main(bad) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [
+        "newslint: error: --ray-options: unknown key 'workers' "
+        "(allowed: batch_size, concurrency, num_cpus, ray_remote_args)"
+    ]
