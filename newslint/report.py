@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
-from newslint.diagnostics import Applicability, Diagnostic
+from newslint.diagnostics import Diagnostic
 
 
 def printable(text: str, keep: str = "") -> str:
@@ -35,41 +35,6 @@ def _escaped(char: str) -> str:
     if code <= 0xFF:
         return f"\\x{code:02x}"
     return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
-
-
-_SAFE = Applicability.SAFE
-
-
-def where(diagnostic: Diagnostic, path: str | None = None) -> str:
-    """``path:line:col``; ``path`` is the diagnostic's path made ``printable``, if known already."""
-    loc = diagnostic.location
-    if path is None:
-        path = printable(diagnostic.path)
-    return f"{path}:{loc.line}:{loc.column}" if loc else path
-
-
-def concise_line(diagnostic: Diagnostic, path: str | None = None) -> str:
-    """``path:line:col: CODE message``, with the record and field for JSONL; ``[*]`` if --fix can fix it.
-
-    ``path``: the diagnostic's path made ``printable``, when the caller knows it (a report
-    prints hundreds of thousands of lines for a few paths).
-    """
-    fix = diagnostic.fix
-    marker = " [*]" if fix is not None and fix.applicability is _SAFE else ""
-    message = diagnostic.message
-    if not message.isprintable():
-        message = printable(message)
-    if path is None:
-        path = printable(diagnostic.path)
-    loc = diagnostic.location
-    if loc is not None:  # ``where``, inline: this runs for every problem of a report
-        path = f"{path}:{loc.line}:{loc.column}"
-    if diagnostic.record is None:
-        return f"{path}: {diagnostic.code}{marker} {message}"
-    field = diagnostic.field or "-"
-    return (
-        f"{path}: {diagnostic.code}{marker} {message} (record {diagnostic.record}, field {field})"
-    )
 
 
 def as_dict(diagnostic: Diagnostic) -> dict[str, Any]:

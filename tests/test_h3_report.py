@@ -466,3 +466,21 @@ def test_from_a_record_with_a_bad_diagnostic_is_left_out_whole(
     assert found["totals"]["articles"] == 21 and found["totals"]["problems"] == 3
     assert found["totals"]["articles_with_problems"] == 2
     assert capsys.readouterr().err.startswith(f"{source}:21: error: not a newslint")
+
+
+def test_the_report_shows_examples_from_a_compressed_corpus(tmp_path: Path) -> None:
+    """A .jsonl.gz file is read for its examples as it is checked: decompressed."""
+    import gzip
+
+    from newslint.quality import run_report_command
+
+    record = {"title": "T", "url": "https://example.org/a", "body": "Caf\u00e9 **talks** resumed."}
+    corpus = tmp_path / "corpus.jsonl.gz"
+    corpus.write_bytes(gzip.compress((json.dumps(record) + "\n").encode()))
+    target = tmp_path / "report.json"
+    assert (
+        run_report_command(["--isolated", "--format", "json", "-o", str(target), str(corpus)]) == 0
+    )
+    report = json.loads(target.read_text())
+    [example] = next(r for r in report["rules"] if r["code"] == "NL101")["examples"]
+    assert "**talks**" in example["text"] and "Café" in example["text"]

@@ -24,6 +24,7 @@ from newslint.diagnostics import Applicability, Diagnostic, ReadError, Severity
 from newslint.document import DecodeError, decode, line_starts
 from newslint.model import FieldSpan
 from newslint.readers import parse_document, reader_for
+from newslint.readers.compressed import CompressionError, compression_of, decompress
 from newslint.rule import Rule
 from newslint.runner import FileResult
 from newslint.statistics import NO_URL, DomainCounts, domain_of
@@ -132,8 +133,11 @@ def read_census(path: str, context: RunContext) -> FileCensus:
         return FileCensus([])
     try:
         data = Path(path).read_bytes()
+        compression = compression_of(path)
+        if compression is not None:  # a .jsonl.gz or .jsonl.zst corpus: its text, as checked
+            data = decompress(data, compression)
         text, bom = decode(data)
-    except (OSError, DecodeError):
+    except (OSError, DecodeError, CompressionError):
         return FileCensus([])
     document = parse_document(path, reader, text, bom, context)
     articles = document.articles
