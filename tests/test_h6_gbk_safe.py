@@ -125,3 +125,33 @@ def test_clean_text_is_not_double_byte(text: str, case: object) -> None:
     variant = case(text)  # type: ignore[operator]
     assert [d for d in lint_text(variant, settings=NL3) if d.code in ("NL307", "NL308")] == []
     assert fix_text(variant, settings=NL3, unsafe=True) == variant
+
+
+@pytest.mark.parametrize(
+    ("damaged", "clean"),
+    [
+        ("failed the checks ¡V up from one in eight", "failed the checks – up from one in eight"),
+        ("the storm ¡X named Agnes ¡X hit the coast", "the storm — named Agnes — hit the coast"),
+    ],
+)
+def test_big5_dashes_alone(damaged: str, clean: str) -> None:
+    assert fix_text(damaged, settings=NL3) == clean
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gritó ¡V de Vendetta! y se fue.",
+        "¡V de victoria!",
+        "Él dijo: ¡V de Vendetta",
+        "¡Vamos!",
+        "¡Vamos",  # (a headline may leave out the `!`)
+        "Titular: ¡Eso es todo en Madrid",
+        "(¡VAMOS)",
+        "“¡Venga”, dijo.",
+        "Y gritó ¡Viva, amigos",
+    ],
+)
+def test_spanish_exclamations_are_not_big5(text: str) -> None:
+    # Big5's punctuation row 0xA1 takes ASCII letters as trail bytes: `¡V` is `–`, `¡E` `•`.
+    assert lint_text(text, settings=NL3) == []

@@ -657,6 +657,8 @@ def double_byte_runs(text: str) -> tuple[tuple[int, int, str, str], ...]:
                 continue  # well-formed UTF-8 (or CESU-8): UTF-8 mojibake, not GBK or Big5
             best: tuple[int, int, str, str, list[tuple[int, int, int, int]]] | None = None
             for codec, label in _DOUBLE_BYTE_CODECS:
+                if codec == "big5" and _spanish_exclamation(segment):
+                    continue
                 try:
                     decoded = raw.decode(codec)
                 except UnicodeDecodeError:
@@ -668,8 +670,10 @@ def double_byte_runs(text: str) -> tuple[tuple[int, int, str, str], ...]:
                 script = dominant_script(decoded)
                 after = cost(decoded, script)
                 regions = _decoded_regions(segment, raw, codec, len(decoded))
-                if 2 * after >= cost(segment, script) and not _punctuation_only(
-                    segment, decoded, regions
+                if (
+                    2 * after >= cost(segment, script)
+                    and not _punctuation_only(segment, decoded, regions)
+                    and not _big5_dashes(segment, regions)
                 ):
                     continue
                 # A tie goes to the reading with fewer spaces between CJK characters
@@ -685,6 +689,7 @@ def double_byte_runs(text: str) -> tuple[tuple[int, int, str, str], ...]:
                 and regions[0][1] - regions[0][0] <= 2
                 and not _glued(segment, regions[0][0], regions[0][1])
                 and segment[regions[0][0] : regions[0][1]] not in _UNMISTAKABLE
+                and not _big5_dashes(segment, regions)
             ):
                 continue  # one pair alone, no word around it (`¨¹ apart`): chance
             start = offset + match.start()
@@ -785,7 +790,36 @@ _TYPOGRAPHY = frozenset("“”‘’–—…°•«»„")
 _UNMISTAKABLE = frozenset({"¨C"})
 """Pairs that are GBK even alone between spaces: its en dash (`checks ¨C up`), a spacing
 diaeresis before a capital that no text writes.  (Big5's `¡V` is not: Spanish `¡V de
-Vendetta!`.)"""
+Vendetta!`; see ``_big5_dash``.)"""
+
+
+_INVERTED_BEFORE_LETTER = compile_lazily("¡[A-Za-z]")
+_INVERTED_WORD = compile_lazily("(?<![^\\W_])¡[A-Za-z](?=[A-Za-z])")
+
+
+def _spanish_exclamation(segment: str) -> bool:
+    """Whether ``segment`` has Spanish exclamations, not Big5's punctuation row 0xA1 with a
+    letter as its trail byte (`¡V` is `–`): an `¡` before a letter that a `!` follows later
+    (Chinese closes with the full-width `！`, Big5's `¡I`), or an `¡` starting a word
+    (`¡Vamos`, `¡Eso`; in Big5 text a trail byte or ASCII comes before it)."""
+    first = _INVERTED_BEFORE_LETTER.search(segment)
+    if first is None:
+        return False
+    return segment.rfind("!") > first.start() or _INVERTED_WORD.search(segment) is not None
+
+
+def _big5_dashes(segment: str, regions: list[tuple[int, int, int, int]]) -> bool:
+    """Whether the decoding changes only Big5's en or em dashes between spaces (`checks ¡V
+    up`) in a stretch with nothing else above ASCII, and no `!` follows: Spanish writes `¡V`
+    too, opening an exclamation that a `!` closes (`¡V de Vendetta!`), and has accents."""
+    if not regions or "!" in segment[regions[0][0] :]:
+        return False
+    if sum(char > "\x7f" for char in segment) != len(regions):
+        return False  # (each dash has one character above ASCII: `¡`)
+    return all(
+        segment[i1:i2] in ("¡V", "¡X") and segment[i1 - 1 : i1] == " " == segment[i2 : i2 + 1]
+        for i1, i2, _, _ in regions
+    )
 
 
 def _glued(text: str, start: int, end: int) -> bool:
