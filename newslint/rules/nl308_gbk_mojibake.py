@@ -36,7 +36,8 @@ Whole lines are decoded too: Chinese text in GBK or Big5 read as windows-1252
 text in GBK (`¡°kill¡±`, `7¨C2`, `§¤§à§â§à§Õ` for `Городская`).  A stretch is
 decoded whole, with its ASCII, and reported when the decoding is strict, gives
 the same bytes back, holds letters of one script and reads far more plausibly;
-text that is UTF-8 read through a code page (NL301's) comes first.
+text that is UTF-8 read through a code page (NL301's) comes first, and Spanish
+exclamations (`¡Vamos!`: Big5 would read `¡V` as `–`) are not Big5.
 
 Every fix is an exact decoding, proven by encoding it back to the same bytes:
 the letters change, the bytes do not, so the fixes are safe.  (Measured on
