@@ -35,6 +35,7 @@ from dataclasses import MISSING, Field, dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from newslint import pickled_by_name
 from newslint.bounded import SCHEMA_SIZE_LIMIT as SCHEMA_SIZE_LIMIT  # re-exported
 from newslint.bounded import NotReadable as NotReadable  # re-exported for callers
 from newslint.bounded import read_regular_file as read_regular_file  # re-exported
@@ -753,3 +754,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+pickled_by_name(__name__)  # pickles as its name (dill, HF datasets: see newslint/__init__.py)

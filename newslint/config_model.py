@@ -17,6 +17,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 from pydantic_core import ErrorDetails
 
+from newslint import pickled_by_name
 from newslint.config_globs import DEFAULT_EXCLUDE, DEFAULT_INCLUDE, GlobError, compile_glob
 from newslint.registry import all_rules, find_rule
 from newslint.rule import CODE_PATTERN
@@ -247,3 +248,6 @@ def _toml_type(value: object) -> str:
     if isinstance(value, dict):
         return "a table"
     return type(value).__name__
+
+
+pickled_by_name(__name__)  # pickles as its name (dill, HF datasets: see newslint/__init__.py)

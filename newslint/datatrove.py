@@ -37,6 +37,8 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from newslint import pickled_by_name
+
 try:
     from datatrove.data import (  # type: ignore[import-untyped,import-not-found,unused-ignore]
         Document,
@@ -514,3 +516,6 @@ def read_statistics(folder: DataFolderLike) -> CorpusStatistics:
             raise ConfigError(f"{name} in {folder}: not newslint statistics")
         merged.merge(part)
     return merged
+
+
+pickled_by_name(__name__)  # pickles as its name (dill, HF datasets: see newslint/__init__.py)

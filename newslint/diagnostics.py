@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from newslint import pickled_by_name
+
 
 def reduce_by_fields(self: Any) -> tuple[Any, tuple[Any, ...]]:
     """Pickle a slotted dataclass as its constructor call: unpickling is several times
@@ -306,3 +308,6 @@ def _unpack(p: PackedDiagnostic) -> Diagnostic:
 
 def _edits(packed: list[tuple[str, int, int, str]]) -> Iterator[Edit]:
     return itertools.starmap(Edit, packed)
+
+
+pickled_by_name(__name__)  # pickles as its name (dill, HF datasets: see newslint/__init__.py)

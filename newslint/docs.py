@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
+from newslint import pickled_by_name
 from newslint.registry import all_rules, find_rule
 from newslint.rule import Rule
 
@@ -384,3 +385,6 @@ def _jsonable(value: object) -> object:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+pickled_by_name(__name__)  # pickles as its name (dill, HF datasets: see newslint/__init__.py)

@@ -28,6 +28,7 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from newslint import pickled_by_name
 from newslint.api import fix_record, fix_text, lint_record, lint_text
 from newslint.config import ConfigError, Configuration
 from newslint.diagnostics import Diagnostic, Severity
@@ -458,3 +459,6 @@ def __getattr__(name: str) -> Any:
         except ImportError as exc:
             raise ImportError(CURATOR_MISSING.format(name=name, error=exc)) from None
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+pickled_by_name(__name__)  # pickles as its name (dill, HF datasets: see newslint/__init__.py)

@@ -29,6 +29,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, TextIO
 
+from newslint import pickled_by_name
+
 try:
     import pyarrow as pa  # type: ignore[import-untyped,import-not-found,unused-ignore]
     import pyarrow.compute  # type: ignore[import-untyped,import-not-found,unused-ignore]
@@ -1486,3 +1488,6 @@ def _cleanup(filesystem: Any, parts: str) -> None:
             filesystem.delete_dir(parts)
     except OSError:
         pass
+
+
+pickled_by_name(__name__)  # pickles as its name (dill, HF datasets: see newslint/__init__.py)

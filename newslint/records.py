@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
+from newslint import pickled_by_name
 from newslint.diagnostics import Diagnostic
 
 RECORD_PATH = "record.json"
@@ -123,3 +124,6 @@ def merge_fixed(record: Mapping[str, Any], before: bytes, after: bytes) -> dict[
 def as_dicts(diagnostics: Any) -> list[dict[str, Any]]:
     """``[d.as_dict() for d in diagnostics]``: a JSON-safe column value."""
     return [d.as_dict() for d in diagnostics]
+
+
+pickled_by_name(__name__)  # pickles as its name (dill, HF datasets: see newslint/__init__.py)

@@ -6,6 +6,7 @@ import importlib
 import pkgutil
 from functools import cache
 
+from newslint import pickled_by_name
 from newslint import rules as rules_package
 from newslint.rule import CODE_PATTERN, NAME_PATTERN, Rule
 
@@ -53,3 +54,6 @@ def find_rule(code_or_name: str) -> Rule | None:
         if code_or_name.upper() == rule.code or code_or_name.lower() == rule.name:
             return rule
     return None
+
+
+pickled_by_name(__name__)  # pickles as its name (dill, HF datasets: see newslint/__init__.py)

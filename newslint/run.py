@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from newslint import pickled_by_name
 from newslint.config import ConfigError, Configuration, ConfigurationResolver, load_settings
 from newslint.context import ReadOptions, RunContext
 from newslint.diagnostics import Diagnostic, ReadError
@@ -649,3 +650,6 @@ def file_sizes(found: Sequence[tuple[str, str | None]]) -> int:
             with contextlib.suppress(OSError):
                 total += os.stat(path).st_size
     return total
+
+
+pickled_by_name(__name__)  # pickles as its name (dill, HF datasets: see newslint/__init__.py)

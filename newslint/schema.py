@@ -30,6 +30,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newslint import pickled_by_name
 from newslint.bounded import SCHEMA_SIZE_LIMIT, NotReadable, read_regular_file
 
 if TYPE_CHECKING:  # jsonschema is imported on first use: it takes a tenth of a second
@@ -928,3 +929,6 @@ def check(instance: object, schema_file: str | None = None) -> list[Violation]:
 def jsonschema_violations(instance: object, checker: Draft202012Validator) -> list[Violation]:
     """The violations jsonschema finds (the reference the compiled checker reproduces)."""
     return _violations(map(_Error.of, checker.iter_errors(instance)), instance)
+
+
+pickled_by_name(__name__)  # pickles as its name (dill, HF datasets: see newslint/__init__.py)

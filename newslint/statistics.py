@@ -19,6 +19,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar, Protocol, TypeVar
 from urllib.parse import urlsplit
 
+from newslint import pickled_by_name
+
 NO_URL = "(no url)"
 """The domain bucket of articles whose URL is missing, not text, or has no host."""
 
@@ -248,3 +250,6 @@ def final_warnings(warnings: Iterable[str]) -> list[str]:
         else:
             found.append(str(warning))
     return found
+
+
+pickled_by_name(__name__)  # pickles as its name (dill, HF datasets: see newslint/__init__.py)

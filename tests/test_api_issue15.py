@@ -219,3 +219,28 @@ def test_a_pandas_row_is_a_record() -> None:
     assert fixed[0].record["id"] == 7
     with pytest.raises(newslint.RecordError, match="must be a dict, not DataFrame"):
         newslint.lint_record(frame)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "newslint.config",
+        "newslint.config_model",
+        "newslint.diagnostics",
+        "newslint.docs",
+        "newslint.records",
+        "newslint.registry",
+        "newslint.rules._schema",
+        "newslint.run",
+        "newslint.schema",
+        "newslint.statistics",
+    ],
+)
+def test_modules_a_users_function_may_name_pickle_as_their_names(name: str) -> None:
+    """dill (HF datasets' fingerprints) copies a module by value unless it pickles as its name;
+    copying these recursed through cached functions (``registry.all_rules``)."""
+    import importlib
+    import pickle
+
+    module = importlib.import_module(name)
+    assert pickle.loads(pickle.dumps(module)) is module

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from newslint import schema
+from newslint import pickled_by_name, schema
 from newslint.diagnostics import Diagnostic, Severity
 from newslint.model import Article
 from newslint.rule import Rule
@@ -37,3 +37,6 @@ class SchemaRule(Rule):
                 yield self.diagnostic(name, 0, len(value), violation.message)
             else:
                 yield self.diagnostic(name, 0, 0, violation.message)
+
+
+pickled_by_name(__name__)  # pickles as its name (dill, HF datasets: see newslint/__init__.py)
