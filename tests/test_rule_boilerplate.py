@@ -607,3 +607,39 @@ def test_documented_examples_hold(rule: Rule) -> None:
         assert diagnostic.fix is not None
         body = apply_field_edits(body, diagnostic.fix.edits)
     assert body == rule.good
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Your email address will not be published. Required fields are marked *",
+        "Save my name, email, and website in this browser for the next time I comment.",
+        "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+        "Notify me of new posts by email.",
+        "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert",
+        "Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *",
+        "Tu dirección de correo electrónico no será publicada.",
+        "Il tuo indirizzo email non sarà pubblicato.",
+        "O seu endereço de email não será publicado.",
+        "Je e-mailadres wordt niet gepubliceerd.",
+        "Twój adres e-mail nie zostanie opublikowany.",
+        "Ваш адрес email не будет опубликован. Обязательные поля помечены *",
+        "Ваша e-mail адреса не оприлюднюватиметься.",
+    ],
+)
+def test_comment_form_lines_in_the_ten_languages(line: str) -> None:
+    assert is_ui_debris(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Her email address will not be published in the report, the court said.",
+        "Required fields are marked in red on the paper form, officials explained.",
+        "Die E-Mail-Adresse des Ministers wird nicht veröffentlicht, sagte ein Sprecher.",
+        "Votre adresse e-mail ne sera pas publiée sans votre accord, promet la mairie.",
+        "Адрес ведомства не будет опубликован до выборов.",
+    ],
+)
+def test_sentences_about_email_addresses_are_not_comment_forms(line: str) -> None:
+    assert not is_ui_debris(line)

@@ -1945,7 +1945,101 @@ UI_DEBRIS_BY_LANGUAGE: dict[str, tuple[str, ...]] = {
         "стрічка новин",
     ),
 }
-UI_DEBRIS_LINES: tuple[str, ...] = _flat(UI_DEBRIS_BY_LANGUAGE)
+# NL405: the fixed text of blog engines' comment forms (WordPress, TypePad, Blogger), whole
+# lines, in the ten languages (WordPress's own translations where it has them).
+COMMENT_FORM_LINES_BY_LANGUAGE: dict[str, tuple[str, ...]] = {
+    "en": (
+        "your email address will not be published. required fields are marked *",
+        "your email address will not be published",
+        "your email is never published nor shared. required fields are marked *",
+        "required fields are marked *",
+        "save my name, email, and website in this browser for the next time i comment",
+        "this site uses akismet to reduce spam. learn how your comment data is processed",
+        "notify me of follow-up comments by email",
+        "notify me of followup comments via e-mail",
+        "notify me of follow-up comments via email",
+        "notify me of new posts by email",
+        "notify me of new posts via email",
+        "want to join the discussion?",
+        "feel free to contribute!",
+        "leave a reply cancel reply",
+        "leave a comment cancel reply",
+        "cancel reply",
+        "you must be logged in to post a comment",
+        "this is only a preview. your comment has not yet been posted",
+        "your comment could not be posted. error type",
+        "verify your comment",
+        "previewing your comment",
+        "your comment has been posted. post another comment",
+        "subscribe to: post comments (atom)",
+        "post a comment",
+    ),
+    "de": (
+        "deine e-mail-adresse wird nicht veröffentlicht. erforderliche felder sind mit * markiert",
+        "ihre e-mail-adresse wird nicht veröffentlicht. erforderliche felder sind mit * markiert",
+        "deine e-mail-adresse wird nicht veröffentlicht",
+        "ihre e-mail-adresse wird nicht veröffentlicht",
+        "benachrichtige mich über nachfolgende kommentare via e-mail",
+        "benachrichtige mich über neue beiträge via e-mail",
+        "antworten abbrechen",
+        "kommentar verfassen",
+    ),
+    "fr": (
+        "votre adresse e-mail ne sera pas publiée. les champs obligatoires sont indiqués avec *",
+        "votre adresse de messagerie ne sera pas publiée. les champs obligatoires sont indiqués avec *",
+        "votre adresse e-mail ne sera pas publiée",
+        "avertissez-moi par e-mail des nouveaux commentaires",
+        "prévenez-moi de tous les nouveaux articles par e-mail",
+        "annuler la réponse",
+        "laisser un commentaire annuler la réponse",
+    ),
+    "es": (
+        "tu dirección de correo electrónico no será publicada. los campos obligatorios están "
+        "marcados con *",
+        "tu dirección de correo electrónico no será publicada",
+        "recibir un correo electrónico con los siguientes comentarios a esta entrada",
+        "recibir un correo electrónico con cada nueva entrada",
+        "cancelar respuesta",
+        "deja una respuesta cancelar la respuesta",
+    ),
+    "it": (
+        "il tuo indirizzo email non sarà pubblicato. i campi obbligatori sono contrassegnati *",
+        "il tuo indirizzo email non sarà pubblicato",
+        "avvisami via email in caso di risposte al mio commento",
+        "annulla risposta",
+    ),
+    "pt": (
+        "o seu endereço de email não será publicado. campos obrigatórios são marcados com *",
+        "o seu endereço de email não será publicado",
+        "o seu endereço de e-mail não será publicado. campos obrigatórios são marcados com *",
+        "cancelar resposta",
+    ),
+    "nl": (
+        "je e-mailadres wordt niet gepubliceerd. vereiste velden zijn gemarkeerd met *",
+        "je e-mailadres wordt niet gepubliceerd",
+        "reactie annuleren",
+    ),
+    "pl": (
+        "twój adres e-mail nie zostanie opublikowany. wymagane pola są oznaczone *",
+        "twój adres e-mail nie zostanie opublikowany",
+        "anuluj pisanie odpowiedzi",
+    ),
+    "ru": (
+        "ваш адрес email не будет опубликован. обязательные поля помечены *",
+        "ваш e-mail не будет опубликован. обязательные поля помечены *",
+        "ваш адрес email не будет опубликован",
+        "отменить ответ",
+    ),
+    "uk": (
+        "ваша e-mail адреса не оприлюднюватиметься. обов’язкові поля позначені *",
+        "ваша e-mail адреса не оприлюднюватиметься",
+        "скасувати відповідь",
+    ),
+}
+
+UI_DEBRIS_LINES: tuple[str, ...] = _flat(UI_DEBRIS_BY_LANGUAGE) + _flat(
+    COMMENT_FORM_LINES_BY_LANGUAGE
+)
 
 # NL405: icon-font ligatures (Material Icons); a line may hold several.
 ICON_LIGATURES: tuple[str, ...] = (
