@@ -111,3 +111,32 @@ def test_clean_cyrillic_is_not_koi8(text: str) -> None:
 )
 def test_the_issues_partial_repairs(damaged: str, clean: str) -> None:
     assert _fixed(damaged, NL307, NL303) == clean
+
+
+def test_a_short_mojibake_word_in_a_line_of_real_cyrillic_is_repaired() -> None:
+    """Real Cyrillic on the line vouches for a word of accented Latin letters only (no
+    Latin-script word is made of them), three letters or more (issue 13: `TT2-øíûé`)."""
+    import newslint
+
+    assert newslint.fix_text("Это TT2-øíûé двигатель, и он хороший.") == (
+        "Это TT2-шный двигатель, и он хороший."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Он заказал всё à la carte, как во Франции.",
+        "Жерар Депардьё (Gérard Depardieu) приехал в Москву.",
+        "Остров Ø находится в Дании, сказал он.",
+        "Датское слово «øl» значит пиво.",
+        "Слово «été» по-французски значит лето.",
+        "Он написал: «Çà và là» — и ушёл домой.",
+        # No Cyrillic on the line: a short run alone is not vouched for.
+        "TT2-øíûé",
+    ],
+)
+def test_latin_words_in_cyrillic_text_are_left(text: str) -> None:
+    import newslint
+
+    assert [d.code for d in newslint.lint_text(text) if d.code == "NL307"] == []

@@ -18,6 +18,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from newslint.lazy_re import compile_lazily
@@ -391,11 +392,36 @@ def cp1251_runs(text: str) -> tuple[tuple[int, int, str], ...]:
         plausible = plausible_cyrillic(decoded)
         candidates.append((match.start(), match.end(), decoded, plausible, line))
     vouched = {line for *_, plausible, line in candidates if plausible}
+    lines_in_cyrillic: dict[int, bool] = {}
+
+    def in_cyrillic(start: int, line: int) -> bool:
+        """Whether the line holds real Cyrillic words (``MIN_CYRILLIC_CONTEXT`` letters)."""
+        if line not in lines_in_cyrillic:
+            first = text.rfind("\n", 0, start) + 1
+            last = text.find("\n", start)
+            found = _CYRILLIC_LETTER.finditer(text, first, len(text) if last < 0 else last)
+            lines_in_cyrillic[line] = len(list(islice(found, MIN_CYRILLIC_CONTEXT))) >= (
+                MIN_CYRILLIC_CONTEXT
+            )
+        return lines_in_cyrillic[line]
+
     return tuple(
         (start, end, decoded)
         for start, end, decoded, plausible, line in candidates
-        if plausible or (line in vouched and _cyrillic_words(decoded))
+        if plausible
+        or (
+            _cyrillic_words(decoded)
+            and (line in vouched or (len(decoded) >= MIN_LONE_WORD and in_cyrillic(start, line)))
+        )
     )
+
+
+_CYRILLIC_LETTER = compile_lazily("[\u0400-\u04ff]")
+MIN_CYRILLIC_CONTEXT = 6
+"""Real Cyrillic letters on a line that vouch for a short run of windows-1251 mojibake in it
+(`Это TT2-øíûé двигатель`: a word of accented Latin letters only is no Latin-script word)."""
+MIN_LONE_WORD = 3
+"""...a run of at least this many characters (`à`, `ø` alone may be French, Danish)."""
 
 
 def _cyrillic_words(decoded: str) -> bool:

@@ -33,7 +33,9 @@ is: French, German, Icelandic or Vietnamese words mix them with plain letters),
 decodes them as windows-1251, and reports them only when the result reads like
 Cyrillic words: enough letters, a natural share of vowels, no word starting
 with `ь`, `ъ` or `ы`, and nearly all letter pairs common ones.  The fix writes
-the decoded text; the decoding is exact, so it is safe.  Text that is UTF-8
+the decoded text; the decoding is exact, so it is safe.  A shorter word (three letters or more) is
+taken on a line that another such word, or real Cyrillic text, vouches for
+(`Это TT2-øíûé двигатель`); `à la carte` or `Gérard` in a Russian line are not.  Text that is UTF-8
 read through a code page (NL301's, NL302's) is left to those rules, even where
 some of its words look like windows-1251 (`ÐûÐüÐîð` is Ukrainian read as cp850).
 
