@@ -222,3 +222,22 @@ def test_nl301_edits_are_each_an_exact_repair() -> None:
     assert len(edits) >= 2
     assert all(_mojibake.is_exact_repair(body[e.start : e.end], e.content) for e in edits)
     assert apply_field_edits(body, tuple(edits)) == "раз\u00adговор и речь"
+
+
+def test_long_stretches_are_not_diffed_character_by_character(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """difflib's time grows with the cube of a repetitive stretch's length (`ÃƒÂ` repeated:
+    90 s at 3,000 characters): a stretch over ``_MAX_DIFF`` is replaced whole, never diffed."""
+    import difflib
+
+    from newslint.rules import _encoding
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a long stretch was diffed")
+
+    old = ("\u00c3\u0192\u00c2" * 1000)[:3000]
+    new = old.encode("cp1252", errors="ignore").decode("utf-8", errors="replace")
+    monkeypatch.setattr(difflib, "SequenceMatcher", refuse)
+    assert _encoding.exact_edits(old, new) == [(0, len(old), new)]
+    assert _encoding._MAX_DIFF <= 300
