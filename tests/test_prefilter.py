@@ -105,8 +105,8 @@ def test_equivalent_on_generated_records() -> None:
 @pytest.mark.skipif(not corpus_articles(), reason="../shared/corpora is not available")
 def test_equivalent_on_the_shared_corpora() -> None:
     articles = corpus_articles()
-    # lint_article on a tenth of them: the rest of the proof is the rules left out.
-    assert _assert_equivalent(articles, every=10) > len(articles) * len(RULES) // 4
+    # lint_article on a twentieth of them: the rest of the proof is the rules left out.
+    assert _assert_equivalent(articles, every=20) > len(articles) * len(RULES) // 4
 
 
 def _pieces() -> list[str]:
