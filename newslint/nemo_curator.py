@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from newslint import pickled_by_name
 from newslint.api import fix_record, fix_text, lint_record, lint_text
+from newslint.arrow import diagnostics_type
 from newslint.config import ConfigError, Configuration
 from newslint.diagnostics import Diagnostic, Severity
 from newslint.records import RecordError, as_dicts, is_missing
@@ -63,47 +64,6 @@ CURATOR_MISSING = (
     "newslint.nemo_curator's {name} needs NeMo Curator: pip install 'newslint[nemo-curator]' "
     "(or pip install nemo-curator) ({error})"
 )
-
-
-def diagnostics_type() -> pa.DataType:
-    """The Arrow type of the diagnostics column: a list of ``Diagnostic.as_dict()`` structs.
-
-    Fixed (the same as ``newslint.ray.DIAGNOSTICS_TYPE``), so that a batch without any
-    diagnostic or any fix has the same schema as the others."""
-    import pyarrow as pa
-
-    edit = pa.struct(
-        [
-            ("field", pa.string()),
-            ("start", pa.int64()),
-            ("end", pa.int64()),
-            ("content", pa.string()),
-        ]
-    )
-    append = pa.struct([("field", pa.string()), ("value", pa.string())])
-    fix = pa.struct(
-        [
-            ("applicability", pa.string()),
-            ("message", pa.string()),
-            ("edits", pa.list_(edit)),
-            ("appends", pa.list_(append)),
-        ]
-    )
-    return pa.list_(
-        pa.struct(
-            [
-                ("code", pa.string()),
-                ("name", pa.string()),
-                ("message", pa.string()),
-                ("severity", pa.string()),
-                ("field", pa.string()),
-                ("start", pa.int64()),
-                ("end", pa.int64()),
-                ("snippet", pa.string()),
-                ("fix", fix),
-            ]
-        )
-    )
 
 
 def curator_settings(

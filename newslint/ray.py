@@ -30,6 +30,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, TextIO
 
 from newslint import pickled_by_name
+from newslint.arrow import diagnostics_type
 
 try:
     import pyarrow as pa  # type: ignore[import-untyped,import-not-found,unused-ignore]
@@ -71,38 +72,7 @@ __all__ = [
 COLUMN = "newslint"
 """The default name of the diagnostics column."""
 
-_EDIT = pa.struct(
-    [
-        ("field", pa.string()),
-        ("start", pa.int64()),
-        ("end", pa.int64()),
-        ("content", pa.string()),
-    ]
-)
-_APPEND = pa.struct([("field", pa.string()), ("value", pa.string())])
-_FIX = pa.struct(
-    [
-        ("applicability", pa.string()),
-        ("message", pa.string()),
-        ("edits", pa.list_(_EDIT)),
-        ("appends", pa.list_(_APPEND)),
-    ]
-)
-DIAGNOSTICS_TYPE = pa.list_(
-    pa.struct(
-        [
-            ("code", pa.string()),
-            ("name", pa.string()),
-            ("message", pa.string()),
-            ("severity", pa.string()),
-            ("field", pa.string()),
-            ("start", pa.int64()),
-            ("end", pa.int64()),
-            ("snippet", pa.string()),
-            ("fix", _FIX),
-        ]
-    )
-)
+DIAGNOSTICS_TYPE = diagnostics_type()
 """The Arrow type of the diagnostics column: a list of ``Diagnostic.as_dict()`` structs.
 
 Fixed, so that batches without any fix (or any diagnostic) still agree on the schema.
