@@ -426,20 +426,24 @@ class DomainStats:
         return _per_article(self.problems, self.articles)
 
     def to_json(self, articles_known: bool = True) -> dict[str, Any]:
-        known = articles_known
-        return {
-            "domain": self.domain,
-            "articles": self.articles if known else None,
-            "articles_with_problems": self.articles_with_problems,
-            "share_of_articles_with_problems": (
-                _share(self.articles_with_problems, self.articles) if known else None
-            ),
-            "problems": self.problems,
-            "problems_per_article": self.per_article if known else None,
-            "weighted_score": self.weighted,
-            "weighted_per_article": _per_article(self.weighted, self.articles) if known else None,
-            "rules": dict(sorted(self.rules.items())),
-        }
+        return {"domain": self.domain, **_tallies(self, articles_known)}
+
+
+def _tallies(stats: DomainStats | GroupStats, known: bool) -> dict[str, Any]:
+    """A domain's or a group's figures; those that need article counts are None when the
+    counts are not ``known`` (a report from a diagnostics file)."""
+    return {
+        "articles": stats.articles if known else None,
+        "articles_with_problems": stats.articles_with_problems,
+        "share_of_articles_with_problems": (
+            _share(stats.articles_with_problems, stats.articles) if known else None
+        ),
+        "problems": stats.problems,
+        "problems_per_article": stats.per_article if known else None,
+        "weighted_score": stats.weighted,
+        "weighted_per_article": _per_article(stats.weighted, stats.articles) if known else None,
+        "rules": dict(sorted(stats.rules.items())),
+    }
 
 
 @dataclass(slots=True)
@@ -458,20 +462,7 @@ class GroupStats:
         return _per_article(self.problems, self.articles)
 
     def to_json(self, articles_known: bool = True) -> dict[str, Any]:
-        known = articles_known
-        return {
-            "group": self.name,
-            "articles": self.articles if known else None,
-            "articles_with_problems": self.articles_with_problems,
-            "share_of_articles_with_problems": (
-                _share(self.articles_with_problems, self.articles) if known else None
-            ),
-            "problems": self.problems,
-            "problems_per_article": self.per_article if known else None,
-            "weighted_score": self.weighted,
-            "weighted_per_article": _per_article(self.weighted, self.articles) if known else None,
-            "rules": dict(sorted(self.rules.items())),
-        }
+        return {"group": self.name, **_tallies(self, articles_known)}
 
 
 @dataclass(slots=True)
