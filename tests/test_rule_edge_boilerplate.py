@@ -420,3 +420,18 @@ def test_a_wrapped_page_with_long_list_items_is_still_read_as_wrapped() -> None:
     lines = _non_empty_lines(body)
     assert len(lines) == 5  # three items, two paragraphs joined
     assert lines[3][2] == " ".join([PROSE["en"]] * 3)
+
+
+@pytest.mark.parametrize(
+    "counts",
+    [
+        "* 437 голосов\n* 155 голосов\n* 590 голосов\n* 61 голос",  # a reader poll's results
+        "12 votes\n7 votes\n3 votes\n1 vote",
+    ],
+)
+def test_a_count_and_its_word_is_the_articles_data(counts: str) -> None:
+    """Lines of a count and one word (a poll's results) are never furniture, though short."""
+    body = f"{PROSE['en']}\n\n{counts}\n\n{MENUS['en']}"
+    flagged = _flagged_text(body)
+    assert "Home" in flagged and "Opinion" in flagged
+    assert not any(line.strip() in flagged for line in counts.splitlines() if line.strip())
