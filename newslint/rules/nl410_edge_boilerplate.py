@@ -178,10 +178,10 @@ unsafe: it deletes text.  Not selected by default (`--extend-select NL410`)."""
                 classes[index] = found
             return found
 
-        first = _article_edge(kind, range(len(lines)))
+        first = _article_edge(kind, range(len(lines)), lines)
         if first is None:
             return  # no prose: nothing to tell the article from
-        last = _article_edge(kind, range(len(lines) - 1, first - 1, -1))
+        last = _article_edge(kind, range(len(lines) - 1, first - 1, -1), lines)
         assert last is not None  # line ``first`` is prose
         if first >= self.min_edge_lines:
             # Prose before the article's start stands alone (a cookie notice): it neither
@@ -252,13 +252,16 @@ def _alone(kind: str) -> str:
     return NEUTRAL if kind == GOOD else kind
 
 
-def _article_edge(kind: Callable[[int], str], order: range) -> int | None:
+def _article_edge(
+    kind: Callable[[int], str], order: range, lines: list[tuple[int, int, str]]
+) -> int | None:
     """The first prose line, in ``order``, of the first ``CLUSTER`` prose lines close
-    together (or the first prose line if no such cluster exists; None if there is none)."""
+    together (or the first prose line if no such cluster exists; None if there is none).
+    Lines of ``LENGTH_HIGH`` characters or fewer are never prose: they are not classified."""
     first = start = previous = None
     count = 0
     for index in order:
-        if kind(index) != GOOD:
+        if len(lines[index][2]) <= LENGTH_HIGH or kind(index) != GOOD:
             continue
         if first is None:
             first = index

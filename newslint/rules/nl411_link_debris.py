@@ -9,7 +9,7 @@ from newslint.diagnostics import Applicability, Diagnostic
 from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule, Triggers
-from newslint.rules._boilerplate import _line_at, _spans, quote
+from newslint.rules._boilerplate import _line_at, quote
 
 _EXTENSIONS = r"jpe?g|png|gif|webp|svg|html?|php|aspx?"
 # What makes a token a piece of an address (or of an HTML attribute) by itself.
@@ -151,12 +151,13 @@ is unsafe because it deletes text."""
         body = article.body
         if not body:
             return
-        # The lines that hold a slash, ``=``, ``%`` or a file's extension: few of a body.
-        starts = {match.start() for match in _CANDIDATE.finditer(body)}
-        if not starts:
-            return
-        for start, end in _spans(body):
-            if start in starts and end - start <= MAX_LINE and is_link_debris(body[start:end]):
+        # The lines that hold a slash, ``=``, ``%`` or a file's extension (few of a body),
+        # one match each: a match starts at a line's start, and the next search mid-line.
+        for match in _CANDIDATE.finditer(body):
+            start = match.start()
+            newline = body.find("\n", start)
+            end = len(body) if newline < 0 else newline
+            if end - start <= MAX_LINE and is_link_debris(body[start:end]):
                 yield self._report(_line_at(body, start).cut, start, end, body)
 
     def _report(self, cut: tuple[int, int] | None, start: int, end: int, body: str) -> Diagnostic:
