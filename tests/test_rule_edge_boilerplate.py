@@ -435,3 +435,166 @@ def test_a_count_and_its_word_is_the_articles_data(counts: str) -> None:
     flagged = _flagged_text(body)
     assert "Home" in flagged and "Opinion" in flagged
     assert not any(line.strip() in flagged for line in counts.splitlines() if line.strip())
+
+
+# The site's footer links, in each language: with MENUS, a footer of ten short lines.
+FOOTER_LINKS = {
+    "en": "About us\nContact\nPrivacy policy\nTerms of use",
+    "de": "Über uns\nKontakt\nDatenschutz\nImpressum",
+    "fr": "Qui sommes-nous\nContact\nConfidentialité\nMentions légales",
+    "es": "Quiénes somos\nContacto\nPrivacidad\nAviso legal",
+    "it": "Chi siamo\nContatti\nPrivacy\nNote legali",
+    "pt": "Quem somos\nContactos\nPrivacidade\nTermos de uso",
+    "nl": "Over ons\nContact\nPrivacybeleid\nVoorwaarden",
+    "pl": "O nas\nKontakt\nPolityka prywatności\nRegulamin",
+    "ru": "О нас\nКонтакты\nКонфиденциальность\nПравила",
+    "uk": "Про нас\nКонтакти\nКонфіденційність\nПравила",
+}
+
+
+@pytest.mark.parametrize("language", sorted(MENUS))
+def test_a_long_menu_between_the_article_and_a_sentence_below_it_is_flagged(
+    language: str,
+) -> None:
+    """jusText lets short lines take their neighbours' class: ten menu lines between the
+    article and a short sentence under them (a disclaimer) were read as prose.  A run of
+    ``menu-lines`` short lines is furniture whatever its neighbours."""
+    menu = f"{MENUS[language]}\n{FOOTER_LINKS[language]}"
+    body = f"{PROSE[language]}\n\n{menu}\n\n{CLOSING[language]}"
+    assert _flagged_text(body, SMALL.configured({"menu-lines": 0})) == ""
+    assert _flagged_text(body) == f"{menu}\n\n"
+
+
+def test_a_long_menu_above_the_article_is_flagged_but_not_its_bulleted_byline() -> None:
+    """Above the article, a long run of short lines is the site's menu even under a line
+    that reads as a sentence; the header's bulleted byline and date keep their class."""
+    menu = "\n".join(f"* Section {number}" for number in range(1, 21))
+    header = "* By Jane Doe\n* 11.12.24\n* 3:30 PM"
+    body = f"Get the best of the city in your inbox every week.\n{menu}\n{header}\n\n{PROSE['en']}"
+    rule = NL410.configured({"min-edge-lines": 4, "header-lines": 3})
+    assert _flagged_text(body, rule.configured({"menu-lines": 0})) == ""
+    flagged = _flagged_text(body, rule)
+    assert "* Section 1\n" in flagged and "* Section 17\n" in flagged
+    assert "Jane Doe" not in flagged and "3:30 PM" not in flagged
+
+
+def test_a_film_s_credits_in_capitals_above_the_article_are_no_menu() -> None:
+    credits = "\n\n".join(
+        [
+            "DIRECTED BY\nANNA EXAMPLE",
+            "SCREENPLAY BY\nANNA EXAMPLE and BORIS SAMPLE",
+            "STARRING\nCARLA MODEL as THE HIKER\nDAVID TEST as THE RANGER",
+            "PRODUCERS\nEVA PROBE\nFRANK TRIAL",
+            "MUSIC BY\nGRETA SOUND",
+        ]
+    )
+    body = f"A fan film in the woods, 54 minutes.\n\n{credits}\n\n{PROSE['en']}"
+    rule = NL410.configured({"min-edge-lines": 4, "header-lines": 2})
+    assert _flagged_text(body, rule) == ""
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        pytest.param(
+            [
+                "where does the river go",
+                "and what is it that I know",
+                "the willows bend to hear",
+                "the things we do not say",
+                "and all of it is gone",
+                "the water and the stone",
+                "it is the way it goes",
+                "as if it were a song",
+                "we sit upon the bank",
+                "and wait for it to come",
+            ],
+            id="a reader's poem under the article",
+        ),
+        pytest.param(
+            [
+                "где же ты теперь",
+                "и что мне делать с этим",
+                "я не знаю, как быть",
+                "но всё это было не зря",
+                "и ты была со мной",
+                "когда мы шли домой",
+                "а я не мог сказать",
+                "что это для тебя",
+                "и вот опять весна",
+                "и мы опять не спим",
+            ],
+            id="a poem in Russian",
+        ),
+        pytest.param(
+            [
+                "Actress Anna Example",
+                "Roots: Daughter of a famous director",
+                "Role: The Quiet Harbour",
+                "Actress Berta Sample",
+                "Roots: Niece of a film star",
+                "Role: Winter Light",
+                "Actor Carl Model",
+                "Roots: Son of a stage actress",
+                "Role: Night Train",
+                "Director Dora Test",
+                "Roots: Granddaughter of a producer",
+                "Film: The Long Summer",
+            ],
+            id="the article's labelled list",
+        ),
+        pytest.param(
+            [
+                "Ingredients for four people",
+                "2 tbsp olive oil",
+                "1 large onion",
+                "4 cloves garlic",
+                "1 tsp ground cumin",
+                "3 cups chicken stock",
+                "2 cans white beans",
+                "salt and pepper",
+                "1/3 cup chopped parsley",
+                "sour cream to serve",
+            ],
+            id="a recipe's ingredients",
+        ),
+        pytest.param(
+            [
+                "Anna Berg",
+                "Great piece, thanks",
+                "Reply",
+                "Tom Vale",
+                "Wrong on every count",
+                "Reply",
+                "Ewa Nowak",
+                "Well said indeed",
+                "Reply",
+                "Piet Jansen",
+                "Not convinced",
+                "Reply",
+            ],
+            id="a comment thread",
+        ),
+        pytest.param(
+            [
+                "Sources",
+                "https://www.example.org/report-2024",
+                "https://data.example.com/council/budget",
+                "www.example.net/minutes",
+                "Council minutes (https://www.example.org/minutes)",
+                "Budget office",
+                "https://www.example.org/budget/library",
+                "Library plans",
+                "https://www.example.org/library",
+                "Mayor's office",
+            ],
+            id="the article's sources",
+        ),
+    ],
+)
+def test_a_long_run_after_the_article_that_is_no_menu_is_not_flagged(lines: list[str]) -> None:
+    """After the article come reader comments and the article's own closing lists: there
+    a long run of short lines is a menu only when it reads as one (few stop words, few
+    figures, few addresses, few labels, its lines different)."""
+    body = f"{PROSE['en']}\n\n" + "\n".join(lines) + f"\n\n{CLOSING['en']}"
+    assert _flagged_text(body) == ""

@@ -19,7 +19,7 @@ LENGTH_HIGH = 200
 STOPWORDS_LOW = 0.30
 STOPWORDS_HIGH = 0.32
 
-GOOD, NEAR, SHORT, BAD, NEUTRAL = "good", "near", "short", "bad", "neutral"
+GOOD, NEAR, SHORT, BAD, NEUTRAL, MENU = "good", "near", "short", "bad", "neutral", "menu"
 
 _BULLET = compile_lazily(r"[ \t]*(?:[*+•·▪►o–-]|\d{1,3}[.)])[ \t]")
 _NUMBERED = compile_lazily(r"[ \t]*\d{1,3}[.)][ \t]")
@@ -64,6 +64,18 @@ body's lines, from text alone:
   page without three together, from the first to the last); prose outside them (a
   cookie notice above the menu, a copyright line under the footer) stands alone:
   it is never flagged and does not make the lines around it prose;
+- a run of at least `menu-lines` short lines (8; lines never judged inside it do not
+  end it) is furniture whatever its neighbours: jusText lets a short line take the
+  class of the lines around it, so a footer of a hundred section names between the
+  article's last short paragraph and a disclaimer was read as prose.  Never a run of
+  which over 30% of the lines are labelled (`Role: ...`, `Roots: ...`: the article's
+  list) or over half are in capitals (a film's credits).  After the article, where reader comments and the article's closing lists
+  are, the run must also read as names (at most 30% stop words, or at most one line
+  in ten starting in lower case or holding a sentence's punctuation), hold figures
+  in at most half of its lines (ingredients, scores), addresses in under 30% (the
+  article's sources), and four in five different lines (a comment thread repeats
+  `Reply`).  Before the article, the last `header-lines` lines keep the class they
+  have without this (a byline and date written as bullets);
 - before the first and after the last, a line is page furniture when it has under
   30% stop words, or is under 70 characters and its neighbours are furniture too
   (a short line between prose and furniture counts as furniture); a short line that
@@ -89,7 +101,8 @@ short lines after the article are more often its own than a menu), and never a r
 that a line of four or more words ending with `:` introduces (`Previous interviews
 in this series:`: the article's list).  The article starts with the lines the
 context pass takes for prose that end with its first long paragraph (news sites
-open with one-sentence paragraphs).  Its header (title, byline, date: the last
+open with one-sentence paragraphs; lines never judged among them, a numbered item,
+do not end them).  Its header (title, byline, date: the last
 `header-lines` lines before that start, bulleted lines not counted; a bulleted line
 there, a share bar, is still flagged) and the first `footer-lines` lines after
 the last paragraph are never flagged, and an edge is judged only when it holds at
@@ -140,12 +153,17 @@ unsafe: it deletes text.  Not selected by default (`--extend-select NL410`)."""
         "header-lines": "never flag the last this many lines before the first paragraph",
         "footer-lines": "never flag the first this many lines after the last paragraph",
         "min-run": "flag runs of at least this many consecutive furniture lines",
+        "menu-lines": (
+            "a run of at least this many short lines is furniture whatever its neighbours "
+            "(0: never)"
+        ),
     }
     languages: tuple[str, ...] = DEFAULT_LANGUAGES
     min_edge_lines = 30
     header_lines = 12
     footer_lines = 3
     min_run = 3
+    menu_lines = 8
 
     def configured(self, values: Mapping[str, Any]) -> Rule:
         rule = super().configured(values)
@@ -186,17 +204,54 @@ unsafe: it deletes text.  Not selected by default (`--extend-select NL410`)."""
         if first >= self.min_edge_lines:
             # Prose before the article's start stands alone (a cookie notice): it neither
             # makes the menus around it prose nor is flagged.
-            top = _resolve([_alone(kind(i)) for i in range(first)] + [GOOD])
+            plain = [_alone(kind(i)) for i in range(first)]
+            top = _resolve([*plain, GOOD])
+            menus = self._menus(plain, lines, 0, words, after=False)
+            if menus != plain:
+                # The header (a byline and date as bullets) keeps its class without menus.
+                keep = max(0, first - self.header_lines)
+                top = _resolve([*menus, GOOD])[:keep] + top[keep:]
             cut = self._header_start(lines, top, first)
             flagged = [
                 i for i in range(first) if top[i] == BAD and (i < cut or _BULLET.match(lines[i][2]))
             ]
             yield from self._runs(body, lines, flagged, "before the article")
         if len(lines) - 1 - last >= self.min_edge_lines:
-            bottom = _resolve([GOOD] + [_alone(kind(i)) for i in range(last + 1, len(lines))])
+            plain = [_alone(kind(i)) for i in range(last + 1, len(lines))]
+            bottom = _resolve([GOOD, *self._menus(plain, lines, last + 1, words, after=True)])
             skip = last + 1 + self.footer_lines
             flagged = [i for i in range(skip, len(lines)) if bottom[i - last] == BAD]
             yield from self._runs(body, lines, flagged, "after the article")
+
+    def _menus(
+        self,
+        classes: list[str],
+        lines: list[tuple[int, int, str]],
+        offset: int,
+        words: frozenset[str],
+        after: bool,
+    ) -> list[str]:
+        """``classes`` (of the lines from ``offset`` on) with each run of at least
+        ``menu-lines`` short lines (never-judged lines inside it do not end it) marked
+        ``MENU``: furniture whatever its neighbours.  jusText lets a short line take its
+        neighbours' class, so a footer of a hundred menu lines between two lines of near-prose
+        was read as prose.  After the article, where reader comments and the article's own
+        closing lists are, a run must also read as a menu (``_reads_as_menu``)."""
+        if not self.menu_lines:
+            return classes
+        marked = list(classes)
+        run: list[int] = []
+        for index, kind in enumerate([*classes, GOOD]):
+            if kind == SHORT:
+                run.append(index)
+            elif kind != NEUTRAL or not run:
+                if len(run) >= self.menu_lines and _reads_as_menu(
+                    [lines[offset + i][2] for i in run], words, after
+                ):
+                    for i in run:
+                        marked[i] = MENU
+                run = []
+        return marked
 
     def _header_start(self, lines: list[tuple[int, int, str]], top: list[str], first: int) -> int:
         """Where the header zone begins: ``header-lines`` lines before the article's start,
@@ -204,7 +259,7 @@ unsafe: it deletes text.  Not selected by default (`--extend-select NL410`)."""
         with the run of lines that the context pass takes for prose and that ends with the
         first paragraph: short lead paragraphs, then the first long one."""
         start = first
-        while start > 0 and top[start - 1] == GOOD:
+        while start > 0 and top[start - 1] in (GOOD, NEUTRAL):
             start -= 1
         kept = 0
         while start > 0 and kept < self.header_lines:
@@ -421,6 +476,58 @@ def _classify(text: str, words: frozenset[str]) -> str:
     return NEAR if density >= STOPWORDS_LOW else BAD
 
 
+_LABELLED = compile_lazily(r"[ \t]*(?:[*+•·▪►o–-][ \t]+)?[^\W\d_][^:\n]{0,24}:[ \t]+\S")
+_NUMBERS = compile_lazily(r"\d+")
+
+
+def _reads_as_menu(texts: list[str], words: frozenset[str], after: bool) -> bool:
+    """Whether a long run of short lines is a menu, not the article's own list.  Never when
+    over 30% of its lines are labelled (``Role: Meskada``, ``Roots: ...``: a list of the
+    article's) or over half are in capitals (a film's credits, a cast).  After the article, where reader comments and the article's closing lists
+    are, also:
+
+    - it reads as names: at most 30% of its words are stop words, or at most one line in
+      ten starts in lower case or holds a sentence's punctuation (``Personal Finance``,
+      ``Главная``; a poem or a short comment has both; the second test keeps menus in
+      languages whose stop-word lists hold common nouns, as jusText's Russian one does);
+    - at most half of its lines hold a figure (a recipe's ingredients, scores);
+    - under 30% of its lines are addresses (the article's sources);
+    - four in five of its lines with letters differ, figures aside (a comment thread
+      repeats ``Reply``, ``Recommend? (3)``)."""
+    count = len(texts)
+    if sum(1 for text in texts if _LABELLED.match(text)) * 10 > count * 3:
+        return False
+    if sum(1 for text in texts if text.isupper()) * 2 > count:
+        return False
+    if not after:
+        return True
+    tokens = [token.strip(PUNCTUATION).casefold() for text in texts for token in text.split()]
+    stop = sum(1 for token in tokens if token in words)
+    casual = sum(1 for text in texts if _casual(text))
+    figures = sum(1 for text in texts if _DIGIT.search(text))
+    addresses = sum(1 for text in texts if "http" in text or "www." in text)
+    lettered = [_NUMBERS.sub("#", text.strip()) for text in texts if _READABLE.search(text)]
+    return (
+        (stop * 10 <= len(tokens) * 3 or casual * 10 <= count)
+        and figures * 2 <= count
+        and addresses * 10 < count * 3
+        and len(set(lettered)) * 5 >= len(lettered) * 4
+    )
+
+
+_SENTENCE_PUNCTUATION = compile_lazily(r"[,.!?…;]")
+
+
+def _casual(text: str) -> bool:
+    """Whether a line, its bullet aside, starts in lower case or holds a sentence's
+    punctuation: a line of prose or verse, not a link's name."""
+    bullet = _BULLET.match(text)
+    if bullet:
+        text = text[bullet.end() :]
+    letter = _READABLE.search(text)
+    return bool((letter and letter.group().islower()) or _SENTENCE_PUNCTUATION.search(text))
+
+
 def _figures(tokens: list[str]) -> int:
     """How many of the tokens hold a digit."""
     return sum(1 for token in tokens if _DIGIT.search(token))
@@ -448,12 +555,15 @@ def _resolve(classes: list[str]) -> list[str]:
     """jusText's context-sensitive pass: near-prose and short lines take their class from
     their neighbours.  ``classes`` is one edge of the page and the prose line that bounds
     it; neighbours never reach past that line, so the edge alone gives the same result as
-    the whole page."""
-    before, after = _neighbours(classes, (SHORT, NEUTRAL))
+    the whole page.  A ``MENU`` line is furniture, and so for the short lines next to it;
+    near-prose looks past it (a menu does not make the article's last short paragraph
+    furniture)."""
+    before, after = _neighbours(classes, (SHORT, NEUTRAL, MENU))
     near = [
         (BAD if before[i] == BAD and after[i] == BAD else GOOD) if kind == NEAR else kind
         for i, kind in enumerate(classes)
     ]
+    near = [BAD if kind == MENU else kind for kind in near]
     before, after = _neighbours(near, (SHORT, NEUTRAL))
     return [
         (before[i] if before[i] == after[i] else BAD) if kind == SHORT else kind
