@@ -148,3 +148,45 @@ def test_a_long_menu_between_paragraphs_is_flagged() -> None:
 )
 def test_what_it_must_not_flag_between_paragraphs(middle: str) -> None:
     assert _found(f"{PROSE}\n\n{middle}\n\n{MORE}") == []
+
+
+CATEGORIES = [
+    "Travel (47)",
+    "Recipes (12)",
+    "Gardening (160)",
+    "Books (5)",
+    "Family (68)",
+    "Politics (50)",
+    "Health (44)",
+    "Music (225)",
+    "Uncategorized (51)",
+]
+
+
+def test_a_blogs_list_of_categories_with_their_counts_is_a_menu() -> None:
+    """A widget's counts of posts (`Travel (47)`) are no figures of the article's."""
+    body = f"{PROSE}\n\nCategories\n" + "\n".join(CATEGORIES) + "\nRSS feed\n"
+    [(start, _, message)] = _found(body)
+    assert body[start:].startswith("Categories") and "11 short lines" in message
+
+
+COUNTRIES = ("Norway", "Germany", "Canada", "Austria", "Sweden", "France", "Italy", "Japan")
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        pytest.param(CATEGORIES[:5], id="five counts in brackets (a medal table)"),
+        pytest.param(
+            [f"{name} {16 - rank} gold" for rank, name in enumerate(COUNTRIES)],
+            id="eight rows of figures without brackets",
+        ),
+        pytest.param(
+            [f"{name} ({rank}) {rank + 3}" for rank, name in enumerate(COUNTRIES)],
+            id="figures besides the bracketed counts",
+        ),
+    ],
+)
+def test_figures_after_the_article_are_its_own_even_in_brackets(table: list[str]) -> None:
+    body = f"{PROSE}\n\n" + "\n".join(table) + "\n"
+    assert _found(body) == []

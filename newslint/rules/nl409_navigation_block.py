@@ -18,6 +18,10 @@ _DIGIT = compile_lazily(r"\d")
 _ADDRESS_LINE = compile_lazily(
     r"[ \t]*(?:\[[^\]\n]{1,40}\]:|[^\s:\[\]]{1,20}:)?[ \t]*(?:https?://|www\.)\S+[ \t]*"
 )
+# A widget's count of posts after a category's name: `Travel (47)`, `Recipes (12)`.
+_ENTRY_COUNT = compile_lazily(r"[ \t]*\(\d{1,6}\)[ \t]*$")
+WIDGET_LINES = 8
+"""A run this long may be a blog's list of categories with their counts of posts."""
 _SMALL_NUMBER = compile_lazily(r"(?<![\d.,])\d{1,2}(?![\d.,:])")
 
 
@@ -32,8 +36,12 @@ def _menu_like(lines: list[str]) -> bool:
     table of scores) is the article's own data.  Nor are they mostly bare addresses
     (`https://...`, `Source: https://...`, `[Twitter]: https://...`): those are the
     article's sources, or a link list (NL607's to judge).  A menu's links keep their
-    words (`* Home (https://...)`)."""
-    with_digits = sum(1 for line in lines if _DIGIT.search(line))
+    words (`* Home (https://...)`).  In a run of ``WIDGET_LINES`` or more, a count in
+    brackets after a name (`Travel (47)`) is a blog's count of posts, not a figure."""
+    counted = lines
+    if len(lines) >= WIDGET_LINES:
+        counted = [_ENTRY_COUNT.sub("", line) for line in lines]
+    with_digits = sum(1 for line in counted if _DIGIT.search(line))
     addresses = sum(1 for line in lines if _ADDRESS_LINE.fullmatch(line))
     return with_digits * 3 <= len(lines) and addresses * 2 < len(lines)
 
@@ -79,7 +87,9 @@ the article's), and a run of exactly as many lines as a number in the title
 announces is the article's list (`4 probiotic foods that...`).  Shorter lists
 between the article's paragraphs are left alone, and so is a short byline-and-date
 block (three lines or fewer), a run in which more than a third of the lines hold a
-digit (poll results, prices, a schedule, scores: the article's own figures), a run
+digit (poll results, prices, a schedule, scores: the article's own figures; in a
+run of 8 lines or more a count in brackets after a name, `Travel (47)`, is a blog's
+count of posts and no figure), a run
 that is half bare addresses or more (`Source: https://...`: sources and link lists,
 NL607's), and a run that a line
 ending with `:` introduces (`...found in foods like:`).
