@@ -465,6 +465,12 @@ def test_a_long_menu_between_the_article_and_a_sentence_below_it_is_flagged(
     assert _flagged_text(body) == f"{menu}\n\n"
 
 
+def test_a_short_sentence_at_the_end_of_the_article_is_no_part_of_the_menu_under_it() -> None:
+    menu = f"{MENUS['en']}\n{FOOTER_LINKS['en']}"
+    body = f"{PROSE['en']}\n\nThanks, Junior!\n{menu}\n\n{CLOSING['en']}"
+    assert _flagged_text(body) == f"{menu}\n\n"
+
+
 def test_a_long_menu_above_the_article_is_flagged_but_not_its_bulleted_byline() -> None:
     """Above the article, a long run of short lines is the site's menu even under a line
     that reads as a sentence; the header's bulleted byline and date keep their class."""

@@ -74,8 +74,10 @@ body's lines, from text alone:
   in ten starting in lower case or holding a sentence's punctuation), hold figures
   in at most half of its lines (ingredients, scores), addresses in under 30% (the
   article's sources), and four in five different lines (a comment thread repeats
-  `Reply`).  Before the article, the last `header-lines` lines keep the class they
-  have without this (a byline and date written as bullets);
+  `Reply`).  A sentence at either end of the run (`Thanks, Junior!`) is left out of
+  it, and the run changes no other line's class.  Before the article, the last
+  `header-lines` lines keep the class they have without this (a byline and date
+  written as bullets);
 - before the first and after the last, a line is page furniture when it has under
   30% stop words, or is under 70 characters and its neighbours are furniture too
   (a short line between prose and furniture counts as furniture); a short line that
@@ -248,6 +250,11 @@ unsafe: it deletes text.  Not selected by default (`--extend-select NL410`)."""
                 if len(run) >= self.menu_lines and _reads_as_menu(
                     [lines[offset + i][2] for i in run], words, after
                 ):
+                    # A sentence at either end (`Thanks, Junior!`) is the article's.
+                    while run and _ends_sentence(lines[offset + run[0]][2]):
+                        run.pop(0)
+                    while run and _ends_sentence(lines[offset + run[-1]][2]):
+                        run.pop()
                     for i in run:
                         marked[i] = MENU
                 run = []
@@ -518,6 +525,10 @@ def _reads_as_menu(texts: list[str], words: frozenset[str], after: bool) -> bool
 _SENTENCE_PUNCTUATION = compile_lazily(r"[,.!?…;]")
 
 
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().rstrip(CLOSERS).endswith(SENTENCE_ENDS)
+
+
 def _casual(text: str) -> bool:
     """Whether a line, its bullet aside, starts in lower case or holds a sentence's
     punctuation: a line of prose or verse, not a link's name."""
@@ -555,17 +566,20 @@ def _resolve(classes: list[str]) -> list[str]:
     """jusText's context-sensitive pass: near-prose and short lines take their class from
     their neighbours.  ``classes`` is one edge of the page and the prose line that bounds
     it; neighbours never reach past that line, so the edge alone gives the same result as
-    the whole page.  A ``MENU`` line is furniture, and so for the short lines next to it;
-    near-prose looks past it (a menu does not make the article's last short paragraph
+    the whole page.  A ``MENU`` line is furniture and changes no other line's class: the
+    lines around it look past it (a menu does not make the article's last short paragraph
     furniture)."""
     before, after = _neighbours(classes, (SHORT, NEUTRAL, MENU))
     near = [
         (BAD if before[i] == BAD and after[i] == BAD else GOOD) if kind == NEAR else kind
         for i, kind in enumerate(classes)
     ]
-    near = [BAD if kind == MENU else kind for kind in near]
-    before, after = _neighbours(near, (SHORT, NEUTRAL))
+    before, after = _neighbours(near, (SHORT, NEUTRAL, MENU))
     return [
-        (before[i] if before[i] == after[i] else BAD) if kind == SHORT else kind
+        BAD
+        if kind == MENU
+        else (before[i] if before[i] == after[i] else BAD)
+        if kind == SHORT
+        else kind
         for i, kind in enumerate(near)
     ]
