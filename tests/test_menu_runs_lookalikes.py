@@ -9,6 +9,8 @@ rules get wrong is kept and marked ``xfail(strict=True)`` with the condition tha
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
 from newslint.rules import nl409_navigation_block
@@ -1390,6 +1392,47 @@ def test_a_footer_of_links_with_two_lower_case_brand_names_is_flagged() -> None:
     assert _flagged_text(_after("en", items)) == "\n".join(items) + "\n\n"
 
 
+PHRASES = [
+    "Sign up for our newsletter",
+    "Follow us on Facebook",
+    "Follow us on Instagram",
+    "Get the app",
+    "Help and support",
+    "Terms and conditions",
+    "Advertise with us",
+    "Work with us",
+    "About the company",
+    "Contact the newsroom",
+]
+
+
+def test_a_footer_of_short_phrases_is_flagged() -> None:
+    """Links of three or four words, 40% stop words: no line in lower case, none punctuated."""
+    body = _after("en", PHRASES)
+    assert _flagged_text(body, OLD) == ""
+    assert _flagged_text(body) == "\n".join(PHRASES) + "\n\n"
+
+
+@_xfail(
+    "_reads_as_menu: 4 of 12 lines (`Podcast: Was jetzt`, `Newsletter: Morgenlage`...) match "
+    "_LABELLED, over 30%, the test for the article's labelled list, so the menu is never one"
+)
+def test_a_menu_with_labelled_sections_is_flagged() -> None:
+    items = ["Startseite", "Politik", "Wirtschaft", "Podcast: Was jetzt", "Podcast: Alles gesagt"]
+    items += ["Newsletter: Morgenlage", "Spiele: Kreuzworträtsel", "Kultur", "Wissen", "Sport"]
+    items += ["Impressum", "Datenschutz"]
+    assert _flagged_text(_after("de", items)) == "\n".join(items) + "\n\n"
+
+
+def test_a_footer_under_a_hard_wrapped_article_is_flagged() -> None:
+    """html2text wraps the article at 78 characters; the footer's lines are not joined."""
+    wrapped = textwrap.wrap(" ".join([PROSE["en"]] * 4), 78)
+    menu = "\n".join(FOOTERS["en"])
+    body = "\n".join(wrapped) + f"\n\n{menu}\n\n{CLOSING['en']}"
+    assert _flagged_text(body, OLD) == ""
+    assert _flagged_text(body) == f"{menu}\n\n"
+
+
 @_xfail(
     "_reads_as_menu: over half of the lines are in capitals (text.isupper()), the test for "
     "a film's credits, so a footer written in capitals is never a menu run"
@@ -1620,6 +1663,13 @@ def test_a_blogs_category_widget_with_counts_is_flagged_by_nl409(
     # Before the change, the counts were figures: nine lines in ten with a digit.
     monkeypatch.setattr(nl409_navigation_block, "WIDGET_LINES", 10**6)
     assert _nl409(body) == []
+
+
+@pytest.mark.parametrize("bullet", ["*", "+", "•", "-"])
+def test_a_bulleted_category_widget_is_flagged_by_nl409(bullet: str) -> None:
+    widget = "\n".join(f"{bullet} {line}" for line in _widget("ru"))
+    body = f"{PROSE['ru']}\n\n{widget}\n"
+    assert [body[start:end] for start, end, _ in _nl409(body)] == [f"{widget}\n"]
 
 
 @pytest.mark.parametrize("language", ["de", "ru"])
