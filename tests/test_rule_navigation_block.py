@@ -160,6 +160,9 @@ CATEGORIES = [
     "Health (44)",
     "Music (225)",
     "Uncategorized (51)",
+    "Science (1,204)",
+    "Sport (9)",
+    "Film (33)",
 ]
 
 
@@ -167,7 +170,7 @@ def test_a_blogs_list_of_categories_with_their_counts_is_a_menu() -> None:
     """A widget's counts of posts (`Travel (47)`) are no figures of the article's."""
     body = f"{PROSE}\n\nCategories\n" + "\n".join(CATEGORIES) + "\nRSS feed\n"
     [(start, _, message)] = _found(body)
-    assert body[start:].startswith("Categories") and "11 short lines" in message
+    assert body[start:].startswith("Categories") and "14 short lines" in message
 
 
 COUNTRIES = ("Norway", "Germany", "Canada", "Austria", "Sweden", "France", "Italy", "Japan")

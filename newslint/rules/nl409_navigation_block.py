@@ -18,10 +18,11 @@ _DIGIT = compile_lazily(r"\d")
 _ADDRESS_LINE = compile_lazily(
     r"[ \t]*(?:\[[^\]\n]{1,40}\]:|[^\s:\[\]]{1,20}:)?[ \t]*(?:https?://|www\.)\S+[ \t]*"
 )
-# A widget's count of posts after a category's name: `Travel (47)`, `Recipes (12)`.
-_ENTRY_COUNT = compile_lazily(r"[ \t]*\(\d{1,6}\)[ \t]*$")
-WIDGET_LINES = 8
-"""A run this long may be a blog's list of categories with their counts of posts."""
+# A widget's count of posts after a category's name: `Travel (47)`, `Garten (1.160)`.
+_ENTRY_COUNT = compile_lazily(r"[ \t]*\(\d{1,3}(?:[.,\u00a0\u202f ]?\d{3}){0,2}\)[ \t]*$")
+WIDGET_LINES = 12
+"""A run this long may be a blog's list of categories with their counts of posts; a shorter
+one is rather a table of the article's (a parliament's seats, a medal table)."""
 _SMALL_NUMBER = compile_lazily(r"(?<![\d.,])\d{1,2}(?![\d.,:])")
 
 
@@ -88,7 +89,7 @@ announces is the article's list (`4 probiotic foods that...`).  Shorter lists
 between the article's paragraphs are left alone, and so is a short byline-and-date
 block (three lines or fewer), a run in which more than a third of the lines hold a
 digit (poll results, prices, a schedule, scores: the article's own figures; in a
-run of 8 lines or more a count in brackets after a name, `Travel (47)`, is a blog's
+run of 12 lines or more a count in brackets after a name, `Travel (47)`, is a blog's
 count of posts and no figure), a run
 that is half bare addresses or more (`Source: https://...`: sources and link lists,
 NL607's), and a run that a line

@@ -69,15 +69,16 @@ body's lines, from text alone:
   class of the lines around it, so a footer of a hundred section names between the
   article's last short paragraph and a disclaimer was read as prose.  Never a run of
   which over 30% of the lines are labelled (`Role: ...`, `Roots: ...`: the article's
-  list) or over half are in capitals (a film's credits).  After the article, where reader comments and the article's closing lists
-  are, the run must also read as names (at most 30% stop words, or at most one line
-  in ten starting in lower case or holding a sentence's punctuation), hold figures
-  in at most half of its lines (ingredients, scores), addresses in under 30% (the
-  article's sources), and four in five different lines (a comment thread repeats
-  `Reply`).  A sentence at either end of the run (`Thanks, Junior!`) is left out of
-  it, and the run changes no other line's class.  Before the article, the last
-  `header-lines` lines keep the class they have without this (a byline and date
-  written as bullets);
+  list) or over half are in capitals (a film's credits).  After the article, where
+  reader comments and the article's closing lists are, the run must also read as
+  names (at most 30% stop words, or four words a line or fewer on average with at
+  most one line in ten starting in lower case or holding a sentence's punctuation:
+  verse has longer lines), hold figures in at most half of its lines (ingredients,
+  scores), addresses in under 30% (the article's sources), and four in five
+  different lines (a comment thread repeats `Reply`).  A sentence at either end of
+  the run (`Thanks, Junior!`) is left out of it, and the run changes no other line's
+  class.  Before the article, the last `header-lines` lines keep the class they have
+  without this (a byline and date written as bullets);
 - before the first and after the last, a line is page furniture when it has under
   30% stop words, or is under 70 characters and its neighbours are furniture too
   (a short line between prose and furniture counts as furniture); a short line that
@@ -485,19 +486,21 @@ def _classify(text: str, words: frozenset[str]) -> str:
 
 _LABELLED = compile_lazily(r"[ \t]*(?:[*+•·▪►o–-][ \t]+)?[^\W\d_][^:\n]{0,24}:[ \t]+\S")
 _NUMBERS = compile_lazily(r"\d+")
+_FIGURE = compile_lazily(r"[\d\u00bc-\u00be\u2150-\u215e]")  # vulgar fractions too: `½ cup`
 
 
 def _reads_as_menu(texts: list[str], words: frozenset[str], after: bool) -> bool:
     """Whether a long run of short lines is a menu, not the article's own list.  Never when
     over 30% of its lines are labelled (``Role: Meskada``, ``Roots: ...``: a list of the
-    article's) or over half are in capitals (a film's credits, a cast).  After the article, where reader comments and the article's closing lists
-    are, also:
+    article's) or over half are in capitals (a film's credits, a cast).  After the
+    article, where reader comments and the article's closing lists are, also:
 
-    - it reads as names: at most 30% of its words are stop words, or at most one line in
-      ten starts in lower case or holds a sentence's punctuation (``Personal Finance``,
-      ``Главная``; a poem or a short comment has both; the second test keeps menus in
-      languages whose stop-word lists hold common nouns, as jusText's Russian one does);
-    - at most half of its lines hold a figure (a recipe's ingredients, scores);
+    - it reads as names: at most 30% of its words are stop words, or its lines hold four
+      words or fewer on average and at most one in ten starts in lower case or holds a
+      sentence's punctuation (``Personal Finance``, ``Главная``; verse has longer lines,
+      a comment lower case or punctuation; the second test keeps menus in languages whose
+      stop-word lists hold common nouns, as jusText's Russian one does);
+    - at most half of its lines hold a figure (a recipe's ingredients, `½ cup`; scores);
     - under 30% of its lines are addresses (the article's sources);
     - four in five of its lines with letters differ, figures aside (a comment thread
       repeats ``Reply``, ``Recommend? (3)``)."""
@@ -511,11 +514,11 @@ def _reads_as_menu(texts: list[str], words: frozenset[str], after: bool) -> bool
     tokens = [token.strip(PUNCTUATION).casefold() for text in texts for token in text.split()]
     stop = sum(1 for token in tokens if token in words)
     casual = sum(1 for text in texts if _casual(text))
-    figures = sum(1 for text in texts if _DIGIT.search(text))
+    figures = sum(1 for text in texts if _FIGURE.search(text))
     addresses = sum(1 for text in texts if "http" in text or "www." in text)
     lettered = [_NUMBERS.sub("#", text.strip()) for text in texts if _READABLE.search(text)]
     return (
-        (stop * 10 <= len(tokens) * 3 or casual * 10 <= count)
+        (stop * 10 <= len(tokens) * 3 or (casual * 10 <= count and len(tokens) <= count * 4))
         and figures * 2 <= count
         and addresses * 10 < count * 3
         and len(set(lettered)) * 5 >= len(lettered) * 4
