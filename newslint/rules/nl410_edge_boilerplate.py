@@ -117,7 +117,7 @@ clean news) it flags nothing.
 Stop words come from jusText's lists, for the languages in `languages` (default:
 en, de, fr, es, it, pt, nl, pl, ru, uk); a page's language need not be known.
 
-On dragnet-sites (799 whole pages, `benchmarks/boilerplate.py`) it flags 56% of
+On dragnet-sites (799 whole pages, `benchmarks/boilerplate.py`) it flags 55% of
 the boilerplate lines and 0.42% of the article lines; most of those article lines are
 reader comments, bylines of other posts and other posts' headlines that the gold
 keeps.  On 14 extractors' output of 60 pages: 52% and 0.61% (an event's ticket list
