@@ -1355,13 +1355,6 @@ US_LINKS = [
 ]
 
 
-def test_a_footer_of_links_full_of_stop_words_is_flagged() -> None:
-    """Over 30% stop words (`us`, `for`, `with`, `of`): a menu by its capitalised lines."""
-    body = _after("en", US_LINKS)
-    assert _flagged_text(body, OLD) == ""
-    assert _flagged_text(body) == "\n".join(US_LINKS) + "\n\n"
-
-
 @_xfail(
     "_reads_as_menu: over 30% stop words and 2 of 12 lines start in lower case (`eEdition`, "
     "`iPad app`), over 1 in 10, so the run does not read as names"
@@ -1385,11 +1378,20 @@ PHRASES = [
 ]
 
 
-def test_a_footer_of_short_phrases_is_flagged() -> None:
-    """Links of three or four words, 40% stop words: no line in lower case, none punctuated."""
-    body = _after("en", PHRASES)
+@pytest.mark.parametrize(
+    "items",
+    [
+        pytest.param(US_LINKS, id="links full of stop words (us, for, with, of)"),
+        pytest.param(PHRASES, id="short phrases, 40% stop words"),
+    ],
+)
+def test_an_english_footer_is_flagged_by_its_capitalised_unpunctuated_lines(
+    items: list[str],
+) -> None:
+    """Over 30% stop words, but no line in lower case and none punctuated: a menu."""
+    body = _after("en", items)
     assert _flagged_text(body, OLD) == ""
-    assert _flagged_text(body) == "\n".join(PHRASES) + "\n\n"
+    assert _flagged_text(body) == "\n".join(items) + "\n\n"
 
 
 @_xfail(

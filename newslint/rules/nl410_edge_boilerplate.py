@@ -9,7 +9,7 @@ from newslint.diagnostics import Applicability, Diagnostic
 from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule
-from newslint.rules._boilerplate import CLOSERS, SENTENCE_ENDS, quote
+from newslint.rules._boilerplate import CLOSERS, SENTENCE_ENDS, ends_sentence, quote
 from newslint.sites import normal_line
 from newslint.stopwords import DEFAULT_LANGUAGES, LISTS, PUNCTUATION, stop_words
 
@@ -252,9 +252,9 @@ unsafe: it deletes text.  Not selected by default (`--extend-select NL410`)."""
                     [lines[offset + i][2] for i in run], words, after
                 ):
                     # A sentence at either end (`Thanks, Junior!`) is the article's.
-                    while run and _ends_sentence(lines[offset + run[0]][2]):
+                    while run and ends_sentence(lines[offset + run[0]][2]):
                         run.pop(0)
-                    while run and _ends_sentence(lines[offset + run[-1]][2]):
+                    while run and ends_sentence(lines[offset + run[-1]][2]):
                         run.pop()
                     for i in run:
                         marked[i] = MENU
@@ -528,10 +528,6 @@ def _reads_as_menu(texts: list[str], words: frozenset[str], after: bool) -> bool
 _SENTENCE_PUNCTUATION = compile_lazily(r"[,.!?…;]")
 
 
-def _ends_sentence(text: str) -> bool:
-    return text.rstrip().rstrip(CLOSERS).endswith(SENTENCE_ENDS)
-
-
 def _casual(text: str) -> bool:
     """Whether a line, its bullet aside, starts in lower case or holds a sentence's
     punctuation: a line of prose or verse, not a link's name."""
@@ -578,11 +574,8 @@ def _resolve(classes: list[str]) -> list[str]:
         for i, kind in enumerate(classes)
     ]
     before, after = _neighbours(near, (SHORT, NEUTRAL, MENU))
-    return [
-        BAD
-        if kind == MENU
-        else (before[i] if before[i] == after[i] else BAD)
-        if kind == SHORT
-        else kind
+    resolved = [
+        (before[i] if before[i] == after[i] else BAD) if kind == SHORT else kind
         for i, kind in enumerate(near)
     ]
+    return [BAD if kind == MENU else kind for kind in resolved]
