@@ -655,7 +655,8 @@ class _Job:
         return {path: index for index, path in enumerate(self.displays)}
 
 
-class _LinesDatasource(FileBasedDatasource):
+# Without Ray installed (pre-commit's environment) its classes are Any: hence the ignores below.
+class _LinesDatasource(FileBasedDatasource):  # type: ignore[misc,unused-ignore]
     """JSONL files as rows of lines: ``path``, ``line`` (from 1), ``raw`` bytes, ``ending``.
 
     Ray's file reading (filesystems, URIs, retries, read tasks spread over the cluster)
@@ -712,7 +713,7 @@ class _LinesDatasource(FileBasedDatasource):
             yield block()
 
 
-class _ParquetRowsDatasource(FileBasedDatasource):
+class _ParquetRowsDatasource(FileBasedDatasource):  # type: ignore[misc,unused-ignore]
     """Parquet files as their rows plus each row's file and number (from 1), for the report."""
 
     def __init__(self, paths: list[str], *, batch_rows: int, **arguments: Any) -> None:
@@ -979,7 +980,7 @@ def _runs(table: pa.Table) -> Iterator[tuple[int, pa.Table]]:
             start = end
 
 
-class _EngineSink(Datasink[dict[str, Any]]):
+class _EngineSink(Datasink[dict[str, Any]]):  # type: ignore[misc,unused-ignore]
     """Ray's write tasks for the engine: each writes its rows' fixed data (with ``--fix``:
     one part per input file it has rows of) and its part of the report, and returns its
     counts.  The driver then merges the report parts, in order: only the problems pass
