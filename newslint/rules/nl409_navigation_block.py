@@ -10,6 +10,7 @@ from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule
 from newslint.rules._boilerplate import ends_sentence
+from newslint.rules._headline import headline
 from newslint.sites import normal_line
 
 _BULLETS = frozenset("*+•·▪►o–-")
@@ -84,7 +85,8 @@ repeats one line is none, nor a film's credits in capitals).  A body
 without a paragraph of prose is not judged.
 
 A line equal to the article's title ends a run (the headline under a menu is
-the article's), and a run of exactly as many lines as a number in the title
+the article's; without a title field, the first body line the url's slug spells
+is the title), and a run of exactly as many lines as a number in the title
 announces is the article's list (`4 probiotic foods that...`).  Shorter lists
 between the article's paragraphs are left alone, and so is a short byline-and-date
 block (three lines or fewer), a run in which more than a third of the lines hold a
@@ -128,7 +130,7 @@ the rules' time."""
         if not body or body.count("\n") < self.min_lines:
             return
         parts = body.split("\n")
-        title = normal_line(article.text("title") or "")
+        title = headline(article)
         top = self._segment(parts, range(len(parts)), 0, title)
         if top is None:
             return  # no paragraph of prose: not judged

@@ -1,0 +1,163 @@
+"""The article's own headline, known from its url's slug when the record has no title, is
+never flagged by the boilerplate rules (NL408, NL409, NL410).
+
+Pages written for the tests: whole pages as text, as a crawler hands them, with no title
+field; the headline sits under a menu, and other pages of the site list it as a teaser.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+
+from newslint.rules._headline import slug_words, spells
+from newslint.run import Run
+
+MENU = "* Home\n* News\n* Sport\n* Weather\n* Opinion"
+FOOTER = "About us\nContact\nPrivacy policy\nTerms of use\nAdvertise with us"
+STORIES = [
+    ("rail-workers-will-strike-on-friday", "Rail Workers Will Strike On Friday"),
+    ("new-bridge-opens-over-the-river", "New Bridge Opens Over the River"),
+    ("museum-returns-two-paintings", "Museum Returns Two Paintings"),
+    ("lower-town-floods-again", "Lower Town Floods Again"),
+    ("mayor-will-not-run-again", "Mayor Will Not Run Again"),
+]
+PROSE = (
+    "The announcement came on Monday after weeks of talks between the city and the unions, "
+    "and officials said the decision would be reviewed at the end of the year."
+)
+
+
+def _page(index: int, teasers: bool = True) -> dict[str, Any]:
+    """Page ``index`` of the site: menu, its headline, its text, then (like the site's
+    other pages) the three latest stories as teasers, and the footer."""
+    slug, title = STORIES[index]
+    latest = "\n".join(headline for _, headline in STORIES[:3]) if teasers else ""
+    body = f"{MENU}\n{title}\n{PROSE}\n\nLatest\n{latest}\n{FOOTER}"
+    return {"url": f"https://www.example-news.com/2024/05/{slug}/", "body": body}
+
+
+def _flagged(run: Run, record: dict[str, Any], codes: tuple[str, ...]) -> set[str]:
+    """The body lines that a diagnostic of ``codes`` touches."""
+    body = record["body"]
+    lines: set[str] = set()
+    for diagnostic in run.lint_record(record):
+        if diagnostic.code in codes:
+            text = body[diagnostic.start : diagnostic.end]
+            lines.update(line for line in text.split("\n") if line.strip())
+    return lines
+
+
+def test_the_corpus_pass_leaves_a_headline_that_other_pages_list_as_a_teaser() -> None:
+    records = [_page(index) for index in range(5)]
+    run = Run(extend_select=["NL408"])
+    run = run.with_statistics(run.learn_records(records))
+    for index in range(3):  # pages whose headline is also in every page's teaser list
+        flagged = _flagged(run, records[index], ("NL408",))
+        assert "* Home" in flagged and "Privacy policy" in flagged
+        own = STORIES[index][1]
+        assert own not in flagged
+        # ...but the teasers of the other stories are the site's boilerplate.
+        assert {title for _, title in STORIES[:3] if title != own} <= flagged
+
+
+def test_without_the_slug_the_same_headline_is_flagged() -> None:
+    """The control: the same pages at urls that spell nothing (an id), so the headline is
+    one of the site's lines like the teasers around it."""
+    records = [_page(index) for index in range(5)]
+    for index, record in enumerate(records):
+        record["url"] = f"https://www.example-news.com/story?id={index}"
+    run = Run(extend_select=["NL408"])
+    run = run.with_statistics(run.learn_records(records))
+    assert STORIES[0][1] in _flagged(run, records[0], ("NL408",))
+
+
+def test_a_short_headline_under_a_menu_is_not_taken_into_the_menu() -> None:
+    record = _page(2, teasers=False)
+    run = Run(extend_select=["NL409", "NL410"])
+    flagged = _flagged(run, record, ("NL409", "NL410"))
+    assert "* Home" in flagged
+    assert "Museum Returns Two Paintings" not in flagged
+    record["url"] = "https://www.example-news.com/story?id=2"  # control: no slug
+    assert "Museum Returns Two Paintings" in _flagged(run, record, ("NL409", "NL410"))
+
+
+def test_a_title_field_still_names_the_headline() -> None:
+    record = _page(2, teasers=False)
+    record["url"] = "https://www.example-news.com/story?id=2"
+    record["title"] = "Museum Returns Two Paintings"
+    run = Run(extend_select=["NL409", "NL410"])
+    assert "Museum Returns Two Paintings" not in _flagged(run, record, ("NL409", "NL410"))
+
+
+@pytest.mark.parametrize(
+    ("url", "line"),
+    [
+        (
+            "https://www.example.com/2012-11-06/shaq-picks-up-another-florida-home-for-235k/",
+            "Shaq Picks Up Another Florida Home — For $235K",
+        ),
+        (
+            "http://bigthink.example/ideafeed/letting-bluetooth-shift-your-bikes-gears?utm=feed",
+            "Letting Bluetooth Shift Your Bike's Gears",
+        ),
+        (
+            "https://www.example.com/2012/11/07/politics/obama-wins-second-term/index.html",
+            "Obama wins second term",
+        ),
+        (
+            "https://www.example.fr/societe/l-ete-de-la-releve-a-paris_6123.html",
+            "L'été de la relève à Paris",
+        ),
+        (
+            "https://www.example.de/politik/merkel-trifft-macron-in-paris-a-1234.html",
+            "Merkel trifft Macron in Paris",
+        ),
+        (
+            "https://www.example.es/espana/el-gobierno-aprueba-los-presupuestos.html",
+            "El Gobierno aprueba los presupuestos",
+        ),
+        (
+            "https://www.example.pl/kraj/sejm-przyjal-ustawe-o-szkolach",
+            "Sejm przyjął ustawę o szkołach",
+        ),
+        (
+            "https://www.example.ru/news/" + quote("путин-провел-встречу-с-министрами"),
+            "Путин провёл встречу с министрами",
+        ),
+    ],
+)
+def test_slugs_spell_headlines_in_many_languages(url: str, line: str) -> None:
+    assert spells(line, slug_words(url))
+
+
+@pytest.mark.parametrize(
+    ("url", "line"),
+    [
+        # A section's slug is two words and a number: no headline to find.
+        ("https://www.example.co.uk/news/entertainment-arts-18950371", "Entertainment & Arts"),
+        # An id, a query, a bare domain: no slug at all.
+        ("https://www.example.com/story?id=12", "Story twelve is here"),
+        ("https://www.example.com/", "Welcome to the home page"),
+        # A line that shares a few of the slug's words is not the headline.
+        (
+            "https://www.example.com/2024/rail-workers-will-strike-on-friday",
+            "Rail strike: what you need to know about Friday",
+        ),
+        ("https://www.example.com/2024/rail-workers-will-strike-on-friday", "Friday"),
+        # Another language's words for the same story.
+        (
+            "https://www.example.de/politik/merkel-trifft-macron-in-paris",
+            "Merkel rencontre Macron à Paris",
+        ),
+        # A transliterated slug does not spell a Cyrillic headline.
+        (
+            "https://www.example.ru/news/putin-provel-vstrechu-s-ministrami",
+            "Путин провёл встречу с министрами",
+        ),
+    ],
+)
+def test_lines_a_slug_does_not_spell(url: str, line: str) -> None:
+    assert not spells(line, slug_words(url))
