@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 import pytest
 
-from newslint.rules._headline import slug_words, spells
+from newslint.rules._headline import is_byline, slug_words, spells
 from newslint.run import Run
 
 MENU = "* Home\n* News\n* Sport\n* Weather\n* Opinion"
@@ -161,3 +161,87 @@ def test_slugs_spell_headlines_in_many_languages(url: str, line: str) -> None:
 )
 def test_lines_a_slug_does_not_spell(url: str, line: str) -> None:
     assert not spells(line, slug_words(url))
+
+
+PROFILE = "* View Profile\n* Email\n* Twitter\n* RSS"
+
+
+def _bylined(url: str, byline: str) -> dict[str, Any]:
+    """A blog page: menu, headline, the author's name over a bulleted profile menu, text."""
+    body = f"{MENU}\nMuseum Returns Two Paintings\n{byline}\n{PROFILE}\n{PROSE}\n{PROSE}"
+    return {"url": url, "body": body}
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["Laura Beck", "By Morgen Peck", "by Byron", "Katie J.M. Baker", "24 July 2012"],
+)
+def test_the_byline_under_the_headline_is_not_taken_into_the_menu_below_it(byline: str) -> None:
+    run = Run(extend_select=["NL409", "NL410"])
+    record = _bylined("https://www.example-news.com/2024/05/museum-returns-two-paintings/", byline)
+    flagged = _flagged(run, record, ("NL409", "NL410"))
+    assert "* View Profile" in flagged and "* RSS" in flagged
+    assert byline not in flagged
+    record["url"] = "https://www.example-news.com/story?id=2"  # control: headline unknown
+    assert byline in _flagged(run, record, ("NL409", "NL410"))
+
+
+def test_a_menu_line_under_the_headline_is_still_flagged() -> None:
+    run = Run(extend_select=["NL409", "NL410"])
+    url = "https://www.example-news.com/2024/05/museum-returns-two-paintings/"
+    record = _bylined(url, "* Share")
+    assert "* Share" in _flagged(run, record, ("NL409", "NL410"))
+
+
+def test_the_corpus_pass_leaves_an_authors_name_that_other_pages_carry() -> None:
+    """The same author writes on several pages: her name, under each headline, is on as
+    many pages as the site's menu, next to its profile links."""
+    records = []
+    for slug, title in STORIES:
+        body = f"{MENU}\n{title}\nLaura Beck\n{PROFILE}\n{PROSE}\n{FOOTER}"
+        records.append({"url": f"https://www.example-news.com/2024/05/{slug}/", "body": body})
+    run = Run(extend_select=["NL408"])
+    run = run.with_statistics(run.learn_records(records))
+    flagged = _flagged(run, records[1], ("NL408",))
+    assert "* View Profile" in flagged and "Privacy policy" in flagged
+    assert "Laura Beck" not in flagged
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Laura Beck",
+        "By Morgen Peck",
+        "Von Anna Müller",
+        "Par Jean de La Fontaine",
+        "Por María López",
+        "Di Giulia Rossi",
+        "Door Jan de Vries",
+        "Przez Jan Kowalski",
+        "Автор: Иван Петров",
+        "Від Олени Коваль",
+        "24 July 2012",
+        "5. November 2012",
+    ],
+)
+def test_bylines_and_dates_in_many_languages(line: str) -> None:
+    assert is_byline(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "* View Profile",
+        "Share this article:",
+        "in collaboration with",
+        "Lesen Sie auch:",
+        "Plus d'infos sur le sujet",
+        "Más noticias de la sección",
+        "Читайте также",
+        "Tim",  # one word without `by`: a sign-off, a section
+        "The council approved the budget on Monday.",
+        "Weitere Artikel zum Thema finden Sie hier",
+    ],
+)
+def test_lines_that_are_no_byline(line: str) -> None:
+    assert not is_byline(line)

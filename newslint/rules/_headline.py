@@ -1,4 +1,5 @@
-"""The article's own headline, which no boilerplate rule flags.
+"""The article's own headline, and the byline and date under it, which no boilerplate rule
+flags.
 
 A record with a ``title`` names it.  A whole page as text (what a crawler hands you) often
 has no title field, and its headline is then one line of the body like any other; on a
@@ -17,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from newslint.lazy_re import compile_lazily
 from newslint.model import Article
+from newslint.rules._structure import is_dateline
 from newslint.sites import normal_line
 
 _WORD = compile_lazily(r"[^\W_]+")
@@ -65,14 +67,23 @@ def slug_words(url: str) -> frozenset[str]:
     return frozenset()
 
 
-def spells(line: str, slug: frozenset[str]) -> bool:
-    """Whether ``line`` is the headline the slug spells."""
+def spelling(line: str, slug: frozenset[str]) -> float:
+    """How well ``line`` spells the slug: the share of its words the slug has (0 when that
+    is under ``LINE_SHARE``, when the line has under a ``SLUG_SHARE`` of the slug's words,
+    or fewer than ``MIN_WORDS`` words)."""
+    best = 0.0
     for joined in ("", " "):
         found = set(words(line, joined))
         shared = len(found & slug)
-        if len(found) >= MIN_WORDS and shared >= LINE_SHARE * len(found):
-            return shared >= SLUG_SHARE * len(slug)
-    return False
+        enough = len(found) >= MIN_WORDS and shared >= SLUG_SHARE * len(slug)
+        if enough and shared >= LINE_SHARE * len(found):
+            best = max(best, shared / len(found))
+    return best
+
+
+def spells(line: str, slug: frozenset[str]) -> bool:
+    """Whether ``line`` is the headline the slug spells."""
+    return spelling(line, slug) > 0
 
 
 @lru_cache(maxsize=16)
@@ -84,17 +95,105 @@ def _headline(title: str, url: str, body: str) -> str:
         return ""
     letters = sum(map(len, slug)) + len(slug)
     shortest, longest = letters // 2, 3 * letters + 20  # cheap bounds before any splitting
+    found, best = "", 0.0
     for line in body.split("\n"):
-        fits = shortest <= len(line) <= longest
-        if fits and not _LIST_ITEM.match(line) and spells(line, slug):
-            return normal_line(line.strip().lstrip("#").strip())
-    return ""
+        if shortest <= len(line) <= longest and not _LIST_ITEM.match(line):
+            score = spelling(line, slug)
+            if score > best:  # the first best: the page's <title> (`... | WIRED`) spells
+                found, best = line, score  # the slug less well than the headline does
+                if score == 1.0:
+                    break
+    return normal_line(found.strip().lstrip("#").strip()) if found else ""
 
 
 def headline(article: Article) -> str:
-    """The article's headline as ``normal_line`` writes it: its title, else the first body
-    line (not a list item: those are other posts' links) that its url's slug spells; empty
-    when neither is known.  Cached: each boilerplate rule asks for the same article's."""
+    """The article's headline as ``normal_line`` writes it: its title, else the body line
+    (not a list item: those are other posts' links) that its url's slug spells best, the
+    first of those; empty when neither is known.  Cached: each boilerplate rule asks for the same article's."""
     return _headline(
+        article.text("title") or "", article.text("url") or "", article.text("body") or ""
+    )
+
+
+_BYLINE_WORD = compile_lazily(
+    r"(?:by|von|par|por|di|da|door|przez|autor|автор|від|от)\b[ \t]*:?[ \t]*", re.IGNORECASE
+)
+_NAME_WORD = compile_lazily(r"[^\W\d_][\w.'\u2019-]*")
+_PARTICLES = frozenset(
+    [
+        "de",
+        "da",
+        "di",
+        "del",
+        "der",
+        "den",
+        "van",
+        "von",
+        "la",
+        "le",
+        "du",
+        "dos",
+        "das",
+        "y",
+        "e",
+        "и",
+    ]
+)
+MAX_NAME_WORDS = 5
+HEADER_LINES = 2
+"""Lines under the headline that may be its byline and date (`Laura Beck`, `24 July 2012`)."""
+
+
+def is_byline(line: str) -> bool:
+    """A date, or a name (capitalised words, particles aside; `by`, `von`, `par`... before
+    it allowed): what a headline's byline line holds.  Not a list item (`* View Profile`)."""
+    text = line.strip()
+    if not text or len(text) > 80:
+        return False
+    if is_dateline(text):
+        return True  # `5. November 2012` too, though it reads as a numbered item
+    if _LIST_ITEM.match(line):
+        return False
+    prefix = _BYLINE_WORD.match(text)
+    names = text[prefix.end() :].split() if prefix else text.split()
+    if not (1 if prefix else 2) <= len(names) <= MAX_NAME_WORDS:
+        return False
+    for word in names:
+        if word.casefold() in _PARTICLES:
+            continue
+        if not (_NAME_WORD.fullmatch(word) and word[0].isupper()):
+            return False
+    return True
+
+
+@lru_cache(maxsize=16)
+def _header(title: str, url: str, body: str) -> frozenset[str]:
+    top = _headline(title, url, body)
+    if not top:
+        return frozenset()
+    found = {top}
+    probe = top[: min(len(top), 12)]
+    lines = iter(body.split("\n"))
+    for line in lines:
+        if probe in line.casefold() and normal_line(line.strip().lstrip("#").strip()) == top:
+            break
+    else:
+        return frozenset(found)  # a title field that the body does not repeat
+    taken = 0
+    for line in lines:
+        if not line.strip():
+            continue
+        if taken == HEADER_LINES or not is_byline(line):
+            break
+        found.add(normal_line(line))
+        taken += 1
+    return frozenset(found)
+
+
+def header(article: Article) -> frozenset[str]:
+    """``headline`` and the lines right under it in the body that read as its byline or
+    date, as ``normal_line`` writes them (a menu's run of short lines, or a site's count of
+    its authors' names, would otherwise take them: `Laura Beck` over `* View Profile`)."""
+    return _header(
         article.text("title") or "", article.text("url") or "", article.text("body") or ""
     )

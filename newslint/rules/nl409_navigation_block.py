@@ -10,7 +10,7 @@ from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule
 from newslint.rules._boilerplate import ends_sentence
-from newslint.rules._headline import headline
+from newslint.rules._headline import header
 from newslint.sites import normal_line
 
 _BULLETS = frozenset("*+•·▪►o–-")
@@ -85,8 +85,9 @@ repeats one line is none, nor a film's credits in capitals).  A body
 without a paragraph of prose is not judged.
 
 A line equal to the article's title ends a run (the headline under a menu is
-the article's; without a title field, the first body line the url's slug spells
-is the title), and a run of exactly as many lines as a number in the title
+the article's; without a title field, the body line the url's slug spells best is
+the title), and so do the one or two lines under it that read as its byline or date
+(`Laura Beck` over `* View Profile`, `* Email`); and a run of exactly as many lines as a number in the title
 announces is the article's list (`4 probiotic foods that...`).  Shorter lists
 between the article's paragraphs are left alone, and so is a short byline-and-date
 block (three lines or fewer), a run in which more than a third of the lines hold a
@@ -130,7 +131,7 @@ the rules' time."""
         if not body or body.count("\n") < self.min_lines:
             return
         parts = body.split("\n")
-        title = headline(article)
+        title = header(article)
         top = self._segment(parts, range(len(parts)), 0, title)
         if top is None:
             return  # no paragraph of prose: not judged
@@ -148,7 +149,7 @@ the rules' time."""
         yield from self._runs(body, parts, bottom[::-1], "after the last paragraph", listed)
 
     def _middle(
-        self, parts: list[str], first: int, last: int, offset: int, title: str
+        self, parts: list[str], first: int, last: int, offset: int, title: frozenset[str]
     ) -> list[tuple[int, str, int]]:
         """(line index, kind, start offset) of the non-empty lines strictly between the first
         paragraph of prose (line ``first``, starting at ``offset``) and the last one; the
@@ -163,7 +164,7 @@ the rules' time."""
         return found
 
     def _segment(
-        self, parts: list[str], order: range, offset: int, title: str
+        self, parts: list[str], order: range, offset: int, title: frozenset[str]
     ) -> list[tuple[int, str, int]] | None:
         """(line index, kind, start offset) of the non-empty lines in ``order`` up to and
         with the first paragraph of prose (None if there is none): only the lines around
@@ -215,14 +216,14 @@ the rules' time."""
                     yield self._report(body, lines[run[0]][2], end, len(run), where)
             run = []
 
-    def _kind(self, text: str, title: str = "", max_words: int = 0) -> str:
+    def _kind(self, text: str, title: frozenset[str] = frozenset(), max_words: int = 0) -> str:
         """'s' for a short line that ends no sentence, 'p' for a paragraph of prose, '' else.
 
         Cheap on purpose (whole pages have thousands of lines): bounded splits count words.
         """
         sentence = ends_sentence(text)
-        if title and normal_line(text.lstrip(" \t#")) == title:
-            return ""  # the article's own headline ends a menu
+        if title and normal_line(text.lstrip(" \t#")) in title:
+            return ""  # the article's own headline (or its byline) ends a menu
         if not sentence:
             max_words = max_words or self.max_words
             words = text.split(None, max_words + 1)

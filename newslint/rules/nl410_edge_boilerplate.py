@@ -10,7 +10,7 @@ from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule
 from newslint.rules._boilerplate import CLOSERS, SENTENCE_ENDS, ends_sentence, quote
-from newslint.rules._headline import headline
+from newslint.rules._headline import header
 from newslint.sites import normal_line
 from newslint.stopwords import DEFAULT_LANGUAGES, LISTS, PUNCTUATION, stop_words
 
@@ -91,8 +91,8 @@ body's lines, from text alone:
   line more than half of whose characters are link text is furniture, and a story
   card whose text spans several lines (`[`, image, headline, summary, `](url)`) is
   link text throughout; addresses are never counted as words;
-- the article's title (without a title field, the first body line the url's slug
-  spells), bare URLs, numbered list items, rows of figures (a table), a
+- the article's title (without a title field, the body line the url's slug spells
+  best) and the byline or date lines right under it, bare URLs, numbered list items, rows of figures (a table), a
   count and its word (`437 votes`: a reader poll's results),
   lines in scripts the stop-word lists do not cover and sentences of 8 or more words
   with hardly any stop word (a language the lists do not cover) are never flagged;
@@ -188,13 +188,13 @@ unsafe: it deletes text.  Not selected by default (`--extend-select NL410`)."""
         lines = _non_empty_lines(body)
         words = stop_words(tuple(self.languages))
         classes: dict[int, str] = dict.fromkeys(_link_blocks(lines), BAD)
-        title = headline(article)
+        title = header(article)
 
         def kind(index: int) -> str:
             found = classes.get(index)
             if found is None:
                 text = lines[index][2]
-                if title and normal_line(text.lstrip(" \t#")) == title:
+                if title and normal_line(text.lstrip(" \t#")) in title:
                     found = NEUTRAL  # the article's own headline
                 else:
                     found = _classify(text, words)
