@@ -30,12 +30,16 @@ PROSE = (
 )
 
 
+SHARE = "Share\nTweet\nEmail\nPrint"
+
+
 def _page(index: int, teasers: bool = True) -> dict[str, Any]:
-    """Page ``index`` of the site: menu, its headline, its text, then (like the site's
-    other pages) the three latest stories as teasers, and the footer."""
+    """Page ``index`` of the site: menu, its headline, its own text, then (like the site's
+    other pages) a share bar, the three latest stories as teasers, and the footer."""
     slug, title = STORIES[index]
     latest = "\n".join(headline for _, headline in STORIES[:3]) if teasers else ""
-    body = f"{MENU}\n{title}\n{PROSE}\n\nLatest\n{latest}\n{FOOTER}"
+    prose = f"{PROSE} This is story {index}, the {index + 1} of the week."
+    body = f"{MENU}\n{title}\n{prose}\n\n{SHARE}\n{latest}\n{FOOTER}"
     return {"url": f"https://www.example-news.com/2024/05/{slug}/", "body": body}
 
 
@@ -184,6 +188,19 @@ def test_the_byline_under_the_headline_is_not_taken_into_the_menu_below_it(bylin
     assert byline not in flagged
     record["url"] = "https://www.example-news.com/story?id=2"  # control: headline unknown
     assert byline in _flagged(run, record, ("NL409", "NL410"))
+
+
+def test_a_title_field_protects_the_byline_under_the_line_that_is_the_title() -> None:
+    """The line under the body's own copy of the title, not under a teaser holding it."""
+    url = "https://www.example-news.com/story?id=2"
+    record = {**_bylined(url, "Laura Beck"), "title": "Museum Returns Two Paintings"}
+    run = Run(extend_select=["NL409", "NL410"])
+    assert "Laura Beck" not in _flagged(run, record, ("NL409", "NL410"))
+    teaser = record["body"].replace(
+        "Museum Returns Two Paintings", "Museum Returns Two Paintings, the Week in Pictures", 1
+    )
+    record = {**record, "body": teaser}
+    assert "Laura Beck" in _flagged(run, record, ("NL409", "NL410"))
 
 
 def test_a_menu_line_under_the_headline_is_still_flagged() -> None:

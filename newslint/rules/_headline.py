@@ -22,6 +22,8 @@ from newslint.rules._structure import is_dateline
 from newslint.sites import normal_line
 
 _WORD = compile_lazily(r"[^\W_]+")
+_COMBINING = compile_lazily(r"[\u0300-\u036f]")
+"""The combining diacritics NFKD splits from Latin, Greek and Cyrillic letters."""
 _INNER_APOSTROPHE = compile_lazily(r"(?<=\w)['\u2019](?=\w)")
 _SEPARATOR = compile_lazily(r"[-_+]+")
 _EXTENSION = compile_lazily(r"\.(?:s?html?|php\d?|aspx?|jsp|cms)$", re.IGNORECASE)
@@ -43,10 +45,9 @@ def words(text: str, apostrophes: str = "") -> list[str]:
     """Case-folded words without accents, as a slug writes them; an apostrophe inside a word
     is replaced by ``apostrophes``: a slug writes ``Bike's`` as ``bikes`` but ``L'été`` as
     ``l-ete``."""
-    text = unicodedata.normalize("NFKD", text.casefold())
+    text = text.casefold()
     if not text.isascii():
-        text = "".join(char for char in text if not unicodedata.combining(char))
-        text = text.translate(_UNDECOMPOSED)
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text)).translate(_UNDECOMPOSED)
     return _WORD.findall(_INNER_APOSTROPHE.sub(apostrophes, text))
 
 
@@ -72,7 +73,7 @@ def spelling(line: str, slug: frozenset[str]) -> float:
     is under ``LINE_SHARE``, when the line has under a ``SLUG_SHARE`` of the slug's words,
     or fewer than ``MIN_WORDS`` words)."""
     best = 0.0
-    for joined in ("", " "):
+    for joined in ("", " ") if "'" in line or "\u2019" in line else ("",):
         found = set(words(line, joined))
         shared = len(found & slug)
         enough = len(found) >= MIN_WORDS and shared >= SLUG_SHARE * len(slug)
@@ -87,32 +88,59 @@ def spells(line: str, slug: frozenset[str]) -> bool:
 
 
 @lru_cache(maxsize=16)
-def _headline(title: str, url: str, body: str) -> str:
+def _headline(title: str, url: str, body: str) -> tuple[str, int]:
+    """(``headline``, where its line ends in ``body``, or -1 when the body does not hold
+    it as given)."""
     if title.strip():
-        return normal_line(title)
+        normal, shown = normal_line(title), title.strip()
+        found = body.find(shown)
+        while found >= 0:  # the line that is the title (as written), not one that holds it
+            start, end = body.rfind("\n", 0, found) + 1, body.find("\n", found)
+            end = len(body) if end < 0 else end
+            if normal_line(body[start:end].strip().lstrip("#").strip()) == normal:
+                return normal, end
+            found = body.find(shown, end)
+        return normal, -1
     slug = slug_words(url) if url else frozenset()
     if not slug:
-        return ""
+        return "", -1
     letters = sum(map(len, slug)) + len(slug)
     shortest, longest = letters // 2, 3 * letters + 20  # cheap bounds before any splitting
-    found, best = "", 0.0
-    for line in body.split("\n"):
+    # A headline holds most of its slug's words: one of the three longest, at least, as
+    # the slug writes it or capitalised.  Only the lines that hold one are read (found in
+    # C with str.find: a loop over every line of every page costs more than all the rest).
+    probes = sorted(slug, key=len)[-3:]
+    starts: set[int] = set()
+    for word in {*probes, *(word.capitalize() for word in probes)}:
+        at = body.find(word)
+        while at >= 0:
+            starts.add(body.rfind("\n", 0, at) + 1)
+            stop = body.find("\n", at)
+            at = body.find(word, stop) if stop >= 0 else -1
+    best_line, best, best_end = "", 0.0, -1
+    for start in sorted(starts):
+        end = body.find("\n", start)
+        end = len(body) if end < 0 else end
+        line = body[start:end]
         if shortest <= len(line) <= longest and not _LIST_ITEM.match(line):
             score = spelling(line, slug)
             if score > best:  # the first best: the page's <title> (`... | WIRED`) spells
-                found, best = line, score  # the slug less well than the headline does
+                best_line, best, best_end = line, score, end  # the slug less well
                 if score == 1.0:
                     break
-    return normal_line(found.strip().lstrip("#").strip()) if found else ""
+    if not best_line:
+        return "", -1
+    return normal_line(best_line.strip().lstrip("#").strip()), best_end
 
 
 def headline(article: Article) -> str:
     """The article's headline as ``normal_line`` writes it: its title, else the body line
     (not a list item: those are other posts' links) that its url's slug spells best, the
-    first of those; empty when neither is known.  Cached: each boilerplate rule asks for the same article's."""
+    first of those; empty when neither is known.  Cached: each boilerplate rule asks for
+    the same article's."""
     return _headline(
         article.text("title") or "", article.text("url") or "", article.text("body") or ""
-    )
+    )[0]
 
 
 _BYLINE_WORD = compile_lazily(
@@ -168,19 +196,14 @@ def is_byline(line: str) -> bool:
 
 @lru_cache(maxsize=16)
 def _header(title: str, url: str, body: str) -> frozenset[str]:
-    top = _headline(title, url, body)
+    top, end = _headline(title, url, body)
     if not top:
         return frozenset()
     found = {top}
-    probe = top[: min(len(top), 12)]
-    lines = iter(body.split("\n"))
-    for line in lines:
-        if probe in line.casefold() and normal_line(line.strip().lstrip("#").strip()) == top:
-            break
-    else:
+    if end < 0:
         return frozenset(found)  # a title field that the body does not repeat
     taken = 0
-    for line in lines:
+    for line in body[end + 1 :].split("\n", 2 * HEADER_LINES + 2)[: 2 * HEADER_LINES + 2]:
         if not line.strip():
             continue
         if taken == HEADER_LINES or not is_byline(line):
