@@ -170,8 +170,41 @@ def _plan(
         ),
         key=_extent,
     )
-    chosen = [d for d in candidates if planner.offer(d)]
+    chosen = [d for d in _contained_deletions_last(candidates) if planner.offer(d)]
     return planner.edits(), chosen
+
+
+def _deletion(diagnostic: Diagnostic) -> tuple[int, str, int, int] | None:
+    """(article, field, start, end) of a fix that only deletes one span, else None."""
+    fix = diagnostic.fix
+    if fix is None or fix.appends or len(fix.edits) != 1 or fix.edits[0].content:
+        return None
+    edit = fix.edits[0]
+    return (diagnostic.article_index, edit.field, edit.start, edit.end)
+
+
+def _contained_deletions_last(candidates: list[Diagnostic]) -> list[Diagnostic]:
+    """``candidates`` (narrow fixes first) with each deletion that a wider deletion contains
+    moved to the end: deleting a cookie line (NL403) first would leave a footer (NL408) one
+    line short of a block, and the footer's deletion takes that line anyway.  Offered last,
+    a contained deletion still lands when the wider one cannot."""
+    spans = [(diagnostic, _deletion(diagnostic)) for diagnostic in candidates]
+    deletions = [span for _, span in spans if span is not None]
+    if len(deletions) < 2:
+        return candidates
+    deletions.sort(key=lambda span: (span[0], span[1], span[2], -span[3]))
+    contained: set[tuple[int, str, int, int]] = set()
+    widest: tuple[int, str, int, int] | None = None  # the deletion reaching furthest so far
+    for span in deletions:
+        if widest is not None and widest[:2] == span[:2] and span[3] <= widest[3]:
+            if widest[2:] != span[2:]:
+                contained.add(span)
+            continue
+        widest = span
+    if not contained:
+        return candidates
+    first = [d for d, span in spans if span is None or span not in contained]
+    return first + [d for d, span in spans if span is not None and span in contained]
 
 
 def _keeps_contract(

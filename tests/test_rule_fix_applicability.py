@@ -89,7 +89,7 @@ def _site_articles() -> tuple[Article, ...]:
         {
             "title": f"Story {n}",
             "url": f"https://example.com/{n}",
-            "body": f"Home\nNews\nSport\n\n{n}",
+            "body": f"Home\nNews\nSport\nWeather\n\n{n}",
         }
         for n in ("One", "Two", "Three", "Four", "Five", "Six")
     ]

@@ -72,9 +72,12 @@ def test_a_sites_menu_and_footer_are_flagged_and_its_article_is_not() -> None:
 @pytest.mark.parametrize(
     ("menu", "footer"),
     [
-        ("Startseite\nPolitik\nWirtschaft\nSport", "Impressum\nDatenschutz\nKontakt"),
-        ("Главная\nНовости\nСпорт\nПогода", "О нас\nКонтакты\nРеклама"),
-        ("Accueil\nÉconomie\nCulture", "Mentions légales\nÀ propos\nNous contacter"),
+        ("Startseite\nPolitik\nWirtschaft\nSport", "Impressum\nDatenschutz\nKontakt\nAGB"),
+        ("Главная\nНовости\nСпорт\nПогода", "О нас\nКонтакты\nРеклама\nВакансии"),
+        (
+            "Accueil\nÉconomie\nCulture\nSport",
+            "Mentions légales\nÀ propos\nNous contacter\nPublicité",
+        ),
     ],
 )
 def test_menus_in_any_language(menu: str, footer: str) -> None:
@@ -93,7 +96,7 @@ def test_what_it_must_not_flag() -> None:
         for n, text in enumerate(ARTICLES)
     ]
     assert all(_found(_learned(dated), record) == [] for record in dated)
-    # A two-line byline on every page is a block of two: blocks of three are the site's.
+    # A two-line byline on every page is a block of two: blocks of four are the site's.
     bylined = [_page(n, f"By Jane Doe\nStaff writer\n\n{text}") for n, text in enumerate(ARTICLES)]
     assert all(_found(_learned(bylined), record) == [] for record in bylined)
     sign_off = "Post written by Leo Babauta."
@@ -116,9 +119,80 @@ def test_what_it_must_not_flag() -> None:
         Run(extend_select=["NL408"]).lint_record(small[0])
 
 
+STORY = (
+    "The storm closed the coast road for three days.\n"
+    "Crews worked through the night to clear the fallen trees.\n"
+    "Schools in the valley will open again on Thursday.\n"
+    "The county asked drivers to keep off the hill roads."
+)
+
+
+def test_a_story_two_pages_share_is_not_a_template_but_three_pages_make_it_one() -> None:
+    """Sentences that only two pages carry split a block: a syndicated story, or one article
+    under two urls.  Lines that three pages carry are a block whatever they read like."""
+    for sharing, flagged in ((2, False), (3, True)):
+        records = [
+            _page(n, f"{MENU}\n\n{STORY if n < sharing else text}\n\n{FOOTER}")
+            for n, text in enumerate(ARTICLES)
+        ]
+        run = _learned(records)
+        body = records[0]["body"]
+        spans = [body[start:end] for start, end, _ in _found(run, records[0])]
+        assert spans[0].startswith(MENU) and spans[-1].endswith(FOOTER)
+        assert len(spans) == (1 if flagged else 2), sharing
+        assert any(STORY in span for span in spans) is flagged, sharing
+
+
+def test_a_list_two_articles_share_under_a_colon_is_not_flagged() -> None:
+    regions = "North America\nEurope\nLatin America\nAsia Pacific"
+    records = [
+        _page(n, f"{text}\n\nSales by region:\n{regions}" if n < 2 else text)
+        for n, text in enumerate(ARTICLES)
+    ]
+    run = _learned(records)
+    assert _found(run, records[0]) == []
+    # Without the colon, four short lines two pages share read as a template's.
+    unled = [{**r, "body": r["body"].replace("region:", "region")} for r in records]
+    assert len(_found(_learned(unled), unled[0])) == 1
+
+
+def test_a_long_line_every_page_carries_counts() -> None:
+    """An archive widget rendered as one line of some 600 characters is a footer's line."""
+    archive = "Archives " + " ".join(
+        f"{month} 2024 ({n})"
+        for n, month in enumerate(
+            ["January", "February", "March", "April", "May", "June"] * 6, start=1
+        )
+    )
+    assert 300 < len(archive) <= sites.MAX_LINE
+    records = [
+        _page(n, f"{text}\n\nAbout us\nContact\n{archive}\n© 2024 Example Media")
+        for n, text in enumerate(ARTICLES)
+    ]
+    run = _learned(records)
+    [(start, end, message)] = _found(run, records[1])
+    assert records[1]["body"][start:end].startswith("About us") and message.startswith(
+        "site boilerplate: 4 lines"
+    )
+
+
+def test_a_footer_holding_a_line_another_rule_deletes_is_deleted_whole() -> None:
+    """NL403 deletes `Privacy policy`; deleted first, it would leave the footer a line short
+    of a block, and the rest of it in the text."""
+    records = _site()
+    run = Run(select=["NL4"], extend_select=["NL408"])
+    run = run.with_statistics(run.learn_records(records))
+    assert {d.code for d in run.lint_record(records[0])} == {"NL403", "NL408"}
+    fixed = run.fix_record(records[0], unsafe=True).record
+    assert fixed["body"].strip() == ARTICLES[0]
+
+
 def test_the_title_is_never_flagged() -> None:
     records = [
-        {**_page(n, f"Weekly digest\nHome\nNews\nSport\n\n{text}"), "title": "Weekly digest"}
+        {
+            **_page(n, f"Weekly digest\nHome\nNews\nSport\nWeather\n\n{text}"),
+            "title": "Weekly digest",
+        }
         for n, text in enumerate(ARTICLES)
     ]
     run = _learned(records)
@@ -356,7 +430,7 @@ def test_learn_reports_bad_paths_and_outputs(
 
 def test_a_hand_edited_profile_line_is_read_as_newslint_reads_lines(tmp_path: Path) -> None:
     profile = tmp_path / "sites.json"
-    lines = {"HOME": 6, "News": 6, "  sport ": 6}
+    lines = {"HOME": 6, "News": 6, "  sport ": 6, "WEATHER\t": 6}
     profile.write_text(
         json.dumps(
             {
@@ -368,7 +442,7 @@ def test_a_hand_edited_profile_line_is_read_as_newslint_reads_lines(tmp_path: Pa
         encoding="utf-8",
     )
     run = Run(extend_select=["NL408"], **{"site-profile": str(profile)})
-    record = _page(1, "Home\nNews\nSport\n\nThe mayor spoke.")
+    record = _page(1, "Home\nNews\nSport\nweather\n\nThe mayor spoke.")
     assert [d.code for d in run.lint_record(record)].count("NL408") == 1
 
 

@@ -22,10 +22,11 @@ from newslint.document import decode
 from newslint.model import Article
 from newslint.readers import parse_document, reader_for
 from newslint.records import RECORD_PATH, encode_record
-from newslint.rules.nl408_site_boilerplate import SiteBoilerplate
+from newslint.rules.nl408_site_boilerplate import STORY_PAGES, SiteBoilerplate, _sentence
 from newslint.run import Run
 from newslint.sites import (
     MAX_LINE,
+    REMEMBERED_LINE,
     SiteLines,
     fingerprint,
     known_key,
@@ -66,19 +67,45 @@ def _reference_check(rule: SiteBoilerplate, article: Article) -> list[tuple[int,
     needed = max(rule.min_pages, rule.min_share * pages)
     title = _reference_normal(article.text("title") or "")
     title_key = fingerprint(title) if title else None
+    shown = list(_reference_body_lines(body))
+    have = [learned.pages_with(site, key) if key is not None else 0 for _, _, key in shown]
+    carried = [have[n] >= needed and key != title_key for n, (_, _, key) in enumerate(shown)]
     found: list[Diagnostic] = []
-    block: list[tuple[int, int, int]] = []
-    for start, end, key in _reference_body_lines(body):
-        carried = learned.pages_with(site, key) if key is not None else 0
-        if carried >= needed and key != title_key:
-            block.append((start, end, carried))
+    first = 0
+    while first < len(shown):
+        if not carried[first]:
+            first += 1
             continue
-        if len(block) >= rule.min_block:
-            found.append(rule._report(body, block, start, site, pages))
-        block = []
-    if len(block) >= rule.min_block:
-        found.append(rule._report(body, block, len(body), site, pages))
+        last = first
+        while last < len(shown) and carried[last]:
+            last += 1
+        for start, stop in _reference_blocks(rule, body, shown, have, first, last):
+            block = [(shown[n][0], shown[n][1], have[n]) for n in range(start, stop)]
+            following = shown[stop][0] if stop < len(shown) else len(body)
+            found.append(rule._report(body, block, following, site, pages))
+        first = last
     return [(d.start, d.end, d.message) for d in found]
+
+
+def _reference_blocks(
+    rule: SiteBoilerplate,
+    body: str,
+    shown: list[tuple[int, int, int | None]],
+    have: list[int],
+    first: int,
+    last: int,
+) -> list[tuple[int, int]]:
+    """A run of carried lines cut where a weakly carried sentence stands, or dropped whole
+    when it is only weakly carried lines under a line ending in a colon."""
+    weak = [have[n] < STORY_PAGES for n in range(first, last)]
+    text = [body[start:end] for start, end, _ in shown]
+    if all(weak) and any(
+        line.rstrip().endswith(":") for line in text[max(first - 1, 0) : first + 1]
+    ):
+        return []
+    cuts = [n for n in range(first, last) if weak[n - first] and _sentence(text[n])]
+    pieces = zip([first, *(n + 1 for n in cuts)], [*cuts, last], strict=True)
+    return [(start, stop) for start, stop in pieces if stop - start >= max(rule.min_block, 1)]
 
 
 def _reference_counts(bodies: list[str]) -> dict[int, int]:
@@ -117,6 +144,10 @@ _LINES = [
     "Reply",
     "Story 1",
     "A line only one page has.",
+    "The council met again on Monday to vote.",  # a sentence some pages share
+    "* Read the council's minutes and the vote.",  # a list item, however long
+    "Market by region:",  # introduces a list
+    "y" * (REMEMBERED_LINE + 1),  # counted, but not remembered
     "x" * (MAX_LINE + 1),
     "x" * MAX_LINE,
     "",
