@@ -32,8 +32,9 @@ MAX_LINE = 2000
 """Longer lines are not counted (paragraphs that repeat are NL601's business).  A site's
 boilerplate lines are mostly short, but an archive widget or a footer rendered inline is
 one line of 300 to 1,000 characters (`Archives September (1) July (1) ...`): on
-dragnet-sites, counting lines up to 2,000 characters instead of 300 flagged 0.5 points
-more of the boilerplate lines, and as many article lines."""
+dragnet-sites, counting lines up to 2,000 characters instead of 300 lifts the corpus pass
+from 89.9% to 90.5% of the boilerplate lines (and from 1.15% to 1.28% of the article lines:
+a comment form's guidelines and a press office's disclaimer that the gold keeps)."""
 REMEMBERED_LINE = 300
 """``known_key`` remembers the fingerprints of lines up to this long only: the short ones
 come back on every page of a site."""
@@ -43,8 +44,8 @@ PENDING_CHARACTERS = 2_000_000
 """Characters of normalised lines a statistic counts by their text before it fingerprints
 them (some 50,000 lines of a site's template; a few MB)."""
 KNOWN_LINES = 50_000
-"""Lines whose fingerprints ``known_key`` remembers (lines of ``REMEMBERED_LINE`` characters at most:
-some 25 MB at worst, 5 MB for lines of 40 characters)."""
+"""Lines whose fingerprints ``known_key`` remembers (lines of ``REMEMBERED_LINE`` characters
+at most: some 25 MB at worst, 5 MB for lines of 40 characters)."""
 PROFILE_FORMAT = "newslint-site-profile/1"
 PROFILE_MIN_PAGES = 2
 """A profile keeps the lines that at least this many pages of a site carry."""
