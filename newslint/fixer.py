@@ -170,37 +170,60 @@ def _plan(
         ),
         key=_extent,
     )
-    chosen = [d for d in _contained_deletions_last(candidates) if planner.offer(d)]
+    chosen = [d for d in _contained_deletions_last(document, candidates) if planner.offer(d)]
     return planner.edits(), chosen
 
 
 def _deletion(diagnostic: Diagnostic) -> tuple[int, str, int, int] | None:
-    """(article, field, start, end) of a fix that only deletes one span, else None."""
+    """(article, field, start, end) of an unsafe fix that only deletes one span, else None.
+    A safe fix repairs what an unsafe one then judges (NL201 joins a wrapped url that NL411
+    deletes whole): it keeps its place."""
     fix = diagnostic.fix
-    if fix is None or fix.appends or len(fix.edits) != 1 or fix.edits[0].content:
+    if (
+        fix is None
+        or fix.applicability is Applicability.SAFE
+        or fix.appends
+        or len(fix.edits) != 1
+        or fix.edits[0].content
+    ):
         return None
     edit = fix.edits[0]
     return (diagnostic.article_index, edit.field, edit.start, edit.end)
 
 
-def _contained_deletions_last(candidates: list[Diagnostic]) -> list[Diagnostic]:
-    """``candidates`` (narrow fixes first) with each deletion that a wider deletion contains
-    moved to the end: deleting a cookie line (NL403) first would leave a footer (NL408) one
-    line short of a block, and the footer's deletion takes that line anyway.  Offered last,
-    a contained deletion still lands when the wider one cannot."""
+def _block(document: Document, span: tuple[int, str, int, int]) -> bool:
+    """Whether the deleted ``span`` starts a line and holds two line breaks or more: a
+    block of lines, not a piece of one."""
+    article, name, start, end = span
+    text = document.articles[article].text(name) or ""
+    return (start == 0 or text[start - 1 : start] == "\n") and text.count("\n", start, end) >= 2
+
+
+def _contained_deletions_last(document: Document, candidates: list[Diagnostic]) -> list[Diagnostic]:
+    """``candidates`` (narrow fixes first) with each unsafe deletion that an unsafe deletion
+    of a block of whole lines contains moved to the end: deleting a cookie line (NL403)
+    first would leave a footer (NL408) one line short of a block, and the footer's deletion
+    takes that line anyway.  Offered last, a contained deletion still lands when the wider
+    one cannot.  Deletions within a line keep their order (a link's pieces, NL411)."""
     spans = [(diagnostic, _deletion(diagnostic)) for diagnostic in candidates]
-    deletions = [span for _, span in spans if span is not None]
-    if len(deletions) < 2:
+    blocks = [span for _, span in spans if span is not None and _block(document, span)]
+    if not blocks:
         return candidates
-    deletions.sort(key=lambda span: (span[0], span[1], span[2], -span[3]))
+    # A sweep over both, by start (blocks first at a tie, the widest first).
+    events = sorted(
+        [(*span, 0) for span in blocks] + [(*span, 1) for _, span in spans if span is not None],
+        key=lambda event: (event[0], event[1], event[2], event[4], -event[3]),
+    )
     contained: set[tuple[int, str, int, int]] = set()
-    widest: tuple[int, str, int, int] | None = None  # the deletion reaching furthest so far
-    for span in deletions:
-        if widest is not None and widest[:2] == span[:2] and span[3] <= widest[3]:
-            if widest[2:] != span[2:]:
+    reach: tuple[int, str, int, int] | None = None  # the block reaching furthest so far
+    for article, name, start, end, kind in events:
+        span = (article, name, start, end)
+        inside = reach is not None and reach[:2] == (article, name) and end <= reach[3]
+        if kind == 1:
+            if inside and reach != span:
                 contained.add(span)
-            continue
-        widest = span
+        elif not inside:
+            reach = span
     if not contained:
         return candidates
     first = [d for d, span in spans if span is None or span not in contained]

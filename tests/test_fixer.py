@@ -111,3 +111,46 @@ def test_unsafe_fixes_need_the_flag() -> None:
     assert outcome.document.text == (
         "Title\n\nFirst paragraph.\n\nLast paragraph.\n\nRelated articles:\n- Another Story\n\nOriginal url: https://e.com/a\n"
     )
+
+
+class Deletes(Rule):
+    """A test rule that deletes, unsafely, the first occurrence of ``target``."""
+
+    code = "NL692"
+    name = "deletes"
+    summary = explanation = bad = good = "test only"
+    fields = ("body",)
+
+    def __init__(self, code: str, target: str) -> None:
+        self.code, self.target = code, target
+
+    def check(self, article: Article) -> Iterator[Diagnostic]:
+        body = article.body or ""
+        index = body.find(self.target)
+        if index >= 0:
+            end = index + len(self.target)
+            fix = Fix("delete", Applicability.UNSAFE, (Edit("body", index, end, ""),))
+            yield self.diagnostic("body", index, end, "delete", fix)
+
+
+FOOTED = "Title\n\nThe mayor spoke here.\n\nAbout us\nContact\nPrivacy\nJobs\n\nOriginal url: https://e.com/a\n"
+
+
+def test_a_deletion_inside_a_deleted_block_waits_for_the_block() -> None:
+    """The block's rule would not find its four lines once the line inside were gone."""
+    footer = Deletes("NL693", "About us\nContact\nPrivacy\nJobs")
+    line = Deletes("NL694", "Privacy\n")
+    for rules in ([footer, line], [line, footer]):
+        document = parse_document("a.txt", TEXT_READER, FOOTED, bom=False)
+        outcome = fix_document(document, TEXT_READER, rules, unsafe=True)
+        assert "About us" not in outcome.document.text, rules
+        assert "The mayor spoke here." in outcome.document.text
+
+
+def test_a_deletion_inside_a_deleted_piece_of_a_line_keeps_its_turn() -> None:
+    """Within a line, narrow fixes land first (a piece of a line is not a block)."""
+    wide = Deletes("NL693", "spoke here.")
+    narrow = Deletes("NL694", "here")
+    document = parse_document("a.txt", TEXT_READER, FOOTED, bom=False)
+    outcome = fix_document(document, TEXT_READER, [wide, narrow], unsafe=True)
+    assert "The mayor spoke .\n" in outcome.document.text  # the wide one no longer matches
