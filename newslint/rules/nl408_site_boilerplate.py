@@ -29,11 +29,12 @@ _LIST_MARKERS = frozenset("*+•·▪►o–-")
 
 def _sentence(line: str) -> bool:
     """A sentence of ``SENTENCE_WORDS`` words or more, not a list item: an article's line."""
+    if not ends_sentence(line):  # the cheaper test first
+        return False
     words = line.split(None, SENTENCE_WORDS)
     if len(words) < SENTENCE_WORDS or words[0] in _LIST_MARKERS:
         return False
-    numbered = words[0][:-1].isdigit() and words[0][-1] in ".)"
-    return not numbered and ends_sentence(line)
+    return not (words[0][:-1].isdigit() and words[0][-1] in ".)")  # a numbered item
 
 
 class SiteBoilerplate(Rule):
