@@ -93,7 +93,9 @@ def _headline(title: str, url: str, body: str) -> tuple[str, int]:
     it as given)."""
     if title.strip():
         normal, shown = normal_line(title), title.strip()
-        found = body.find(shown)
+        # Found from line to line: a title of one line takes a line's length from the body
+        # each time (linear); one of several lines is no line of the body.
+        found = body.find(shown) if "\n" not in shown else -1
         while found >= 0:  # the line that is the title (as written), not one that holds it
             start, end = body.rfind("\n", 0, found) + 1, body.find("\n", found)
             end = len(body) if end < 0 else end
