@@ -174,6 +174,11 @@ def test_a_long_line_every_page_carries_counts() -> None:
     assert records[1]["body"][start:end].startswith("About us") and message.startswith(
         "site boilerplate: 4 lines"
     )
+    # A paragraph as long, ending as a sentence does, is text: it does not count.
+    paragraph = "The museum is open every day but Monday, and entry is free for children. " * 5
+    assert 300 < len(paragraph) <= sites.MAX_LINE
+    records = [{**r, "body": r["body"].replace(archive, paragraph)} for r in records]
+    assert _found(_learned(records), records[1]) == []
 
 
 def test_a_footer_holding_a_line_another_rule_deletes_is_deleted_whole() -> None:

@@ -22,11 +22,12 @@ from newslint.document import decode
 from newslint.model import Article
 from newslint.readers import parse_document, reader_for
 from newslint.records import RECORD_PATH, encode_record
+from newslint.rules._boilerplate import ends_sentence
 from newslint.rules.nl408_site_boilerplate import STORY_PAGES, SiteBoilerplate, _sentence
 from newslint.run import Run
 from newslint.sites import (
     MAX_LINE,
-    REMEMBERED_LINE,
+    SHORT_LINE,
     SiteLines,
     fingerprint,
     known_key,
@@ -44,12 +45,17 @@ def _reference_normal(line: str) -> str:
     return " ".join(line.casefold().split())
 
 
+def _reference_counted(line: str) -> bool:
+    """Short lines, and long ones that do not end as a sentence (``ends_sentence``)."""
+    return len(line) <= SHORT_LINE or (len(line) <= MAX_LINE and not ends_sentence(line))
+
+
 def _reference_body_lines(body: str) -> Iterator[tuple[int, int, int | None]]:
     start = 0
     for line in body.split("\n"):
         end = start + len(line)
         if line and not line.isspace():
-            normal = _reference_normal(line) if len(line) <= MAX_LINE else ""
+            normal = _reference_normal(line) if _reference_counted(line) else ""
             yield start, end, fingerprint(normal) if normal else None
         start = end + 1
 
@@ -147,7 +153,9 @@ _LINES = [
     "The council met again on Monday to vote.",  # a sentence some pages share
     "* Read the council's minutes and the vote.",  # a list item, however long
     "Market by region:",  # introduces a list
-    "y" * (REMEMBERED_LINE + 1),  # counted, but not remembered
+    "y" * (SHORT_LINE + 1),  # counted, but not remembered
+    "A long paragraph that repeats. " * 12,  # over SHORT_LINE and a sentence: not counted
+    "A long paragraph that repeats, twice. " * 12 + "(Reuters)",  # counted
     "x" * (MAX_LINE + 1),
     "x" * MAX_LINE,
     "",
@@ -160,11 +168,12 @@ _bodies = st.lists(st.sampled_from(_LINES), min_size=0, max_size=30).map("\n".jo
 @given(st.lists(st.sampled_from(_LINES), max_size=30))
 def test_normal_lines_and_line_key_are_normal_line_and_fingerprint(lines: list[str]) -> None:
     body = "\n".join(lines)
-    expected = {_reference_normal(line) for line in lines if 0 < len(line) <= MAX_LINE} - {""}
+    expected = {_reference_normal(line) for line in lines if line and _reference_counted(line)}
+    expected.discard("")
     assert normal_lines(body) == expected
     for line in lines:
         assert normal_line(line) == _reference_normal(line)
-        reference = _reference_normal(line) if len(line) <= MAX_LINE else ""
+        reference = _reference_normal(line) if _reference_counted(line) else ""
         expected_key = fingerprint(reference) if reference else None
         assert line_key(line) == expected_key
         assert known_key(line) == (-1 if expected_key is None else expected_key)

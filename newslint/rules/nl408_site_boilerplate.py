@@ -53,8 +53,9 @@ pages and at least `min-share` of the site's pages.  A site with fewer than
 
 Lines are compared case-folded and whitespace collapsed (NFKC), by a 64-bit
 fingerprint; numbers count, so a dateline is a line of its own page.  Lines of up
-to 2,000 characters count (an archive widget or a footer rendered as one line);
-longer ones are paragraphs, and paragraphs that repeat are NL601's.
+to 300 characters count, and lines of up to 2,000 that do not end as a sentence
+does (an archive widget or a footer rendered as one line); a longer line ending in
+`.`, `!`, `?` or `…` is a paragraph, and paragraphs that repeat are NL601's.
 
 Lines that repeat on their own, or up to three in a row, between unique lines are
 left alone: a columnist's sign-off (`Post written by Leo Babauta.`), a byline and
@@ -66,10 +67,10 @@ a sentence does, not a list item) splits a block; and a block of such lines only
 introduced by a line ending in a colon (`Sales by region:` over `Europe`, `Asia`...),
 is a list two articles share and is not flagged.  Lines that three pages carry make
 a block whatever they read like.  On dragnet-sites (799 pages, 102 sites), with
-those guards, NL408 alone flags 84.5% of the boilerplate lines and 0.68% of the
-article lines with the defaults (`min-pages` 2, `min-block` 4); 82.6% and 0.79% with
-`min-pages` 3 and `min-block` 3, 85.3% and 1.03% with `min-pages` 2 and `min-block` 3,
-and blocks of one would flag 90.1% and 4.2%.  A line equal to the
+those guards, NL408 alone flags 84.3% of the boilerplate lines and 0.58% of the
+article lines with the defaults (`min-pages` 2, `min-block` 4); 82.4% and 0.69% with
+`min-pages` 3 and `min-block` 3, 85.1% and 0.93% with `min-pages` 2 and `min-block` 3,
+and blocks of one would flag 89.9% and 4.1%.  A line equal to the
 article's title is never flagged; a record without a title field (a whole page as
 text) has its headline found in the body: the line, not a list item, that the url's
 slug spells best (a headline in capitals is not found) (`/2012-11-06/shaq-picks-up-another-florida-home/`).  Other pages of
