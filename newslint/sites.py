@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from newslint.rules._boilerplate import CLOSERS, SENTENCE_ENDS, ends_sentence
 from newslint.statistics import NO_URL, ObservedArticle, Statistic, domain_of
 
 if TYPE_CHECKING:
@@ -145,16 +146,11 @@ _known: dict[str, int] = {}
 """``known_key``'s memory: line -> fingerprint, -1 for none."""
 
 
-_CLOSERS = " \t\"'”’»)]"
-_ENDS = (".", "!", "?", "…")
-"""What ends a sentence, and what may follow it (as ``rules._boilerplate.ends_sentence``)."""
-
-
 def counted(line: str) -> bool:
     """Whether a non-blank line of a body counts: up to ``SHORT_LINE`` characters, or up to
     ``MAX_LINE`` if it does not end as a sentence does (a paragraph)."""
     size = len(line)
-    return size <= SHORT_LINE or (size <= MAX_LINE and not line.rstrip(_CLOSERS).endswith(_ENDS))
+    return size <= SHORT_LINE or (size <= MAX_LINE and not ends_sentence(line))
 
 
 def normal_lines(body: str) -> set[str]:
@@ -167,7 +163,7 @@ def normal_lines(body: str) -> set[str]:
     for line in body.split("\n"):
         if line and (
             len(line) <= SHORT_LINE
-            or (len(line) <= MAX_LINE and not line.rstrip(_CLOSERS).endswith(_ENDS))
+            or (len(line) <= MAX_LINE and not line.rstrip(CLOSERS).endswith(SENTENCE_ENDS))
         ):  # ``counted`` inlined
             if not line.isascii():
                 line = nfkc("NFKC", line)

@@ -52,6 +52,16 @@ CLOSERS = " \t\"'”’»)]"
 SENTENCE_ENDS = (".", "!", "?", "…")
 
 
+_LIST_ITEM = compile_lazily(r"[ \t]*(?:[*+•·▪►o–-]|\d{1,3}[.)])[ \t]")
+
+
+def list_marker(text: str) -> int:
+    """How long the marker is that starts a bulleted or numbered list item (`* Home`,
+    `– Sport`, `12. Weather`), with the spaces around it; 0 for a line that is none."""
+    found = _LIST_ITEM.match(text)
+    return found.end() if found else 0
+
+
 def ends_sentence(text: str) -> bool:
     """Whether a line ends as a sentence does (`.`, `!`, `?` or `…`, then maybe a closing
     quote or bracket): a menu item, a label or a headline does not."""

@@ -9,7 +9,13 @@ from newslint.diagnostics import Applicability, Diagnostic
 from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule
-from newslint.rules._boilerplate import CLOSERS, SENTENCE_ENDS, ends_sentence, quote
+from newslint.rules._boilerplate import (
+    CLOSERS,
+    SENTENCE_ENDS,
+    ends_sentence,
+    list_marker,
+    quote,
+)
 from newslint.rules._headline import header
 from newslint.sites import normal_line
 from newslint.stopwords import DEFAULT_LANGUAGES, LISTS, PUNCTUATION, stop_words
@@ -22,7 +28,6 @@ STOPWORDS_HIGH = 0.32
 
 GOOD, NEAR, SHORT, BAD, NEUTRAL, MENU = "good", "near", "short", "bad", "neutral", "menu"
 
-_BULLET = compile_lazily(r"[ \t]*(?:[*+•·▪►o–-]|\d{1,3}[.)])[ \t]")
 _NUMBERED = compile_lazily(r"[ \t]*\d{1,3}[.)][ \t]")
 _BARE_URL = compile_lazily(
     r"[ \t]*\[?(?:https?://|www\.)[^\s\]]*\]?(?:\((?:https?://|www\.)[^\s)]*\))?[ \t]*"
@@ -218,7 +223,7 @@ unsafe: it deletes text.  Not selected by default (`--extend-select NL410`)."""
                 top = _resolve([*menus, GOOD])[:keep] + top[keep:]
             cut = self._header_start(lines, top, first)
             flagged = [
-                i for i in range(first) if top[i] == BAD and (i < cut or _BULLET.match(lines[i][2]))
+                i for i in range(first) if top[i] == BAD and (i < cut or list_marker(lines[i][2]))
             ]
             yield from self._runs(body, lines, flagged, "before the article")
         if len(lines) - 1 - last >= self.min_edge_lines:
@@ -274,7 +279,7 @@ unsafe: it deletes text.  Not selected by default (`--extend-select NL410`)."""
         kept = 0
         while start > 0 and kept < self.header_lines:
             start -= 1
-            if not _BULLET.match(lines[start][2]):
+            if not list_marker(lines[start][2]):
                 kept += 1
         return start
 
@@ -371,7 +376,7 @@ def _non_empty_lines(body: str) -> list[tuple[int, int, str]]:
             if (
                 end + 1 == line[0]
                 and len(text) - text.rfind("\n") - 1 >= width - WRAP_SLACK
-                and not _BULLET.match(line[2])
+                and not list_marker(line[2])
             ):
                 joined[-1] = (start, line[1], f"{text}\n{line[2]}")
                 continue
@@ -392,7 +397,7 @@ def _wrap_width(lines: list[tuple[int, int, str]]) -> int | None:
     60 to 100 long (html2text leaves some items longer: nested ones, long headlines)."""
     if len(lines) < 8:
         return None
-    width = max((end - start for start, end, text in lines if not _BULLET.match(text)), default=0)
+    width = max((end - start for start, end, text in lines if not list_marker(text)), default=0)
     if not 60 <= width <= 100:
         return None
     near = sum(1 for start, end, _ in lines if end - start >= width - WRAP_SLACK)
@@ -478,7 +483,7 @@ def _classify(text: str, words: frozenset[str]) -> str:
     if sentence and len(tokens) >= 8 and density < 0.15:
         return NEUTRAL  # a sentence the lists cannot read: a language they do not cover
     if length < LENGTH_LOW:
-        if sentence and len(tokens) >= 4 and density >= 0.2 and not _BULLET.match(text):
+        if sentence and len(tokens) >= 4 and density >= 0.2 and not list_marker(text):
             return NEAR
         return SHORT
     if density >= STOPWORDS_HIGH:
@@ -533,9 +538,7 @@ _SENTENCE_PUNCTUATION = compile_lazily(r"[,.!?…;]")
 def _casual(text: str) -> bool:
     """Whether a line, its bullet aside, starts in lower case or holds a sentence's
     punctuation: a line of prose or verse, not a link's name."""
-    bullet = _BULLET.match(text)
-    if bullet:
-        text = text[bullet.end() :]
+    text = text[list_marker(text) :]
     letter = _READABLE.search(text)
     return bool((letter and letter.group().islower()) or _SENTENCE_PUNCTUATION.search(text))
 
