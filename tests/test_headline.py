@@ -12,7 +12,8 @@ from urllib.parse import quote
 
 import pytest
 
-from newslint.rules._headline import is_byline, slug_words, spells
+from newslint.rules._headline import is_byline, sign_off, slug_words, spells
+from newslint.rules._structure import is_dateline
 from newslint.run import Run
 
 MENU = "* Home\n* News\n* Sport\n* Weather\n* Opinion"
@@ -262,3 +263,79 @@ def test_bylines_and_dates_in_many_languages(line: str) -> None:
 )
 def test_lines_that_are_no_byline(line: str) -> None:
     assert not is_byline(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Nov. 19, 2019 8:03 am ET",
+        "Montag, 5. November 2012, 14:30 Uhr",
+        "Veröffentlicht am 5. November 2012",
+        "le 5 novembre 2012 à 14h30",
+        "lunes, 5 de noviembre de 2012",
+        "lunedì 5 novembre 2012 alle 14:30",
+        "5 de novembro de 2012 às 14h30",
+        "maandag 5 november 2012 om 14:30",
+        "5 listopada 2012 r., godz. 14:30",
+        "5 ноября 2012 г. в 14:30",
+        "п'ятниця, 9 листопада 2012",
+        "Stand: 05.11.2012",
+    ],
+)
+def test_datelines_in_the_ten_languages(line: str) -> None:
+    assert is_dateline(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The 2012 elections",
+        "Mai 2012 Bericht",  # a month and a year in a title
+        "Le maire de Paris",
+        "Marzo de 2012 fue lluvioso",
+        "Mayo Clinic 2012",
+        "Листопад 2012 року видався теплим",
+        "5 ноября",  # no year
+    ],
+)
+def test_lines_that_are_no_dateline(line: str) -> None:
+    assert not is_dateline(line)
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "taken"),
+    [
+        ("That is all for today.", ["Cheers,", "Timo", "Categories"], 2),
+        ("I loved it.", ["thanks", "With Love", "Elena", "Reply"], 3),
+        ("Love and Blessings,", ["Jane", "Reply"], 1),  # the closing is the article's line
+        ("He will start on Sunday.", ["– Marcas Grant", "Follow us on Twitter"], 1),
+        ("Tomorrow: more tips.", ["-Scott", "<< Previous Post"], 1),
+        ("Best,", ["-Scott", "<< Previous Post"], 1),
+        ("We hope this helps.", ["Posted by Dan Friedman, AdWords Product Manager", "Share"], 1),
+        ("Das war es.", ["Liebe Grüße", "Anna Müller", "Impressum"], 2),
+        ("Merci à tous.", ["Amitiés,", "Jean de La Fontaine", "Accueil"], 2),
+        ("Gracias por leer.", ["Un abrazo,", "María", "Portada"], 2),
+        ("Vielen Dank.", ["Geschrieben von Anna Müller", "5. November 2012", "Impressum"], 2),
+        ("Всем спасибо.", ["С уважением,", "Иван Петров", "Главная"], 2),
+        ("Дякую всім.", ["З повагою,", "Олена Коваль", "Головна"], 2),
+        ("Koniec.", ["Pozdrawiam,", "Jan Kowalski", "Kontakt"], 2),
+    ],
+)
+def test_the_articles_sign_off(before: str, after: list[str], taken: int) -> None:
+    assert sign_off(before, after) == taken
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("That is all for today.", ["- Home", "- News", "- Sport"]),  # a list of dashes
+        ("That is all for today.", ["Categories", "Blog Design", "Blogging Basics"]),
+        ("That is all for today.", ["By clicking above, you agree to our terms", "Privacy"]),
+        ("That is all for today.", ["Cheers,", "see you next week", "Home"]),  # no name
+        ("Related stories", ["Cheers,", "Timo"]),  # no sentence to sign
+        ("That is all for today.", ["Top Stories", "World News"]),
+        ("That is all for today.", ["Lesen Sie auch", "Mehr zum Thema"]),
+    ],
+)
+def test_what_is_no_sign_off(before: str, after: list[str]) -> None:
+    assert sign_off(before, after) == 0

@@ -604,3 +604,27 @@ def test_a_long_run_after_the_article_that_is_no_menu_is_not_flagged(lines: list
     figures, few addresses, few labels, its lines different)."""
     body = f"{PROSE['en']}\n\n" + "\n".join(lines) + f"\n\n{CLOSING['en']}"
     assert _flagged_text(body) == ""
+
+
+SIGN_OFFS = {
+    "en": "Cheers,\nTimo",
+    "de": "Liebe Grüße\nAnna Müller",
+    "fr": "Amitiés,\nJean",
+    "es": "Un abrazo,\nMaría",
+    "it": "Un abbraccio,\nGiulia",
+    "pt": "Um abraço,\nJoão",
+    "nl": "Met vriendelijke groet,\nJan de Vries",
+    "pl": "Pozdrawiam,\nJan Kowalski",
+    "ru": "С уважением,\nИван Петров",
+    "uk": "З повагою,\nОлена Коваль",
+}
+
+
+@pytest.mark.parametrize("language", sorted(MENUS))
+def test_the_articles_sign_off_before_the_footer_is_not_furniture(language: str) -> None:
+    prose, footer = PROSE[language], MENUS[language]
+    body = f"{prose}\n\n{CLOSING[language]}\n{SIGN_OFFS[language]}\n{footer}\n© 2024"
+    assert _flagged_text(body) == f"{footer}\n© 2024"
+    # Without a closing over it, a name is furniture like the rest (`Tags`, `Archive`).
+    unsigned = f"{prose}\n\n{CLOSING[language]}\nTags\nArchive\n{footer}\n© 2024"
+    assert _flagged_text(unsigned) == f"Tags\nArchive\n{footer}\n© 2024"

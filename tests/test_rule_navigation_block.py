@@ -193,3 +193,22 @@ COUNTRIES = ("Norway", "Germany", "Canada", "Austria", "Sweden", "France", "Ital
 def test_figures_after_the_article_are_its_own_even_in_brackets(table: list[str]) -> None:
     body = f"{PROSE}\n\n" + "\n".join(table) + "\n"
     assert _found(body) == []
+
+
+@pytest.mark.parametrize(
+    "sign",
+    ["Cheers,\nTimo", "– Marcas Grant", "Liebe Grüße,\nAnna", "С уважением,\nИван Петров"],
+)
+def test_the_articles_sign_off_before_the_footer_is_not_flagged(sign: str) -> None:
+    footer = "About us\nContact\nPrivacy policy\nTerms of use"
+    body = f"{PROSE}\n\n{MORE}\n\n{sign}\n\n{footer}"
+    [(start, end, message)] = _found(body)
+    assert body[start:end] == footer
+    assert "4 short lines after the last paragraph (from 'About us')" in message
+
+
+def test_a_footer_of_dashed_items_after_the_article_is_flagged_whole() -> None:
+    footer = "- About Us\n- Contact Us\n- Privacy Policy\n- Terms"
+    body = f"{PROSE}\n\n{MORE}\n\n{footer}"
+    [(start, end, _)] = _found(body)
+    assert body[start:end] == footer

@@ -679,3 +679,46 @@ def test_the_same_problems_whole_or_in_chunks_with_one_or_two_jobs_cached_or_not
     expected = outputs[(False, "1", "--no-cache")]
     assert expected.count('"NL408"') > 50
     assert all(output == expected for output in outputs.values())
+
+
+def _signed(n: int, text: str, sign: str, date: str) -> dict[str, Any]:
+    """A page whose post is dated above its headline and signed under its last sentence,
+    between the site's menu and footer: a blog's layout."""
+    headline = f"Notes from the valley, part {n}"
+    return _page(n, f"{MENU}\n{date}\n\n{headline}\n\n{text}\n\n{sign}\n{FOOTER}")
+
+
+@pytest.mark.parametrize(
+    "sign",
+    ["– Jane Doe", "-Jane", "Cheers,\nJane", "Posted by Jane Doe at 9:30 AM", "Liebe Grüße\nJane"],
+)
+def test_the_articles_sign_off_and_date_at_a_blocks_edge_are_not_flagged(sign: str) -> None:
+    """A columnist's name on each of her pages and the date each post of a day carries are
+    the article's, though they touch the site's footer and menu: the block is judged whole
+    and reported without them."""
+    dates = ["November 8, 2024"] * 3 + ["November 9, 2024"] * 3
+    records = [_signed(n, text, sign, dates[n]) for n, text in enumerate(ARTICLES)]
+    run = _learned(records, select=["NL408"])
+    for record in records:
+        body = record["body"]
+        spans = [body[start:end] for start, end, _ in _found(run, record)]
+        assert spans == [f"{MENU}\n", FOOTER], sign
+        fixed = run.fix_record(record, unsafe=True).record["body"]
+        assert fixed.startswith("November") and fixed.rstrip().endswith(sign)
+        assert _found(run, {**record, "body": fixed}) == []
+
+
+def test_lookalikes_of_a_sign_off_at_a_blocks_edge_are_flagged() -> None:
+    # A footer of dashed items, a date that is no article's (the page's top, before the
+    # menu), and a comma line with no name under it.
+    footer = "- About Us\n- Contact Us\n- Privacy Policy\n- Advertise"
+    for body_of in (
+        lambda text: f"{text}\n\n{footer}",
+        lambda text: f"November 8, 2024\n{MENU}\n\n{text}",
+        lambda text: f"{text}\n\nMore from us,\nsee our archive\n{FOOTER}",
+    ):
+        records = [_page(n, body_of(text)) for n, text in enumerate(ARTICLES)]
+        run = _learned(records)
+        body = records[0]["body"]
+        flagged = "".join(body[start:end] for start, end, _ in _found(run, records[0]))
+        assert flagged.strip() == body.replace(ARTICLES[0], "").strip()

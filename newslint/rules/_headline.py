@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from newslint.lazy_re import compile_lazily
 from newslint.model import Article
+from newslint.rules._boilerplate import ends_sentence
 from newslint.rules._structure import is_dateline
 from newslint.sites import normal_line
 
@@ -186,7 +187,13 @@ def is_byline(line: str) -> bool:
         return False
     prefix = _BYLINE_WORD.match(text)
     names = text[prefix.end() :].split() if prefix else text.split()
-    if not (1 if prefix else 2) <= len(names) <= MAX_NAME_WORDS:
+    return _is_name(names, 1 if prefix else 2)
+
+
+def _is_name(names: list[str], fewest: int = 1) -> bool:
+    """Whether ``names`` (``fewest`` to ``MAX_NAME_WORDS`` words) are a person's name: each
+    word capitalised, particles (`de`, `van`) aside."""
+    if not fewest <= len(names) <= MAX_NAME_WORDS:
         return False
     for word in names:
         if word.casefold() in _PARTICLES:
@@ -194,6 +201,133 @@ def is_byline(line: str) -> bool:
         if not (_NAME_WORD.fullmatch(word) and word[0].isupper()):
             return False
     return True
+
+
+_POSTED = compile_lazily(
+    r"(?:posted|written|published|geschrieben|verfasst|eingestellt|publié|écrit|publicado"
+    r"|escrito|pubblicato|scritto|geplaatst|geschreven|opublikowane|opublikował[a]?"
+    r"|napisane|napisał[a]?|опубликовано|опубликовал[а]?|написал[а]?|опубліковано"
+    r"|опублікував|опублікувала|написав|написала)[ \t]+",
+    re.IGNORECASE,
+)
+_SIGNATURE_DASH = compile_lazily(r"[ \t]*[-\u2013\u2014~][ \t]*")
+MAX_SIGNATURE = 80
+"""A line longer than this is no byline, sign-off or date."""
+VALEDICTIONS = frozenset(
+    phrase.casefold()
+    for language in (
+        # en
+        "thanks|thank you|many thanks|thanks again|thanks for reading|"
+        "thanks for listening|cheers|best|all the best|best wishes|best regards|"
+        "regards|kind regards|warm regards|warmly|love|with love|lots of love|"
+        "love and light|love and gratitude|love and blessings|blessings|hugs|"
+        "xoxo|peace|yours|yours truly|sincerely|yours sincerely|take care|"
+        "namaste",
+        # de
+        "danke|vielen dank|grüße|gruß|viele grüße|liebe grüße|herzliche grüße|"
+        "beste grüße|mit freundlichen grüßen|lg|vg|mfg|bis bald",
+        # fr
+        "merci|merci beaucoup|amitiés|amicalement|cordialement|bien à vous|"
+        "bises|grosses bises|à bientôt|salutations|avec amour",
+        # es
+        "gracias|muchas gracias|saludos|un saludo|un abrazo|abrazos|atentamente|"
+        "besos|con cariño|con amor|cordialmente",
+        # it
+        "grazie|grazie mille|saluti|cordiali saluti|un abbraccio|un caro saluto|"
+        "baci|con affetto|con amore|a presto",
+        # pt
+        "obrigado|obrigada|muito obrigado|muito obrigada|abraços|um abraço|"
+        "beijos|atenciosamente|com carinho|com amor|saudações",
+        # nl
+        "bedankt|dank je|dank u|groeten|groetjes|hartelijke groet|"
+        "hartelijke groeten|met vriendelijke groet|vriendelijke groet|liefs|"
+        "tot ziens",
+        # pl
+        "dziękuję|dzięki|pozdrawiam|pozdrowienia|serdecznie pozdrawiam|"
+        "z poważaniem|ściskam|całuję|do zobaczenia",
+        # ru
+        "спасибо|большое спасибо|с уважением|всего доброго|всего хорошего|"
+        "с любовью|обнимаю|до встречи",
+        # uk
+        "дякую|щиро дякую|з повагою|з любов'ю|з любовʼю|обіймаю|до зустрічі",
+    )
+    for phrase in language.split("|")
+)
+"""How letters, posts and reader comments close, in the languages of the stop-word lists."""
+MAX_VALEDICTION_WORDS = 5
+
+
+def _valediction(line: str) -> bool:
+    """A letter's closing: one of ``VALEDICTIONS`` (`Cheers`, `Liebe Grüße`, `С уважением`),
+    or a few words ending with a comma (`Thanks for “listening”,`)."""
+    text = line.strip()
+    if not text or len(text) > MAX_SIGNATURE:
+        return False
+    words = text.split()
+    if text.endswith(",") and len(words) <= MAX_VALEDICTION_WORDS:
+        return True
+    plain = " ".join(words).rstrip(",.!").replace("’", "'").casefold()
+    return plain in VALEDICTIONS
+
+
+def is_attribution(line: str) -> bool:
+    """A dateline, or a byline that says so (`By Morgen Peck`, `Posted by John Halamka at
+    3:00 AM`, `Publié par Jean Dupont`): the article's, wherever its site prints it."""
+    text = line.strip()
+    if not text or len(text) > MAX_SIGNATURE:
+        return False
+    if is_dateline(text):
+        return True
+    posted = _POSTED.match(text)
+    rest = text[posted.end() :] if posted else text
+    prefix = _BYLINE_WORD.match(rest)
+    if prefix is None:
+        return False
+    name = rest[prefix.end() :].split(None, 1)
+    return bool(name) and _is_name(name[:1])
+
+
+def _dash_signature(line: str, following: str) -> bool:
+    """An author's name after a dash (`– Marcas Grant`, `-Scott`); not an item of a list of
+    dashes (the next line starts with the same dash)."""
+    dash = _SIGNATURE_DASH.match(line)
+    if dash is None or len(line) > MAX_SIGNATURE:
+        return False
+    mark = line.strip()[0]
+    return _is_name(line[dash.end() :].split()) and not following.lstrip().startswith(mark)
+
+
+def sign_off(before: str, lines: list[str]) -> int:
+    """How many of ``lines`` (the non-blank lines after ``before``) are the sign-off of the
+    text that ``before`` ends (a sentence, or a closing with its comma), which no
+    boilerplate rule flags though the site's pages repeat it:
+
+    - up to two closings and a name (`Cheers,` `Timo`; `thanks` `With Love` `Elena`);
+    - an author's name after a dash (`– Marcas Grant`, `-Scott`);
+    - a byline that says so, or a date (`Posted by Dan Friedman, AdWords Product Manager`,
+      `November 8, 2012`), and a date under it."""
+    before = before.rstrip()
+    if not (ends_sentence(before) or before.endswith(",")):
+        return 0
+    ahead = [*lines[:4], "", ""]
+    taken = 0
+    while taken < 2 and _valediction(ahead[taken]):
+        taken += 1
+    name = ahead[taken]
+    if _dash_signature(name, ahead[taken + 1]):
+        return taken + 1
+    if is_attribution(name):
+        return taken + (2 if is_dateline(ahead[taken + 1]) else 1)
+    if (taken or _valediction(before)) and (
+        len(name) <= MAX_SIGNATURE and not ends_sentence(name) and _is_name(name.split())
+    ):
+        return taken + 1
+    return 0
+    if _dash_signature(ahead[0], ahead[1]):
+        return 1
+    if is_attribution(ahead[0]):
+        return 2 if is_dateline(ahead[1]) else 1
+    return 0
 
 
 @lru_cache(maxsize=16)

@@ -10,7 +10,7 @@ from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule
 from newslint.rules._boilerplate import ends_sentence
-from newslint.rules._headline import header
+from newslint.rules._headline import header, sign_off
 from newslint.sites import normal_line
 
 _BULLETS = frozenset("*+•·▪►o–-")
@@ -31,6 +31,13 @@ def _listicle_counts(title: str) -> frozenset[int]:
     """The small numbers a title announces (``4 probiotic foods that...``, ``Top 10 ...``): a
     run of exactly that many short lines is the list the title promises, not a menu."""
     return frozenset(int(number) for number in _SMALL_NUMBER.findall(title) if int(number) > 0)
+
+
+def _sign_off(parts: list[str], lines: list[tuple[int, str, int]], first: int) -> int:
+    """How many lines from ``lines[first]`` on are the sign-off (`Cheers,` `Timo`) of the
+    sentence before them: the article's, not the menu's that follows."""
+    following = [parts[index] for index, _, _ in lines[first : first + 5]]
+    return sign_off(parts[lines[first - 1][0]], following)
 
 
 def _menu_like(lines: list[str]) -> bool:
@@ -88,7 +95,9 @@ A line equal to the article's title ends a run (the headline under a menu is
 the article's; without a title field, the body line the url's slug spells best is
 the title), and so do the one or two lines under it that read as its byline or date
 (`Laura Beck` over `* View Profile`, `* Email`); and a run of exactly as many lines as a number in the title
-announces is the article's list (`4 probiotic foods that...`).  Shorter lists
+announces is the article's list (`4 probiotic foods that...`).  The sign-off right
+under a sentence (`Cheers,` `Timo`; `– Marcas Grant`; `Posted by ...`; a date) is the
+article's: a run is judged with it and reported without it.  Shorter lists
 between the article's paragraphs are left alone, and so is a short byline-and-date
 block (three lines or fewer), a run in which more than a third of the lines hold a
 digit (poll results, prices, a schedule, scores: the article's own figures; in a
@@ -211,9 +220,12 @@ the rules' time."""
                 introduced = before is not None and parts[before].rstrip().endswith(":")
                 announced = len(run) in listed  # "4 probiotic foods": the four, listed
                 if not (introduced or announced) and _menu_like([parts[lines[p][0]] for p in run]):
-                    following = run[-1] + 1
-                    end = lines[following][2] if following < len(lines) else len(body)
-                    yield self._report(body, lines[run[0]][2], end, len(run), where)
+                    if before is not None:
+                        del run[: _sign_off(parts, lines, run[0])]
+                    if run:
+                        following = run[-1] + 1
+                        end = lines[following][2] if following < len(lines) else len(body)
+                        yield self._report(body, lines[run[0]][2], end, len(run), where)
             run = []
 
     def _kind(self, text: str, title: frozenset[str] = frozenset(), max_words: int = 0) -> str:

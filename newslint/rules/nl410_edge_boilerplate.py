@@ -16,7 +16,7 @@ from newslint.rules._boilerplate import (
     list_marker,
     quote,
 )
-from newslint.rules._headline import header
+from newslint.rules._headline import header, sign_off
 from newslint.sites import normal_line
 from newslint.stopwords import DEFAULT_LANGUAGES, LISTS, PUNCTUATION, stop_words
 
@@ -109,7 +109,9 @@ body's lines, from text alone:
 Only runs of at least `min-run` consecutive furniture lines are flagged (one or two
 short lines after the article are more often its own than a menu), and never a run
 that a line of four or more words ending with `:` introduces (`Previous interviews
-in this series:`: the article's list).  The article starts with the lines the
+in this series:`: the article's list).  A run's first lines that sign the sentence
+before it (`Cheers,` `Timo`; `Liebe Grüße` `Anna`; `– Marcas Grant`; `Posted by ...`;
+a date) are the article's and are left out of it.  The article starts with the lines the
 context pass takes for prose that end with its first long paragraph (news sites
 open with one-sentence paragraphs; lines never judged among them, a numbered item,
 do not end them).  Its header (title, byline, date: the last
@@ -293,9 +295,14 @@ unsafe: it deletes text.  Not selected by default (`--extend-select NL410`)."""
                 run.append(index)
                 continue
             if len(run) >= self.min_run and not _introduced(lines, run[0]):
-                following = run[-1] + 1
-                end = lines[following][0] if following < len(lines) else len(body)
-                yield self._report(body, lines[run[0]], end, len(run), where)
+                if run[0]:
+                    # The sign-off of the sentence before the run (`Cheers,` `Timo`) is its.
+                    after = [text for _, _, text in lines[run[0] : run[0] + 5]]
+                    del run[: sign_off(lines[run[0] - 1][2], after)]
+                if run:
+                    following = run[-1] + 1
+                    end = lines[following][0] if following < len(lines) else len(body)
+                    yield self._report(body, lines[run[0]], end, len(run), where)
             run = [index]
 
     def _report(
