@@ -132,6 +132,19 @@ def test_a_title_field_still_names_the_headline() -> None:
             "https://www.example.ru/news/" + quote("путин-провел-встречу-с-министрами"),
             "Путин провёл встречу с министрами",
         ),
+        # Slugs that leave out the small words (Drupal's Pathauto does by default).
+        (
+            "https://www.example.gov/blog/2012/07/21/weekly-address-remembering-victims-aurora",
+            "Weekly Address: Remembering the Victims of Aurora",
+        ),
+        (
+            "https://www.example.de/politik/merkel-trifft-macron-paris",
+            "Merkel trifft Macron in Paris",
+        ),
+        (
+            "https://www.example.fr/societe/maire-inaugure-nouvelle-bibliotheque",
+            "Le maire inaugure la nouvelle bibliothèque",
+        ),
     ],
 )
 def test_slugs_spell_headlines_in_many_languages(url: str, line: str) -> None:
@@ -156,6 +169,11 @@ def test_slugs_spell_headlines_in_many_languages(url: str, line: str) -> None:
         (
             "https://www.example.de/politik/merkel-trifft-macron-in-paris",
             "Merkel rencontre Macron à Paris",
+        ),
+        # Small words a slug may leave out do not make up for words it does not have.
+        (
+            "https://www.example.gov/blog/weekly-address-remembering-victims-aurora",
+            "Weekly Address: the President on the Victims of the Storm in Aurora",
         ),
         # A transliterated slug does not spell a Cyrillic headline.
         (

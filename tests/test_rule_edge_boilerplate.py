@@ -628,3 +628,20 @@ def test_the_articles_sign_off_before_the_footer_is_not_furniture(language: str)
     # Without a closing over it, a name is furniture like the rest (`Tags`, `Archive`).
     unsigned = f"{prose}\n\n{CLOSING[language]}\nTags\nArchive\n{footer}\n© 2024"
     assert _flagged_text(unsigned) == f"Tags\nArchive\n{footer}\n© 2024"
+
+
+def test_a_byline_and_date_written_as_bullets_are_the_headers() -> None:
+    """`* By Brandon Keim` and `* August 9, 2012 |` are the article's byline and date, not a
+    share bar; `* Email Author` between them is one line, no run; an archive's month under
+    them (`* November 2012`) is furniture."""
+    menu = "\n".join(f"Section {number}" for number in range(1, 30))
+    header = (
+        "Why the corn was not ready\n* By Brandon Keim\n* Email Author\n* August 9, 2012 |\n"
+        "* 3:24 pm |"
+    )
+    rule = NL410.configured({"min-edge-lines": 4, "header-lines": 3})
+    flagged = _flagged_text(f"{menu}\n{header}\n\n{PROSE['en']}", rule)
+    assert "Section 27" in flagged and "Brandon" not in flagged and "August 9" not in flagged
+    archive = "* November 2012\n* October 2012\n* September 2012\n* August 2012"
+    flagged = _flagged_text(f"{menu}\n{header}\n{archive}\n\n{PROSE['en']}", rule)
+    assert archive in flagged and "Brandon" not in flagged

@@ -212,3 +212,20 @@ def test_a_footer_of_dashed_items_after_the_article_is_flagged_whole() -> None:
     body = f"{PROSE}\n\n{MORE}\n\n{footer}"
     [(start, end, _)] = _found(body)
     assert body[start:end] == footer
+
+
+DEVICES = (
+    "You can now read the magazine, and all the issues to come, on the following devices:\n"
+    "• Amazon Kindle (DX)\n• Barnes & Noble Nook\n• Apple iPhone or iPod Touch\n"
+    "• Apple iPad\n• Android Phone\n• Sony Reader\n• Blackberry\n"
+    "• Palm OS Handhelds (including Handspring, Treo, Tungsten, and Zire)"
+)
+
+
+def test_the_short_end_of_a_list_a_sentence_introduces_is_the_articles() -> None:
+    """The four short items after a longer one are the list's, which a sentence introduces."""
+    assert _found(f"{DEVICES}\n\n{PROSE}\n\n{MORE}") == []
+    # A menu under a label (`Sections:`), its first item longer, is still a menu.
+    menu = DEVICES.replace(DEVICES.split("\n", 1)[0], "Sections:")
+    [(_, _, message)] = _found(f"{menu}\n\n{PROSE}\n\n{MORE}")
+    assert "from '• Apple iPad'" in message

@@ -722,3 +722,18 @@ def test_lookalikes_of_a_sign_off_at_a_blocks_edge_are_flagged() -> None:
         body = records[0]["body"]
         flagged = "".join(body[start:end] for start, end, _ in _found(run, records[0]))
         assert flagged.strip() == body.replace(ARTICLES[0], "").strip()
+
+
+@pytest.mark.parametrize("greeting", ["Hi David,", "Liebe Anna,", "Дорогой Иван,"])
+def test_the_greeting_over_a_readers_comment_is_not_flagged(greeting: str) -> None:
+    """A reader greets the author the same way on each of his posts: the greeting opens the
+    comment under the site's comment form, it is no line of the form."""
+    form = "Comments\nLeave a reply\nName (required)\nEmail (required)"
+    records = [
+        _page(n, f"{text}\n\n{form}\n{greeting}\n{ARTICLES[n - 1]} I agree.")
+        for n, text in enumerate(ARTICLES)
+    ]
+    run = _learned(records, select=["NL408"])
+    for record in records:
+        body = record["body"]
+        assert [body[start:end] for start, end, _ in _found(run, record)] == [f"{form}\n"]

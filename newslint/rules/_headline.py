@@ -69,17 +69,41 @@ def slug_words(url: str) -> frozenset[str]:
     return frozenset()
 
 
+SLUG_DROPS = frozenset(
+    word
+    for language in (
+        # en: Drupal Pathauto's default "ignore words", which WordPress plugins copy
+        "a an as at before but by for from is in into like of off on onto per since than "
+        "the this that to up via with and",
+        # the articles, conjunctions and short prepositions of the other languages
+        "der die das den dem des ein eine einen und im am zu zum zur von vom mit fur auf",
+        "le la les l de du des un une et a au aux en pour sur par",
+        "el los las del una y al por para con",
+        "il lo gli i della di da e per con nel",
+        "o os as do da dos das um uma em no na com",
+        "het een en van op te voor met",
+        "w z na do o i",
+        "и в на с по к о из",
+        "i u na z do po o",
+    )
+    for word in language.split()
+)
+"""Words a slug may leave out (`the`, `of`, `der`, `и`), written as ``words`` writes them:
+a headline's other words must all be in its slug; these need not."""
+
+
 def spelling(line: str, slug: frozenset[str]) -> float:
-    """How well ``line`` spells the slug: the share of its words the slug has (0 when that
-    is under ``LINE_SHARE``, when the line has under a ``SLUG_SHARE`` of the slug's words,
-    or fewer than ``MIN_WORDS`` words)."""
+    """How well ``line`` spells the slug: the share of its words the slug has, those it may
+    leave out (``SLUG_DROPS``) aside (0 when that is under ``LINE_SHARE``, when the line has
+    under a ``SLUG_SHARE`` of the slug's words, or fewer than ``MIN_WORDS`` words)."""
     best = 0.0
     for joined in ("", " ") if "'" in line or "\u2019" in line else ("",):
         found = set(words(line, joined))
         shared = len(found & slug)
+        counted = len(found) - len(found & SLUG_DROPS - slug)
         enough = len(found) >= MIN_WORDS and shared >= SLUG_SHARE * len(slug)
-        if enough and shared >= LINE_SHARE * len(found):
-            best = max(best, shared / len(found))
+        if enough and counted and shared >= LINE_SHARE * counted:
+            best = max(best, shared / counted)
     return best
 
 
@@ -257,27 +281,40 @@ VALEDICTIONS = frozenset(
 MAX_VALEDICTION_WORDS = 5
 
 
+def is_salutation(line: str) -> bool:
+    """A letter's or a reader comment's opening (`Hi David,`, `Liebe Anna,`, `Дорогой
+    Иван,`): a few words ending with a comma, over the text it opens."""
+    text = line.strip()
+    return text.endswith(",") and 0 < len(text.split(None, MAX_VALEDICTION_WORDS)) <= (
+        MAX_VALEDICTION_WORDS
+    )
+
+
 def _valediction(line: str) -> bool:
     """A letter's closing: one of ``VALEDICTIONS`` (`Cheers`, `Liebe Grüße`, `С уважением`),
     or a few words ending with a comma (`Thanks for “listening”,`)."""
     text = line.strip()
     if not text or len(text) > MAX_SIGNATURE:
         return False
-    words = text.split()
-    if text.endswith(",") and len(words) <= MAX_VALEDICTION_WORDS:
+    if is_salutation(text):
         return True
-    plain = " ".join(words).rstrip(",.!").replace("’", "'").casefold()
+    plain = " ".join(text.split()).rstrip(",.!").replace("’", "'").casefold()
     return plain in VALEDICTIONS
 
 
+_DAY = compile_lazily(r"(?<!\d)\d{1,2}(?!\d)")
+"""A day of the month, or an hour: what an article's date has and an archive's month not."""
+
+
 def is_attribution(line: str) -> bool:
-    """A dateline, or a byline that says so (`By Morgen Peck`, `Posted by John Halamka at
-    3:00 AM`, `Publié par Jean Dupont`): the article's, wherever its site prints it."""
+    """A dateline with its day (`July 21, 2012`, not an archive's `July 2012`), or a byline
+    that says so (`By Morgen Peck`, `Posted by John Halamka at 3:00 AM`, `Publié par Jean
+    Dupont`): the article's, wherever its site prints it."""
     text = line.strip()
     if not text or len(text) > MAX_SIGNATURE:
         return False
     if is_dateline(text):
-        return True
+        return _DAY.search(text) is not None  # `November 2012` is an archive's month
     posted = _POSTED.match(text)
     rest = text[posted.end() :] if posted else text
     prefix = _BYLINE_WORD.match(rest)

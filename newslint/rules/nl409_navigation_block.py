@@ -9,7 +9,7 @@ from newslint.diagnostics import Applicability, Diagnostic
 from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule
-from newslint.rules._boilerplate import ends_sentence
+from newslint.rules._boilerplate import ends_sentence, list_marker
 from newslint.rules._headline import header, sign_off
 from newslint.sites import normal_line
 
@@ -31,6 +31,34 @@ def _listicle_counts(title: str) -> frozenset[int]:
     """The small numbers a title announces (``4 probiotic foods that...``, ``Top 10 ...``): a
     run of exactly that many short lines is the list the title promises, not a menu."""
     return frozenset(int(number) for number in _SMALL_NUMBER.findall(title) if int(number) > 0)
+
+
+INTRODUCTION_WORDS = 8
+"""A list whose first items are long is introduced by a sentence of more words than this
+(`...you can now read it on the following devices:`); a menu's label is shorter
+(`Customer Center:`)."""
+
+
+def _list_starts(parts: list[str], lines: list[tuple[int, str, int]]) -> list[int]:
+    """For each line, where the list it is an item of starts (itself for a line that is no
+    item): a run of short items may be the end of a list whose first items are longer
+    (`• Apple iPhone or iPod Touch`), and the line that introduces the list (`...on the
+    following devices:`) is above those.  One pass: linear."""
+    starts: list[int] = []
+    previous = ""
+    for position, (index, _, _) in enumerate(lines):
+        bullet = _bullet(parts[index])
+        starts.append(starts[-1] if bullet and bullet == previous else position)
+        previous = bullet
+    return starts
+
+
+def _bullet(text: str) -> str:
+    """A list item's marker (`•`, `*`; `1` for any number), or '' for a line that is none."""
+    if not list_marker(text):
+        return ""
+    mark = text.lstrip()[:1]
+    return "1" if mark.isdigit() else mark
 
 
 def _sign_off(parts: list[str], lines: list[tuple[int, str, int]], first: int) -> int:
@@ -99,7 +127,9 @@ announces is the article's list (`4 probiotic foods that...`).  The sign-off rig
 under a sentence (`Cheers,` `Timo`; `– Marcas Grant`; `Posted by ...`; a date) is the
 article's: a run is judged with it and reported without it.  Shorter lists
 between the article's paragraphs are left alone, and so is a short byline-and-date
-block (three lines or fewer), a run in which more than a third of the lines hold a
+block (three lines or fewer), the short last items of a list whose first items are
+longer and that a sentence of nine words or more ending with `:` introduces (`...on
+the following devices:`), a run in which more than a third of the lines hold a
 digit (poll results, prices, a schedule, scores: the article's own figures; in a
 run of 12 lines or more a count in brackets after a name, `Travel (47)`, is a blog's
 count of posts and no figure), a run
@@ -209,6 +239,7 @@ the rules' time."""
         a run must be made of different lines (a comment that repeats one line is no menu)."""
         min_lines = min_lines or self.min_lines
         run: list[int] = []
+        starts: list[int] | None = None  # where each line's list starts, once needed
         for position, (_, kind, _) in enumerate([*lines, (-1, "", -1)]):
             if kind == "s":
                 run.append(position)
@@ -218,6 +249,15 @@ the rules' time."""
             ):
                 before = lines[run[0] - 1][0] if run[0] > 0 else None
                 introduced = before is not None and parts[before].rstrip().endswith(":")
+                if not introduced and starts is None:
+                    starts = _list_starts(parts, lines)
+                opened = run[0] if starts is None else starts[run[0]]
+                if not introduced and 0 < opened < run[0]:
+                    # The end of a list whose first items are longer, that a sentence
+                    # introduces (`...on the following devices:`), not a menu's label.
+                    lead = parts[lines[opened - 1][0]].rstrip()
+                    words = len(lead.split(None, INTRODUCTION_WORDS))
+                    introduced = lead.endswith(":") and words > INTRODUCTION_WORDS
                 announced = len(run) in listed  # "4 probiotic foods": the four, listed
                 if not (introduced or announced) and _menu_like([parts[lines[p][0]] for p in run]):
                     if before is not None:
@@ -234,7 +274,7 @@ the rules' time."""
         Cheap on purpose (whole pages have thousands of lines): bounded splits count words.
         """
         sentence = ends_sentence(text)
-        if title and normal_line(text.lstrip(" \t#")) in title:
+        if not sentence and title and normal_line(text.lstrip(" \t#")) in title:
             return ""  # the article's own headline (or its byline) ends a menu
         if not sentence:
             max_words = max_words or self.max_words

@@ -16,7 +16,7 @@ from newslint.rules._boilerplate import (
     list_marker,
     quote,
 )
-from newslint.rules._headline import header, sign_off
+from newslint.rules._headline import header, is_attribution, sign_off
 from newslint.sites import normal_line
 from newslint.stopwords import DEFAULT_LANGUAGES, LISTS, PUNCTUATION, stop_words
 
@@ -116,7 +116,8 @@ context pass takes for prose that end with its first long paragraph (news sites
 open with one-sentence paragraphs; lines never judged among them, a numbered item,
 do not end them).  Its header (title, byline, date: the last
 `header-lines` lines before that start, bulleted lines not counted; a bulleted line
-there, a share bar, is still flagged) and the first `footer-lines` lines after
+there, a share bar, is still flagged, unless it reads as a byline or a dated line:
+`* By Brandon Keim`, `* August 9, 2012 |`) and the first `footer-lines` lines after
 the last paragraph are never flagged, and an edge is judged only when it holds at
 least `min-edge-lines` lines: the rule is for whole pages, not for the few lines an
 extractor leaves (on the extractors' output, judging edges of 10 lines or more
@@ -225,7 +226,9 @@ unsafe: it deletes text.  Not selected by default (`--extend-select NL410`)."""
                 top = _resolve([*menus, GOOD])[:keep] + top[keep:]
             cut = self._header_start(lines, top, first)
             flagged = [
-                i for i in range(first) if top[i] == BAD and (i < cut or list_marker(lines[i][2]))
+                i
+                for i in range(first)
+                if top[i] == BAD and (i < cut or _bulleted_furniture(lines[i][2]))
             ]
             yield from self._runs(body, lines, flagged, "before the article")
         if len(lines) - 1 - last >= self.min_edge_lines:
@@ -349,6 +352,14 @@ def _article_edge(
         if count >= CLUSTER:
             return start
     return first
+
+
+def _bulleted_furniture(text: str) -> bool:
+    """Whether a line of the header zone is furniture there: a bulleted line (a share bar's
+    `* Email`), unless it reads as the article's byline or date (`* By Brandon Keim`,
+    `* August 9, 2012 |`)."""
+    marker = list_marker(text)
+    return bool(marker) and not is_attribution(text[marker:])
 
 
 def _introduces(text: str) -> bool:
