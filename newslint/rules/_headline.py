@@ -360,11 +360,6 @@ def sign_off(before: str, lines: list[str]) -> int:
     ):
         return taken + 1
     return 0
-    if _dash_signature(ahead[0], ahead[1]):
-        return 1
-    if is_attribution(ahead[0]):
-        return 2 if is_dateline(ahead[1]) else 1
-    return 0
 
 
 @lru_cache(maxsize=16)

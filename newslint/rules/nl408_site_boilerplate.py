@@ -95,13 +95,14 @@ carries it; `Hi David,` over a reader's comment).  On dragnet-sites (799 pages, 
 sites), NL408 alone flags 84.3% of the boilerplate lines and 0.44% of the article
 lines with the defaults (`min-pages` 2, `min-block` 4); before the edges were left
 out, 0.58%, and 82.4% and 0.69% with `min-pages` 3 and `min-block` 3, 85.1% and 0.93%
-with `min-pages` 2 and `min-block` 3; blocks of one would flag 89.9% and 4.1%.  A
-line equal to the
-article's title is never flagged; a record without a title field (a whole page as
-text) has its headline found in the body: the line, not a list item, that the url's
-slug spells best (`/2012-11-06/shaq-picks-up-another-florida-home/`; the small words
-a slug may leave out, `the`, `of`, `der`, aside; a headline in capitals is not found).  Other pages of the site list it as a teaser; and an author's name under it is on every page she
-writes.  So neither the headline nor the one or two lines right under it that read
+with `min-pages` 2 and `min-block` 3; blocks of one would flag 89.9% and 4.1%.
+
+A line equal to the article's title is never flagged; a record without a title field
+(a whole page as text) has its headline found in the body: the line, not a list item,
+that the url's slug spells best (`/2012-11-06/shaq-picks-up-another-florida-home/`;
+the small words a slug may leave out, `the`, `of`, `der`, aside; a headline in
+capitals is not found).  Other pages of the site list it as a teaser; and an author's
+name under it is on every page she writes.  So neither the headline nor the one or two lines right under it that read
 as a byline or a date (`Laura Beck`, `By Morgen Peck`, `24 July 2012`) are flagged:
 on dragnet-sites (no title fields) the corpus pass flagged 68 article lines fewer.
 
