@@ -100,9 +100,10 @@ def spelling(line: str, slug: frozenset[str]) -> float:
     for joined in ("", " ") if "'" in line or "\u2019" in line else ("",):
         found = set(words(line, joined))
         shared = len(found & slug)
+        if len(found) < MIN_WORDS or shared < SLUG_SHARE * len(slug):
+            continue  # (most lines: the small words are counted only for the others)
         counted = len(found) - len(found & SLUG_DROPS - slug)
-        enough = len(found) >= MIN_WORDS and shared >= SLUG_SHARE * len(slug)
-        if enough and counted and shared >= LINE_SHARE * counted:
+        if shared >= LINE_SHARE * counted:
             best = max(best, shared / counted)
     return best
 
