@@ -59,6 +59,10 @@ class Planner:
         """Edits taken so far, sorted by (start, end)."""
         self._bounds: list[tuple[int, int]] = []
         self.appends: dict[tuple[int, str], list[str]] = {}
+        # Field edits taken, by (article, field, start) and (article, field, end): to tell
+        # edits that touch.
+        self._starting: dict[tuple[int, str, int], Edit] = {}
+        self._ending: dict[tuple[int, str, int], Edit] = {}
 
     def source_edit(self, article: Article, edit: Edit) -> TextEdit | None:
         span = article.spans.get(edit.field)
@@ -101,6 +105,8 @@ class Planner:
         for index, edit in enumerate(chosen):
             if self.overlaps(edit) or any(_overlap(edit, other) for other in chosen[index + 1 :]):
                 return False
+        if any(self._glues(diagnostic.article_index, article, edit) for edit in fix.edits):
+            return False
         for append in fix.appends:
             if (
                 self.reader.append_edit(self.document, article, append.field, [append.value])
@@ -109,11 +115,38 @@ class Planner:
                 return False
         for edit in chosen:
             self._take(edit)
+        for field_edit in fix.edits:
+            self._starting[(diagnostic.article_index, field_edit.field, field_edit.start)] = (
+                field_edit
+            )
+            self._ending[(diagnostic.article_index, field_edit.field, field_edit.end)] = field_edit
         for append in fix.appends:
             self.appends.setdefault((diagnostic.article_index, append.field), []).append(
                 append.value
             )
         return True
+
+    def _glues(self, index: int, article: Article, edit: Edit) -> bool:
+        """Whether ``edit`` and a taken edit that it touches would, applied together, join
+        two lines that one of them alone keeps apart: NL411 deletes a link's first piece
+        with the line break before it and NL201 the line break after it, and the line
+        above would run into the link's second piece (`worriedite-collar-jobs/)`).  The
+        second fix waits for the next pass, which lints the text the first one left."""
+        text = article.text(edit.field)
+        if text is None:
+            return False
+        before = self._ending.get((index, edit.field, edit.start))
+        after = self._starting.get((index, edit.field, edit.end))
+        for first, second in ((before, edit), (edit, after)):
+            if first is None or second is None:
+                continue
+            joined = _joins(text, first.start, second.end, first.content + second.content)
+            if joined and not (
+                _joins(text, first.start, first.end, first.content)
+                and _joins(text, second.start, second.end, second.content)
+            ):
+                return True
+        return False
 
     def edits(self) -> list[TextEdit]:
         edits = list(self.taken)
@@ -124,6 +157,20 @@ class Planner:
             if append is not None and not self.overlaps(append):
                 edits.append(append)
         return edits
+
+
+def _joins(text: str, start: int, end: int, content: str) -> bool:
+    """Whether replacing ``text[start:end]`` with ``content`` joins the line it starts in to
+    the line it ends in: it removes every line break between two characters that are not
+    line breaks."""
+    return (
+        start > 0
+        and end < len(text)
+        and "\n" in text[start:end]
+        and "\n" not in content
+        and text[start - 1] not in "\r\n"
+        and text[end] not in "\r\n"
+    )
 
 
 def _overlap(a: TextEdit, b: TextEdit) -> bool:

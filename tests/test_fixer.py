@@ -154,3 +154,39 @@ def test_a_deletion_inside_a_deleted_piece_of_a_line_keeps_its_turn() -> None:
     document = parse_document("a.txt", TEXT_READER, FOOTED, bom=False)
     outcome = fix_document(document, TEXT_READER, [wide, narrow], unsafe=True)
     assert "The mayor spoke .\n" in outcome.document.text  # the wide one no longer matches
+
+
+WRAPPED = (
+    '{"title": "T", "url": "https://e.com/a", "body": "Robots are taking office work, the '
+    "report says, and the unions are worried\\n(https://www.example.com/2019/11/robots-take-wh"
+    '\\nite-collar-jobs/)\\nThe council approved the budget on Monday after a long debate."}'
+)
+
+
+def test_two_fixes_that_touch_never_run_two_lines_together() -> None:
+    """NL411 deletes a wrapped link's first piece with the line break before it, NL201 the
+    line break after it (joining the url): applied in one pass, the line above ran into
+    the link's second piece (`worriedite-collar-jobs/)`).  One waits for the next pass."""
+    document = parse_document("a.json", JSON_READER, WRAPPED, bom=False)
+    rules = select_rules(all_rules(), select=["NL201", "NL411"])
+    outcome = fix_document(document, JSON_READER, rules, unsafe=True)
+    assert outcome.document.text.endswith(
+        '"body": "Robots are taking office work, the report says, and the unions are worried'
+        '\\nThe council approved the budget on Monday after a long debate."}'
+    )
+
+
+def test_deletions_of_lines_next_to_each_other_land_in_one_pass() -> None:
+    """Each line deleted with the line break before it: together they keep the break after
+    the last, so no two lines are joined and both go at once."""
+    document = parse_document("a.txt", TEXT_READER, FOOTED, bom=False)
+    planner = Planner(document, TEXT_READER)
+    body = document.articles[0].text("body") or ""
+    found = []
+    for code, line in (("NL693", "Contact"), ("NL694", "Privacy")):
+        start = body.index(line)
+        fix = Fix("delete", Applicability.UNSAFE, (Edit("body", start - 1, start + len(line), ""),))
+        diagnostic = Deletes(code, line).diagnostic("body", start, start + len(line), "x", fix)
+        diagnostic.article_index = 0
+        found.append(planner.offer(diagnostic))
+    assert found == [True, True]
