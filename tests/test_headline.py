@@ -186,6 +186,10 @@ def test_lines_a_slug_does_not_spell(url: str, line: str) -> None:
     assert not spells(line, slug_words(url))
 
 
+def test_no_slug_spells_nothing() -> None:
+    assert not spells("the of and", frozenset())  # small words only: no division by zero
+
+
 PROFILE = "* View Profile\n* Email\n* Twitter\n* RSS"
 
 
@@ -337,6 +341,14 @@ def test_lines_that_are_no_dateline(line: str) -> None:
         ("Всем спасибо.", ["С уважением,", "Иван Петров", "Главная"], 2),
         ("Дякую всім.", ["З повагою,", "Олена Коваль", "Головна"], 2),
         ("Koniec.", ["Pozdrawiam,", "Jan Kowalski", "Kontakt"], 2),
+        ("That is all.", ["\u00a0– Marcas Grant", "Follow us"], 1),  # a no-break space
+        ("That is all.", ["-- Timo", "Home"], 1),
+        ("That is all.", ["— Marcas Grant, Staff Writer", "Home"], 1),
+        ("That is all.", ["Cheers,", "Timo.", "Home"], 2),
+        ("That is all.", ["Cheers, Timo", "Home"], 1),  # on one line
+        ("To wszystko.", ["Napisał Jan Kowalski", "Kontakt"], 1),
+        ("Вот и всё.", ["Написал Иван Петров", "Главная"], 1),
+        ("That is all.", ["by John on July 21, 2012", "Home"], 1),
     ],
 )
 def test_the_articles_sign_off(before: str, after: list[str], taken: int) -> None:
@@ -353,6 +365,14 @@ def test_the_articles_sign_off(before: str, after: list[str], taken: int) -> Non
         ("Related stories", ["Cheers,", "Timo"]),  # no sentence to sign
         ("That is all for today.", ["Top Stories", "World News"]),
         ("That is all for today.", ["Lesen Sie auch", "Mehr zum Thema"]),
+        # Sections whose names are closings, or end with commas, and titles that start `By`.
+        ("That is all for today.", ["Love", "Life", "Style"]),
+        ("That is all for today.", ["Politics,", "Economy,", "Elections", "Sport"]),
+        ("That is all for today.", ["By Category", "By Topic"]),
+        ("That is all for today.", ["By The Numbers", "Home"]),
+        ("That is all for today.", ["By Any Means Necessary", "Home"]),
+        ("That is all for today.", ["Par Avion", "Accueil"]),
+        ("That is all for today.", ["November 2012 (12)", "October 2012 (5)"]),  # an archive
     ],
 )
 def test_what_is_no_sign_off(before: str, after: list[str]) -> None:

@@ -737,3 +737,15 @@ def test_the_greeting_over_a_readers_comment_is_not_flagged(greeting: str) -> No
     for record in records:
         body = record["body"]
         assert [body[start:end] for start, end, _ in _found(run, record)] == [f"{form}\n"]
+
+
+@pytest.mark.parametrize("size", [1, 2, 3])
+def test_a_block_that_is_all_sign_off_is_not_flagged_with_small_blocks(size: int) -> None:
+    """With `min-block` under 4 a block may be the sign-off alone (its date differs from page
+    to page): nothing of it is flagged, and nothing breaks."""
+    records = [
+        _page(n, f"{text}\n\nCheers,\nPosted by Timo\nNovember {n + 1}, 2024\n\nTail {n}")
+        for n, text in enumerate(ARTICLES)
+    ]
+    run = _learned(records, select=["NL408"], rules={"NL408": {"min-block": size}})
+    assert all(_found(run, record) == [] for record in records)

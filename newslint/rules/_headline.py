@@ -97,6 +97,8 @@ def spelling(line: str, slug: frozenset[str]) -> float:
     leave out (``SLUG_DROPS``) aside (0 when that is under ``LINE_SHARE``, when the line has
     under a ``SLUG_SHARE`` of the slug's words, or fewer than ``MIN_WORDS`` words)."""
     best = 0.0
+    if not slug:
+        return best
     for joined in ("", " ") if "'" in line or "\u2019" in line else ("",):
         found = set(words(line, joined))
         shared = len(found & slug)
@@ -235,7 +237,7 @@ _POSTED = compile_lazily(
     r"|опублікував|опублікувала|написав|написала)[ \t]+",
     re.IGNORECASE,
 )
-_SIGNATURE_DASH = compile_lazily(r"[ \t]*[-\u2013\u2014~][ \t]*")
+_SIGNATURE_DASH = compile_lazily(r"[^\S\n]*(?:--|[-\u2013\u2014~])[^\S\n]*")
 MAX_SIGNATURE = 80
 """A line longer than this is no byline, sign-off or date."""
 VALEDICTIONS = frozenset(
@@ -279,6 +281,9 @@ VALEDICTIONS = frozenset(
     for phrase in language.split("|")
 )
 """How letters, posts and reader comments close, in the languages of the stop-word lists."""
+MENU_WORDS = frozenset(["love", "best", "peace", "yours", "blessings", "hugs", "regards"])
+"""Closings that are also a site's sections (`Love`, `Life`, `Style`): a closing only with
+its comma."""
 MAX_VALEDICTION_WORDS = 5
 
 
@@ -291,20 +296,86 @@ def is_salutation(line: str) -> bool:
     )
 
 
-def _valediction(line: str) -> bool:
-    """A letter's closing: one of ``VALEDICTIONS`` (`Cheers`, `Liebe Grüße`, `С уважением`),
-    or a few words ending with a comma (`Thanks for “listening”,`)."""
+def _closing(line: str) -> int:
+    """2: one of ``VALEDICTIONS`` (`Cheers`, `Liebe Grüße`, `С уважением,`; one that is
+    also a section's name, `Love`, only with its comma); 1: only a few words ending with a
+    comma (`Thanks for “listening”,`); 0: no letter's closing."""
     text = line.strip()
     if not text or len(text) > MAX_SIGNATURE:
-        return False
-    if is_salutation(text):
-        return True
+        return 0
     plain = " ".join(text.split()).rstrip(",.!").replace("’", "'").casefold()
-    return plain in VALEDICTIONS
+    if plain in VALEDICTIONS and (plain not in MENU_WORDS or text.endswith(",")):
+        return 2
+    return 1 if is_salutation(text) else 0
 
 
-_DAY = compile_lazily(r"(?<!\d)\d{1,2}(?!\d)")
-"""A day of the month, or an hour: what an article's date has and an archive's month not."""
+def _signed_line(line: str) -> bool:
+    """A closing and a name on one line (`Cheers, Timo`, `Liebe Grüße, Anna`)."""
+    closing, comma, name = line.strip().partition(",")
+    return bool(comma) and _closing(closing) == 2 and _is_person(name)
+
+
+def _is_person(text: str) -> bool:
+    """A line that is a name alone (`Timo`, `Jan de Vries`, `Timo.`): what signs a letter."""
+    text = text.strip()
+    if text.endswith((".", "!")) and not text.endswith(("..", "!!")):
+        text = text[:-1]
+    return 0 < len(text) <= MAX_SIGNATURE and not ends_sentence(text) and _is_name(text.split())
+
+
+_DAY = compile_lazily(r"(?<![\d(])\d{1,2}(?![\d)])")
+"""A day of the month, or an hour: what an article's date has and an archive's month not
+(`November 2012 (12)`: a count of posts, in brackets, is no day)."""
+_NOT_NAMES = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "any",
+        "all",
+        "this",
+        "that",
+        "these",
+        "our",
+        "your",
+        "my",
+        "his",
+        "her",
+        "its",
+        "their",
+        "every",
+        "some",
+        "no",
+    ]
+)
+"""Words no person's name holds (`By The Numbers`, `By Any Means Necessary` are titles)."""
+_NAME_END = ",;|•·"
+
+
+def is_dated(line: str) -> bool:
+    """A dateline with its day or hour (`July 21, 2012`, not an archive's `July 2012`)."""
+    return is_dateline(line) and _DAY.search(line) is not None
+
+
+def _names_a_person(text: str, alone: int) -> bool:
+    """Whether ``text`` (what follows `By`) starts with a person's name: capitalised words,
+    no `The` or `Any`, up to a comma, a bar or a lower-case word (`Dan Friedman, AdWords
+    Product Manager`, `John Halamka at 3:00 AM`); at least ``alone`` words when nothing
+    follows the name (`By Category` is a section)."""
+    words = text.split()
+    taken = 0
+    for word in words:
+        plain = word.rstrip(_NAME_END)
+        if not plain:
+            break
+        if plain.casefold() in _NOT_NAMES or not _is_name([plain]):
+            break
+        taken += 1
+        if plain != word:
+            break  # a comma or a bar ends the name
+    if not taken or taken > MAX_NAME_WORDS:
+        return False
+    return taken >= alone or taken < len(words)
 
 
 def is_attribution(line: str) -> bool:
@@ -315,14 +386,14 @@ def is_attribution(line: str) -> bool:
     if not text or len(text) > MAX_SIGNATURE:
         return False
     if is_dateline(text):
-        return _DAY.search(text) is not None  # `November 2012` is an archive's month
+        return is_dated(text)  # `November 2012` is an archive's month
     posted = _POSTED.match(text)
     rest = text[posted.end() :] if posted else text
     prefix = _BYLINE_WORD.match(rest)
     if prefix is None:
-        return False
-    name = rest[prefix.end() :].split(None, 1)
-    return bool(name) and _is_name(name[:1])
+        # `Napisał Jan Kowalski`, `Написал Иван Петров`: a verb that takes the name itself.
+        return posted is not None and _names_a_person(rest, 2)
+    return _names_a_person(rest[prefix.end() :], 1 if posted else 2)
 
 
 def _dash_signature(line: str, following: str) -> bool:
@@ -332,7 +403,10 @@ def _dash_signature(line: str, following: str) -> bool:
     if dash is None or len(line) > MAX_SIGNATURE:
         return False
     mark = line.strip()[0]
-    return _is_name(line[dash.end() :].split()) and not following.lstrip().startswith(mark)
+    if following.lstrip().startswith(mark):
+        return False
+    name = line[dash.end() :]
+    return _names_a_person(name, 1) if "," in name else _is_person(name)
 
 
 def sign_off(before: str, lines: list[str]) -> int:
@@ -348,17 +422,18 @@ def sign_off(before: str, lines: list[str]) -> int:
     if not (ends_sentence(before) or before.endswith(",")):
         return 0
     ahead = [*lines[:4], "", ""]
-    taken = 0
-    while taken < 2 and _valediction(ahead[taken]):
+    if _signed_line(ahead[0]):
+        return 1
+    taken = shapes = 0  # closings, and those by their comma alone (two are a list's items)
+    while taken < 2 and (kind := _closing(ahead[taken])) and shapes + (kind == 1) < 2:
+        shapes += kind == 1
         taken += 1
     name = ahead[taken]
     if _dash_signature(name, ahead[taken + 1]):
         return taken + 1
     if is_attribution(name):
-        return taken + (2 if is_dateline(ahead[taken + 1]) else 1)
-    if (taken or _valediction(before)) and (
-        len(name) <= MAX_SIGNATURE and not ends_sentence(name) and _is_name(name.split())
-    ):
+        return taken + (2 if is_dated(ahead[taken + 1]) else 1)
+    if (taken or _closing(before)) and _is_person(name):
         return taken + 1
     return 0
 

@@ -47,7 +47,7 @@ def _trimmed(start: int, stop: int, lines: list[str], shown: list[int]) -> tuple
     that day carries it), or the greeting over a reader's comment (`Hi David,`)."""
     if start:
         following = [lines[number] for number in shown[start : start + 5]]
-        start += sign_off(lines[shown[start - 1]], following)
+        start = min(start + sign_off(lines[shown[start - 1]], following), stop)
     if stop < len(shown):
         floor = max(start, stop - MAX_DATED)
         while stop > floor and (

@@ -274,7 +274,7 @@ the rules' time."""
         Cheap on purpose (whole pages have thousands of lines): bounded splits count words.
         """
         sentence = ends_sentence(text)
-        if not sentence and title and normal_line(text.lstrip(" \t#")) in title:
+        if title and normal_line(text.lstrip(" \t#")) in title:
             return ""  # the article's own headline (or its byline) ends a menu
         if not sentence:
             max_words = max_words or self.max_words
