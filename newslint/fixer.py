@@ -128,10 +128,12 @@ class Planner:
 
     def _glues(self, index: int, article: Article, edit: Edit) -> bool:
         """Whether ``edit`` and a taken edit that it touches would, applied together, join
-        two lines that one of them alone keeps apart: NL411 deletes a link's first piece
-        with the line break before it and NL201 the line break after it, and the line
-        above would run into the link's second piece (`worriedite-collar-jobs/)`).  The
-        second fix waits for the next pass, which lints the text the first one left."""
+        two lines where one of them deletes a line break because another stays: NL411
+        deletes a link's first piece with the line break before it and NL201 the line break
+        after it, and the line above would run into the link's second piece
+        (`worriedite-collar-jobs/)`).  The second fix waits for the next pass, which lints
+        the text the first one left.  (An edit next to a join that deletes no line break,
+        NL101's `*` before the line break NL507 joins over, goes with it.)"""
         text = article.text(edit.field)
         if text is None:
             return False
@@ -140,12 +142,16 @@ class Planner:
         for first, second in ((before, edit), (edit, after)):
             if first is None or second is None:
                 continue
-            joined = _joins(text, first.start, second.end, first.content + second.content)
-            if joined and not (
-                _joins(text, first.start, first.end, first.content)
-                and _joins(text, second.start, second.end, second.content)
-            ):
-                return True
+            if not _joins(text, first.start, second.end, first.content + second.content):
+                continue
+            # A line break that one of them deletes relies on one the other deletes too.
+            for one in (first, second):
+                if (
+                    "\n" in text[one.start : one.end]
+                    and "\n" not in one.content
+                    and not _joins(text, one.start, one.end, one.content)
+                ):
+                    return True
         return False
 
     def edits(self) -> list[TextEdit]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
@@ -190,3 +191,24 @@ def test_deletions_of_lines_next_to_each_other_land_in_one_pass() -> None:
         diagnostic.article_index = 0
         found.append(planner.offer(diagnostic))
     assert found == [True, True]
+
+
+def test_a_fix_next_to_a_join_that_deletes_no_line_break_goes_with_it() -> None:
+    """NL101 deletes the `*` right before the line break NL507 joins over: together they
+    join the lines as NL507 alone does, so both land in one pass (NL507 would not find a
+    lone wrapped paragraph again once the others are joined)."""
+    lines = (
+        "These neo-banks are not necessarily even banks at all; some are apps that\n"
+        "facilitate transactions, which are then carried out by partners that *are*\n"
+        "banks. Others have applied for bank charters while touting their homegrown\n"
+        "technology stacks and hyperpersonalized product offerings (based, of course, on\n"
+        "your personal data). But all of them say, explicitly or by intimation, that\n"
+        "they are mission-driven. Their mission is the hot mess that is your finances."
+    )
+    wrapped = "\n\n".join([lines] * 4)
+    record = '{"title": "T", "url": "https://e.com/a", "body": ' + json.dumps(wrapped) + "}"
+    document = parse_document("a.json", JSON_READER, record, bom=False)
+    rules = select_rules(all_rules(), select=["NL101", "NL507"])
+    outcome = fix_document(document, JSON_READER, rules, unsafe=True)
+    body = json.loads(outcome.document.text)["body"]
+    assert "*" not in body and body.count("\n") == 6, body  # the paragraph breaks only
