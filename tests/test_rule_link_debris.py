@@ -39,6 +39,9 @@ MORE = "Rail workers said they would strike on Friday unless the offer was impro
         # A target that was escaped into another one's query, and a wrapped target's tail.
         "  https%3A%2F%2Fwww.example.com%2Fmost-detailed-simulation.html)",
         "council-approves-budget/)",
+        # A target wrapped inside its slug's last word: only those letters are left.
+        "inals/)",
+        "  -opener/)",
     ],
 )
 def test_debris(line: str) -> None:

@@ -28,8 +28,9 @@ _TAG = compile_lazily(r"<[a-zA-Z/!][^<>\n]*>")
 _LEAD = " \t*_>#+-•"
 _ATTRIBUTE = compile_lazily(r"[\w-]+=\"")
 _ESCAPE_BEFORE = compile_lazily(r"%[0-9a-f]{2}(?:https?:|www\.)", re.IGNORECASE)
-# The tail of a wrapped link target: `council-approves-budget/)`.
-_TARGET_TAIL = compile_lazily(r"[a-z0-9][a-z0-9._~-]*-[a-z0-9._~-]*/\)[.,;]?")
+# The tail of a wrapped link target: `council-approves-budget/)`, `inals/)` (a slug's last
+# letters, when the converter wrapped inside a word).
+_TARGET_TAIL = compile_lazily(r"[a-z0-9][a-z0-9._~-]*/\)[.,;]?")
 # Links with no text: `[]`, `[][]`.
 _EMPTY_LINKS = compile_lazily(r"(?:\[\])+")
 # A line that may hold such a piece: one of these characters, or a file's extension.
@@ -121,7 +122,8 @@ HTML-to-text converters that print a link's target after its text (html2text,
 august) wrap long targets over several lines, and some print an image's
 attributes; what is left are lines no reader can use:
 `  (https://www.example.com/news/2019/11/17/council-approves-`,
-`content/uploads/2017/12/pear-jam-14-300x450.jpg`, `it.html)`,
+`content/uploads/2017/12/pear-jam-14-300x450.jpg`, `it.html)`, `inals/)` (a target
+wrapped inside its last word),
 `class="attachment-230x300 size-230x300" alt=""`.
 
 A line is flagged when pieces of web addresses or attributes make up at least
