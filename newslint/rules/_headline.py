@@ -385,8 +385,8 @@ def is_attribution(line: str) -> bool:
     text = line.strip()
     if not text or len(text) > MAX_SIGNATURE:
         return False
-    if is_dateline(text):
-        return is_dated(text)  # `November 2012` is an archive's month
+    if _DAY.search(text) is not None and is_dateline(text):
+        return True  # with its day: `November 2012` is an archive's month, and no byline
     posted = _POSTED.match(text)
     rest = text[posted.end() :] if posted else text
     prefix = _BYLINE_WORD.match(rest)
