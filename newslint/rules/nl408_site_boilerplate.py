@@ -46,8 +46,10 @@ def _trimmed(start: int, stop: int, lines: list[str], shown: list[int]) -> tuple
     the date or byline over its headline where it ends (`November 8, 2012`: each post of
     that day carries it), or the greeting over a reader's comment (`Hi David,`)."""
     if start:
-        following = [lines[number] for number in shown[start : start + 5]]
-        start = min(start + sign_off(lines[shown[start - 1]], following), stop)
+        before = lines[shown[start - 1]].rstrip()
+        if before.endswith(",") or ends_sentence(before):  # (sign_off's first test, cheaply)
+            following = [lines[number] for number in shown[start : start + 5]]
+            start = min(start + sign_off(before, following), stop)
     if stop < len(shown):
         floor = max(start, stop - MAX_DATED)
         while stop > floor and (
