@@ -8,13 +8,12 @@ copied here)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from benchmarks.boilerplate import (
     DEFAULT_CODES,
     TARGETS,
+    Tally,
     _total,
     dragnet,
     extractors,
@@ -26,7 +25,7 @@ NEEDED = ("dragnet-sites", "extraction-benchmark-dev")
 AVAILABLE = all((CORPORA / name).is_dir() for name in NEEDED)
 
 
-def _measured(dataset: str) -> Any:
+def _measured(dataset: str) -> Tally:
     alone, learning = selections()
     if dataset == "dragnet-sites":
         return _total(dragnet(CORPORA, alone, DEFAULT_CODES))

@@ -353,8 +353,9 @@ _NAME_END = ",;|•·"
 
 
 def is_dated(line: str) -> bool:
-    """A dateline with its day or hour (`July 21, 2012`, not an archive's `July 2012`)."""
-    return is_dateline(line) and _DAY.search(line) is not None
+    """A dateline with its day or hour (`July 21, 2012`, not an archive's `July 2012`); the
+    cheap search first: most lines hold no day."""
+    return _DAY.search(line) is not None and is_dateline(line)
 
 
 def _names_a_person(text: str, alone: int) -> bool:
@@ -385,8 +386,8 @@ def is_attribution(line: str) -> bool:
     text = line.strip()
     if not text or len(text) > MAX_SIGNATURE:
         return False
-    if _DAY.search(text) is not None and is_dateline(text):
-        return True  # with its day: `November 2012` is an archive's month, and no byline
+    if is_dated(text):
+        return True  # (`November 2012` is an archive's month, and no byline either)
     posted = _POSTED.match(text)
     rest = text[posted.end() :] if posted else text
     prefix = _BYLINE_WORD.match(rest)
@@ -409,8 +410,14 @@ def _dash_signature(line: str, following: str) -> bool:
     return _names_a_person(name, 1) if "," in name else _is_person(name)
 
 
+SIGN_OFF_LINES = 4
+"""The lines after the article's last sentence that ``sign_off`` reads: two closings, a
+name, and the line under it."""
+
+
 def sign_off(before: str, lines: list[str]) -> int:
-    """How many of ``lines`` (the non-blank lines after ``before``) are the sign-off of the
+    """How many of ``lines`` (the non-blank lines after ``before``; ``SIGN_OFF_LINES`` of them
+    are read) are the sign-off of the
     text that ``before`` ends (a sentence, or a closing with its comma), which no
     boilerplate rule flags though the site's pages repeat it:
 
@@ -421,7 +428,7 @@ def sign_off(before: str, lines: list[str]) -> int:
     before = before.rstrip()
     if not (ends_sentence(before) or before.endswith(",")):
         return 0
-    ahead = [*lines[:4], "", ""]
+    ahead = [*lines[:SIGN_OFF_LINES], "", ""]
     if _signed_line(ahead[0]):
         return 1
     taken = shapes = 0  # closings, and those by their comma alone (two are a list's items)

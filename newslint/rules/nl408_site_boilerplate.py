@@ -11,7 +11,13 @@ from newslint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from newslint.model import Article
 from newslint.rule import Rule
 from newslint.rules._boilerplate import ends_sentence, list_marker, quote
-from newslint.rules._headline import header, is_attribution, is_salutation, sign_off
+from newslint.rules._headline import (
+    SIGN_OFF_LINES,
+    header,
+    is_attribution,
+    is_salutation,
+    sign_off,
+)
 from newslint.sites import (
     SiteLines,
     fingerprint,
@@ -48,7 +54,7 @@ def _trimmed(start: int, stop: int, lines: list[str], shown: list[int]) -> tuple
     if start:
         before = lines[shown[start - 1]].rstrip()
         if before.endswith(",") or ends_sentence(before):  # (sign_off's first test, cheaply)
-            following = [lines[number] for number in shown[start : start + 5]]
+            following = [lines[number] for number in shown[start : start + SIGN_OFF_LINES]]
             start = min(start + sign_off(before, following), stop)
     if stop < len(shown):
         floor = max(start, stop - MAX_DATED)

@@ -10,7 +10,7 @@ from newslint.lazy_re import compile_lazily
 from newslint.model import Article
 from newslint.rule import Rule
 from newslint.rules._boilerplate import ends_sentence, list_marker
-from newslint.rules._headline import header, sign_off
+from newslint.rules._headline import SIGN_OFF_LINES, header, sign_off
 from newslint.sites import normal_line
 
 _BULLETS = frozenset("*+•·▪►o–-")
@@ -64,7 +64,7 @@ def _bullet(text: str) -> str:
 def _sign_off(parts: list[str], lines: list[tuple[int, str, int]], first: int) -> int:
     """How many lines from ``lines[first]`` on are the sign-off (`Cheers,` `Timo`) of the
     sentence before them: the article's, not the menu's that follows."""
-    following = [parts[index] for index, _, _ in lines[first : first + 5]]
+    following = [parts[index] for index, _, _ in lines[first : first + SIGN_OFF_LINES]]
     return sign_off(parts[lines[first - 1][0]], following)
 
 

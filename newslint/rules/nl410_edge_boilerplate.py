@@ -16,7 +16,7 @@ from newslint.rules._boilerplate import (
     list_marker,
     quote,
 )
-from newslint.rules._headline import header, is_attribution, sign_off
+from newslint.rules._headline import SIGN_OFF_LINES, header, is_attribution, sign_off
 from newslint.sites import normal_line
 from newslint.stopwords import DEFAULT_LANGUAGES, LISTS, PUNCTUATION, stop_words
 
@@ -300,7 +300,7 @@ unsafe: it deletes text.  Not selected by default (`--extend-select NL410`)."""
             if len(run) >= self.min_run and not _introduced(lines, run[0]):
                 if run[0]:
                     # The sign-off of the sentence before the run (`Cheers,` `Timo`) is its.
-                    after = [text for _, _, text in lines[run[0] : run[0] + 5]]
+                    after = [text for _, _, text in lines[run[0] : run[0] + SIGN_OFF_LINES]]
                     del run[: sign_off(lines[run[0] - 1][2], after)]
                 if run:
                     following = run[-1] + 1
